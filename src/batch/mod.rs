@@ -1,0 +1,201 @@
+//! The batch stage: many files in parallel, one coded line per failure,
+//! atomic output.
+//!
+//! Why each file is isolated: bulk loads are hundreds of files nobody has
+//! looked at. One bad file must cost one line in the log and nothing else, so
+//! every file runs behind `catch_unwind` (the last line of defence; panics
+//! found are fixed at their source) and every output is written to a temp
+//! file in the output folder and renamed into place.
+
+mod inputs;
+mod output;
+
+pub use inputs::collect_inputs;
+pub use output::{output_names, sweep_temp_files, write_atomic};
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::contract::{self, ContractError, Output, SCHEMA_ID, Source};
+use crate::interpret;
+use crate::read::{self, Limits, ReadError};
+use crate::recognise::Grammars;
+
+/// Why one file failed. Every variant has a stable dotted code.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read input: {0}")]
+    Input(std::io::Error),
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("output failed validation: {0}")]
+    Contract(#[from] ContractError),
+    #[error("cannot write output: {0}")]
+    Write(std::io::Error),
+    #[error("internal error while processing (a bug; please report it): {0}")]
+    Panic(String),
+}
+
+impl FileError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileError::Input(_) => "input.io",
+            FileError::Read(e) => e.code(),
+            FileError::Contract(e) => e.code(),
+            FileError::Write(_) => "output.io",
+            FileError::Panic(_) => "internal.panic",
+        }
+    }
+}
+
+/// Settings for a batch.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub grammars: Grammars,
+    pub limits: Limits,
+    /// Show a progress bar (only on a terminal).
+    pub progress: bool,
+}
+
+/// What happened to one input.
+#[derive(Debug)]
+pub struct FileOutcome {
+    pub input: PathBuf,
+    pub result: Result<PathBuf, FileError>,
+}
+
+/// What happened to a whole batch.
+#[derive(Debug)]
+pub struct Summary {
+    pub outcomes: Vec<FileOutcome>,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn failed(&self) -> usize {
+        self.outcomes.iter().filter(|o| o.result.is_err()).count()
+    }
+    pub fn written(&self) -> usize {
+        self.outcomes.len() - self.failed()
+    }
+}
+
+/// Extract every input into `out_dir`, in parallel on the current rayon pool.
+pub fn run(inputs: &[PathBuf], out_dir: &Path, opts: &Options) -> Summary {
+    let started = Instant::now();
+    let names = output_names(inputs);
+    let bar = opts.progress.then(|| progress_bar(inputs.len() as u64));
+    let outcomes: Vec<FileOutcome> = inputs
+        .par_iter()
+        .zip(names.par_iter())
+        .map(|(input, name)| {
+            let result = process_file(input, opts)
+                .and_then(|bytes| write_atomic(out_dir, name, &bytes).map_err(FileError::Write));
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            FileOutcome {
+                input: input.clone(),
+                result,
+            }
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Summary {
+        outcomes,
+        seconds: started.elapsed().as_secs_f64(),
+    }
+}
+
+fn progress_bar(len: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} files {elapsed_precise} eta {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Read, interpret and validate one file; return the JSON bytes to write.
+pub fn process_file(path: &Path, opts: &Options) -> Result<Vec<u8>, FileError> {
+    let bytes = read_input(path, &opts.limits)?;
+    let file = path.to_string_lossy().into_owned();
+    guard(|| extract_bytes(&bytes, &file, opts))?
+}
+
+/// Read an input, refusing files over the size limit before loading them.
+fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {
+    let meta = std::fs::metadata(path).map_err(FileError::Input)?;
+    if meta.len() > limits.max_input_bytes {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            limit: limits.max_input_bytes,
+        }
+        .into());
+    }
+    std::fs::read(path).map_err(FileError::Input)
+}
+
+/// The pure part of the pipeline: bytes in, validated docket/1 JSON out.
+pub fn extract_bytes(bytes: &[u8], file: &str, opts: &Options) -> Result<Vec<u8>, FileError> {
+    let output = extract_output(bytes, file, opts)?;
+    Ok(contract::to_validated_json(&output)?)
+}
+
+/// Bytes to the docket/1 document (not yet validated).
+pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output, FileError> {
+    let doc = read::read(bytes, &opts.limits)?;
+    let found = interpret::interpret(&doc, &opts.grammars);
+    let mut diagnostics: Vec<contract::Diagnostic> = doc
+        .warnings
+        .iter()
+        .map(|w| contract::Diagnostic {
+            level: contract::Level::Warning,
+            code: w.code.to_string(),
+            message: w.message.clone(),
+            at: contract::At {
+                page: w.at.page,
+                line: w.at.line,
+            },
+        })
+        .collect();
+    diagnostics.extend(found.diagnostics);
+    Ok(Output {
+        schema: SCHEMA_ID.to_string(),
+        source: Source {
+            file: file.to_string(),
+            format: doc.format.as_str().to_string(),
+            sha256: hex_sha256(bytes),
+            pages: doc.pages,
+        },
+        kind: found.kind,
+        title: found.title,
+        findings: found.findings,
+        actions: found.actions,
+        report: found.report,
+        diagnostics,
+    })
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Run `f`, turning a panic into a coded error so the batch goes on.
+fn guard<T>(f: impl FnOnce() -> T) -> Result<T, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        FileError::Panic(msg)
+    })
+}

@@ -1,0 +1,61 @@
+//! The interpret stage: an action plan or an annual report from the document
+//! model.
+//!
+//! Why it never sees the format: a plan is the same plan whether it arrived as
+//! DOCX, PDF or a text export. Everything format-specific is settled by the
+//! readers (spans, header rows, page breaks); this stage reads structure and
+//! text only, with vocabulary from `grammars/`.
+
+pub mod kind;
+pub mod plan;
+pub mod report;
+
+use crate::contract::{Action, Diagnostic, Finding, Kind, Report};
+use crate::model::Document;
+use crate::recognise::Grammars;
+
+/// What interpretation found in one document.
+#[derive(Debug, Clone)]
+pub struct Interpretation {
+    pub kind: Kind,
+    pub title: Option<String>,
+    pub findings: Vec<Finding>,
+    pub actions: Vec<Action>,
+    pub report: Option<Report>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Interpret a document: try it as an action plan, then as an annual report,
+/// and keep what the content supports.
+pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
+    let plan = plan::extract(doc, g);
+    match kind::decide(doc, &plan) {
+        Kind::ActionPlan => Interpretation {
+            kind: Kind::ActionPlan,
+            title: plan.title,
+            findings: plan.findings,
+            actions: plan.actions,
+            report: None,
+            diagnostics: plan.diagnostics,
+        },
+        Kind::AnnualReport => {
+            let r = report::extract(doc, g);
+            Interpretation {
+                kind: Kind::AnnualReport,
+                title: r.title,
+                findings: Vec::new(),
+                actions: Vec::new(),
+                report: Some(r.report),
+                diagnostics: r.diagnostics,
+            }
+        }
+        Kind::Unknown => Interpretation {
+            kind: Kind::Unknown,
+            title: plan.title,
+            findings: Vec::new(),
+            actions: Vec::new(),
+            report: None,
+            diagnostics: vec![kind::unknown_diagnostic()],
+        },
+    }
+}

@@ -1,0 +1,18 @@
+//! docket: inspection action plans and annual reports (PDF, DOCX, text
+//! exports) into clean, validated docket/1 JSON.
+//!
+//! The pipeline, one module per stage, each owning its types:
+//! input bytes → [`read`] (one reader per format, no interpretation) →
+//! [`model`] (pages, blocks, tables with spans, provenance) →
+//! [`recognise`] (nom parsers for refs, dates, leads, statuses, driven by
+//! `grammars/`) → [`interpret`] (action plan / annual report) →
+//! [`contract`] (serde types, JSON Schema, validation) → [`batch`] (rayon,
+//! progress, coded errors, atomic writes). [`cli`] is a thin shell over it.
+
+pub mod batch;
+pub mod cli;
+pub mod contract;
+pub mod interpret;
+pub mod model;
+pub mod read;
+pub mod recognise;

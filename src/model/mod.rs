@@ -1,0 +1,154 @@
+//! The document model: what every reader produces and every interpreter reads.
+//!
+//! Why a model of its own: readers differ wildly (tab exports, WordprocessingML,
+//! positioned PDF glyphs) but an action plan is the same thing in all of them.
+//! Readers turn bytes into this model and stop; interpreters read this model and
+//! never learn which format it came from. So the model holds *structure*
+//! (blocks in order, tables as rows of cells with spans, typography where the
+//! format knows it) and *provenance*, and no meaning.
+
+mod table;
+
+pub use table::{Cell, Row, Slot, Table};
+
+/// The input format a document was read from. Only the contract layer and the
+/// CLI look at this; interpreters must not branch on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Docx,
+    Text,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// Where something starts in the input. `page` is 1-based for paged inputs
+/// (PDF, and DOCX where rendered page breaks say so); `line` is the 1-based line
+/// of a text input; `index` is the 0-based paragraph index in a DOCX body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Provenance {
+    pub page: Option<u32>,
+    pub line: Option<u32>,
+    pub index: Option<u32>,
+}
+
+impl Provenance {
+    pub fn line(line: u32) -> Self {
+        Provenance {
+            line: Some(line),
+            ..Default::default()
+        }
+    }
+    pub fn page(page: u32) -> Self {
+        Provenance {
+            page: Some(page),
+            ..Default::default()
+        }
+    }
+}
+
+/// A whole document as read.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub format: Format,
+    /// Page count for paged formats (PDF), else None.
+    pub pages: Option<u32>,
+    /// Title from document metadata or a Title-styled paragraph, where the
+    /// format marks one explicitly. Interpreters may still find a title in the
+    /// body blocks.
+    pub title: Option<String>,
+    pub blocks: Vec<Block>,
+    /// Things the reader noticed but could recover from (kept as diagnostics).
+    pub warnings: Vec<ReadWarning>,
+}
+
+impl Document {
+    pub fn new(format: Format) -> Self {
+        Document {
+            format,
+            pages: None,
+            title: None,
+            blocks: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// All tables in body order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// A recoverable problem a reader met (e.g. an unknown font encoding).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadWarning {
+    /// Stable dotted code, e.g. `pdf.font_encoding`.
+    pub code: &'static str,
+    pub message: String,
+    pub at: Provenance,
+}
+
+/// One block of the body, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading: from a heading style or outline level (DOCX), from size and
+    /// weight (PDF), or never (text exports, which carry no typography).
+    Heading(Heading),
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// 0 for a document title, 1.. for heading levels.
+    pub level: u8,
+    pub text: String,
+    pub at: Provenance,
+}
+
+/// A paragraph of text: in the body or inside a table cell.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paragraph {
+    /// The paragraph's text with soft line breaks as `\n`, tabs as `\t`.
+    pub text: String,
+    pub style: Style,
+    /// `Some(level)` (0-based nesting) when the paragraph is a list item
+    /// (a numbered or bulleted paragraph, an HTML `<li>`, a bullet glyph line).
+    pub list: Option<u8>,
+    pub at: Provenance,
+}
+
+impl Paragraph {
+    pub fn new(text: impl Into<String>, at: Provenance) -> Self {
+        Paragraph {
+            text: text.into(),
+            at,
+            ..Default::default()
+        }
+    }
+}
+
+/// Typography where the format knows it. All fields optional: a text export
+/// knows none of them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Style {
+    /// True when every visible run is bold.
+    pub bold: bool,
+    /// Dominant font size in points.
+    pub size: Option<f32>,
+    /// Dominant font name.
+    pub font: Option<String>,
+    /// Named paragraph style (DOCX `w:pStyle` resolved to its name).
+    pub name: Option<String>,
+}

@@ -1,0 +1,69 @@
+//! The read stage: input bytes to the [document model](crate::model), one
+//! reader per format, no interpretation.
+//!
+//! Why sniff rather than trust extensions: bulk loads are full of `.doc`
+//! files that are DOCX, PDFs saved as `.docx`, and text exports named `.xls`.
+//! The bytes say what a file is; the name does not.
+
+pub mod docx;
+pub mod limits;
+pub mod pdf;
+pub mod sniff;
+pub mod text;
+
+pub use limits::Limits;
+pub use sniff::Sniffed;
+
+use crate::model::Document;
+
+/// Errors of the read stage. Every variant has a stable dotted code.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is {size} bytes, over the {limit}-byte input limit")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("{0}")]
+    Unsupported(String),
+    #[error(transparent)]
+    Text(#[from] text::TextError),
+    #[error(transparent)]
+    Docx(#[from] docx::DocxError),
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+}
+
+impl ReadError {
+    /// Stable dotted code, documented in the README.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Empty => "input.empty",
+            ReadError::TooLarge { .. } => "input.too_large",
+            ReadError::Unsupported(_) => "input.unsupported",
+            ReadError::Text(e) => e.code(),
+            ReadError::Docx(e) => e.code(),
+            ReadError::Pdf(e) => e.code(),
+        }
+    }
+}
+
+/// Read any supported input into the document model, choosing the reader from
+/// the bytes.
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
+    if bytes.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: limits.max_input_bytes,
+        });
+    }
+    match sniff::sniff(bytes) {
+        Sniffed::Pdf => Ok(pdf::read(bytes, limits)?),
+        Sniffed::Zip => Ok(docx::read(bytes, limits)?),
+        Sniffed::Ole => Err(docx::DocxError::Encrypted.into()),
+        Sniffed::Text => Ok(text::read(bytes, limits)?),
+        Sniffed::Other(what) => Err(ReadError::Unsupported(what.to_string())),
+    }
+}

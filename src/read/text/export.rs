@@ -1,0 +1,254 @@
+//! Table exports: a Word document saved or copied out as text.
+//!
+//! Two table layouts occur in real exports, and a file may mix them with
+//! plain paragraphs:
+//! - *row per line*: each table row on one line, cells separated by tabs,
+//!   paragraphs inside a cell as `<p>…</p>` fragments;
+//! - *cell per line*: each cell starts on a line of its own with a leading
+//!   tab, further lines of the cell follow without one, and rows are
+//!   separated by blank lines.
+//!
+//! A table broken by a page shows a blank line and, usually, its header row
+//! again. The repeat is marked as a header row and the row after the break
+//! is marked `page_break_before`, so the interpreter can join a row split by
+//! the break. Everything else (which row is the header, which column holds
+//! what) is the interpreter's business.
+
+use crate::model::{Block, Cell, Paragraph, Provenance, Row, Table};
+
+use super::markup::{self, Piece};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    /// Row-per-line: tabs between cells.
+    RowLine(usize),
+    /// Cell-per-line: a leading tab and no other.
+    CellLine,
+    Plain,
+}
+
+fn classify(line: &str) -> Kind {
+    if line.trim().is_empty() && !line.contains('\t') {
+        return Kind::Blank;
+    }
+    let tabs = line.matches('\t').count();
+    let leading = line.trim_start_matches(' ').starts_with('\t');
+    match tabs {
+        0 => Kind::Plain,
+        1 if leading => Kind::CellLine,
+        n => Kind::RowLine(n),
+    }
+}
+
+/// Turn the lines of an export into blocks.
+pub fn blocks(lines: &[&str]) -> Vec<Block> {
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        match kinds[i] {
+            Kind::Blank => i += 1,
+            Kind::RowLine(n) => {
+                let (table, next) = row_table(lines, &kinds, i, n);
+                match table {
+                    Some(t) => out.push(Block::Table(t)),
+                    None => push_paragraphs(&mut out, lines[i], i),
+                }
+                i = next;
+            }
+            Kind::CellLine => {
+                let (table, next) = cell_table(lines, &kinds, i);
+                out.push(Block::Table(table));
+                i = next;
+            }
+            Kind::Plain => {
+                push_paragraphs(&mut out, lines[i], i);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn push_paragraphs(out: &mut Vec<Block>, line: &str, idx: usize) {
+    for p in to_paragraphs(&markup::pieces(line), idx) {
+        out.push(Block::Paragraph(p));
+    }
+}
+
+fn to_paragraphs(pieces: &[Piece], idx: usize) -> Vec<Paragraph> {
+    pieces
+        .iter()
+        .map(|p| Paragraph {
+            text: p.text.clone(),
+            list: p.list.then_some(0),
+            ..Paragraph::new("", Provenance::line(idx as u32 + 1))
+        })
+        .collect()
+}
+
+/// Skip blank lines from `i`; return the index of the next non-blank line
+/// and how many blanks were skipped.
+fn skip_blanks(kinds: &[Kind], mut i: usize) -> (usize, usize) {
+    let start = i;
+    while i < kinds.len() && kinds[i] == Kind::Blank {
+        i += 1;
+    }
+    (i, i - start)
+}
+
+/// A run of row-per-line rows with the same tab count, across blank lines
+/// (page breaks). A lone tabbed line is not a table (Word puts a tab after
+/// a heading's number), so one row gives None.
+fn row_table(lines: &[&str], kinds: &[Kind], start: usize, tabs: usize) -> (Option<Table>, usize) {
+    let mut rows = Vec::new();
+    let mut i = start;
+    let mut after_break = false;
+    loop {
+        let cells = lines[i].split('\t').enumerate().map(|(c, raw)| {
+            let mut cell = Cell::new(c, to_paragraphs(&markup::pieces(raw), i));
+            cell.at = Provenance::line(i as u32 + 1);
+            cell
+        });
+        rows.push(Row {
+            cells: cells.collect(),
+            header: false,
+            page_break_before: after_break,
+            at: Provenance::line(i as u32 + 1),
+        });
+        i += 1;
+        let (next, blanks) = skip_blanks(kinds, i);
+        if next < lines.len() && kinds[next] == Kind::RowLine(tabs) {
+            after_break = blanks > 0;
+            i = next;
+        } else {
+            break;
+        }
+    }
+    if rows.len() < 2 {
+        return (None, i);
+    }
+    (Some(finish(rows, tabs + 1)), i)
+}
+
+/// A run of cell-per-line rows: rows separated by at most two blank lines.
+fn cell_table(lines: &[&str], kinds: &[Kind], start: usize) -> (Table, usize) {
+    let mut rows = Vec::new();
+    let mut i = start;
+    loop {
+        let (row, next) = cell_row(lines, kinds, i);
+        rows.push(row);
+        let (after, blanks) = skip_blanks(kinds, next);
+        if after < lines.len() && kinds[after] == Kind::CellLine && blanks <= 2 {
+            i = after;
+        } else {
+            i = next;
+            break;
+        }
+    }
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    (finish(rows, width), i)
+}
+
+/// One cell-per-line row: from a tab line up to the next blank line.
+fn cell_row(lines: &[&str], kinds: &[Kind], start: usize) -> (Row, usize) {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut i = start;
+    while i < lines.len() && kinds[i] != Kind::Blank {
+        let line = lines[i];
+        let pieces = markup::pieces(line);
+        if kinds[i] == Kind::CellLine || cells.is_empty() {
+            let mut cell = Cell::new(cells.len(), to_paragraphs(&pieces, i));
+            cell.at = Provenance::line(i as u32 + 1);
+            cells.push(cell);
+        } else if let Some(cell) = cells.last_mut() {
+            cell.paragraphs.extend(to_paragraphs(&pieces, i));
+        }
+        i += 1;
+    }
+    let row = Row {
+        cells,
+        at: Provenance::line(start as u32 + 1),
+        ..Default::default()
+    };
+    (row, i)
+}
+
+/// Mark repeats of the first row as header rows (a table's header printed
+/// again after a page break) and the row after each repeat as following a
+/// page break.
+fn finish(mut rows: Vec<Row>, columns: usize) -> Table {
+    let key = |r: &Row| -> Vec<String> { r.cells.iter().map(|c| c.text()).collect() };
+    let first = key(&rows[0]);
+    let first_nonempty = first.iter().filter(|t| !t.is_empty()).count() >= 2;
+    let mut repeated = false;
+    for r in 1..rows.len() {
+        if first_nonempty && key(&rows[r]) == first {
+            rows[r].header = true;
+            repeated = true;
+            if let Some(next) = rows.get_mut(r + 1) {
+                next.page_break_before = true;
+            }
+        }
+    }
+    if repeated {
+        rows[0].header = true;
+    }
+    let at = rows[0].at;
+    Table {
+        rows,
+        columns,
+        pages: Vec::new(),
+        at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(src: &str) -> Vec<Table> {
+        let lines: Vec<&str> = src.lines().collect();
+        blocks(&lines)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn row_per_line_with_repeated_header() {
+        let src = "Title\n\nRef\tArea\tLead\n1\tA\tX\n\t<p>a1</p><p>a2</p>\tY\n\nRef\tArea\tLead\n\tcont\t\n2\tB\tZ\n";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns, 3);
+        assert_eq!(t.rows.len(), 6);
+        assert!(t.rows[0].header && t.rows[3].header);
+        assert!(t.rows[4].page_break_before);
+        assert_eq!(t.rows[2].cells[1].paragraphs.len(), 2);
+        assert_eq!(t.rows[1].at.line, Some(4));
+    }
+
+    #[test]
+    fn cell_per_line_rows() {
+        let src = "\tACTION\n\tLEAD\n\n\tDo it\n\tAnn Smith\nand Bob Jones\n\n\n\n\nAfter\n";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].cells[1].text(), "Ann Smith\nand Bob Jones");
+    }
+
+    #[test]
+    fn lone_tabbed_heading_is_a_paragraph() {
+        let src = "Intro\n4.1\tOverview of the Partnership\nText\n";
+        let lines: Vec<&str> = src.lines().collect();
+        let b = blocks(&lines);
+        assert!(b.iter().all(|b| matches!(b, Block::Paragraph(_))));
+        assert!(
+            matches!(&b[1], Block::Paragraph(p) if p.text == "4.1\tOverview of the Partnership")
+        );
+    }
+}

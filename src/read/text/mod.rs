@@ -1,0 +1,45 @@
+//! Text reader: table exports and pdftotext-style dumps into the model.
+
+mod decode;
+mod dump;
+mod export;
+mod markup;
+
+pub use decode::decode;
+
+use crate::model::{Document, Format};
+
+use super::Limits;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TextError {
+    #[error("binary data, not a text export ({0})")]
+    Binary(String),
+    #[error("undecodable text: {0}")]
+    Encoding(String),
+}
+
+impl TextError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            TextError::Binary(_) => "text.binary",
+            TextError::Encoding(_) => "text.encoding",
+        }
+    }
+}
+
+/// Read a text export. Tab-separated exports (a Word table copied out as
+/// text: one row per line, or one cell per line) become tables; a dump with
+/// no tabs and wrapped lines (pdftotext without -layout) becomes paragraphs,
+/// one per blank-line-separated group of lines.
+pub fn read(bytes: &[u8], _limits: &Limits) -> Result<Document, TextError> {
+    let text = decode(bytes)?;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut doc = Document::new(Format::Text);
+    doc.blocks = if dump::looks_like_dump(&lines) {
+        dump::blocks(&lines)
+    } else {
+        export::blocks(&lines)
+    };
+    Ok(doc)
+}

@@ -1,0 +1,173 @@
+//! Grammar data: the vocabulary recognisers and interpreters use, loaded from
+//! `grammars/*.toml`.
+//!
+//! Why data and not code: every partnership prints its own column headers,
+//! ranks and agency names. A user who meets a new one edits a TOML file (or
+//! passes `--grammars DIR`) instead of waiting for a release. The defaults are
+//! embedded in the binary so it works alone.
+//!
+//! Merge rule for a user directory: a file with the same name as a default
+//! extends it (lists are appended, tables merged key by key, other values
+//! replaced); a file that sets `replace = true` at its top replaces the
+//! default file outright.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum GrammarError {
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+    #[error("{dir}: {message}")]
+    Io { dir: String, message: String },
+}
+
+impl GrammarError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            GrammarError::Invalid { .. } => "grammar.invalid",
+            GrammarError::Io { .. } => "grammar.io",
+        }
+    }
+}
+
+/// The embedded default grammar files: (file name, contents).
+pub const DEFAULTS: &[(&str, &str)] =
+    &[("columns.toml", include_str!("../../grammars/columns.toml"))];
+
+/// Column meanings, each with its header aliases.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Columns {
+    #[serde(rename = "ref")]
+    pub ref_: Vec<String>,
+    pub finding: Vec<String>,
+    pub action: Vec<String>,
+    pub timescale: Vec<String>,
+    pub lead: Vec<String>,
+    pub outcome: Vec<String>,
+    pub status: Vec<String>,
+    pub progress: Vec<String>,
+}
+
+/// Every grammar, typed.
+#[derive(Debug, Clone, Default)]
+pub struct Grammars {
+    pub columns: Columns,
+}
+
+impl Grammars {
+    /// The embedded defaults.
+    pub fn builtin() -> Self {
+        Self::load(None).expect("embedded grammars are valid")
+    }
+
+    /// Defaults, extended or replaced by the files in `dir`.
+    pub fn load(dir: Option<&Path>) -> Result<Self, GrammarError> {
+        let mut merged: BTreeMap<&str, toml::Table> = BTreeMap::new();
+        for (name, text) in DEFAULTS {
+            merged.insert(name, parse(name, text)?);
+        }
+        if let Some(dir) = dir {
+            for (name, _) in DEFAULTS {
+                let path = dir.join(name);
+                if !path.exists() {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).map_err(|e| GrammarError::Io {
+                    dir: dir.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                let user = parse(&path.display().to_string(), &text)?;
+                let base = merged.get_mut(name).expect("default present");
+                overlay(base, user);
+            }
+        }
+        Ok(Grammars {
+            columns: typed("columns.toml", &merged["columns.toml"])?,
+        })
+    }
+}
+
+fn parse(file: &str, text: &str) -> Result<toml::Table, GrammarError> {
+    text.parse::<toml::Table>()
+        .map_err(|e| GrammarError::Invalid {
+            file: file.to_string(),
+            message: e.to_string(),
+        })
+}
+
+fn typed<T: for<'de> Deserialize<'de>>(file: &str, table: &toml::Table) -> Result<T, GrammarError> {
+    toml::Value::Table(table.clone())
+        .try_into()
+        .map_err(|e: toml::de::Error| GrammarError::Invalid {
+            file: file.to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// Apply a user file over a default one (see the module docs).
+fn overlay(base: &mut toml::Table, mut user: toml::Table) {
+    if matches!(user.remove("replace"), Some(toml::Value::Boolean(true))) {
+        *base = user;
+        return;
+    }
+    for (key, value) in user {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Array(b)), toml::Value::Array(u)) => {
+                for v in u {
+                    if !b.contains(&v) {
+                        b.push(v);
+                    }
+                }
+            }
+            (Some(toml::Value::Table(b)), toml::Value::Table(u)) => overlay(b, u),
+            (_, v) => {
+                base.insert(key, v);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads() {
+        let g = Grammars::builtin();
+        assert!(g.columns.lead.iter().any(|a| a == "lead"));
+    }
+
+    #[test]
+    fn user_dir_extends_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("columns.toml"),
+            "lead = [\"named officer\"]\n",
+        )
+        .unwrap();
+        let g = Grammars::load(Some(dir.path())).unwrap();
+        assert!(g.columns.lead.iter().any(|a| a == "named officer"));
+        assert!(g.columns.lead.iter().any(|a| a == "lead"));
+
+        std::fs::write(
+            dir.path().join("columns.toml"),
+            "replace = true\nlead = [\"owner\"]\n",
+        )
+        .unwrap();
+        let g = Grammars::load(Some(dir.path())).unwrap();
+        assert_eq!(g.columns.lead, vec!["owner".to_string()]);
+        assert!(g.columns.ref_.is_empty());
+    }
+
+    #[test]
+    fn broken_user_file_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("columns.toml"), "lead = [").unwrap();
+        let err = Grammars::load(Some(dir.path())).unwrap_err();
+        assert_eq!(err.code(), "grammar.invalid");
+    }
+}
