@@ -7,6 +7,8 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand};
 
@@ -113,10 +115,16 @@ fn extract(
         return usage_error(format!("{}: output.io: {e}", out.display()));
     }
     batch::sweep_temp_files(&out);
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    // A second Ctrl-C while stopping is not handled specially: in-flight files
+    // are short, and their temp files are swept by the next run anyway.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
     let opts = Options {
         grammars,
         limits: Limits::default(),
         progress: std::io::stderr().is_terminal(),
+        stop: Some(stop),
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = jobs {
@@ -129,6 +137,9 @@ fn extract(
     let summary = pool.install(|| batch::run(&inputs, &out, &opts));
     for o in &summary.outcomes {
         if let Err(e) = &o.result {
+            if matches!(e, batch::FileError::Interrupted) {
+                continue;
+            }
             eprintln!(
                 "docket: error: {}: {}: {}",
                 o.input.display(),
@@ -136,6 +147,13 @@ fn extract(
                 one_line(&e.to_string())
             );
         }
+    }
+    if summary.interrupted() {
+        eprintln!(
+            "docket: interrupted: {} written; the rest not processed",
+            summary.written()
+        );
+        return ExitCode::from(130);
     }
     eprintln!(
         "docket: {} written, {} failed, {:.2} s",

@@ -14,6 +14,8 @@ pub use inputs::collect_inputs;
 pub use output::{output_names, sweep_temp_files, write_atomic};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -37,6 +39,8 @@ pub enum FileError {
     Write(std::io::Error),
     #[error("internal error while processing (a bug; please report it): {0}")]
     Panic(String),
+    #[error("not processed: the batch was interrupted")]
+    Interrupted,
 }
 
 impl FileError {
@@ -47,6 +51,7 @@ impl FileError {
             FileError::Contract(e) => e.code(),
             FileError::Write(_) => "output.io",
             FileError::Panic(_) => "internal.panic",
+            FileError::Interrupted => "batch.interrupted",
         }
     }
 }
@@ -58,6 +63,18 @@ pub struct Options {
     pub limits: Limits,
     /// Show a progress bar (only on a terminal).
     pub progress: bool,
+    /// Set (e.g. by a Ctrl-C handler) to stop the batch: files not yet started
+    /// are skipped, files in flight finish their atomic write, so an
+    /// interrupted batch leaves no partial or temp files.
+    pub stop: Option<Arc<AtomicBool>>,
+}
+
+impl Options {
+    fn stopped(&self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|s| s.load(Ordering::Relaxed))
+    }
 }
 
 /// What happened to one input.
@@ -81,6 +98,11 @@ impl Summary {
     pub fn written(&self) -> usize {
         self.outcomes.len() - self.failed()
     }
+    pub fn interrupted(&self) -> bool {
+        self.outcomes
+            .iter()
+            .any(|o| matches!(o.result, Err(FileError::Interrupted)))
+    }
 }
 
 /// Extract every input into `out_dir`, in parallel on the current rayon pool.
@@ -92,6 +114,12 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, opts: &Options) -> Summary {
         .par_iter()
         .zip(names.par_iter())
         .map(|(input, name)| {
+            if opts.stopped() {
+                return FileOutcome {
+                    input: input.clone(),
+                    result: Err(FileError::Interrupted),
+                };
+            }
             let result = process_file(input, opts)
                 .and_then(|bytes| write_atomic(out_dir, name, &bytes).map_err(FileError::Write));
             if let Some(b) = &bar {
