@@ -651,12 +651,11 @@ fn item<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, ((Date, Date), Kind)> {
         if let Ok((r, range)) = with_year(r) {
             return Ok((r, (range, Kind::Other)));
         }
-        if let Part::Month(m) = p
-            && let Ok((r, (m, y))) = month_year(i, lex).map(|(r, (_, y))| (r, (m, y)))
+        if let Part::Month(_) = p
+            && let Ok((r, (m, y))) = month_year(i, lex)
         {
             return Ok((r, (month_range(m, y), Kind::Other)));
         }
-        let _ = r;
     }
     if let Ok((r, y)) = fin_year(i) {
         return Ok((r, (fy_range(y), Kind::FinancialYear)));
@@ -728,15 +727,13 @@ fn part_list<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, Vec<(Date, Date)>> {
         }
     }
     if ranged {
-        let (s, _) = ranges[0];
-        let (mut s2, e) = ranges[ranges.len() - 1];
-        let mut s = s;
+        let (Some(&(mut s, _)), Some(&(_, e))) = (ranges.first(), ranges.last()) else {
+            return fail(i);
+        };
         if s > e {
             // "November to February 2021": the first part is the year before.
             s = Date::first_of(s.year - 1, s.month);
-            s2 = s2.min(s);
         }
-        let _ = s2;
         return Ok((r, vec![(s, e)]));
     }
     Ok((r, ranges))
