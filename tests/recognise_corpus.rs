@@ -499,21 +499,49 @@ fn dump_003_phrases() {
             }
         }
         if a["leads_inherited"].as_bool() == Some(false) {
-            for l in a["leads"].as_array().cloned().unwrap_or_default() {
-                let Some(t) = l["text"].as_str() else {
-                    continue;
-                };
-                let pl = lead::split_leads(t, &g);
-                let gn: Vec<String> = s(&l["name"]).map(|x| key(&x)).into_iter().collect();
-                let pn: Vec<String> = pl
-                    .iter()
-                    .filter_map(|l| l.name.clone())
-                    .map(|x| key(&x))
-                    .collect();
-                sc.names.add_sets(&gn, &pn);
-                if gn != pn {
-                    sc.misses.push(format!("{rf} lead {t:?} got {pn:?}"));
-                }
+            // The leads of the action, one per line as the dump prints them.
+            let gl = a["leads"].as_array().cloned().unwrap_or_default();
+            let cell = gl
+                .iter()
+                .filter_map(|l| l["text"].as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let pl = lead::split_leads(&cell, &g);
+            let gn: Vec<String> = gl
+                .iter()
+                .filter_map(|l| s(&l["name"]))
+                .map(|x| key(&x))
+                .collect();
+            let pn: Vec<String> = pl
+                .iter()
+                .filter_map(|l| l.name.clone())
+                .map(|x| key(&x))
+                .collect();
+            let go: Vec<String> = gl
+                .iter()
+                .filter_map(|l| s(&l["organisation"]))
+                .map(|x| key(&x))
+                .collect();
+            let po: Vec<String> = pl
+                .iter()
+                .filter_map(|l| l.organisation.clone())
+                .map(|x| key(&x))
+                .collect();
+            let gr: Vec<String> = gl
+                .iter()
+                .filter_map(|l| s(&l["role"]))
+                .map(|x| norm(&x))
+                .collect();
+            let pr: Vec<String> = pl
+                .iter()
+                .filter_map(|l| l.role.clone())
+                .map(|x| norm(&x))
+                .collect();
+            sc.names.add_sets(&gn, &pn);
+            sc.orgs.add_sets(&go, &po);
+            sc.roles.add_roles(&gr, &pr);
+            if gn.len() != pn.len() || gn.iter().any(|n| !pn.contains(n)) {
+                sc.misses.push(format!("{rf} leads {cell:?} got {pn:?}"));
             }
         }
     }
@@ -521,4 +549,6 @@ fn dump_003_phrases() {
     assert!(sc.dates.f1() >= 0.85, "dates");
     assert!(sc.due() >= 0.85, "due");
     assert!(sc.names.f1() >= 0.85, "names");
+    assert!(sc.orgs.f1() >= 0.85, "orgs");
+    assert!(sc.roles.f1() >= 0.85, "roles");
 }

@@ -630,6 +630,10 @@ fn scan_role(toks: &[Tok], i: usize) -> (usize, bool) {
                         continue;
                     }
                 }
+                Sep::Newline if j > i && wraps(toks, j, head) => {
+                    j += 1;
+                    continue;
+                }
                 _ => {}
             }
             break;
@@ -702,6 +706,29 @@ fn scan_role(toks: &[Tok], i: usize) -> (usize, bool) {
         break;
     }
     (good, head)
+}
+
+/// Does the post wrap over the line break at `j` (a PDF line or a soft
+/// break) rather than end there? It does after a connector ("Head of" /
+/// "Service"), before a lower-case word, and when a post that already has
+/// its head goes on with plain subject words ("Head of Specialist" /
+/// "Services").
+fn wraps(toks: &[Tok], j: usize, head: bool) -> bool {
+    let prev = j.checked_sub(1).and_then(|p| word_at(toks, p));
+    let next = word_at(toks, j + 1);
+    if name_starts(toks, j + 1) {
+        return false;
+    }
+    if prev.is_some_and(|p| p.has(CONN)) {
+        return next.is_some();
+    }
+    let Some(n) = next else { return false };
+    if n.has(LOWER | CONN) && !n.has(AND) {
+        return true;
+    }
+    head && n.has(SUBJ)
+        && !n.has(HEAD | MODI | ACR | RANK | CAP)
+        && !(n.has(ORGW) && heading_follows(toks, j + 1))
 }
 
 fn units(toks: &[Tok], _lex: &Lex) -> Vec<Unit> {
@@ -869,7 +896,7 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                     prev(Sep::Comma) || prev(Sep::Dash) || prev(Sep::LParen) || prev(Sep::Colon);
                 let heads_next = (name_next && (between.is_empty() || only_dashes(&between)))
                     || (name_next
-                        && cur.org.is_some()
+                        && (cur.org.is_some() || prev(Sep::Newline))
                         && between.iter().all(|s| **s == Kind::Sep(Sep::Newline)))
                     || role_then_name;
                 let org = slice(text, u.start, u.end);
@@ -1003,6 +1030,30 @@ mod tests {
             vec![(s("Ann Poe"), s("Child Protection Lead"), None)]
         );
         assert_eq!(one("Dr Ann Poe"), vec![(s("Ann Poe"), None, None)]);
+    }
+
+    #[test]
+    fn wrapped_lines_and_headings() {
+        assert_eq!(
+            one(
+                "Agency – Ann Poe, CAMHS  Head of\nService,\nHead of Service\nBODY – Bo Roe, Head of Specialist\nServices"
+            ),
+            vec![
+                (s("Ann Poe"), s("CAMHS Head of Service"), s("Agency")),
+                (s("Bo Roe"), s("Head of Specialist Services"), s("BODY"))
+            ]
+        );
+        assert_eq!(
+            one(
+                "BODY\nCy Doe, Head of Quality\nDi Eve, HOS, Locality\nPolice\nDCI Ed Foy\nDCI – Fay Gee"
+            ),
+            vec![
+                (s("Cy Doe"), s("Head of Quality"), s("BODY")),
+                (s("Di Eve"), s("HOS, Locality"), s("BODY")),
+                (s("Ed Foy"), None, s("Police")),
+                (s("Fay Gee"), None, s("Police"))
+            ]
+        );
     }
 
     #[test]
