@@ -484,10 +484,13 @@ fn scan_name(toks: &[Tok], i: usize) -> Option<(usize, String)> {
         return None;
     }
     let after = word_at(toks, j + n);
-    let take = if after.is_some_and(|t| t.has(ACR | ORGW)) && n >= 3 {
+    // Two words make a name; three may ("Mary Ann Doe"); four or more are
+    // names run together. Words between a name and an organisation word
+    // belong to the organisation ("Jane Doe Southend CCG").
+    let take = if (after.is_some_and(|t| t.has(ACR | ORGW)) && n >= 3) || n >= 4 {
         2
     } else {
-        n.min(3)
+        n
     };
     if !ranked && n == 2 && after.is_some_and(|t| t.has(ORGW) && !t.has(ACR)) {
         // "Crawley Hospital": a place and an organisation word.
@@ -653,8 +656,10 @@ fn scan_role(toks: &[Tok], i: usize) -> (usize, bool) {
                     prev_conn = false;
                     continue;
                 }
-                // The last two words are a name; any before stay in the post.
-                if n > 2 {
+                // The last two words are a name; any before stay in the post
+                // when they complete it ("Head of Hove Jane Doe"). A run
+                // straight after the post is names only.
+                if n > 2 && prev_conn {
                     good = j + n - 2;
                 }
                 break;
