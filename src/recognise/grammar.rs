@@ -34,8 +34,17 @@ impl GrammarError {
 }
 
 /// The embedded default grammar files: (file name, contents).
-pub const DEFAULTS: &[(&str, &str)] =
-    &[("columns.toml", include_str!("../../grammars/columns.toml"))];
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("columns.toml", include_str!("../../grammars/columns.toml")),
+    ("dates.toml", include_str!("../../grammars/dates.toml")),
+    ("ranks.toml", include_str!("../../grammars/ranks.toml")),
+    (
+        "organisations.toml",
+        include_str!("../../grammars/organisations.toml"),
+    ),
+    ("roles.toml", include_str!("../../grammars/roles.toml")),
+    ("status.toml", include_str!("../../grammars/status.toml")),
+];
 
 /// Column meanings, each with its header aliases.
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -52,10 +61,73 @@ pub struct Columns {
     pub progress: Vec<String>,
 }
 
+/// Date words (`dates.toml`): month and season spellings, cue words.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct DateWords {
+    /// Month key (`january` … `december`) → printed forms.
+    pub months: BTreeMap<String, Vec<String>>,
+    /// Season key (`spring`, `summer`, `autumn`, `winter`) → printed forms.
+    pub seasons: BTreeMap<String, Vec<String>>,
+    pub end_cues: Vec<String>,
+    pub range_words: Vec<String>,
+    pub list_words: Vec<String>,
+    pub ordinals: Vec<String>,
+    pub quarters: Vec<String>,
+    pub deadline_cues: Vec<String>,
+    pub year_min: i32,
+    pub year_max: i32,
+}
+
+/// Ranks and titles (`ranks.toml`), taken off names.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Ranks {
+    pub ranks: Vec<String>,
+    pub titles: Vec<String>,
+    pub acting_prefixes: Vec<String>,
+}
+
+/// Organisation vocabulary (`organisations.toml`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Organisations {
+    pub acronyms: Vec<String>,
+    pub not_acronyms: Vec<String>,
+    pub words: Vec<String>,
+    pub names: Vec<String>,
+    pub places: Vec<String>,
+}
+
+/// Role vocabulary (`roles.toml`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Roles {
+    pub heads: Vec<String>,
+    pub modifiers: Vec<String>,
+    pub subjects: Vec<String>,
+}
+
+/// Status words (`status.toml`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct StatusWords {
+    /// Colour key (`red`, `amber`, `green`, `blue`, `grey`) → words.
+    pub rag: BTreeMap<String, Vec<String>>,
+    pub complete: Vec<String>,
+    pub not_complete: Vec<String>,
+    pub future_markers: Vec<String>,
+}
+
 /// Every grammar, typed.
 #[derive(Debug, Clone, Default)]
 pub struct Grammars {
     pub columns: Columns,
+    pub dates: DateWords,
+    pub ranks: Ranks,
+    pub organisations: Organisations,
+    pub roles: Roles,
+    pub status: StatusWords,
 }
 
 impl Grammars {
@@ -81,13 +153,52 @@ impl Grammars {
                     message: e.to_string(),
                 })?;
                 let user = parse(&path.display().to_string(), &text)?;
-                let base = merged.get_mut(name).expect("default present");
-                overlay(base, user);
+                if let Some(base) = merged.get_mut(name) {
+                    overlay(base, user);
+                }
             }
         }
-        Ok(Grammars {
-            columns: typed("columns.toml", &merged["columns.toml"])?,
-        })
+        let get = |name: &str| -> Result<&toml::Table, GrammarError> {
+            merged.get(name).ok_or_else(|| GrammarError::Invalid {
+                file: name.to_string(),
+                message: "missing".to_string(),
+            })
+        };
+        let g = Grammars {
+            columns: typed("columns.toml", get("columns.toml")?)?,
+            dates: typed("dates.toml", get("dates.toml")?)?,
+            ranks: typed("ranks.toml", get("ranks.toml")?)?,
+            organisations: typed("organisations.toml", get("organisations.toml")?)?,
+            roles: typed("roles.toml", get("roles.toml")?)?,
+            status: typed("status.toml", get("status.toml")?)?,
+        };
+        g.check()?;
+        Ok(g)
+    }
+
+    /// Keys that code gives meaning to must be the known ones: a typo in a
+    /// user file ("septmber") is an error, not a silently ignored month.
+    fn check(&self) -> Result<(), GrammarError> {
+        let bad = |file: &str, key: &str| GrammarError::Invalid {
+            file: file.to_string(),
+            message: format!("unknown key `{key}`"),
+        };
+        for k in self.dates.months.keys() {
+            if super::date::month_number(k).is_none() {
+                return Err(bad("dates.toml", k));
+            }
+        }
+        for k in self.dates.seasons.keys() {
+            if !["spring", "summer", "autumn", "winter"].contains(&k.as_str()) {
+                return Err(bad("dates.toml", k));
+            }
+        }
+        for k in self.status.rag.keys() {
+            if super::status::rag_from_key(k).is_none() {
+                return Err(bad("status.toml", k));
+            }
+        }
+        Ok(())
     }
 }
 

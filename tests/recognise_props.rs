@@ -1,0 +1,228 @@
+//! Property tests of the recognisers: every supported date form parses to a
+//! range containing the printed day, no input makes any recogniser panic,
+//! and splitting leads never loses a name.
+
+use docket::recognise::{Date, Grammars, date, lead, reference, status};
+use proptest::prelude::*;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
+];
+
+fn ordinal(d: u8) -> &'static str {
+    match d {
+        1 | 21 | 31 => "st",
+        2 | 22 => "nd",
+        3 | 23 => "rd",
+        _ => "th",
+    }
+}
+
+/// Every printed form of a day (and the wider ranges that contain it).
+fn forms(d: Date) -> Vec<String> {
+    let m = usize::from(d.month - 1);
+    let (day, month, year) = (d.day, MONTHS[m], d.year);
+    let fy = if d.month >= 4 { year } else { year - 1 };
+    let q = match d.month {
+        4..=6 => 1,
+        7..=9 => 2,
+        10..=12 => 3,
+        _ => 4,
+    };
+    let season = match d.month {
+        3..=5 => format!("Spring {year}"),
+        6..=8 => format!("Summer {year}"),
+        9..=11 => format!("Autumn {year}"),
+        12 => format!("Winter {year}"),
+        _ => format!("Winter {}", year - 1),
+    };
+    vec![
+        format!("{day}{} {month} {year}", ordinal(day)),
+        format!("{day} {} {month} {year}", ordinal(day)),
+        format!("{day} {month} {year}"),
+        format!("{day:02}/{:02}/{:02}", d.month, year % 100),
+        format!("{day:02}.{:02}.{year}", d.month),
+        format!("{month} {year}"),
+        format!("{}-{:02}", SHORT[m], year % 100),
+        format!("{} {year}", SHORT[m]),
+        format!("End of {month} {year}"),
+        format!("Q{q} {fy}/{:02}", (fy + 1) % 100),
+        format!("{fy}/{:02}", (fy + 1) % 100),
+        format!("{fy}/{}", fy + 1),
+        season,
+        format!("{} {year} to December {year}", MONTHS[0]),
+        format!("{year}"),
+    ]
+}
+
+fn any_date() -> impl Strategy<Value = Date> {
+    (2000i32..2090, 1u8..=12, 1u8..=31).prop_filter_map("valid day", |(y, m, d)| Date::new(y, m, d))
+}
+
+proptest! {
+    #[test]
+    fn every_form_contains_its_day(d in any_date()) {
+        let g = Grammars::builtin();
+        for f in forms(d) {
+            let found = date::find_dates(&format!("Due {f} as agreed"), &g);
+            prop_assert_eq!(found.len(), 1, "{}: {:?}", f, found);
+            let e = &found[0];
+            prop_assert_eq!(e.text.as_str(), f.as_str());
+            if f.starts_with("End of") {
+                prop_assert!(e.start == e.end && e.end >= d, "{}: {:?}", f, e);
+            } else {
+                prop_assert!(e.start <= d && d <= e.end, "{}: {:?}", f, e);
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_panics(s in "\\PC{0,200}") {
+        let g = Grammars::builtin();
+        let _ = date::find_dates(&s, &g);
+        let _ = date::due(&s, &g);
+        let _ = lead::split_leads(&s, &g);
+        let _ = status::status(&s, &g);
+        let _ = status::progress_entries(&[s.clone(), s.clone()], &g);
+        let _ = reference::split_ref(&s);
+        let _ = reference::whole_ref(&s);
+    }
+
+    #[test]
+    fn nothing_panics_on_lead_like_text(
+        parts in prop::collection::vec(
+            prop_oneof![
+                Just("DCI".to_string()), Just("T/".to_string()), Just("Dr".to_string()),
+                Just("–".to_string()), Just("-".to_string()), Just(",".to_string()),
+                Just("(".to_string()), Just(")".to_string()), Just("/".to_string()),
+                Just("and".to_string()), Just("&".to_string()), Just("\n".to_string()),
+                Just("Head of".to_string()), Just("CCG".to_string()), Just("Police".to_string()),
+                Just("3 rd".to_string()), Just("June".to_string()), Just("2020/21".to_string()),
+                Just("Q2".to_string()), Just("End of".to_string()), Just("Brennan- ".to_string()),
+                "[A-Z][a-z]{1,8}", "[a-z]{1,6}", "[0-9]{1,4}",
+            ],
+            0..30,
+        )
+    ) {
+        let g = Grammars::builtin();
+        let s = parts.join(" ");
+        let _ = lead::split_leads(&s, &g);
+        let _ = date::find_dates(&s, &g);
+        let _ = date::due(&s, &g);
+    }
+
+    /// Invented names (capitalised words in no lexicon), each with an
+    /// optional rank, organisation and post, joined by any separator: every
+    /// name comes out.
+    #[test]
+    fn splitting_leads_never_loses_a_name(
+        people in prop::collection::vec(
+            (
+                "[BCFJKPVWXZ][aeiouy][bcdfgkmnprstvxz]{2}[aeiou]",
+                "[BCFJKPVWXZ][aeiouy][bcdfgkmnprstvxz]{2}[aeiou][kxz]",
+                prop::option::of(prop_oneof![Just("DCI"), Just("Dr"), Just("T/DCI"), Just("Insp")]),
+                prop::option::of(prop_oneof![Just("CCG"), Just("Sussex Police"), Just("NHS Trust"), Just("Children's Services")]),
+                prop::option::of(prop_oneof![Just("Head of Service"), Just("Named Nurse"), Just("Designated Lead for Safeguarding")]),
+                0usize..3,
+            ),
+            1..5,
+        ),
+        sep in prop_oneof![Just("\n"), Just(", "), Just(" and "), Just(" / "), Just(" ")],
+    ) {
+        let g = Grammars::builtin();
+        let mut cell = Vec::new();
+        let mut names = Vec::new();
+        for (first, last, rank, org, role, shape) in &people {
+            let name = format!("{first} {last}");
+            let person = match rank {
+                Some(r) => format!("{r} {name}"),
+                None => name.clone(),
+            };
+            let text = match (shape, org, role) {
+                (0, Some(o), Some(r)) => format!("{o} – {person}, {r}"),
+                (1, Some(o), _) => format!("{person} - {o}"),
+                (2, _, Some(r)) => format!("{person}, {r}"),
+                (_, Some(o), None) => format!("{person} ({o})"),
+                _ => person,
+            };
+            names.push(name);
+            cell.push(text);
+        }
+        let cell = cell.join(sep);
+        let got: Vec<String> = lead::split_leads(&cell, &g)
+            .into_iter()
+            .filter_map(|l| l.name)
+            .collect();
+        for n in &names {
+            prop_assert!(got.contains(n), "{:?} lost {:?}: {:?}", cell, n, got);
+        }
+    }
+}
+
+/// A user grammar directory that names a body as an organisation changes
+/// the lead's organisation (and the rest of the defaults still apply).
+#[test]
+fn user_grammar_adds_an_organisation() {
+    let cell = "Jane Doe, Barnardo's";
+    let builtin = Grammars::builtin();
+    let before = lead::split_leads(cell, &builtin);
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].organisation, None);
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("organisations.toml"),
+        "names = [\"Barnardo's\"]\n",
+    )
+    .expect("write");
+    let g = Grammars::load(Some(dir.path())).expect("load");
+    let after = lead::split_leads(cell, &g);
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].name.as_deref(), Some("Jane Doe"));
+    assert_eq!(after[0].organisation.as_deref(), Some("Barnardo's"));
+    assert_eq!(after[0].role, None);
+    // The defaults are still there.
+    let other = lead::split_leads("Ann Poe - Sussex Police", &g);
+    assert_eq!(other[0].organisation.as_deref(), Some("Sussex Police"));
+}
+
+/// A user date file adds a month spelling.
+#[test]
+fn user_grammar_adds_a_month_spelling() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("dates.toml"),
+        "[months]\nseptember = [\"sep-tember\", \"septembre\"]\n",
+    )
+    .expect("write");
+    let g = Grammars::load(Some(dir.path())).expect("load");
+    // Unknown spelling: only the bare year is a date.
+    let before = date::find_dates("septembre 2020", &Grammars::builtin());
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].text, "2020");
+    let d = date::find_dates("septembre 2020", &g);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].end.to_string(), "2020-09-30");
+    // A misspelt key is a clear error.
+    std::fs::write(
+        dir.path().join("dates.toml"),
+        "[months]\nseptmber = [\"x\"]\n",
+    )
+    .expect("write");
+    let err = Grammars::load(Some(dir.path())).expect_err("bad key");
+    assert_eq!(err.code(), "grammar.invalid");
+}
