@@ -95,28 +95,47 @@ fn alias_table(cols: &Columns) -> [(Meaning, &Vec<String>); 8] {
 /// with an alias word ("Action plan is multi-agency and …").
 const MAX_HEADER_WORDS: usize = 14;
 
-/// The meaning of one header cell: the longest alias the cell's first line
-/// equals or starts with (at a word boundary).
-pub fn header_meaning(cell_text: &str, g: &Grammars) -> Option<Meaning> {
-    let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let h = normalise(first);
-    if h.is_empty() || h.split(' ').count() > MAX_HEADER_WORDS {
-        return None;
-    }
-    let mut best: Option<(usize, Meaning)> = None;
-    for (meaning, aliases) in alias_table(&g.columns) {
-        for alias in aliases {
-            let a = normalise(alias);
-            if a.is_empty() {
-                continue;
-            }
-            let hit = h == a || (h.starts_with(&a) && h.as_bytes().get(a.len()) == Some(&b' '));
-            if hit && best.is_none_or(|(len, _)| a.len() > len) {
-                best = Some((a.len(), meaning));
+/// The aliases of every meaning, normalised once per table.
+struct Aliases(Vec<(Meaning, String)>);
+
+impl Aliases {
+    fn new(g: &Grammars) -> Self {
+        let mut v = Vec::new();
+        for (meaning, aliases) in alias_table(&g.columns) {
+            for alias in aliases {
+                let a = normalise(alias);
+                if !a.is_empty() {
+                    v.push((meaning, a));
+                }
             }
         }
+        Aliases(v)
     }
-    best.map(|(_, m)| m)
+
+    /// The longest alias `first_line` equals or starts with (at a word
+    /// boundary).
+    fn meaning(&self, cell_text: &str) -> Option<Meaning> {
+        let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
+        if first.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
+            return None;
+        }
+        let h = normalise(first);
+        let mut best: Option<(usize, Meaning)> = None;
+        for (meaning, a) in &self.0 {
+            let hit =
+                h == *a || (h.starts_with(a.as_str()) && h.as_bytes().get(a.len()) == Some(&b' '));
+            if hit && best.is_none_or(|(len, _)| a.len() > len) {
+                best = Some((a.len(), *meaning));
+            }
+        }
+        best.map(|(_, m)| m)
+    }
+}
+
+/// The meaning of one header cell, judged by its first line.
+#[cfg(test)]
+fn header_meaning(cell_text: &str, g: &Grammars) -> Option<Meaning> {
+    Aliases::new(g).meaning(cell_text)
 }
 
 /// Find the header row of `table`: the first row where at least two cells
@@ -124,6 +143,7 @@ pub fn header_meaning(cell_text: &str, g: &Grammars) -> Option<Meaning> {
 /// of them is an action or finding column. Returns the row index and map.
 pub fn find_header(table: &Table, g: &Grammars) -> Option<(usize, ColumnMap)> {
     let width = table_width(table);
+    let aliases = Aliases::new(g);
     for (ri, row) in table.rows.iter().enumerate() {
         let mut nonempty = 0usize;
         let mut hits: Vec<(usize, usize, Meaning)> = Vec::new(); // (col, span, meaning)
@@ -133,7 +153,7 @@ pub fn find_header(table: &Table, g: &Grammars) -> Option<(usize, ColumnMap)> {
                 continue;
             }
             nonempty += 1;
-            if let Some(m) = header_meaning(&text, g) {
+            if let Some(m) = aliases.meaning(&text) {
                 hits.push((cell.col, cell.col_span.max(1), m));
             }
         }

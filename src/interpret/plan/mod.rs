@@ -89,3 +89,200 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
 fn continues(w: usize, plan: usize) -> bool {
     w <= plan && w * 4 >= plan * 3
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Format, Paragraph, Provenance, Row, Table};
+
+    fn cell(col: usize, rows: usize, cols: usize, text: &str) -> Cell {
+        let paragraphs = text
+            .split('\n')
+            .map(|t| Paragraph::new(t, Provenance::default()))
+            .collect();
+        Cell {
+            row_span: rows,
+            col_span: cols,
+            ..Cell::new(col, paragraphs)
+        }
+    }
+
+    fn row(line: u32, cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            at: Provenance::page(line),
+            ..Default::default()
+        }
+    }
+
+    fn doc(rows: Vec<Row>, columns: usize) -> Document {
+        let mut d = Document::new(Format::Docx);
+        d.blocks.push(Block::Table(Table {
+            rows,
+            columns,
+            ..Default::default()
+        }));
+        d
+    }
+
+    fn header(line: u32) -> Row {
+        row(
+            line,
+            vec![
+                cell(0, 1, 1, "Ref"),
+                cell(1, 1, 1, "Area for development"),
+                cell(2, 1, 1, "Action"),
+                cell(3, 1, 1, "By when"),
+                cell(4, 1, 1, "Lead"),
+            ],
+        )
+    }
+
+    #[test]
+    fn vertical_merges_cover_findings_and_leads() {
+        let d = doc(
+            vec![
+                header(1),
+                row(2, vec![cell(0, 1, 5, "Health")]),
+                row(
+                    3,
+                    vec![
+                        cell(0, 2, 1, "1"),
+                        cell(1, 2, 1, "Finding one"),
+                        cell(2, 1, 1, "1.1 Do A"),
+                        cell(3, 1, 1, "June 2020"),
+                        cell(4, 2, 1, "Ann Smith"),
+                    ],
+                ),
+                row(
+                    4,
+                    vec![cell(2, 1, 1, "1.2 Do B"), cell(3, 1, 1, "July 2020")],
+                ),
+                row(
+                    5,
+                    vec![
+                        cell(0, 1, 1, "2"),
+                        cell(1, 1, 1, "Finding two"),
+                        cell(2, 1, 1, "2.1 Do C"),
+                        cell(3, 1, 1, ""),
+                        cell(4, 1, 1, ""),
+                    ],
+                ),
+            ],
+            5,
+        );
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.findings.len(), 2);
+        assert_eq!(p.findings[0].section.as_deref(), Some("Health"));
+        assert_eq!(p.actions.len(), 3);
+        let a2 = &p.actions[1];
+        assert_eq!(a2.ref_.as_deref(), Some("1.2"));
+        assert_eq!(a2.finding.as_deref(), Some("f1"));
+        assert!(a2.leads_inherited);
+        assert_eq!(a2.leads[0].text, "Ann Smith");
+        assert_eq!(a2.at.page, Some(4));
+        // A new finding does not inherit the previous finding's leads.
+        let a3 = &p.actions[2];
+        assert_eq!(a3.finding.as_deref(), Some("f2"));
+        assert!(a3.leads.is_empty() && !a3.leads_inherited);
+        assert_eq!(a3.timescale.text, None);
+    }
+
+    #[test]
+    fn page_break_row_without_ref_continues_the_row_above() {
+        let mut rows = vec![
+            header(1),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "7"),
+                    cell(1, 1, 1, "Finding"),
+                    cell(2, 1, 1, "7.1 Start of the"),
+                    cell(3, 1, 1, "End of Covid-"),
+                    cell(4, 1, 1, "Ann"),
+                ],
+            ),
+            header(3),
+            row(
+                4,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "action."),
+                    cell(3, 1, 1, "19 priorities"),
+                    cell(4, 1, 1, ""),
+                ],
+            ),
+            row(
+                5,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "7.2 Next"),
+                    cell(3, 1, 1, "June 2020"),
+                    cell(4, 1, 1, ""),
+                ],
+            ),
+        ];
+        rows[2].header = true;
+        rows[3].page_break_before = true;
+        let p = extract(&doc(rows, 5), &Grammars::builtin());
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[0].text, "Start of the action.");
+        assert_eq!(
+            p.actions[0].timescale.text.as_deref(),
+            Some("End of Covid-19 priorities")
+        );
+        assert!(p.actions[1].leads_inherited);
+    }
+
+    #[test]
+    fn unnumbered_actions_take_their_findings_ref_and_list_numbers_stay_text() {
+        let g = Grammars::builtin();
+        let rows = vec![
+            row(
+                1,
+                vec![
+                    cell(0, 1, 1, "Number"),
+                    cell(1, 1, 1, "Recommendation"),
+                    cell(2, 1, 1, "Action"),
+                ],
+            ),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "2.1"),
+                    cell(1, 1, 1, "That X"),
+                    cell(2, 1, 1, "Do X"),
+                ],
+            ),
+            row(
+                3,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "1. Also"),
+                ],
+            ),
+        ];
+        let p = extract(&doc(rows, 3), &g);
+        assert_eq!(p.actions[0].ref_.as_deref(), Some("2.1"));
+        assert_eq!(p.actions[1].ref_, None);
+        assert_eq!(p.actions[1].text, "1. Also");
+    }
+
+    #[test]
+    fn no_plan_table_gives_no_actions() {
+        let mut d = Document::new(Format::Text);
+        d.blocks.push(Block::Paragraph(Paragraph::new(
+            "Annual Report 2021/22 of the partnership",
+            Provenance::line(1),
+        )));
+        let p = extract(&d, &Grammars::builtin());
+        assert!(p.actions.is_empty());
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Annual Report 2021/22 of the partnership")
+        );
+    }
+}

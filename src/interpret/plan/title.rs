@@ -54,6 +54,61 @@ pub fn heading_like(text: &str) -> Option<String> {
     let words = t.split(' ').filter(|w| !w.is_empty()).count();
     let ok = (1..=MAX_HEADING_WORDS).contains(&words)
         && !t.ends_with('.')
-        && t.chars().any(char::is_alphabetic);
+        && t.chars().any(char::is_alphabetic)
+        && !page_furniture(&t);
     ok.then_some(t)
+}
+
+/// Running heads a paged reader may leave between the pieces of a table
+/// ("Page 3", "Page 3 of 12"): not section names.
+fn page_furniture(t: &str) -> bool {
+    let mut words = t.split(' ');
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("page"))
+        && words
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Paragraph, Provenance};
+
+    fn doc(paras: &[&str]) -> Document {
+        let mut d = Document::new(Format::Text);
+        for (i, p) in paras.iter().enumerate() {
+            d.blocks.push(Block::Paragraph(Paragraph::new(
+                *p,
+                Provenance::line(i as u32 + 1),
+            )));
+        }
+        d
+    }
+
+    #[test]
+    fn title_is_the_first_text_when_it_reads_as_one() {
+        assert_eq!(
+            find(&doc(&[
+                "West Sussex action plan in response to CQC review",
+                "SCT Actions"
+            ]))
+            .as_deref(),
+            Some("West Sussex action plan in response to CQC review")
+        );
+        assert_eq!(
+            find(&doc(&[" INTRODUCTION", "Between 19 and 23 March"])),
+            None
+        );
+        assert_eq!(find(&doc(&["This plan sets out what we will do."])), None);
+    }
+
+    #[test]
+    fn headings_above_tables() {
+        assert_eq!(heading_like("SCT Actions").as_deref(), Some("SCT Actions"));
+        assert_eq!(heading_like("Page 3 of 12"), None);
+        assert_eq!(
+            heading_like("The inspection report contains 29 areas for improvement."),
+            None
+        );
+    }
 }
