@@ -153,9 +153,14 @@ impl Builder {
             self.carry_on(row);
             return;
         }
-        let has_finding_col = !matches!(row.finding, CellVal::Absent);
+        let has_finding_col = row.finding_col;
+        // A row starts a finding when it prints one, or prints only a ref
+        // (a finding row whose text is elsewhere). A ref printed beside an
+        // action under an empty or merged finding cell numbers the action.
+        let ref_only =
+            row.ref_.has_own_text() && !row.action.has_own_text() && !row.finding.is_merged();
         let mut new_finding = false;
-        if has_finding_col && (row.finding.has_own_text() || row.ref_.has_own_text()) {
+        if has_finding_col && (row.finding.has_own_text() || ref_only) {
             let mut text = row.finding.own().to_vec();
             let mut ref_ = ref_cell(row);
             if ref_.is_none()
@@ -194,13 +199,15 @@ impl Builder {
             *first = rest.to_string();
         }
         if ref_.is_none() {
-            if has_finding_col {
-                if new_finding && !self.numbered {
-                    ref_ = self.finding_ref().map(str::to_string);
-                }
+            ref_ = if has_finding_col && new_finding {
+                // The action printed on its finding's row: the finding's
+                // number is the action's too, unless actions carry their own.
+                (!self.numbered)
+                    .then(|| self.finding_ref().map(str::to_string))
+                    .flatten()
             } else {
-                ref_ = ref_cell(row);
-            }
+                ref_cell(row)
+            };
         }
         let timescale = match &row.timescale {
             CellVal::Absent => None,
@@ -274,7 +281,7 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
     let numbered = numbers_actions(lines);
     let has_ref_col = lines
         .iter()
-        .any(|l| matches!(l, Line::Data(r) if !matches!(r.ref_, CellVal::Absent)));
+        .any(|l| matches!(l, Line::Data(r) if r.ref_col));
     let mut b = Builder {
         numbered,
         has_refs: numbered || has_ref_col,

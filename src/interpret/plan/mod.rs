@@ -272,6 +272,34 @@ mod tests {
     }
 
     #[test]
+    fn a_ref_beside_an_action_under_a_merged_finding_numbers_the_action() {
+        let rows = vec![
+            row(
+                1,
+                vec![
+                    cell(0, 1, 1, "Ref"),
+                    cell(1, 1, 1, "Recommendation"),
+                    cell(2, 1, 1, "Actions"),
+                ],
+            ),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "1.1"),
+                    cell(1, 2, 1, "That X"),
+                    cell(2, 1, 1, "Do X"),
+                ],
+            ),
+            row(3, vec![cell(0, 1, 1, "1.2"), cell(2, 1, 1, "Do Y")]),
+        ];
+        let p = extract(&doc(rows, 3), &Grammars::builtin());
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[1].ref_.as_deref(), Some("1.2"));
+        assert_eq!(p.actions[1].finding.as_deref(), Some("f1"));
+    }
+
+    #[test]
     fn no_plan_table_gives_no_actions() {
         let mut d = Document::new(Format::Text);
         d.blocks.push(Block::Paragraph(Paragraph::new(

@@ -52,6 +52,10 @@ pub struct RowData {
     pub outcome: Vec<CellVal>,
     pub status: CellVal,
     pub progress: Vec<CellVal>,
+    /// The table has a finding column (else any ref is the action's).
+    pub finding_col: bool,
+    /// The table has a ref column.
+    pub ref_col: bool,
     /// The row follows a page break (it may carry on the row above).
     pub page_break_before: bool,
     pub at: Provenance,
@@ -195,6 +199,8 @@ fn read_row(table: &Table, slots: &[Vec<Slot>], ri: usize, row: &Row, map: &Colu
         outcome: many(Meaning::Outcome),
         status: one(Meaning::Status),
         progress: many(Meaning::Progress),
+        finding_col: map.first(Meaning::Finding).is_some(),
+        ref_col: map.first(Meaning::Ref).is_some(),
         page_break_before: row.page_break_before,
         at: row.at,
     }
