@@ -61,8 +61,7 @@ fn numbers_actions(lines: &[Line]) -> bool {
             fref = Some(r);
         }
         if let Some(first) = row.action.own().first()
-            && let Some((r, _)) = reference::split_ref(first)
-            && extends(&r, fref.as_deref())
+            && own_number(first, fref.as_deref()).is_some()
         {
             return true;
         }
@@ -77,6 +76,23 @@ fn extends(r: &str, finding: Option<&str>) -> bool {
         Some(f) => r.strip_prefix(f).is_some_and(|rest| rest.starts_with('.')),
         None => true,
     }
+}
+
+/// The number an action cell opens with, if it is the action's own: it
+/// extends the finding's number; or, with no finding number, it reads as
+/// numbering ("1.", "2.3") rather than a quantity ("2 new posts").
+fn own_number(first: &str, finding: Option<&str>) -> Option<(String, String)> {
+    let (r, rest) = reference::split_ref(first)?;
+    let numbering = r.contains('.')
+        || first
+            .trim_start()
+            .get(r.len()..)
+            .is_some_and(|t| t.starts_with('.'));
+    let ok = match finding {
+        Some(_) => extends(&r, finding),
+        None => numbering,
+    };
+    ok.then(|| (r, rest.to_string()))
 }
 
 /// The ref a row prints for its finding: the ref cell, else a number
@@ -139,8 +155,7 @@ impl Builder {
         row.action
             .own()
             .first()
-            .and_then(|t| reference::split_ref(t))
-            .is_some_and(|(r, _)| extends(&r, self.finding_ref()))
+            .is_some_and(|t| own_number(t, self.finding_ref()).is_some())
     }
 
     fn data(&mut self, row: &RowData) {
@@ -181,7 +196,7 @@ impl Builder {
         }
         if row.action.has_own_text() {
             self.new_action(row, new_finding, has_finding_col);
-        } else if !new_finding && !self.actions.is_empty() {
+        } else if !new_finding && self.after_data && !self.actions.is_empty() {
             // No action printed here (merged from above, or a stray cell):
             // the row's cells belong to the action above.
             self.carry_on(row);
@@ -192,11 +207,10 @@ impl Builder {
         let mut text = row.action.own().to_vec();
         let mut ref_ = None;
         if let Some(first) = text.first_mut()
-            && let Some((r, rest)) = reference::split_ref(first)
-            && extends(&r, self.finding_ref())
+            && let Some((r, rest)) = own_number(first, self.finding_ref())
         {
             ref_ = Some(r);
-            *first = rest.to_string();
+            *first = rest;
         }
         if ref_.is_none() {
             ref_ = if has_finding_col && new_finding {
@@ -339,4 +353,28 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
         prev = Some((a.finding, leads));
     }
     (findings, actions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_numbers() {
+        assert_eq!(
+            own_number("1.1 Undertake", Some("1")),
+            Some(("1.1".into(), "Undertake".into()))
+        );
+        assert_eq!(
+            own_number("2.2. Improve", Some("2")).map(|x| x.0),
+            Some("2.2".into())
+        );
+        assert_eq!(own_number("1. IT Development", Some("18")), None);
+        assert_eq!(own_number("1. Do", None).map(|x| x.0), Some("1".into()));
+        assert_eq!(own_number("2 new posts", None), None);
+        assert_eq!(
+            own_number("13.7 Arrange 3 events", Some("13")).map(|x| x.0),
+            Some("13.7".into())
+        );
+    }
 }
