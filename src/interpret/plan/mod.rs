@@ -299,6 +299,47 @@ mod tests {
         assert_eq!(p.actions[1].finding.as_deref(), Some("f1"));
     }
 
+    proptest::proptest! {
+        /// Any grid of cells, spans and flags: the interpreter never panics
+        /// and numbers its output densely.
+        #[test]
+        fn never_panics_on_arbitrary_tables(
+            spec in proptest::collection::vec(
+                proptest::collection::vec(
+                    (0usize..6, 0usize..4, 0usize..3, 0usize..12),
+                    0..6,
+                ),
+                0..12,
+            ),
+            flags in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY), 12),
+        ) {
+            const WORDS: [&str; 12] = [
+                "Ref", "Actions", "Lead", "Timescale", "1", "1.1 Do", "", "Health",
+                "2.2.", "June 2020", "Progress", "Ann\n\nBob",
+            ];
+            let rows: Vec<Row> = spec
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| {
+                    let (header, brk) = flags.get(i).copied().unwrap_or_default();
+                    Row {
+                        cells: cells
+                            .iter()
+                            .map(|&(col, rs, cs, w)| cell(col, rs, cs, WORDS[w % WORDS.len()]))
+                            .collect(),
+                        header,
+                        page_break_before: brk,
+                        at: Provenance::line(i as u32 + 1),
+                    }
+                })
+                .collect();
+            let p = extract(&doc(rows, 6), &Grammars::builtin());
+            for (i, a) in p.actions.iter().enumerate() {
+                proptest::prop_assert_eq!(&a.id, &format!("a{}", i + 1));
+            }
+        }
+    }
+
     #[test]
     fn no_plan_table_gives_no_actions() {
         let mut d = Document::new(Format::Text);
