@@ -95,6 +95,10 @@ fn alias_table(cols: &Columns) -> [(Meaning, &Vec<String>); 8] {
 /// with an alias word ("Action plan is multi-agency and …").
 const MAX_HEADER_WORDS: usize = 14;
 
+/// Only a short header is matched by an alias inside it: a longer text
+/// that merely mentions "action" is data.
+const MAX_CONTAINS_WORDS: usize = 4;
+
 /// The aliases of every meaning, normalised once per table.
 struct Aliases(Vec<(Meaning, String)>);
 
@@ -112,23 +116,35 @@ impl Aliases {
         Aliases(v)
     }
 
-    /// The longest alias `first_line` equals or starts with (at a word
-    /// boundary).
+    /// The longest alias the cell's first line opens with, else the longest
+    /// it contains, as whole words.
     fn meaning(&self, cell_text: &str) -> Option<Meaning> {
         let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
         if first.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
             return None;
         }
         let h = normalise(first);
-        let mut best: Option<(usize, Meaning)> = None;
+        // Prefer an alias the header opens with; else one it contains as
+        // whole words ("Current SCT Progress").
+        let padded = format!(" {h} ");
+        let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
+        let mut opens: Option<(usize, Meaning)> = None;
+        let mut contains: Option<(usize, Meaning)> = None;
         for (meaning, a) in &self.0 {
-            let hit =
-                h == *a || (h.starts_with(a.as_str()) && h.as_bytes().get(a.len()) == Some(&b' '));
-            if hit && best.is_none_or(|(len, _)| a.len() > len) {
-                best = Some((a.len(), *meaning));
+            let len = a.len();
+            let word = format!(" {a} ");
+            let slot = if padded.starts_with(&word) {
+                &mut opens
+            } else if short && padded.contains(&word) {
+                &mut contains
+            } else {
+                continue;
+            };
+            if slot.is_none_or(|(l, _)| len > l) {
+                *slot = Some((len, *meaning));
             }
         }
-        best.map(|(_, m)| m)
+        opens.or(contains).map(|(_, m)| m)
     }
 }
 
@@ -252,6 +268,13 @@ mod tests {
         assert_eq!(header_meaning("RAG Rating", &g), Some(Meaning::Status));
         assert_eq!(header_meaning("Number", &g), Some(Meaning::Ref));
         assert_eq!(header_meaning("Notes", &g), None);
-        assert_eq!(header_meaning("Child Exploitation action plan", &g), None);
+        assert_eq!(
+            header_meaning("Current SCT Progress", &g),
+            Some(Meaning::Progress)
+        );
+        assert_eq!(
+            header_meaning("Child Exploitation action plan to be revised", &g),
+            None
+        );
     }
 }
