@@ -52,10 +52,17 @@ struct RawFinding {
 /// that a page of unnumbered actions reads like the rest.
 fn numbers_actions(lines: &[Line]) -> bool {
     let mut fref: Option<String> = None;
+    let mut section: Option<&String> = None;
     for line in lines {
-        let Line::Data(row) = line else {
-            fref = None;
-            continue;
+        let row = match line {
+            Line::Data(row) => row,
+            Line::Section(s) => {
+                if section != Some(s) {
+                    fref = None;
+                    section = Some(s);
+                }
+                continue;
+            }
         };
         if let Some(r) = finding_ref(row) {
             fref = Some(r);
@@ -136,6 +143,9 @@ impl Builder {
 
     fn line(&mut self, line: &Line) {
         match line {
+            // The same heading again is a running head repeated with the
+            // table header after a page break: the group goes on.
+            Line::Section(s) if self.section.as_ref() == Some(s) => {}
             Line::Section(s) => {
                 self.section = Some(s.clone());
                 self.current = None;

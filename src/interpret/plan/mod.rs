@@ -341,6 +341,39 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_section_row_is_a_running_head() {
+        let theme = || row(0, vec![cell(0, 1, 3, "THEME 1: Strategy")]);
+        let head = |l| {
+            row(
+                l,
+                vec![
+                    cell(0, 1, 1, "Ref"),
+                    cell(1, 1, 1, "Action"),
+                    cell(2, 1, 1, "Lead"),
+                ],
+            )
+        };
+        let data = |l, r: &str, a: &str| {
+            row(
+                l,
+                vec![cell(0, 1, 1, r), cell(1, 1, 1, a), cell(2, 1, 1, "")],
+            )
+        };
+        let mut d = doc(vec![theme(), head(1), data(2, "1", "Start of")], 3);
+        let mut next = vec![theme(), head(3), data(4, "", "the action")];
+        next[2].page_break_before = true;
+        d.blocks.push(Block::Table(Table {
+            rows: next,
+            columns: 3,
+            ..Default::default()
+        }));
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.actions.len(), 1);
+        assert_eq!(p.actions[0].text, "Start of the action");
+        assert_eq!(p.actions[0].section.as_deref(), Some("THEME 1: Strategy"));
+    }
+
+    #[test]
     fn no_plan_table_gives_no_actions() {
         let mut d = Document::new(Format::Text);
         d.blocks.push(Block::Paragraph(Paragraph::new(
