@@ -169,14 +169,16 @@ impl Builder {
     }
 
     fn data(&mut self, row: &RowData) {
-        let continues = row.page_break_before
-            && self.has_refs
-            && self.after_data
-            && !self.actions.is_empty()
-            && !self.prints_ref(row);
-        if continues {
+        let after_break = row.page_break_before && self.has_refs && self.after_data;
+        if after_break && !self.actions.is_empty() && !self.prints_ref(row) {
             self.carry_on(row);
             return;
+        }
+        // A finding cell split by the break, beside an action that starts
+        // afresh: the finding text carries on, the action is new.
+        let finding_goes_on = after_break && self.current.is_some() && ref_cell(row).is_none();
+        if finding_goes_on && let Some(f) = self.current.and_then(|i| self.findings.get_mut(i)) {
+            f.text.extend(row.finding.own().iter().cloned());
         }
         let has_finding_col = row.finding_col;
         // A row starts a finding when it prints one, or prints only a ref
@@ -185,7 +187,7 @@ impl Builder {
         let ref_only =
             row.ref_.has_own_text() && !row.action.has_own_text() && !row.finding.is_merged();
         let mut new_finding = false;
-        if has_finding_col && (row.finding.has_own_text() || ref_only) {
+        if has_finding_col && !finding_goes_on && (row.finding.has_own_text() || ref_only) {
             let mut text = row.finding.own().to_vec();
             let mut ref_ = ref_cell(row);
             if ref_.is_none()

@@ -341,6 +341,42 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_split_by_a_page_break_goes_on_beside_a_new_action() {
+        let mut rows = vec![
+            header(1),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "1"),
+                    cell(1, 1, 1, "Finding starts"),
+                    cell(2, 1, 1, "1.1 A"),
+                    cell(3, 1, 1, ""),
+                    cell(4, 1, 1, "Ann"),
+                ],
+            ),
+            header(3),
+            row(
+                4,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, "and ends"),
+                    cell(2, 1, 1, "1.2 B"),
+                    cell(3, 1, 1, ""),
+                    cell(4, 1, 1, ""),
+                ],
+            ),
+        ];
+        rows[2].header = true;
+        rows[3].page_break_before = true;
+        let p = extract(&doc(rows, 5), &Grammars::builtin());
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.findings[0].text, "Finding starts and ends");
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[1].finding.as_deref(), Some("f1"));
+        assert!(p.actions[1].leads_inherited);
+    }
+
+    #[test]
     fn a_repeated_section_row_is_a_running_head() {
         let theme = || row(0, vec![cell(0, 1, 3, "THEME 1: Strategy")]);
         let head = |l| {
