@@ -46,3 +46,58 @@ pub fn unknown_diagnostic() -> Diagnostic {
         at: At::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::{Action, Status, Timescale};
+    use crate::model::{Format, Paragraph, Provenance};
+
+    fn doc(text: &str) -> Document {
+        let mut d = Document::new(Format::Text);
+        d.blocks
+            .push(Block::Paragraph(Paragraph::new(text, Provenance::line(1))));
+        d
+    }
+
+    fn action() -> Action {
+        Action {
+            id: "a1".into(),
+            ref_: None,
+            finding: None,
+            section: None,
+            text: "Do it".into(),
+            timescale: Timescale::default(),
+            leads: Vec::new(),
+            leads_inherited: false,
+            outcome: None,
+            status: Status::default(),
+            progress: Vec::new(),
+            at: At::default(),
+        }
+    }
+
+    #[test]
+    fn decided_from_content() {
+        let plan = Plan {
+            actions: vec![action()],
+            ..Default::default()
+        };
+        assert_eq!(
+            decide(&doc("Joint inspection action plan"), &plan),
+            Kind::ActionPlan
+        );
+        let empty = Plan::default();
+        assert_eq!(
+            decide(
+                &doc("Safeguarding Partnership Annual Report 2021/22"),
+                &empty
+            ),
+            Kind::AnnualReport
+        );
+        assert_eq!(
+            decide(&doc("Minutes of the meeting"), &empty),
+            Kind::Unknown
+        );
+    }
+}

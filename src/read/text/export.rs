@@ -151,11 +151,13 @@ fn cell_table(lines: &[&str], kinds: &[Kind], start: usize) -> (Table, usize) {
     (finish(rows, width), i)
 }
 
-/// One cell-per-line row: from a tab line up to the next blank line.
+/// One cell-per-line row: from a tab line up to the next empty line. A line
+/// of spaces followed by another cell is an empty paragraph inside the cell
+/// (Word writes one for a blank paragraph), not the end of the row.
 fn cell_row(lines: &[&str], kinds: &[Kind], start: usize) -> (Row, usize) {
     let mut cells: Vec<Cell> = Vec::new();
     let mut i = start;
-    while i < lines.len() && kinds[i] != Kind::Blank {
+    while i < lines.len() && (kinds[i] != Kind::Blank || spacer_in_row(lines, kinds, i)) {
         let line = lines[i];
         let pieces = markup::pieces(line);
         if kinds[i] == Kind::CellLine || cells.is_empty() {
@@ -173,6 +175,13 @@ fn cell_row(lines: &[&str], kinds: &[Kind], start: usize) -> (Row, usize) {
         ..Default::default()
     };
     (row, i)
+}
+
+/// A whitespace-only (not empty) line between two cell lines of a row.
+fn spacer_in_row(lines: &[&str], kinds: &[Kind], i: usize) -> bool {
+    kinds.get(i) == Some(&Kind::Blank)
+        && lines.get(i).is_some_and(|l| !l.is_empty())
+        && kinds.get(i + 1) == Some(&Kind::CellLine)
 }
 
 /// Mark repeats of the first row as header rows (a table's header printed
@@ -239,6 +248,15 @@ mod tests {
         let t = &ts[0];
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1].cells[1].text(), "Ann Smith\nand Bob Jones");
+    }
+
+    #[test]
+    fn space_line_inside_a_cell_row_does_not_end_it() {
+        let src = "\tACTION\n\tLEAD\n\tOUTCOME\n\n\tDo it\n\tAnn Smith\n \n\tBetter\n\n";
+        let t = &tables(src)[0];
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].cells.len(), 3);
+        assert_eq!(t.rows[1].cells[2].text(), "Better");
     }
 
     #[test]

@@ -1,0 +1,392 @@
+//! Lines into findings and actions: which finding an action answers, its
+//! ref, rows that carry on the row above, and leads carried down.
+//!
+//! The rules are structural, so they hold for text exports (empty cells) and
+//! for DOCX/PDF tables (vertically merged cells) alike:
+//! - a row that prints a finding (or a ref in the ref column) starts a
+//!   finding; rows below with an empty or merged finding cell belong to it;
+//! - a row after a page break that prints no ref continues the row above,
+//!   cell by cell;
+//! - an action's own number is its ref when it extends the finding's
+//!   ("1.1" under "1"); a number that does not ("1." under "18") is list
+//!   text. When the document never numbers its actions, the action printed
+//!   on a finding's row takes the finding's ref;
+//! - a lead cell that is merged from above, or empty within the same
+//!   finding, carries the leads of the action above (`leads_inherited`).
+
+use crate::contract::{Action, At, Finding, Lead};
+use crate::model::Provenance;
+use crate::recognise::{Grammars, reference};
+
+use super::fields;
+use super::rows::{CellVal, Line, RowData};
+
+/// An action as gathered from rows, before its fields are parsed.
+#[derive(Debug, Clone, Default)]
+struct RawAction {
+    ref_: Option<String>,
+    finding: Option<usize>,
+    section: Option<String>,
+    text: Vec<String>,
+    /// None when the table has no timescale column.
+    timescale: Option<Vec<String>>,
+    lead: Vec<String>,
+    /// The lead cell is covered by a merged cell from the row above.
+    lead_merged: bool,
+    outcome: Vec<Vec<String>>,
+    status: Vec<String>,
+    progress: Vec<Vec<String>>,
+    at: Provenance,
+}
+
+#[derive(Debug, Clone, Default)]
+struct RawFinding {
+    ref_: Option<String>,
+    section: Option<String>,
+    text: Vec<String>,
+    at: Provenance,
+}
+
+/// Does the document number its actions (any action cell opening with a
+/// number that extends its finding's)? Decided over the whole document so
+/// that a page of unnumbered actions reads like the rest.
+fn numbers_actions(lines: &[Line]) -> bool {
+    let mut fref: Option<String> = None;
+    let mut section: Option<&String> = None;
+    for line in lines {
+        let row = match line {
+            Line::Data(row) => row,
+            Line::Section(s) => {
+                if section != Some(s) {
+                    fref = None;
+                    section = Some(s);
+                }
+                continue;
+            }
+        };
+        if let Some(r) = finding_ref(row) {
+            fref = Some(r);
+        }
+        if let Some(first) = row.action.own().first()
+            && own_number(first, fref.as_deref()).is_some()
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// An action number belongs to the action when it extends the finding's
+/// number, or when there is no finding number to extend.
+fn extends(r: &str, finding: Option<&str>) -> bool {
+    match finding {
+        Some(f) => r.strip_prefix(f).is_some_and(|rest| rest.starts_with('.')),
+        None => true,
+    }
+}
+
+/// The number an action cell opens with, if it is the action's own: it
+/// extends the finding's number; or, with no finding number, it reads as
+/// numbering ("1.", "2.3") rather than a quantity ("2 new posts").
+fn own_number(first: &str, finding: Option<&str>) -> Option<(String, String)> {
+    let (r, rest) = reference::split_ref(first)?;
+    let numbering = r.contains('.')
+        || first
+            .trim_start()
+            .get(r.len()..)
+            .is_some_and(|t| t.starts_with('.'));
+    let ok = match finding {
+        Some(_) => extends(&r, finding),
+        None => numbering,
+    };
+    ok.then(|| (r, rest.to_string()))
+}
+
+/// The ref a row prints for its finding: the ref cell, else a number
+/// opening the finding cell.
+fn finding_ref(row: &RowData) -> Option<String> {
+    if let Some(r) = ref_cell(row) {
+        return Some(r);
+    }
+    let first = row.finding.own().first()?;
+    reference::split_ref(first).map(|(r, _)| r)
+}
+
+/// The ref column's text as a ref ("2.2." → "2.2").
+fn ref_cell(row: &RowData) -> Option<String> {
+    let text = fields::join(row.ref_.own());
+    if text.is_empty() {
+        return None;
+    }
+    Some(reference::whole_ref(&text).unwrap_or_else(|| text.trim_end_matches('.').to_string()))
+}
+
+struct Builder {
+    numbered: bool,
+    /// The document has some ref scheme (a ref column or numbered actions),
+    /// so a row that prints no ref can be told from one that does.
+    has_refs: bool,
+    section: Option<String>,
+    findings: Vec<RawFinding>,
+    actions: Vec<RawAction>,
+    current: Option<usize>,
+    /// The last line was a data row (a continuation has something to carry on).
+    after_data: bool,
+}
+
+impl Builder {
+    fn finding_ref(&self) -> Option<&str> {
+        self.current
+            .and_then(|i| self.findings.get(i))
+            .and_then(|f| f.ref_.as_deref())
+    }
+
+    fn line(&mut self, line: &Line) {
+        match line {
+            // The same heading again is a running head repeated with the
+            // table header after a page break: the group goes on.
+            Line::Section(s) if self.section.as_ref() == Some(s) => {}
+            Line::Section(s) => {
+                self.section = Some(s.clone());
+                self.current = None;
+                self.after_data = false;
+            }
+            Line::Data(row) => {
+                self.data(row);
+                self.after_data = true;
+            }
+        }
+    }
+
+    fn prints_ref(&self, row: &RowData) -> bool {
+        if ref_cell(row).is_some() {
+            return true;
+        }
+        row.action
+            .own()
+            .first()
+            .is_some_and(|t| own_number(t, self.finding_ref()).is_some())
+    }
+
+    fn data(&mut self, row: &RowData) {
+        let after_break = row.page_break_before && self.has_refs && self.after_data;
+        if after_break && !self.actions.is_empty() && !self.prints_ref(row) {
+            self.carry_on(row);
+            return;
+        }
+        // A finding cell split by the break, beside an action that starts
+        // afresh: the finding text carries on, the action is new.
+        let finding_goes_on = after_break && self.current.is_some() && ref_cell(row).is_none();
+        if finding_goes_on && let Some(f) = self.current.and_then(|i| self.findings.get_mut(i)) {
+            f.text.extend(row.finding.own().iter().cloned());
+        }
+        let has_finding_col = row.finding_col;
+        // A row starts a finding when it prints one, or prints only a ref
+        // (a finding row whose text is elsewhere). A ref printed beside an
+        // action under an empty or merged finding cell numbers the action.
+        let ref_only =
+            row.ref_.has_own_text() && !row.action.has_own_text() && !row.finding.is_merged();
+        let mut new_finding = false;
+        if has_finding_col && !finding_goes_on && (row.finding.has_own_text() || ref_only) {
+            let mut text = row.finding.own().to_vec();
+            let mut ref_ = ref_cell(row);
+            if ref_.is_none()
+                && let Some(first) = text.first_mut()
+                && let Some((r, rest)) = reference::split_ref(first)
+            {
+                ref_ = Some(r);
+                *first = rest.to_string();
+            }
+            self.findings.push(RawFinding {
+                ref_,
+                section: self.section.clone(),
+                text,
+                at: row.at,
+            });
+            self.current = Some(self.findings.len() - 1);
+            new_finding = true;
+        }
+        if row.action.has_own_text() {
+            self.new_action(row, new_finding, has_finding_col);
+        } else if !new_finding && self.after_data && !self.actions.is_empty() {
+            // No action printed here (merged from above, or a stray cell):
+            // the row's cells belong to the action above.
+            self.carry_on(row);
+        }
+    }
+
+    fn new_action(&mut self, row: &RowData, new_finding: bool, has_finding_col: bool) {
+        let mut text = row.action.own().to_vec();
+        let mut ref_ = None;
+        if let Some(first) = text.first_mut()
+            && let Some((r, rest)) = own_number(first, self.finding_ref())
+        {
+            ref_ = Some(r);
+            *first = rest;
+        }
+        if ref_.is_none() {
+            ref_ = if has_finding_col && new_finding {
+                // The action printed on its finding's row: the finding's
+                // number is the action's too, unless actions carry their own.
+                (!self.numbered)
+                    .then(|| self.finding_ref().map(str::to_string))
+                    .flatten()
+            } else {
+                ref_cell(row)
+            };
+        }
+        let timescale = match &row.timescale {
+            CellVal::Absent => None,
+            CellVal::Text(p) | CellVal::Merged(p) => Some(p.clone()),
+        };
+        self.actions.push(RawAction {
+            ref_,
+            finding: self.current,
+            section: self.section.clone(),
+            text,
+            timescale,
+            lead: row.lead.own().to_vec(),
+            lead_merged: row.lead.is_merged(),
+            outcome: row.outcome.iter().map(copied).collect(),
+            status: copied(&row.status),
+            progress: row.progress.iter().map(copied).collect(),
+            at: row.at,
+        });
+    }
+
+    /// Append each cell this row prints to the same field of the action
+    /// (and finding) above.
+    fn carry_on(&mut self, row: &RowData) {
+        if let Some(f) = self.current.and_then(|i| self.findings.get_mut(i)) {
+            f.text.extend(row.finding.own().iter().cloned());
+        }
+        let Some(a) = self.actions.last_mut() else {
+            return;
+        };
+        a.text.extend(row.action.own().iter().cloned());
+        if row.timescale.has_own_text() {
+            a.timescale
+                .get_or_insert_with(Vec::new)
+                .extend(row.timescale.own().iter().cloned());
+        }
+        a.lead.extend(row.lead.own().iter().cloned());
+        a.status.extend(row.status.own().iter().cloned());
+        extend_columns(&mut a.outcome, &row.outcome);
+        extend_columns(&mut a.progress, &row.progress);
+    }
+}
+
+/// A merged cell reads as the cell it is merged from; an own cell as itself.
+fn copied(c: &CellVal) -> Vec<String> {
+    match c {
+        CellVal::Text(p) | CellVal::Merged(p) => p.clone(),
+        CellVal::Absent => Vec::new(),
+    }
+}
+
+fn extend_columns(into: &mut Vec<Vec<String>>, cells: &[CellVal]) {
+    for (i, c) in cells.iter().enumerate() {
+        if into.len() <= i {
+            into.push(Vec::new());
+        }
+        if let Some(col) = into.get_mut(i) {
+            col.extend(c.own().iter().cloned());
+        }
+    }
+}
+
+fn at(p: Provenance) -> At {
+    At {
+        page: p.page,
+        line: p.line,
+    }
+}
+
+/// Build findings and actions from the lines of every plan table, in order.
+pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
+    let numbered = numbers_actions(lines);
+    let has_ref_col = lines
+        .iter()
+        .any(|l| matches!(l, Line::Data(r) if r.ref_col));
+    let mut b = Builder {
+        numbered,
+        has_refs: numbered || has_ref_col,
+        section: None,
+        findings: Vec::new(),
+        actions: Vec::new(),
+        current: None,
+        after_data: false,
+    };
+    for line in lines {
+        b.line(line);
+    }
+    let findings: Vec<Finding> = b
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Finding {
+            id: format!("f{}", i + 1),
+            ref_: f.ref_.clone(),
+            section: f.section.clone(),
+            text: fields::join(&f.text),
+            at: at(f.at),
+        })
+        .collect();
+    let mut actions = Vec::with_capacity(b.actions.len());
+    let mut prev: Option<(Option<usize>, Vec<Lead>)> = None;
+    for (i, a) in b.actions.iter().enumerate() {
+        let own = fields::leads(&a.lead, g);
+        let carried = match &prev {
+            Some((pf, leads)) if own.is_empty() && a.lead.is_empty() => {
+                let same_finding = a.finding.is_some() && *pf == a.finding;
+                (a.lead_merged || same_finding).then(|| leads.clone())
+            }
+            _ => None,
+        };
+        let leads_inherited = carried.as_ref().is_some_and(|l| !l.is_empty());
+        let leads = carried.unwrap_or(own);
+        let timescale = fields::timescale(a.timescale.as_deref(), g);
+        let progress = fields::progress(&a.progress, g);
+        let status = fields::status(&a.status, timescale.text.as_deref(), &progress, g);
+        actions.push(Action {
+            id: format!("a{}", i + 1),
+            ref_: a.ref_.clone(),
+            finding: a.finding.map(|f| format!("f{}", f + 1)),
+            section: a.section.clone(),
+            text: fields::join(&a.text),
+            timescale,
+            leads: leads.clone(),
+            leads_inherited,
+            outcome: fields::outcome(&a.outcome),
+            status,
+            progress,
+            at: at(a.at),
+        });
+        prev = Some((a.finding, leads));
+    }
+    (findings, actions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_numbers() {
+        assert_eq!(
+            own_number("1.1 Undertake", Some("1")),
+            Some(("1.1".into(), "Undertake".into()))
+        );
+        assert_eq!(
+            own_number("2.2. Improve", Some("2")).map(|x| x.0),
+            Some("2.2".into())
+        );
+        assert_eq!(own_number("1. IT Development", Some("18")), None);
+        assert_eq!(own_number("1. Do", None).map(|x| x.0), Some("1".into()));
+        assert_eq!(own_number("2 new posts", None), None);
+        assert_eq!(
+            own_number("13.7 Arrange 3 events", Some("13")).map(|x| x.0),
+            Some("13.7".into())
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! Action fields from cell paragraphs: text, timescale, leads, status,
+//! progress. The recognisers do the parsing; this module decides which text
+//! each one sees.
+
+use crate::contract::{DateRange, Lead, Progress, Rag, Status, Timescale};
+use crate::recognise::{self, Grammars, date, lead, status};
+
+/// Join a cell's paragraphs with single spaces. A word broken at its hyphen
+/// across paragraphs (a page or line break: "Covid-" + "19") is joined with
+/// no space; a spaced dash ("Programme developed -") keeps its space.
+pub fn join(paragraphs: &[String]) -> String {
+    let mut out = String::new();
+    for p in paragraphs {
+        let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        if p.is_empty() {
+            continue;
+        }
+        let mend = broken_word(&out) && p.starts_with(char::is_alphanumeric);
+        if !out.is_empty() && !mend {
+            out.push(' ');
+        }
+        out.push_str(&p);
+    }
+    out
+}
+
+/// Does `s` end with a letter or digit followed by a hyphen?
+fn broken_word(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// The timescale of an action: `None` when the table has no timescale
+/// column (text null, no dates).
+pub fn timescale(paragraphs: Option<&[String]>, g: &Grammars) -> Timescale {
+    let Some(text) = paragraphs.and_then(|p| non_empty(join(p))) else {
+        return Timescale::default();
+    };
+    let dates = date::find_dates(&text, g)
+        .into_iter()
+        .map(|d| DateRange {
+            text: d.text,
+            start: d.start.to_string(),
+            end: d.end.to_string(),
+        })
+        .collect();
+    let due = date::due(&text, g).map(|d| d.to_string());
+    Timescale {
+        text: Some(text),
+        dates,
+        due,
+    }
+}
+
+/// Leads from a lead cell's paragraphs, one per line for the splitter.
+pub fn leads(paragraphs: &[String], g: &Grammars) -> Vec<Lead> {
+    let cell = paragraphs.join("\n");
+    lead::split_leads(&cell, g)
+        .into_iter()
+        .map(|l| Lead {
+            text: l.text,
+            name: l.name,
+            role: l.role,
+            organisation: l.organisation,
+        })
+        .collect()
+}
+
+/// Outcome text: every outcome cell's paragraphs, joined.
+pub fn outcome(cells: &[Vec<String>]) -> Option<String> {
+    let all: Vec<String> = cells.iter().flatten().cloned().collect();
+    non_empty(join(&all))
+}
+
+/// Progress entries: one per non-empty progress cell, in column order; inside
+/// a cell, each paragraph that opens with a date starts a new entry. An
+/// entry's date is the start of the date it opens with.
+pub fn progress(cells: &[Vec<String>], g: &Grammars) -> Vec<Progress> {
+    let mut out = Vec::new();
+    for cell in cells {
+        let mut entry: Vec<String> = Vec::new();
+        let mut entry_date: Option<String> = None;
+        for p in cell {
+            let opening = opening_date(p, g);
+            if opening.is_some() && !entry.is_empty() {
+                out.push(Progress {
+                    text: join(&entry),
+                    date: entry_date.take(),
+                });
+                entry.clear();
+            }
+            if entry.is_empty() {
+                entry_date = opening;
+            }
+            entry.push(p.clone());
+        }
+        if let Some(text) = non_empty(join(&entry)) {
+            out.push(Progress {
+                text,
+                date: entry_date,
+            });
+        }
+    }
+    out
+}
+
+/// The start of the date expression `text` opens with, if it opens with one.
+fn opening_date(text: &str, g: &Grammars) -> Option<String> {
+    let t = text.trim_start();
+    let lead_ws = text.len() - t.len();
+    date::find_dates(text, g)
+        .into_iter()
+        .find(|d| d.offset <= lead_ws)
+        .map(|d| d.start.to_string())
+}
+
+/// Status from the status / RAG cell; completion from that cell, else the
+/// timescale text ("May 2020 - complete"), else the latest progress entry
+/// that says.
+pub fn status(
+    cell: &[String],
+    timescale: Option<&str>,
+    progress: &[Progress],
+    g: &Grammars,
+) -> Status {
+    let text = non_empty(join(cell));
+    let facts = text
+        .as_deref()
+        .map(|t| status::status(t, g))
+        .unwrap_or_default();
+    let mut complete = facts.complete;
+    if complete.is_none()
+        && let Some(t) = timescale
+    {
+        complete = status::status(t, g).complete;
+    }
+    if complete.is_none() {
+        complete = progress
+            .iter()
+            .rev()
+            .find_map(|p| status::status(&p.text, g).complete);
+    }
+    Status {
+        text,
+        rag: facts.rag.map(rag),
+        complete,
+    }
+}
+
+fn rag(r: recognise::Rag) -> Rag {
+    match r {
+        recognise::Rag::Red => Rag::Red,
+        recognise::Rag::Amber => Rag::Amber,
+        recognise::Rag::Green => Rag::Green,
+        recognise::Rag::Blue => Rag::Blue,
+        recognise::Rag::Grey => Rag::Grey,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(xs: &[&str]) -> Vec<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn join_mends_broken_words_only() {
+        assert_eq!(
+            join(&v(&["mindful of Covid-", "19 priorities"])),
+            "mindful of Covid-19 priorities"
+        );
+        assert_eq!(
+            join(&v(&["Programme developed -", "end of December"])),
+            "Programme developed - end of December"
+        );
+        assert_eq!(join(&v(&["a  b", "", "c"])), "a b c");
+    }
+
+    #[test]
+    fn no_timescale_column_gives_nulls() {
+        let g = Grammars::builtin();
+        assert_eq!(timescale(None, &g), Timescale::default());
+        assert_eq!(timescale(Some(&[]), &g).text, None);
+    }
+
+    #[test]
+    fn progress_has_one_entry_per_cell() {
+        let g = Grammars::builtin();
+        let p = progress(&[v(&["first", "more"]), v(&[]), v(&["second"])], &g);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].text, "first more");
+        assert_eq!(p[1].text, "second");
+    }
+}

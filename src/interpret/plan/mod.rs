@@ -1,0 +1,426 @@
+//! Action plans from the document model.
+//!
+//! A plan is one or more tables whose header row names its columns (ref,
+//! finding, action, timescale, lead, outcome, status, progress). The stage
+//! works on structure only, so the same code reads text exports (empty
+//! cells, repeated headers, rows split by page breaks), DOCX tables (real
+//! vertical merges) and PDF tables:
+//! - [`columns`]: the header row and each column's meaning;
+//! - [`rows`]: rows read by meaning, section rows, merged cells;
+//! - [`build`]: findings, actions, refs, continuation rows, carried leads;
+//! - [`fields`]: timescale, leads, status and progress from cell text;
+//! - [`title`]: the document's title and headings above tables.
+
+mod build;
+mod columns;
+mod fields;
+mod rows;
+mod title;
+
+use crate::contract::{Action, Diagnostic, Finding};
+use crate::model::{Block, Document};
+use crate::recognise::Grammars;
+
+use columns::ColumnMap;
+use rows::Line;
+
+/// An action plan as interpreted.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub title: Option<String>,
+    pub findings: Vec<Finding>,
+    pub actions: Vec<Action>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read every plan table of `doc` into findings and actions.
+pub fn extract(doc: &Document, g: &Grammars) -> Plan {
+    let title = title::find(doc);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut map: Option<ColumnMap> = None;
+    // A short paragraph or heading right before a table names its section.
+    let mut heading: Option<String> = None;
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(h) => {
+                heading = title::heading_like(&h.text).filter(|t| Some(t) != title.as_ref());
+            }
+            Block::Paragraph(p) => {
+                heading = title::heading_like(&p.text).filter(|t| Some(t) != title.as_ref());
+            }
+            Block::Table(t) => {
+                let found = columns::find_header(t, g);
+                let table_lines = match (&found, &map) {
+                    (Some((row, m)), _) => Some(rows::lines(t, m, Some(*row))),
+                    // A table with no header of its own, (nearly) as wide as
+                    // the last plan table, carries it on: a table split by the
+                    // export, maybe without trailing empty cells.
+                    (None, Some(m)) if continues(columns::table_width(t), m.width) => {
+                        Some(rows::lines(t, m, None))
+                    }
+                    _ => None,
+                };
+                if let Some(tl) = table_lines {
+                    if let Some(h) = heading.take() {
+                        lines.push(Line::Section(h));
+                    }
+                    lines.extend(tl);
+                }
+                if let Some((_, m)) = found {
+                    map = Some(m);
+                }
+                heading = None;
+            }
+        }
+    }
+    let (findings, actions) = build::build(&lines, g);
+    Plan {
+        title,
+        findings,
+        actions,
+        diagnostics: Vec::new(),
+    }
+}
+
+/// Is a headerless table of width `w` a piece of a plan table of width
+/// `plan`? At most a quarter of the columns may be missing (trailing empty
+/// cells an export dropped); a much narrower table (a rating key under the
+/// plan) is something else.
+fn continues(w: usize, plan: usize) -> bool {
+    w <= plan && w * 4 >= plan * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Format, Paragraph, Provenance, Row, Table};
+
+    fn cell(col: usize, rows: usize, cols: usize, text: &str) -> Cell {
+        let paragraphs = text
+            .split('\n')
+            .map(|t| Paragraph::new(t, Provenance::default()))
+            .collect();
+        Cell {
+            row_span: rows,
+            col_span: cols,
+            ..Cell::new(col, paragraphs)
+        }
+    }
+
+    fn row(line: u32, cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            at: Provenance::page(line),
+            ..Default::default()
+        }
+    }
+
+    fn doc(rows: Vec<Row>, columns: usize) -> Document {
+        let mut d = Document::new(Format::Docx);
+        d.blocks.push(Block::Table(Table {
+            rows,
+            columns,
+            ..Default::default()
+        }));
+        d
+    }
+
+    fn header(line: u32) -> Row {
+        row(
+            line,
+            vec![
+                cell(0, 1, 1, "Ref"),
+                cell(1, 1, 1, "Area for development"),
+                cell(2, 1, 1, "Action"),
+                cell(3, 1, 1, "By when"),
+                cell(4, 1, 1, "Lead"),
+            ],
+        )
+    }
+
+    #[test]
+    fn vertical_merges_cover_findings_and_leads() {
+        let d = doc(
+            vec![
+                header(1),
+                row(2, vec![cell(0, 1, 5, "Health")]),
+                row(
+                    3,
+                    vec![
+                        cell(0, 2, 1, "1"),
+                        cell(1, 2, 1, "Finding one"),
+                        cell(2, 1, 1, "1.1 Do A"),
+                        cell(3, 1, 1, "June 2020"),
+                        cell(4, 2, 1, "Ann Smith"),
+                    ],
+                ),
+                row(
+                    4,
+                    vec![cell(2, 1, 1, "1.2 Do B"), cell(3, 1, 1, "July 2020")],
+                ),
+                row(
+                    5,
+                    vec![
+                        cell(0, 1, 1, "2"),
+                        cell(1, 1, 1, "Finding two"),
+                        cell(2, 1, 1, "2.1 Do C"),
+                        cell(3, 1, 1, ""),
+                        cell(4, 1, 1, ""),
+                    ],
+                ),
+            ],
+            5,
+        );
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.findings.len(), 2);
+        assert_eq!(p.findings[0].section.as_deref(), Some("Health"));
+        assert_eq!(p.actions.len(), 3);
+        let a2 = &p.actions[1];
+        assert_eq!(a2.ref_.as_deref(), Some("1.2"));
+        assert_eq!(a2.finding.as_deref(), Some("f1"));
+        assert!(a2.leads_inherited);
+        assert_eq!(a2.leads[0].text, "Ann Smith");
+        assert_eq!(a2.at.page, Some(4));
+        // A new finding does not inherit the previous finding's leads.
+        let a3 = &p.actions[2];
+        assert_eq!(a3.finding.as_deref(), Some("f2"));
+        assert!(a3.leads.is_empty() && !a3.leads_inherited);
+        assert_eq!(a3.timescale.text, None);
+    }
+
+    #[test]
+    fn page_break_row_without_ref_continues_the_row_above() {
+        let mut rows = vec![
+            header(1),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "7"),
+                    cell(1, 1, 1, "Finding"),
+                    cell(2, 1, 1, "7.1 Start of the"),
+                    cell(3, 1, 1, "End of Covid-"),
+                    cell(4, 1, 1, "Ann"),
+                ],
+            ),
+            header(3),
+            row(
+                4,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "action."),
+                    cell(3, 1, 1, "19 priorities"),
+                    cell(4, 1, 1, ""),
+                ],
+            ),
+            row(
+                5,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "7.2 Next"),
+                    cell(3, 1, 1, "June 2020"),
+                    cell(4, 1, 1, ""),
+                ],
+            ),
+        ];
+        rows[2].header = true;
+        rows[3].page_break_before = true;
+        let p = extract(&doc(rows, 5), &Grammars::builtin());
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[0].text, "Start of the action.");
+        assert_eq!(
+            p.actions[0].timescale.text.as_deref(),
+            Some("End of Covid-19 priorities")
+        );
+        assert!(p.actions[1].leads_inherited);
+    }
+
+    #[test]
+    fn unnumbered_actions_take_their_findings_ref_and_list_numbers_stay_text() {
+        let g = Grammars::builtin();
+        let rows = vec![
+            row(
+                1,
+                vec![
+                    cell(0, 1, 1, "Number"),
+                    cell(1, 1, 1, "Recommendation"),
+                    cell(2, 1, 1, "Action"),
+                ],
+            ),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "2.1"),
+                    cell(1, 1, 1, "That X"),
+                    cell(2, 1, 1, "Do X"),
+                ],
+            ),
+            row(
+                3,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "1. Also"),
+                ],
+            ),
+        ];
+        let p = extract(&doc(rows, 3), &g);
+        assert_eq!(p.actions[0].ref_.as_deref(), Some("2.1"));
+        assert_eq!(p.actions[1].ref_, None);
+        assert_eq!(p.actions[1].text, "1. Also");
+    }
+
+    #[test]
+    fn a_ref_beside_an_action_under_a_merged_finding_numbers_the_action() {
+        let rows = vec![
+            row(
+                1,
+                vec![
+                    cell(0, 1, 1, "Ref"),
+                    cell(1, 1, 1, "Recommendation"),
+                    cell(2, 1, 1, "Actions"),
+                ],
+            ),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "1.1"),
+                    cell(1, 2, 1, "That X"),
+                    cell(2, 1, 1, "Do X"),
+                ],
+            ),
+            row(3, vec![cell(0, 1, 1, "1.2"), cell(2, 1, 1, "Do Y")]),
+        ];
+        let p = extract(&doc(rows, 3), &Grammars::builtin());
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[1].ref_.as_deref(), Some("1.2"));
+        assert_eq!(p.actions[1].finding.as_deref(), Some("f1"));
+    }
+
+    proptest::proptest! {
+        /// Any grid of cells, spans and flags: the interpreter never panics
+        /// and numbers its output densely.
+        #[test]
+        fn never_panics_on_arbitrary_tables(
+            spec in proptest::collection::vec(
+                proptest::collection::vec(
+                    (0usize..6, 0usize..4, 0usize..3, 0usize..12),
+                    0..6,
+                ),
+                0..12,
+            ),
+            flags in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY), 12),
+        ) {
+            const WORDS: [&str; 12] = [
+                "Ref", "Actions", "Lead", "Timescale", "1", "1.1 Do", "", "Health",
+                "2.2.", "June 2020", "Progress", "Ann\n\nBob",
+            ];
+            let rows: Vec<Row> = spec
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| {
+                    let (header, brk) = flags.get(i).copied().unwrap_or_default();
+                    Row {
+                        cells: cells
+                            .iter()
+                            .map(|&(col, rs, cs, w)| cell(col, rs, cs, WORDS[w % WORDS.len()]))
+                            .collect(),
+                        header,
+                        page_break_before: brk,
+                        at: Provenance::line(i as u32 + 1),
+                    }
+                })
+                .collect();
+            let p = extract(&doc(rows, 6), &Grammars::builtin());
+            for (i, a) in p.actions.iter().enumerate() {
+                proptest::prop_assert_eq!(&a.id, &format!("a{}", i + 1));
+            }
+        }
+    }
+
+    #[test]
+    fn a_finding_split_by_a_page_break_goes_on_beside_a_new_action() {
+        let mut rows = vec![
+            header(1),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "1"),
+                    cell(1, 1, 1, "Finding starts"),
+                    cell(2, 1, 1, "1.1 A"),
+                    cell(3, 1, 1, ""),
+                    cell(4, 1, 1, "Ann"),
+                ],
+            ),
+            header(3),
+            row(
+                4,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, "and ends"),
+                    cell(2, 1, 1, "1.2 B"),
+                    cell(3, 1, 1, ""),
+                    cell(4, 1, 1, ""),
+                ],
+            ),
+        ];
+        rows[2].header = true;
+        rows[3].page_break_before = true;
+        let p = extract(&doc(rows, 5), &Grammars::builtin());
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.findings[0].text, "Finding starts and ends");
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[1].finding.as_deref(), Some("f1"));
+        assert!(p.actions[1].leads_inherited);
+    }
+
+    #[test]
+    fn a_repeated_section_row_is_a_running_head() {
+        let theme = || row(0, vec![cell(0, 1, 3, "THEME 1: Strategy")]);
+        let head = |l| {
+            row(
+                l,
+                vec![
+                    cell(0, 1, 1, "Ref"),
+                    cell(1, 1, 1, "Action"),
+                    cell(2, 1, 1, "Lead"),
+                ],
+            )
+        };
+        let data = |l, r: &str, a: &str| {
+            row(
+                l,
+                vec![cell(0, 1, 1, r), cell(1, 1, 1, a), cell(2, 1, 1, "")],
+            )
+        };
+        let mut d = doc(vec![theme(), head(1), data(2, "1", "Start of")], 3);
+        let mut next = vec![theme(), head(3), data(4, "", "the action")];
+        next[2].page_break_before = true;
+        d.blocks.push(Block::Table(Table {
+            rows: next,
+            columns: 3,
+            ..Default::default()
+        }));
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.actions.len(), 1);
+        assert_eq!(p.actions[0].text, "Start of the action");
+        assert_eq!(p.actions[0].section.as_deref(), Some("THEME 1: Strategy"));
+    }
+
+    #[test]
+    fn no_plan_table_gives_no_actions() {
+        let mut d = Document::new(Format::Text);
+        d.blocks.push(Block::Paragraph(Paragraph::new(
+            "Annual Report 2021/22 of the partnership",
+            Provenance::line(1),
+        )));
+        let p = extract(&d, &Grammars::builtin());
+        assert!(p.actions.is_empty());
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Annual Report 2021/22 of the partnership")
+        );
+    }
+}

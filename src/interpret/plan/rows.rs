@@ -1,0 +1,207 @@
+//! Table rows, read by column meaning, into the lines the plan is built from.
+//!
+//! Why an intermediate form: the builder must not care whether a cell was
+//! empty in a text export or covered by a vertical merge in a DOCX table, only
+//! which of the two it was. A [`Line`] records exactly that, per meaning, and
+//! nothing about the format.
+
+use crate::model::{Cell, Provenance, Row, Slot, Table};
+use crate::recognise::reference;
+
+use super::columns::{ColumnMap, Meaning, is_header_repeat, merged_from_above};
+
+/// One cell as the builder sees it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum CellVal {
+    /// The table has no such column, or the row has no cell there.
+    #[default]
+    Absent,
+    /// The cell starts in this row: its non-empty paragraphs (maybe none).
+    Text(Vec<String>),
+    /// Covered by a cell that starts in a row above (a vertical merge): that
+    /// cell's paragraphs.
+    Merged(Vec<String>),
+}
+
+impl CellVal {
+    /// Paragraphs printed in this row (none for a merged or absent cell).
+    pub fn own(&self) -> &[String] {
+        match self {
+            CellVal::Text(p) => p,
+            _ => &[],
+        }
+    }
+
+    pub fn has_own_text(&self) -> bool {
+        !self.own().is_empty()
+    }
+
+    pub fn is_merged(&self) -> bool {
+        matches!(self, CellVal::Merged(_))
+    }
+}
+
+/// A data row, cell by meaning.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RowData {
+    pub ref_: CellVal,
+    pub finding: CellVal,
+    pub action: CellVal,
+    pub timescale: CellVal,
+    pub lead: CellVal,
+    pub outcome: Vec<CellVal>,
+    pub status: CellVal,
+    pub progress: Vec<CellVal>,
+    /// The table has a finding column (else any ref is the action's).
+    pub finding_col: bool,
+    /// The table has a ref column.
+    pub ref_col: bool,
+    /// The row follows a page break (it may carry on the row above).
+    pub page_break_before: bool,
+    pub at: Provenance,
+}
+
+/// What one table row contributes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    /// A group heading: a row with one short text cell ("Health", "THEME 2:
+    /// Service Provision").
+    Section(String),
+    Data(Box<RowData>),
+}
+
+/// The non-empty, trimmed paragraphs of a cell.
+pub fn paragraphs(cell: &Cell) -> Vec<String> {
+    cell.paragraphs
+        .iter()
+        .map(|p| p.text.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Section headings are short labels, not sentences.
+const MAX_SECTION_WORDS: usize = 12;
+
+fn section_like(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.split_whitespace().count() <= MAX_SECTION_WORDS
+        && !t.ends_with('.')
+        && reference::whole_ref(t).is_none()
+}
+
+/// A row of rule characters only ("-----" under a markdown-ish export).
+fn is_rule_row(texts: &[String]) -> bool {
+    texts.iter().any(|t| !t.is_empty())
+        && texts.iter().all(|t| {
+            t.chars()
+                .all(|c| matches!(c, '-' | '=' | '_' | '|' | ':' | '+') || c.is_whitespace())
+        })
+}
+
+/// The lines of `table`, read with `map`, starting after row `from` (the
+/// header row, or before the first row for a table continuing an earlier
+/// map). Rows before the header that hold a single short text are section
+/// headings; other rows before it are ignored.
+pub fn lines(table: &Table, map: &ColumnMap, header_row: Option<usize>) -> Vec<Line> {
+    let slots = table.slots();
+    let mut out = Vec::new();
+    let start = header_row.map_or(0, |h| h + 1);
+    if let Some(h) = header_row {
+        for row in table.rows.iter().take(h) {
+            let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
+            let filled: Vec<&String> = texts.iter().filter(|t| !t.trim().is_empty()).collect();
+            if let [only] = filled.as_slice()
+                && section_like(only)
+            {
+                out.push(Line::Section(join_space(only)));
+            }
+        }
+    }
+    for (ri, row) in table.rows.iter().enumerate().skip(start) {
+        let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
+        if row.header || is_header_repeat(map, &texts) || is_rule_row(&texts) {
+            continue;
+        }
+        let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        if let [only] = filled.as_slice()
+            && !row.page_break_before
+            && is_section_cell(only, row.cells.len(), map)
+        {
+            out.push(Line::Section(join_space(&only.text())));
+            continue;
+        }
+        out.push(Line::Data(Box::new(read_row(table, &slots, ri, row, map))));
+    }
+    out
+}
+
+/// The only filled cell of a row is a section heading when it is a short
+/// label and either spans several columns, or sits in the first column
+/// where no action is written, or the row is much shorter than the header.
+fn is_section_cell(cell: &Cell, row_cells: usize, map: &ColumnMap) -> bool {
+    if !section_like(&cell.text()) {
+        return false;
+    }
+    let spans = cell.col_span > 1;
+    let first_col = cell.col == 0 && map.first(Meaning::Action) != Some(0);
+    let short_row = row_cells * 2 <= map.header_cells;
+    spans || first_col || short_row
+}
+
+fn join_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn cell_val(table: &Table, slots: &[Vec<Slot>], ri: usize, col: usize) -> CellVal {
+    let Some(slot) = slots.get(ri).and_then(|r| r.get(col)).copied() else {
+        return CellVal::Absent;
+    };
+    if let Some((r, c)) = merged_from_above(slot, ri) {
+        return match table.cell(r, c) {
+            Some(cell) => CellVal::Merged(paragraphs(cell)),
+            None => CellVal::Absent,
+        };
+    }
+    match slot {
+        Slot::Origin(r, c) => match table.cell(r, c) {
+            Some(cell) => CellVal::Text(paragraphs(cell)),
+            None => CellVal::Absent,
+        },
+        // Covered from the left within this row: the text belongs to the
+        // column where the cell starts.
+        Slot::Covered(..) => CellVal::Text(Vec::new()),
+        Slot::Empty => CellVal::Absent,
+    }
+}
+
+fn read_row(table: &Table, slots: &[Vec<Slot>], ri: usize, row: &Row, map: &ColumnMap) -> RowData {
+    let one = |m: Meaning| {
+        map.first(m)
+            .map_or(CellVal::Absent, |c| cell_val(table, slots, ri, c))
+    };
+    let many = |m: Meaning| -> Vec<CellVal> {
+        map.all(m)
+            .into_iter()
+            .map(|c| cell_val(table, slots, ri, c))
+            .collect()
+    };
+    RowData {
+        ref_: one(Meaning::Ref),
+        finding: one(Meaning::Finding),
+        action: one(Meaning::Action),
+        timescale: one(Meaning::Timescale),
+        lead: one(Meaning::Lead),
+        outcome: many(Meaning::Outcome),
+        status: one(Meaning::Status),
+        progress: many(Meaning::Progress),
+        finding_col: map.first(Meaning::Finding).is_some(),
+        ref_col: map.first(Meaning::Ref).is_some(),
+        page_break_before: row.page_break_before,
+        at: row.at,
+    }
+}

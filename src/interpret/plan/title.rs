@@ -1,0 +1,114 @@
+//! The document's own title, and headings that name a table's section.
+//!
+//! Why so cautious: a wrong title is worse than none. Only the first thing
+//! the document prints can be its title, and only if it reads like one (a
+//! phrase of several words, not a sentence and not a bare heading such as
+//! "INTRODUCTION").
+
+use crate::model::{Block, Document};
+
+const MIN_TITLE_WORDS: usize = 3;
+const MAX_TITLE_WORDS: usize = 40;
+/// A heading above a table ("SCT Actions", "Health") is a short label.
+const MAX_HEADING_WORDS: usize = 8;
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title: one the reader found in the format's own markup, else a level-0
+/// heading, else the document's first text if it reads as a title and comes
+/// before any table.
+pub fn find(doc: &Document) -> Option<String> {
+    if let Some(t) = doc.title.as_deref().map(clean).filter(|t| !t.is_empty()) {
+        return Some(t);
+    }
+    for b in &doc.blocks {
+        if let Block::Heading(h) = b
+            && h.level == 0
+        {
+            let t = clean(&h.text);
+            if !t.is_empty() {
+                return Some(t);
+            }
+        }
+    }
+    let first = doc.blocks.iter().find_map(|b| match b {
+        Block::Heading(h) if !h.text.trim().is_empty() => Some(Some(h.text.as_str())),
+        Block::Paragraph(p) if !p.text.trim().is_empty() => Some(Some(p.text.as_str())),
+        Block::Table(_) => Some(None),
+        _ => None,
+    })??;
+    let t = clean(first);
+    let words = t.split(' ').count();
+    let sentence = t.ends_with('.') || t.ends_with(':');
+    (MIN_TITLE_WORDS..=MAX_TITLE_WORDS)
+        .contains(&words)
+        .then_some(t)
+        .filter(|_| !sentence)
+}
+
+/// A paragraph that can label the table right after it.
+pub fn heading_like(text: &str) -> Option<String> {
+    let t = clean(text);
+    let words = t.split(' ').filter(|w| !w.is_empty()).count();
+    let ok = (1..=MAX_HEADING_WORDS).contains(&words)
+        && !t.ends_with('.')
+        && t.chars().any(char::is_alphabetic)
+        && !page_furniture(&t);
+    ok.then_some(t)
+}
+
+/// Running heads a paged reader may leave between the pieces of a table
+/// ("Page 3", "Page 3 of 12"): not section names.
+fn page_furniture(t: &str) -> bool {
+    let mut words = t.split(' ');
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("page"))
+        && words
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Paragraph, Provenance};
+
+    fn doc(paras: &[&str]) -> Document {
+        let mut d = Document::new(Format::Text);
+        for (i, p) in paras.iter().enumerate() {
+            d.blocks.push(Block::Paragraph(Paragraph::new(
+                *p,
+                Provenance::line(i as u32 + 1),
+            )));
+        }
+        d
+    }
+
+    #[test]
+    fn title_is_the_first_text_when_it_reads_as_one() {
+        assert_eq!(
+            find(&doc(&[
+                "West Sussex action plan in response to CQC review",
+                "SCT Actions"
+            ]))
+            .as_deref(),
+            Some("West Sussex action plan in response to CQC review")
+        );
+        assert_eq!(
+            find(&doc(&[" INTRODUCTION", "Between 19 and 23 March"])),
+            None
+        );
+        assert_eq!(find(&doc(&["This plan sets out what we will do."])), None);
+    }
+
+    #[test]
+    fn headings_above_tables() {
+        assert_eq!(heading_like("SCT Actions").as_deref(), Some("SCT Actions"));
+        assert_eq!(heading_like("Page 3 of 12"), None);
+        assert_eq!(
+            heading_like("The inspection report contains 29 areas for improvement."),
+            None
+        );
+    }
+}
