@@ -117,8 +117,9 @@ fn is_date_word(bare: &str, lex: &Lexicon) -> bool {
     false
 }
 
-/// A date expression found in a line: byte range, and the index of its first
-/// and last word.
+/// A date expression found in a line: the byte range of its whole words
+/// (trailing punctuation included, so cutting there never strands a lone
+/// "." or ":"), and the index of its first word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
     pub start: usize,
@@ -348,7 +349,7 @@ mod tests {
             spans("Review the process. September 2020 Jo Bloggs, Head"),
             vec!["September 2020"]
         );
-        assert_eq!(spans("launched on 3 rd June 2020."), vec!["3 rd June 2020"]);
+        assert_eq!(spans("launched on 3 rd June 2020."), vec!["3 rd June 2020."]);
         assert_eq!(
             spans("End of June 2020 (need to be"),
             vec!["End of June 2020"]
