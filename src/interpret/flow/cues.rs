@@ -349,7 +349,10 @@ mod tests {
             spans("Review the process. September 2020 Jo Bloggs, Head"),
             vec!["September 2020"]
         );
-        assert_eq!(spans("launched on 3 rd June 2020."), vec!["3 rd June 2020."]);
+        assert_eq!(
+            spans("launched on 3 rd June 2020."),
+            vec!["3 rd June 2020."]
+        );
         assert_eq!(
             spans("End of June 2020 (need to be"),
             vec!["End of June 2020"]
