@@ -6,6 +6,7 @@
 //! readers (spans, header rows, page breaks); this stage reads structure and
 //! text only, with vocabulary from `grammars/`.
 
+pub mod flow;
 pub mod kind;
 pub mod plan;
 pub mod report;
@@ -28,7 +29,12 @@ pub struct Interpretation {
 /// Interpret a document: try it as an action plan, then as an annual report,
 /// and keep what the content supports.
 pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
-    let plan = plan::extract(doc, g);
+    let mut plan = plan::extract(doc, g);
+    if plan.actions.is_empty() {
+        // No action table: the plan may have arrived as a flow of paragraphs
+        // (a text dump that lost its grid).
+        plan = flow::extract(doc, g);
+    }
     match kind::decide(doc, &plan) {
         Kind::ActionPlan => Interpretation {
             kind: Kind::ActionPlan,

@@ -33,6 +33,9 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
             flush(&mut out, &mut group, group_start, list);
             continue;
         }
+        if starts_fresh_run(line, group.last()) {
+            flush(&mut out, &mut group, group_start, list);
+        }
         if group.is_empty() {
             group_start = i;
             let (_, bullet) = markup::strip_bullet(line);
@@ -43,6 +46,28 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
     }
     flush(&mut out, &mut group, group_start, list);
     out
+}
+
+/// Does `line` open a new text run although no blank line precedes it?
+///
+/// Why: pdftotext trims every wrapped line, so white space at the start of a
+/// line never comes from wrapping; it marks a text box that pdftotext glued
+/// to the one before (typically the first box of a new page, emitted right
+/// after the previous page's last cell). The one exception is the baseline
+/// text that resumes after a raised fragment (a superscript ordinal such as
+/// "rd" printed on its own line), which keeps its leading space.
+fn starts_fresh_run(line: &str, previous: Option<&String>) -> bool {
+    let Some(prev) = previous else {
+        return false;
+    };
+    if !line.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let prev = prev.trim();
+    let raised = !prev.is_empty()
+        && prev.chars().count() <= 2
+        && prev.chars().all(|c| c.is_ascii_lowercase());
+    !raised
 }
 
 fn flush(out: &mut Vec<Block>, group: &mut Vec<String>, start: usize, list: bool) {
@@ -74,5 +99,26 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn leading_space_starts_a_new_run_except_after_a_superscript() {
+        let src = "Police\nDCI A Person\n 4 When children are at risk\nof harm\n\non 20\nth\n April 2020\n";
+        let lines: Vec<&str> = src.lines().collect();
+        let texts: Vec<String> = blocks(&lines)
+            .into_iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.text,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Police\nDCI A Person".to_string(),
+                " 4 When children are at risk\nof harm".to_string(),
+                "on 20\nth\n April 2020".to_string(),
+            ]
+        );
     }
 }

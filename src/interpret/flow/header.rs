@@ -1,0 +1,154 @@
+//! Column headers in a flow of paragraphs: which columns the plan has and in
+//! what order, and which paragraphs are (repeated) header text to drop.
+//!
+//! Why a run of paragraphs: a dump breaks a header row into text boxes
+//! ("Completion date" / "and key" / "milestones"), so a header is matched
+//! over consecutive paragraphs, each wholly made of column aliases from
+//! `grammars/columns.toml` (longest alias first).
+
+use crate::recognise::grammar::Columns;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Ref,
+    Finding,
+    Action,
+    Timescale,
+    Lead,
+    Outcome,
+    Status,
+    Progress,
+}
+
+/// Header aliases as word lists, longest first.
+pub struct Aliases {
+    list: Vec<(Vec<String>, Column)>,
+}
+
+/// Lower case, punctuation to spaces, split: the matching form of header
+/// text and aliases alike ("Lead/s" → ["lead", "s"]).
+pub fn norm_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+impl Aliases {
+    pub fn new(c: &Columns) -> Self {
+        let groups: [(&Vec<String>, Column); 8] = [
+            (&c.ref_, Column::Ref),
+            (&c.finding, Column::Finding),
+            (&c.action, Column::Action),
+            (&c.timescale, Column::Timescale),
+            (&c.lead, Column::Lead),
+            (&c.outcome, Column::Outcome),
+            (&c.status, Column::Status),
+            (&c.progress, Column::Progress),
+        ];
+        let mut list: Vec<(Vec<String>, Column)> = groups
+            .iter()
+            .flat_map(|(aliases, col)| aliases.iter().map(move |a| (norm_words(a), *col)))
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Aliases { list }
+    }
+
+    /// Parse `words` wholly into aliases, longest match first; None when a
+    /// word is left over.
+    pub fn parse(&self, words: &[String]) -> Option<Vec<Column>> {
+        let mut cols = Vec::new();
+        let mut i = 0;
+        'outer: while i < words.len() {
+            for (alias, col) in &self.list {
+                if words.len() - i >= alias.len() && words[i..i + alias.len()] == alias[..] {
+                    cols.push(*col);
+                    i += alias.len();
+                    continue 'outer;
+                }
+            }
+            return None;
+        }
+        Some(cols)
+    }
+
+    /// The header run starting at paragraph `start` of `texts`: how many
+    /// paragraphs it covers and the columns in order. A run must name at
+    /// least `min_columns` different columns. One paragraph that does not
+    /// parse alone is allowed when the next one completes it.
+    pub fn run_at(
+        &self,
+        texts: &[&str],
+        start: usize,
+        min_columns: usize,
+    ) -> Option<(usize, Vec<Column>)> {
+        let mut words: Vec<String> = Vec::new();
+        let mut best: Option<(usize, Vec<Column>)> = None;
+        let mut pending = 0;
+        for (k, text) in texts.iter().enumerate().skip(start) {
+            let w = norm_words(text);
+            if w.is_empty() || w.len() > 12 {
+                break;
+            }
+            words.extend(w);
+            match self.parse(&words) {
+                Some(cols) => {
+                    best = Some((k + 1 - start, cols));
+                    pending = 0;
+                }
+                None => {
+                    pending += 1;
+                    if pending > 1 {
+                        break;
+                    }
+                }
+            }
+        }
+        let (n, cols) = best?;
+        let mut distinct = cols.clone();
+        distinct.dedup();
+        let kinds = {
+            let mut d = distinct.clone();
+            d.sort_by_key(|c| *c as u8);
+            d.dedup();
+            d.len()
+        };
+        (kinds >= min_columns).then_some((n, cols))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognise::Grammars;
+
+    #[test]
+    fn header_split_over_text_boxes() {
+        let g = Grammars::builtin();
+        let a = Aliases::new(&g.columns);
+        let texts = [
+            " Ref Areas  for development Actions \nCompletion date ",
+            "and key \nmilestones ",
+            "Lead/s ",
+            "Multi- agency areas for development ",
+        ];
+        let (n, cols) = a.run_at(&texts, 0, 3).unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(
+            cols,
+            vec![
+                Column::Ref,
+                Column::Finding,
+                Column::Action,
+                Column::Timescale,
+                Column::Lead
+            ]
+        );
+        assert!(a.run_at(&texts, 3, 1).is_none());
+    }
+}
