@@ -1,0 +1,160 @@
+//! The document as one reading-order stream of text lines and tables, with
+//! page furniture (running headers, footers, page numbers) removed.
+//!
+//! Why a stream: an annual report's structure is carried by the order of
+//! things (a heading, then its figures; a caption, then its table), not by
+//! the block type a reader happened to choose. A DOCX heading and a text
+//! export's plain line are the same line here, remembering only what
+//! typography said (`heading`, `list`).
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::model::{Block, Document, Table};
+
+use super::text::norm;
+use super::vocab::Vocab;
+
+/// One line of body text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Normalised text (white space collapsed, trimmed); a multi-line
+    /// paragraph keeps its first line apart in `first`.
+    pub text: String,
+    /// The paragraph's first line, normalised (equal to `text` for one-line
+    /// paragraphs).
+    pub first: String,
+    /// Heading level where the format marks one (a heading style, a font).
+    pub heading: Option<u8>,
+    /// A list item (bullet or numbered paragraph).
+    pub list: bool,
+    /// The first line held a tab (a heading's number is often followed by one).
+    pub tab: bool,
+    pub page: Option<u32>,
+}
+
+/// One item of the stream.
+#[derive(Debug, Clone)]
+pub enum Item<'a> {
+    Line(Line),
+    Table(&'a Table),
+}
+
+impl Item<'_> {
+    pub fn line(&self) -> Option<&Line> {
+        match self {
+            Item::Line(l) => Some(l),
+            Item::Table(_) => None,
+        }
+    }
+}
+
+/// Build the stream for a document.
+pub fn build<'a>(doc: &'a Document, v: &Vocab) -> Vec<Item<'a>> {
+    let mut items = Vec::with_capacity(doc.blocks.len());
+    for b in &doc.blocks {
+        match b {
+            Block::Heading(h) => push_line(&mut items, &h.text, Some(h.level), false, h.at.page),
+            Block::Paragraph(p) => {
+                push_line(&mut items, &p.text, None, p.list.is_some(), p.at.page)
+            }
+            Block::Table(t) => items.push(Item::Table(t)),
+        }
+    }
+    let furniture = furniture(&items);
+    items.retain(|it| match it {
+        Item::Line(l) => !furniture.contains(&l.text) && !is_page_number(&l.text, v),
+        Item::Table(_) => true,
+    });
+    items
+}
+
+fn push_line(
+    items: &mut Vec<Item<'_>>,
+    raw: &str,
+    heading: Option<u8>,
+    list: bool,
+    page: Option<u32>,
+) {
+    let text = norm(raw);
+    if text.is_empty() {
+        return;
+    }
+    let first_raw = raw.trim().lines().next().unwrap_or("");
+    items.push(Item::Line(Line {
+        first: norm(first_raw),
+        tab: first_raw.contains('\t'),
+        text,
+        heading,
+        list,
+        page,
+    }));
+}
+
+/// Short lines that recur on three or more pages: running headers and
+/// footers. Only paged inputs can show this; a text export has none.
+fn furniture(items: &[Item<'_>]) -> BTreeSet<String> {
+    let mut pages: HashMap<&str, BTreeSet<u32>> = HashMap::new();
+    for it in items {
+        if let Item::Line(l) = it
+            && let Some(p) = l.page
+            && l.text.chars().count() <= 120
+        {
+            pages.entry(l.text.as_str()).or_default().insert(p);
+        }
+    }
+    pages
+        .into_iter()
+        .filter(|(_, p)| p.len() >= 3)
+        .map(|(t, _)| t.to_string())
+        .collect()
+}
+
+/// "12", "Page 12", "Page 12 of 41", "- 12 -": a page number, never text.
+fn is_page_number(text: &str, v: &Vocab) -> bool {
+    let mut words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '|')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.first().is_some_and(|w| v.page_words.contains(w)) {
+        words.remove(0);
+    }
+    match words.as_slice() {
+        [n] => is_digits(n),
+        [n, of, m] => is_digits(n) && of == "of" && is_digits(m),
+        _ => false,
+    }
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, Provenance};
+
+    fn para(t: &str, page: u32) -> Block {
+        Block::Paragraph(Paragraph::new(t, Provenance::page(page)))
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_dropped() {
+        let mut doc = Document::new(crate::model::Format::Pdf);
+        for p in 1..=4 {
+            doc.blocks.push(para("Annual Report 2021/22", p));
+            doc.blocks.push(para(&format!("Body text on page {p}"), p));
+            doc.blocks.push(para(&format!("Page {p} of 4"), p));
+            doc.blocks.push(para(&format!("{p}"), p));
+        }
+        let items = build(&doc, Vocab::builtin());
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i.line())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 4);
+        assert!(texts.iter().all(|t| t.starts_with("Body text")));
+    }
+}
