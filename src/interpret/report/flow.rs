@@ -7,7 +7,7 @@
 //! export's plain line are the same line here, remembering only what
 //! typography said (`heading`, `list`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{Block, Document, Table};
 
@@ -90,24 +90,38 @@ fn push_line(
     }));
 }
 
-/// Short lines that recur on three or more pages: running headers and
-/// footers. Only paged inputs can show this; a text export has none.
+/// Short lines printed at the top or bottom of three or more pages: running
+/// headers and footers. Only paged inputs can show this; a text export has
+/// none. The edge test keeps body lines that merely recur (a priority's
+/// title printed in three chapters) out of it.
 fn furniture(items: &[Item<'_>]) -> BTreeSet<String> {
-    let mut pages: HashMap<&str, BTreeSet<u32>> = HashMap::new();
+    // Lines of each page, in order.
+    let mut by_page: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
     for it in items {
         if let Item::Line(l) = it
             && let Some(p) = l.page
-            && l.text.chars().count() <= 120
         {
-            pages.entry(l.text.as_str()).or_default().insert(p);
+            by_page.entry(p).or_default().push(l.text.as_str());
         }
     }
-    pages
+    let mut edge_pages: HashMap<&str, BTreeSet<u32>> = HashMap::new();
+    for (page, lines) in &by_page {
+        let n = lines.len();
+        for (k, text) in lines.iter().enumerate() {
+            if (k < EDGE || k + EDGE >= n) && text.chars().count() <= 120 {
+                edge_pages.entry(text).or_default().insert(*page);
+            }
+        }
+    }
+    edge_pages
         .into_iter()
         .filter(|(_, p)| p.len() >= 3)
         .map(|(t, _)| t.to_string())
         .collect()
 }
+
+/// How many lines at the top and at the bottom of a page may be furniture.
+const EDGE: usize = 2;
 
 /// "12", "Page 12", "Page 12 of 41", "- 12 -": a page number, never text.
 fn is_page_number(text: &str, v: &Vocab) -> bool {
@@ -145,6 +159,9 @@ mod tests {
         for p in 1..=4 {
             doc.blocks.push(para("Annual Report 2021/22", p));
             doc.blocks.push(para(&format!("Body text on page {p}"), p));
+            doc.blocks.push(para("Child Exploitation", p));
+            doc.blocks
+                .push(para(&format!("Body text again on page {p}"), p));
             doc.blocks.push(para(&format!("Page {p} of 4"), p));
             doc.blocks.push(para(&format!("{p}"), p));
         }
@@ -154,7 +171,11 @@ mod tests {
             .filter_map(|i| i.line())
             .map(|l| l.text.as_str())
             .collect();
-        assert_eq!(texts.len(), 4);
-        assert!(texts.iter().all(|t| t.starts_with("Body text")));
+        assert_eq!(texts.len(), 12);
+        assert!(
+            texts
+                .iter()
+                .all(|t| t.starts_with("Body text") || *t == "Child Exploitation")
+        );
     }
 }
