@@ -414,21 +414,57 @@ fn pdf_like(doc: &Document) -> Document {
     let mut out = Document::new(Format::Pdf);
     let mut page = 1u32;
     let para = |t: &str, page: u32| Block::Paragraph(Paragraph::new(t, Provenance::page(page)));
-    out.blocks
-        .push(para("Anytown Partnership Annual Report", page));
+    // Running headers sit apart from the body (their own provenance line
+    // keeps the grouping below from joining them to it).
+    let header = |page: u32| {
+        let at = Provenance {
+            line: Some(1),
+            ..Provenance::page(page)
+        };
+        Block::Paragraph(Paragraph::new("Anytown Partnership Annual Report", at))
+    };
+    out.blocks.push(header(page));
     let mut split_done = false;
     for (i, b) in doc.blocks.iter().enumerate() {
         if i % 10 == 9 {
             out.blocks.push(para(&format!("Page {page}"), page));
             page += 1;
-            out.blocks
-                .push(para("Anytown Partnership Annual Report", page));
+            out.blocks.push(header(page));
         }
         match b {
             Block::Paragraph(p) => {
                 let mut q = p.clone();
                 q.text = p.text.replace('\t', "    ");
                 q.at = Provenance::page(page);
+                if q.list.is_some() {
+                    q.text = format!("\u{f0b7} {}", q.text);
+                }
+                // A short plain line and the plain line after it are one
+                // paragraph, as a PDF reader groups lines set close together
+                // (a column of figures, a name over a post).
+                // Headings stand apart (a reader sees their font and spacing).
+                let numbered = |t: &str| {
+                    numbered_heading(t).is_some()
+                        || t.trim().split_once(". ").is_some_and(|(n, _)| {
+                            !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+                        })
+                };
+                if let Some(Block::Paragraph(prev)) = out.blocks.last_mut()
+                    && prev.list.is_none()
+                    && q.list.is_none()
+                    && prev.at == q.at
+                    && prev
+                        .text
+                        .lines()
+                        .last()
+                        .is_some_and(|l| l.chars().count() < 60)
+                    && !numbered(&p.text)
+                    && !prev.text.contains("    ")
+                {
+                    prev.text.push('\n');
+                    prev.text.push_str(&q.text);
+                    continue;
+                }
                 out.blocks.push(Block::Paragraph(q));
             }
             Block::Table(t) => {
@@ -473,6 +509,9 @@ fn pdf_like(doc: &Document) -> Document {
 fn pdf_like_model_scores_hold() {
     let doc = pdf_like(&export_model());
     let pred = interpret_value(&doc);
+    if let Ok(dir) = std::env::var("REPORT_DEBUG_DIR") {
+        let _ = std::fs::write(format!("{dir}/pdf_like.json"), pred.to_string());
+    }
     assert_eq!(pred["kind"], "annual_report");
     assert_floors("pdf-like", &pred, &ALL_ONE, 1.0);
     // Page furniture never becomes a section or a figure.

@@ -30,20 +30,44 @@ pub fn find(items: &[Item<'_>], secs: &Sections) -> Vec<Figure> {
     }
     let mut out = Vec::new();
     for (_, lines) in chapters {
-        let figs: Vec<Figure> = lines
-            .iter()
-            .filter_map(|&i| items[i].line().and_then(|l| figure(&l.text)))
-            .collect();
-        let short = lines
+        let units: Vec<&str> = lines
             .iter()
             .filter_map(|&i| items[i].line())
-            .filter(|l| l.text.split_whitespace().count() <= MAX_WORDS)
+            .flat_map(units)
+            .collect();
+        let figs: Vec<Figure> = units.iter().filter_map(|u| figure(u)).collect();
+        let short = units
+            .iter()
+            .filter(|u| u.split_whitespace().count() <= MAX_WORDS)
             .count();
         if figs.len() >= 3 && figs.len() * 5 >= short {
             out.extend(figs);
         }
     }
     out
+}
+
+/// Lines of at most this many words are a list or an infographic's labels,
+/// not wrapped prose (which fills the column).
+const SHORT_LINE: usize = 12;
+
+/// The figure-sized units of a paragraph: its lines, where a reader
+/// grouped a column of figure lines into one paragraph (most of its lines
+/// are figures, or it holds figures among short label lines), else the
+/// whole paragraph.
+fn units(l: &super::flow::Line) -> Vec<&str> {
+    if l.lines.len() > 1 {
+        let figs = l.lines.iter().filter(|x| figure(x).is_some()).count();
+        let short = l
+            .lines
+            .iter()
+            .filter(|x| x.split_whitespace().count() <= SHORT_LINE)
+            .count();
+        if figs * 2 >= l.lines.len() || (figs >= 2 && short * 5 >= l.lines.len() * 4) {
+            return l.lines.iter().map(String::as_str).collect();
+        }
+    }
+    vec![l.text.as_str()]
 }
 
 /// A figure line: a number in digits (not a year, not a list marker, not a

@@ -17,9 +17,11 @@ use super::vocab::Vocab;
 /// One line of body text.
 #[derive(Debug, Clone)]
 pub struct Line {
-    /// Normalised text (white space collapsed, trimmed); a multi-line
-    /// paragraph keeps its first line apart in `first`.
+    /// Normalised text (white space collapsed, trimmed, a leading bullet
+    /// glyph removed); a multi-line paragraph's lines joined by a space.
     pub text: String,
+    /// Each line of a multi-line paragraph (PDF, pdftotext dumps), normalised.
+    pub lines: Vec<String>,
     /// The paragraph's first line, normalised (equal to `text` for one-line
     /// paragraphs).
     pub first: String,
@@ -37,6 +39,22 @@ pub struct Line {
 pub enum Item<'a> {
     Line(Line),
     Table(&'a Table),
+}
+
+impl Line {
+    /// A one-line paragraph, for tests.
+    #[cfg(test)]
+    pub fn plain(t: &str, list: bool) -> Line {
+        Line {
+            text: t.replace('\t', " "),
+            first: t.replace('\t', " "),
+            lines: vec![t.replace('\t', " ")],
+            heading: None,
+            list,
+            tab: t.contains('\t'),
+            page: None,
+        }
+    }
 }
 
 impl Item<'_> {
@@ -62,7 +80,10 @@ pub fn build<'a>(doc: &'a Document, v: &Vocab) -> Vec<Item<'a>> {
     }
     let furniture = furniture(&items);
     items.retain(|it| match it {
-        Item::Line(l) => !furniture.contains(&l.text) && !is_page_number(&l.text, v),
+        Item::Line(l) => {
+            let running = l.page.is_some() && furniture.contains(&shape(&l.text));
+            !running && !is_page_number(&l.text, v)
+        }
         Item::Table(_) => true,
     });
     items
@@ -75,19 +96,48 @@ fn push_line(
     list: bool,
     page: Option<u32>,
 ) {
-    let text = norm(raw);
-    if text.is_empty() {
+    let mut bullet = false;
+    let lines: Vec<String> = raw
+        .lines()
+        .map(|l| {
+            let (t, b) = strip_bullet(l);
+            bullet |= b;
+            norm(t)
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    let Some(first) = lines.first().cloned() else {
         return;
-    }
+    };
     let first_raw = raw.trim().lines().next().unwrap_or("");
     items.push(Item::Line(Line {
-        first: norm(first_raw),
+        text: lines.join(" "),
+        first,
+        lines,
         tab: first_raw.contains('\t'),
-        text,
         heading,
-        list,
+        list: list || bullet,
         page,
     }));
+}
+
+/// Bullet glyphs a reader may leave at the start of a list line (PDF
+/// Symbol-font bullets, middle dots, dashes used as bullets).
+const BULLETS: &[char] = &[
+    '\u{2022}', '\u{b7}', '\u{f0b7}', '\u{f0a7}', '\u{f076}', '\u{f0d8}', '\u{25aa}', '\u{25cf}',
+    '\u{25e6}', '\u{2023}', '\u{2043}', '\u{27a2}', '\u{2013}', '-', '*', 'o',
+];
+
+/// Remove a leading bullet glyph followed by white space.
+fn strip_bullet(line: &str) -> (&str, bool) {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(b), Some(sp)) if BULLETS.contains(&b) && sp.is_whitespace() => {
+            (&t[b.len_utf8()..], true)
+        }
+        _ => (line, false),
+    }
 }
 
 /// Short lines printed at the top or bottom of three or more pages: running
@@ -104,20 +154,36 @@ fn furniture(items: &[Item<'_>]) -> BTreeSet<String> {
             by_page.entry(p).or_default().push(l.text.as_str());
         }
     }
-    let mut edge_pages: HashMap<&str, BTreeSet<u32>> = HashMap::new();
+    let mut edge_pages: HashMap<String, BTreeSet<u32>> = HashMap::new();
     for (page, lines) in &by_page {
         let n = lines.len();
         for (k, text) in lines.iter().enumerate() {
             if (k < EDGE || k + EDGE >= n) && text.chars().count() <= 120 {
-                edge_pages.entry(text).or_default().insert(*page);
+                edge_pages.entry(shape(text)).or_default().insert(*page);
             }
         }
     }
     edge_pages
         .into_iter()
         .filter(|(_, p)| p.len() >= 3)
-        .map(|(t, _)| t.to_string())
+        .map(|(t, _)| t)
         .collect()
+}
+
+/// A line with its digit runs as `#`: a running footer "3 | Annual Report"
+/// has the same shape on every page.
+fn shape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// How many lines at the top and at the bottom of a page may be furniture.
@@ -156,12 +222,14 @@ mod tests {
     #[test]
     fn running_headers_and_page_numbers_are_dropped() {
         let mut doc = Document::new(crate::model::Format::Pdf);
-        for p in 1..=4 {
-            doc.blocks.push(para("Annual Report 2021/22", p));
-            doc.blocks.push(para(&format!("Body text on page {p}"), p));
+        let words = ["one", "two", "three", "four"];
+        for (p, w) in (1..=4).zip(words) {
+            doc.blocks
+                .push(para(&format!("{p} | Annual Report 2021/22"), p));
+            doc.blocks.push(para(&format!("Body text on page {w}"), p));
             doc.blocks.push(para("Child Exploitation", p));
             doc.blocks
-                .push(para(&format!("Body text again on page {p}"), p));
+                .push(para(&format!("Body text again on page {w}"), p));
             doc.blocks.push(para(&format!("Page {p} of 4"), p));
             doc.blocks.push(para(&format!("{p}"), p));
         }

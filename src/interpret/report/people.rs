@@ -204,25 +204,36 @@ fn signature_table(t: &Table, v: &Vocab) -> Vec<Person> {
     out
 }
 
-/// A signature in the body: a name line, then a post line, then the end of
-/// the section (the next line is a section heading, a table or the end).
+/// A signature in the body: a name line, then a post line (two paragraphs,
+/// or two lines of one), then the end of the section (the next item is a
+/// section heading, a table or the end).
 fn signature_lines(items: &[Item<'_>], i: usize, secs: &Sections, v: &Vocab) -> Option<Person> {
-    let name = items.get(i)?.line()?;
-    let post = items.get(i + 1)?.line()?;
-    if secs.is_heading(i) || secs.is_heading(i + 1) {
+    let line = items.get(i)?.line()?;
+    if secs.is_heading(i) {
         return None;
     }
-    let ends_section = match items.get(i + 2) {
-        None => true,
-        Some(Item::Table(_)) => true,
-        Some(Item::Line(_)) => secs.is_heading(i + 2),
+    let ends_section = |k: usize| match items.get(k) {
+        None | Some(Item::Table(_)) => true,
+        Some(Item::Line(_)) => secs.is_heading(k),
     };
-    if !ends_section || !looks_like_name(&name.text, v) || !looks_like_post(&post.text, v) {
+    let (name, post) = if line.lines.len() >= 2 {
+        if !ends_section(i + 1) {
+            return None;
+        }
+        (line.lines.first()?.clone(), line.lines.get(1..)?.join(" "))
+    } else {
+        let next = items.get(i + 1)?.line()?;
+        if secs.is_heading(i + 1) || next.lines.len() > 1 || !ends_section(i + 2) {
+            return None;
+        }
+        (line.text.clone(), next.text.clone())
+    };
+    if !looks_like_name(&name, v) || !looks_like_post(&post, v) {
         return None;
     }
-    let (role, organisation) = split_post(&post.text, v);
+    let (role, organisation) = split_post(&post, v);
     Some(Person {
-        name: clean_name(&name.text, v),
+        name: clean_name(&name, v),
         role,
         organisation,
     })

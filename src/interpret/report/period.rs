@@ -135,16 +135,7 @@ mod tests {
     fn items(lines: &[&str]) -> Vec<Item<'static>> {
         lines
             .iter()
-            .map(|t| {
-                Item::Line(Line {
-                    text: t.to_string(),
-                    first: t.to_string(),
-                    heading: None,
-                    list: false,
-                    tab: false,
-                    page: None,
-                })
-            })
+            .map(|t| Item::Line(Line::plain(t, false)))
             .collect()
     }
 

@@ -113,14 +113,7 @@ mod tests {
     use crate::interpret::report::flow::Line;
 
     fn line(t: &str, list: bool) -> Item<'static> {
-        Item::Line(Line {
-            text: t.to_string(),
-            first: t.to_string(),
-            heading: None,
-            list,
-            tab: false,
-            page: None,
-        })
+        Item::Line(Line::plain(t, list))
     }
 
     #[test]

@@ -258,14 +258,7 @@ mod tests {
     use super::*;
 
     fn line(t: &str) -> Item<'static> {
-        Item::Line(Line {
-            text: t.replace('\t', " "),
-            first: t.replace('\t', " "),
-            heading: None,
-            list: false,
-            tab: t.contains('\t'),
-            page: None,
-        })
+        Item::Line(Line::plain(t, false))
     }
 
     fn numbers(lines: &[&str]) -> Vec<String> {
