@@ -105,6 +105,7 @@ fn row_table(lines: &[&str], kinds: &[Kind], start: usize, tabs: usize) -> (Opti
     let mut rows = Vec::new();
     let mut i = start;
     let mut after_break = false;
+    let mut adjacent = false;
     loop {
         let cells = lines[i].split('\t').enumerate().map(|(c, raw)| {
             let mut cell = Cell::new(c, to_paragraphs(&markup::pieces(raw), i));
@@ -121,13 +122,18 @@ fn row_table(lines: &[&str], kinds: &[Kind], start: usize, tabs: usize) -> (Opti
         let (next, blanks) = skip_blanks(kinds, i);
         if next < lines.len() && kinds[next] == Kind::RowLine(tabs) {
             after_break = blanks > 0;
+            adjacent |= blanks == 0;
             i = next;
         } else {
             break;
         }
     }
-    if rows.len() < 2 {
-        return (None, i);
+    // Rows of a row-per-line table sit on consecutive lines; blank lines
+    // only mark page breaks. Tabbed lines that are *all* blank-separated are
+    // headings with a tab after their number ("9.\tAppendices", blank,
+    // "9.A\tContext"), not a table.
+    if rows.len() < 2 || !adjacent {
+        return (None, start + 1);
     }
     (Some(finish(rows, tabs + 1)), i)
 }
@@ -148,7 +154,54 @@ fn cell_table(lines: &[&str], kinds: &[Kind], start: usize) -> (Table, usize) {
         }
     }
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut rows = join_split_rows(rows, width);
+    for row in &mut rows {
+        spread_short_row(row, width);
+    }
     (finish(rows, width), i)
+}
+
+/// A blank line inside a cell (an empty paragraph in Word) reads like a row
+/// break in a cell-per-line export, cutting one row into two short ones. Two
+/// neighbouring short rows whose cells add up to exactly the table's width
+/// are one row: the second continues the first.
+fn join_split_rows(rows: Vec<Row>, width: usize) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut last_was_join = false;
+    for row in rows {
+        if let Some(prev) = out.last_mut() {
+            let (a, b) = (prev.cells.len(), row.cells.len());
+            if !last_was_join && a < width && b < width && a + b == width && a > 0 {
+                for mut cell in row.cells {
+                    cell.col += a;
+                    prev.cells.push(cell);
+                }
+                last_was_join = true;
+                continue;
+            }
+        }
+        last_was_join = false;
+        out.push(row);
+    }
+    out
+}
+
+/// A row with fewer cells than the table is wide is a row of spanning cells
+/// (a merged title row, or a header whose cells each cover a column group:
+/// "Income 2021/22" over item and amount). Where every cell has text and
+/// the cells divide the width evenly, spread them over it, as Word stores
+/// them. Rows with empty trailing cells are left alone: the export printed
+/// those cells, so their widths are unknown.
+fn spread_short_row(row: &mut Row, width: usize) {
+    let n = row.cells.len();
+    if n == 0 || n >= width || !width.is_multiple_of(n) || row.cells.iter().any(|c| c.is_empty()) {
+        return;
+    }
+    let span = width / n;
+    for (k, cell) in row.cells.iter_mut().enumerate() {
+        cell.col = k * span;
+        cell.col_span = span;
+    }
 }
 
 /// One cell-per-line row: from a tab line up to the next empty line. A line
@@ -257,6 +310,27 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1].cells.len(), 3);
         assert_eq!(t.rows[1].cells[2].text(), "Better");
+    }
+
+    #[test]
+    fn blank_separated_tabbed_headings_are_paragraphs() {
+        let src = " 9.\tAppendices\n\n9.A\tContext\n\nText\n";
+        let lines: Vec<&str> = src.lines().collect();
+        let b = blocks(&lines);
+        assert_eq!(b.len(), 3);
+        assert!(b.iter().all(|b| matches!(b, Block::Paragraph(_))));
+    }
+
+    #[test]
+    fn row_split_by_blank_line_in_cell_is_joined_and_header_spread() {
+        let src = "\tIncome\n\tSpend\n\n\tA\n\t1\n\tB\n\t2\n\n\t \n\t \n\tC\n\n\t3\n\n\tTotal\n\t1\n\t \n\t5\n";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns, 4);
+        assert_eq!(t.rows.len(), 4);
+        assert_eq!(t.rows[0].cells[1].col, 2);
+        assert_eq!(t.rows[0].cells[1].col_span, 2);
+        assert_eq!(t.cell_at(2, 3).map(|c| c.text()), Some("3".to_string()));
+        assert_eq!(t.rows[3].cells.len(), 4);
     }
 
     #[test]

@@ -1,0 +1,246 @@
+//! Budget lines: income and expenditure tables.
+//!
+//! Why header cells decide the direction: an income/expenditure statement
+//! is printed side by side (income item and amount | expenditure item and
+//! amount, under spanning header cells) or stacked (an "Income" row, lines,
+//! an "Expenditure" row, lines). In both, the words of the header or
+//! section row above a column say which way its money flows, and a period
+//! printed there (or in the caption above the table) says which year. Total
+//! rows are sums of the lines above, never lines themselves.
+
+use crate::contract::{BudgetLine, Direction};
+use crate::model::Table;
+
+use super::flow::Item;
+use super::sections::Sections;
+use super::text::{money, norm, periods};
+use super::vocab::{Vocab, has_any_phrase};
+
+pub fn find(
+    items: &[Item<'_>],
+    secs: &Sections,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> Vec<BudgetLine> {
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let Item::Table(t) = it else {
+            continue;
+        };
+        // The caption: the nearest line above (within two), else the
+        // section title.
+        let caption = (i.saturating_sub(2)..i)
+            .rev()
+            .find_map(|k| items.get(k).and_then(Item::line))
+            .map(|l| l.text.clone())
+            .or_else(|| {
+                secs.enclosing(i)
+                    .and_then(|s| secs.list.get(s))
+                    .map(|s| s.title.clone())
+            })
+            .unwrap_or_default();
+        out.extend(table_lines(t, &caption, report_period, v));
+    }
+    out
+}
+
+fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
+    let inc = has_any_phrase(text, &v.income_words);
+    let exp = has_any_phrase(text, &v.expenditure_words);
+    match (inc, exp) {
+        (true, false) => Some(Direction::Income),
+        (false, true) => Some(Direction::Expenditure),
+        _ => None,
+    }
+}
+
+fn is_total(item: &str, v: &Vocab) -> bool {
+    let key = item.to_lowercase();
+    let key = key.trim_end_matches([':', '.']).trim();
+    v.total_words
+        .iter()
+        .any(|w| key == w || key.starts_with(&format!("{w} ")))
+}
+
+fn table_lines(
+    t: &Table,
+    caption: &str,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> Vec<BudgetLine> {
+    let width = t.columns.max(
+        t.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.col + c.col_span.max(1)))
+            .max()
+            .unwrap_or(0),
+    );
+    let text_at = |ri: usize, c: usize| {
+        t.cell_at(ri, c)
+            .map(|x| norm(&x.text()))
+            .unwrap_or_default()
+    };
+    // Money columns: most of their non-empty cells are amounts.
+    let money_cols: Vec<usize> = (0..width)
+        .filter(|&c| {
+            let cells: Vec<String> = (0..t.rows.len())
+                .map(|r| text_at(r, c))
+                .filter(|s| !s.is_empty())
+                .collect();
+            let m = cells.iter().filter(|s| money(s).is_some()).count();
+            m >= 2 && m * 2 >= cells.len()
+        })
+        .collect();
+    if money_cols.is_empty() {
+        return Vec::new();
+    }
+    // Each money column with the text column to its left.
+    let pairs: Vec<(usize, usize)> = money_cols
+        .iter()
+        .filter_map(|&a| {
+            (0..a)
+                .rev()
+                .find(|c| !money_cols.contains(c))
+                .map(|item| (item, a))
+        })
+        .collect();
+    // Header rows: the rows above the first row holding an amount.
+    let first_data = (0..t.rows.len())
+        .find(|&r| money_cols.iter().any(|&c| money(&text_at(r, c)).is_some()))
+        .unwrap_or(0);
+    let caption_period = periods(caption).into_iter().next();
+    let mut per_pair: Vec<Vec<BudgetLine>> = vec![Vec::new(); pairs.len()];
+    for (pi, &(item_col, amount_col)) in pairs.iter().enumerate() {
+        let header: String = (0..first_data)
+            .map(|r| header_text(t, r, item_col, amount_col))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut direction = direction_of(&header, v);
+        let period = periods(&header)
+            .into_iter()
+            .next()
+            .or_else(|| caption_period.clone())
+            .or_else(|| report_period.map(str::to_string));
+        for ri in first_data..t.rows.len() {
+            let item = text_at(ri, item_col);
+            let amount_text = text_at(ri, amount_col);
+            if amount_text.is_empty() {
+                // A section row ("Income", "Expenditure") in a stacked table.
+                if let Some(d) =
+                    direction_of(&item, v).filter(|_| item.split_whitespace().count() <= 4)
+                {
+                    direction = Some(d);
+                }
+                continue;
+            }
+            let (Some(amount), Some(dir)) = (money(&amount_text), direction) else {
+                continue;
+            };
+            if item.is_empty() || is_total(&item, v) {
+                continue;
+            }
+            per_pair[pi].push(BudgetLine {
+                period: period.clone(),
+                direction: dir,
+                item,
+                amount,
+                text: amount_text,
+            });
+        }
+    }
+    per_pair.into_iter().flatten().collect()
+}
+
+/// The header text over an item/amount column pair in row `r`: the cells
+/// covering those columns, else the nearest header cell to their left (a
+/// spanning cell printed once).
+fn header_text(t: &Table, r: usize, item_col: usize, amount_col: usize) -> String {
+    let Some(row) = t.rows.get(r) else {
+        return String::new();
+    };
+    let covering: Vec<String> = row
+        .cells
+        .iter()
+        .filter(|c| (item_col..=amount_col).any(|k| c.covers_col(k)))
+        .map(|c| norm(&c.text()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !covering.is_empty() {
+        return covering.join(" ");
+    }
+    row.cells
+        .iter()
+        .rfind(|c| c.col < item_col && !c.is_empty())
+        .map(|c| norm(&c.text()))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Paragraph, Provenance, Row};
+
+    fn cell(col: usize, span: usize, t: &str) -> Cell {
+        Cell {
+            col_span: span,
+            ..Cell::new(col, vec![Paragraph::new(t, Provenance::default())])
+        }
+    }
+
+    #[test]
+    fn side_by_side_statement() {
+        let row = |cells: Vec<Cell>| Row {
+            cells,
+            ..Default::default()
+        };
+        let t = Table {
+            rows: vec![
+                row(vec![
+                    cell(0, 2, "Income 2020/21"),
+                    cell(2, 2, "Expenditure 2020/21"),
+                ]),
+                row(vec![
+                    cell(0, 1, "Police"),
+                    cell(1, 1, "£35,000"),
+                    cell(2, 1, "Chair"),
+                    cell(3, 1, "£28,618"),
+                ]),
+                row(vec![
+                    cell(0, 1, "Council"),
+                    cell(1, 1, "Not yet advised"),
+                    cell(2, 1, "Trainer"),
+                    cell(3, 1, "1,685"),
+                ]),
+                row(vec![
+                    cell(0, 1, "Grant"),
+                    cell(1, 1, "£5"),
+                    cell(2, 1, ""),
+                    cell(3, 1, ""),
+                ]),
+                row(vec![
+                    cell(0, 1, "Total"),
+                    cell(1, 1, "£35,005"),
+                    cell(2, 1, ""),
+                    cell(3, 1, "£30,303"),
+                ]),
+            ],
+            columns: 4,
+            ..Default::default()
+        };
+        let lines = table_lines(&t, "", None, Vocab::builtin());
+        let got: Vec<(Direction, &str, f64)> = lines
+            .iter()
+            .map(|l| (l.direction, l.item.as_str(), l.amount))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Direction::Income, "Police", 35000.0),
+                (Direction::Income, "Grant", 5.0),
+                (Direction::Expenditure, "Chair", 28618.0),
+                (Direction::Expenditure, "Trainer", 1685.0),
+            ]
+        );
+        assert!(lines.iter().all(|l| l.period.as_deref() == Some("2020/21")));
+    }
+}

@@ -1,0 +1,249 @@
+//! The document as one reading-order stream of text lines and tables, with
+//! page furniture (running headers, footers, page numbers) removed.
+//!
+//! Why a stream: an annual report's structure is carried by the order of
+//! things (a heading, then its figures; a caption, then its table), not by
+//! the block type a reader happened to choose. A DOCX heading and a text
+//! export's plain line are the same line here, remembering only what
+//! typography said (`heading`, `list`).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::model::{Block, Document, Table};
+
+use super::text::norm;
+use super::vocab::Vocab;
+
+/// One line of body text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Normalised text (white space collapsed, trimmed, a leading bullet
+    /// glyph removed); a multi-line paragraph's lines joined by a space.
+    pub text: String,
+    /// Each line of a multi-line paragraph (PDF, pdftotext dumps), normalised.
+    pub lines: Vec<String>,
+    /// The paragraph's first line, normalised (equal to `text` for one-line
+    /// paragraphs).
+    pub first: String,
+    /// Heading level where the format marks one (a heading style, a font).
+    pub heading: Option<u8>,
+    /// A list item (bullet or numbered paragraph).
+    pub list: bool,
+    /// The first line held a tab (a heading's number is often followed by one).
+    pub tab: bool,
+    pub page: Option<u32>,
+}
+
+/// One item of the stream.
+#[derive(Debug, Clone)]
+pub enum Item<'a> {
+    Line(Line),
+    Table(&'a Table),
+}
+
+impl Line {
+    /// A one-line paragraph, for tests.
+    #[cfg(test)]
+    pub fn plain(t: &str, list: bool) -> Line {
+        Line {
+            text: t.replace('\t', " "),
+            first: t.replace('\t', " "),
+            lines: vec![t.replace('\t', " ")],
+            heading: None,
+            list,
+            tab: t.contains('\t'),
+            page: None,
+        }
+    }
+}
+
+impl Item<'_> {
+    pub fn line(&self) -> Option<&Line> {
+        match self {
+            Item::Line(l) => Some(l),
+            Item::Table(_) => None,
+        }
+    }
+}
+
+/// Build the stream for a document.
+pub fn build<'a>(doc: &'a Document, v: &Vocab) -> Vec<Item<'a>> {
+    let mut items = Vec::with_capacity(doc.blocks.len());
+    for b in &doc.blocks {
+        match b {
+            Block::Heading(h) => push_line(&mut items, &h.text, Some(h.level), false, h.at.page),
+            Block::Paragraph(p) => {
+                push_line(&mut items, &p.text, None, p.list.is_some(), p.at.page)
+            }
+            Block::Table(t) => items.push(Item::Table(t)),
+        }
+    }
+    let furniture = furniture(&items);
+    items.retain(|it| match it {
+        Item::Line(l) => {
+            let running = l.page.is_some() && furniture.contains(&shape(&l.text));
+            !running && !is_page_number(&l.text, v)
+        }
+        Item::Table(_) => true,
+    });
+    items
+}
+
+fn push_line(
+    items: &mut Vec<Item<'_>>,
+    raw: &str,
+    heading: Option<u8>,
+    list: bool,
+    page: Option<u32>,
+) {
+    let mut bullet = false;
+    let lines: Vec<String> = raw
+        .lines()
+        .map(|l| {
+            let (t, b) = strip_bullet(l);
+            bullet |= b;
+            norm(t)
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    let Some(first) = lines.first().cloned() else {
+        return;
+    };
+    let first_raw = raw.trim().lines().next().unwrap_or("");
+    items.push(Item::Line(Line {
+        text: lines.join(" "),
+        first,
+        lines,
+        tab: first_raw.contains('\t'),
+        heading,
+        list: list || bullet,
+        page,
+    }));
+}
+
+/// Bullet glyphs a reader may leave at the start of a list line (PDF
+/// Symbol-font bullets, middle dots, dashes used as bullets).
+const BULLETS: &[char] = &[
+    '\u{2022}', '\u{b7}', '\u{f0b7}', '\u{f0a7}', '\u{f076}', '\u{f0d8}', '\u{25aa}', '\u{25cf}',
+    '\u{25e6}', '\u{2023}', '\u{2043}', '\u{27a2}', '\u{2013}', '-', '*', 'o',
+];
+
+/// Remove a leading bullet glyph followed by white space.
+fn strip_bullet(line: &str) -> (&str, bool) {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(b), Some(sp)) if BULLETS.contains(&b) && sp.is_whitespace() => {
+            (&t[b.len_utf8()..], true)
+        }
+        _ => (line, false),
+    }
+}
+
+/// Short lines printed at the top or bottom of three or more pages: running
+/// headers and footers. Only paged inputs can show this; a text export has
+/// none. The edge test keeps body lines that merely recur (a priority's
+/// title printed in three chapters) out of it.
+fn furniture(items: &[Item<'_>]) -> BTreeSet<String> {
+    // Lines of each page, in order.
+    let mut by_page: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+    for it in items {
+        if let Item::Line(l) = it
+            && let Some(p) = l.page
+        {
+            by_page.entry(p).or_default().push(l.text.as_str());
+        }
+    }
+    let mut edge_pages: HashMap<String, BTreeSet<u32>> = HashMap::new();
+    for (page, lines) in &by_page {
+        let n = lines.len();
+        for (k, text) in lines.iter().enumerate() {
+            if (k < EDGE || k + EDGE >= n) && text.chars().count() <= 120 {
+                edge_pages.entry(shape(text)).or_default().insert(*page);
+            }
+        }
+    }
+    edge_pages
+        .into_iter()
+        .filter(|(_, p)| p.len() >= 3)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// A line with its digit runs as `#`: a running footer "3 | Annual Report"
+/// has the same shape on every page.
+fn shape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How many lines at the top and at the bottom of a page may be furniture.
+const EDGE: usize = 2;
+
+/// "12", "Page 12", "Page 12 of 41", "- 12 -": a page number, never text.
+fn is_page_number(text: &str, v: &Vocab) -> bool {
+    let mut words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '|')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.first().is_some_and(|w| v.page_words.contains(w)) {
+        words.remove(0);
+    }
+    match words.as_slice() {
+        [n] => is_digits(n),
+        [n, of, m] => is_digits(n) && of == "of" && is_digits(m),
+        _ => false,
+    }
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, Provenance};
+
+    fn para(t: &str, page: u32) -> Block {
+        Block::Paragraph(Paragraph::new(t, Provenance::page(page)))
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_dropped() {
+        let mut doc = Document::new(crate::model::Format::Pdf);
+        let words = ["one", "two", "three", "four"];
+        for (p, w) in (1..=4).zip(words) {
+            doc.blocks
+                .push(para(&format!("{p} | Annual Report 2021/22"), p));
+            doc.blocks.push(para(&format!("Body text on page {w}"), p));
+            doc.blocks.push(para("Child Exploitation", p));
+            doc.blocks
+                .push(para(&format!("Body text again on page {w}"), p));
+            doc.blocks.push(para(&format!("Page {p} of 4"), p));
+            doc.blocks.push(para(&format!("{p}"), p));
+        }
+        let items = build(&doc, Vocab::builtin());
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i.line())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 12);
+        assert!(
+            texts
+                .iter()
+                .all(|t| t.starts_with("Body text") || *t == "Child Exploitation")
+        );
+    }
+}

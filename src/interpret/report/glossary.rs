@@ -1,0 +1,159 @@
+//! The glossary: acronym tables (a short capitalised term beside its
+//! expansion) and "TERM - expansion" lines under a glossary heading.
+//!
+//! Why content as well as headers: glossary tables often have no header
+//! row at all; a column of acronyms next to a column of phrases is
+//! unmistakable, and a glossary heading above the table confirms it.
+
+use crate::contract::GlossaryEntry;
+use crate::model::Table;
+
+use super::flow::Item;
+use super::sections::Sections;
+use super::text::{is_acronym, norm};
+use super::vocab::{Vocab, has_any_phrase, phrase_key};
+
+pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry> {
+    let mut out = Vec::new();
+    let mut tables_found = false;
+    for (i, it) in items.iter().enumerate() {
+        if let Item::Table(t) = it {
+            let under_heading = heading_above(items, secs, i, v);
+            let found = table_entries(t, under_heading, v);
+            tables_found |= !found.is_empty();
+            out.extend(found);
+        }
+    }
+    if tables_found {
+        return out;
+    }
+    // No glossary table: read "TERM - expansion" lines in glossary sections.
+    for (i, it) in items.iter().enumerate() {
+        let Some(l) = it.line() else {
+            continue;
+        };
+        if secs.is_heading(i) || !in_glossary_section(secs, i, v) {
+            continue;
+        }
+        if let Some(e) = line_entry(&l.text) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Is stream item `i` under a glossary heading (its section's title, or a
+/// line just above it)?
+fn heading_above(items: &[Item<'_>], secs: &Sections, i: usize, v: &Vocab) -> bool {
+    if in_glossary_section(secs, i, v) {
+        return true;
+    }
+    (i.saturating_sub(2)..i).any(|k| {
+        items.get(k).and_then(Item::line).is_some_and(|l| {
+            l.text.split_whitespace().count() <= 6 && has_any_phrase(&l.text, &v.glossary_headings)
+        })
+    })
+}
+
+fn in_glossary_section(secs: &Sections, i: usize, v: &Vocab) -> bool {
+    secs.enclosing(i)
+        .and_then(|s| secs.list.get(s))
+        .is_some_and(|s| has_any_phrase(&s.title, &v.glossary_headings))
+}
+
+fn table_entries(t: &Table, under_heading: bool, v: &Vocab) -> Vec<GlossaryEntry> {
+    let width = t
+        .columns
+        .max(t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    // A header row naming the columns, if any.
+    let header = t.rows.first().and_then(|r| {
+        let term = r
+            .cells
+            .iter()
+            .find(|c| v.glossary_term_headers.contains(&phrase_key(&c.text())))?;
+        let meaning = r
+            .cells
+            .iter()
+            .find(|c| v.glossary_meaning_headers.contains(&phrase_key(&c.text())))?;
+        Some((term.col, meaning.col))
+    });
+    let pairs: Vec<(usize, usize)> = match header {
+        Some(p) => vec![p],
+        None => (0..width.saturating_sub(1))
+            .step_by(2)
+            .map(|c| (c, c + 1))
+            .collect(),
+    };
+    let skip = usize::from(header.is_some());
+    let mut out = Vec::new();
+    for (tc, mc) in pairs {
+        let mut rows = Vec::new();
+        let mut filled = 0;
+        for ri in skip..t.rows.len() {
+            let term = t
+                .cell_at(ri, tc)
+                .map(|c| norm(&c.text()))
+                .unwrap_or_default();
+            let meaning = t
+                .cell_at(ri, mc)
+                .map(|c| norm(&c.text()))
+                .unwrap_or_default();
+            if term.is_empty() && meaning.is_empty() {
+                continue;
+            }
+            filled += 1;
+            if is_term(&term) && !meaning.is_empty() && !is_acronym(&meaning) {
+                rows.push(GlossaryEntry {
+                    abbreviation: term,
+                    expansion: meaning,
+                });
+            }
+        }
+        let enough = if header.is_some() || under_heading {
+            rows.len() * 2 >= filled && !rows.is_empty()
+        } else {
+            rows.len() >= 5 && rows.len() * 5 >= filled * 4
+        };
+        if enough {
+            out.extend(rows);
+        }
+    }
+    out
+}
+
+/// A glossary term: one token, written as an acronym.
+fn is_term(s: &str) -> bool {
+    !s.contains(char::is_whitespace) && is_acronym(s)
+}
+
+/// "ABE - Achieving Best Evidence", "ABE: …", "ABE = …", "ABE Achieving …".
+fn line_entry(text: &str) -> Option<GlossaryEntry> {
+    let (term, rest) = text.split_once(char::is_whitespace)?;
+    let term = term.trim_end_matches([':', '=']);
+    if !is_term(term) {
+        return None;
+    }
+    let rest = rest.trim_start().trim_start_matches(['-', ':', '=']).trim();
+    let first = rest.chars().next()?;
+    if !first.is_alphabetic() || is_acronym(rest) {
+        return None;
+    }
+    Some(GlossaryEntry {
+        abbreviation: term.to_string(),
+        expansion: rest.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glossary_lines() {
+        let e = line_entry("CAMHS - Child and Adolescent Mental Health Service").unwrap();
+        assert_eq!(e.abbreviation, "CAMHS");
+        assert_eq!(e.expansion, "Child and Adolescent Mental Health Service");
+        assert!(line_entry("The ESSCP works closely").is_none());
+        assert!(is_term("T+F") && is_term("DfE") && is_term("SECAmb") && !is_term("Total"));
+    }
+}

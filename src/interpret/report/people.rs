@@ -1,0 +1,314 @@
+//! People: membership tables (a NAME column and a TITLE / ORGANISATION
+//! column) and signatories (a name line over a post line), in document
+//! order, one entry per printed occurrence.
+//!
+//! Why header cells rather than positions: the same table comes as a DOCX
+//! table with a repeating header, a PDF table split by a page (header
+//! printed again, a cell carried over), or a text export cut into several
+//! tables by blank lines. Its header words say what each column holds; the
+//! tables that follow it with the same width and no header continue it.
+
+use crate::contract::Person;
+use crate::model::Table;
+
+use super::flow::Item;
+use super::sections::Sections;
+use super::text::{clean_name, looks_like_name, norm, split_post, strip_tenure};
+use super::vocab::{Vocab, phrase_key};
+
+/// What each column of a people table holds.
+#[derive(Debug, Clone, Copy, Default)]
+struct Columns {
+    name: usize,
+    post: Option<usize>,
+    org: Option<usize>,
+    /// The post column holds "title, organisation" together.
+    post_has_org: bool,
+    width: usize,
+}
+
+pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
+    let mut out = Vec::new();
+    let mut current: Option<Columns> = None;
+    for (i, it) in items.iter().enumerate() {
+        match it {
+            Item::Table(t) => {
+                if let Some((cols, header_row)) = header(t, v) {
+                    read_rows(t, cols, Some(header_row), v, &mut out);
+                    current = Some(cols);
+                } else if let Some(cols) = current.filter(|c| c.width == width(t)) {
+                    read_rows(t, cols, None, v, &mut out);
+                } else {
+                    current = None;
+                    out.extend(signature_table(t, v));
+                }
+            }
+            Item::Line(_) => {
+                current = None;
+                if let Some(p) = signature_lines(items, i, secs, v) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn width(t: &Table) -> usize {
+    t.slots().first().map_or(t.columns, Vec::len).max(t.columns)
+}
+
+/// The header row (among the first two rows) of a people table.
+fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
+    for (ri, row) in t.rows.iter().enumerate().take(2) {
+        let mut cols = Columns {
+            width: width(t),
+            ..Default::default()
+        };
+        let mut name = None;
+        for cell in &row.cells {
+            let key = phrase_key(&cell.text());
+            let parts: Vec<&str> = key
+                .split([',', '/', '&'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let is = |list: &[String]| parts.iter().any(|p| list.iter().any(|w| w == p));
+            if parts.is_empty() {
+                continue;
+            }
+            if name.is_none() && parts.len() == 1 && is(&v.person_name_headers) {
+                name = Some(cell.col);
+            } else if is(&v.person_post_headers) {
+                cols.post = Some(cell.col);
+                cols.post_has_org = is(&v.person_organisation_headers);
+            } else if is(&v.person_organisation_headers) {
+                cols.org = Some(cell.col);
+            }
+        }
+        if let Some(n) = name
+            && (cols.post.is_some() || cols.org.is_some())
+        {
+            cols.name = n;
+            return Some((cols, ri));
+        }
+    }
+    None
+}
+
+fn read_rows(
+    t: &Table,
+    cols: Columns,
+    header_row: Option<usize>,
+    v: &Vocab,
+    out: &mut Vec<Person>,
+) {
+    let header_text: Option<Vec<String>> = header_row
+        .and_then(|h| t.rows.get(h))
+        .map(|r| r.cells.iter().map(|c| c.text()).collect());
+    let cell_text = |ri: usize, col: Option<usize>| -> String {
+        col.and_then(|c| t.cell_at(ri, c))
+            .map(|c| norm(&c.text()))
+            .unwrap_or_default()
+    };
+    let mut last_post: Option<(usize, String, String)> = None; // (out index, post, org)
+    for (ri, row) in t.rows.iter().enumerate() {
+        if Some(ri) <= header_row {
+            continue;
+        }
+        let texts: Vec<String> = row.cells.iter().map(|c| c.text()).collect();
+        if header_text.as_ref() == Some(&texts) || (row.header && header_row.is_some()) {
+            continue; // the header printed again after a page break
+        }
+        let name_raw = cell_text(ri, Some(cols.name));
+        let post = cell_text(ri, cols.post);
+        let org = cell_text(ri, cols.org);
+        if name_raw.is_empty() {
+            // A post carried over a page break: it continues the row above.
+            if let Some((idx, p, o)) = last_post.as_mut()
+                && (!post.is_empty() || !org.is_empty())
+            {
+                p.push(' ');
+                p.push_str(&post);
+                o.push(' ');
+                o.push_str(&org);
+                let (p, o) = (norm(p), norm(o));
+                if let Some(slot) = out.get_mut(*idx) {
+                    *slot = person(&slot.name.clone(), &p, &o, cols, v);
+                }
+            }
+            continue;
+        }
+        let name = clean_name(&name_raw, v);
+        if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        out.push(person(&name, &post, &org, cols, v));
+        last_post = Some((out.len() - 1, post, org));
+    }
+}
+
+fn person(name: &str, post: &str, org: &str, cols: Columns, v: &Vocab) -> Person {
+    let post = strip_tenure(post, v);
+    let org = strip_tenure(org, v);
+    let (role, org_from_post) = if cols.post_has_org || (cols.org.is_none() && cols.post.is_some())
+    {
+        split_post(&post, v)
+    } else {
+        ((!post.is_empty()).then(|| post.clone()), None)
+    };
+    let organisation = if org.is_empty() {
+        org_from_post
+    } else {
+        Some(org)
+    };
+    Person {
+        name: name.to_string(),
+        role,
+        organisation,
+    }
+}
+
+/// A table of signatures: every non-empty cell is a name over a post.
+fn signature_table(t: &Table, v: &Vocab) -> Vec<Person> {
+    if t.rows.len() > 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in &t.rows {
+        for cell in &row.cells {
+            let paras: Vec<String> = cell
+                .paragraphs
+                .iter()
+                .map(|p| norm(&p.text))
+                .filter(|p| !p.is_empty())
+                .collect();
+            if paras.is_empty() {
+                continue;
+            }
+            let Some((name, post)) = paras.split_first() else {
+                continue;
+            };
+            let post = post.join(" ");
+            if paras.len() > 4 || !looks_like_name(name, v) || !looks_like_post(&post, v) {
+                return Vec::new();
+            }
+            let (role, organisation) = split_post(&post, v);
+            out.push(Person {
+                name: clean_name(name, v),
+                role,
+                organisation,
+            });
+        }
+    }
+    out
+}
+
+/// A signature in the body: a name line, then a post line (two paragraphs,
+/// or two lines of one), then the end of the section (the next item is a
+/// section heading, a table or the end).
+fn signature_lines(items: &[Item<'_>], i: usize, secs: &Sections, v: &Vocab) -> Option<Person> {
+    let line = items.get(i)?.line()?;
+    if secs.is_heading(i) {
+        return None;
+    }
+    let ends_section = |k: usize| match items.get(k) {
+        None | Some(Item::Table(_)) => true,
+        Some(Item::Line(_)) => secs.is_heading(k),
+    };
+    let (name, post) = if line.lines.len() >= 2 {
+        if !ends_section(i + 1) {
+            return None;
+        }
+        (line.lines.first()?.clone(), line.lines.get(1..)?.join(" "))
+    } else {
+        let next = items.get(i + 1)?.line()?;
+        if secs.is_heading(i + 1) || next.lines.len() > 1 || !ends_section(i + 2) {
+            return None;
+        }
+        (line.text.clone(), next.text.clone())
+    };
+    if !looks_like_name(&name, v) || !looks_like_post(&post, v) {
+        return None;
+    }
+    let (role, organisation) = split_post(&post, v);
+    Some(Person {
+        name: clean_name(&name, v),
+        role,
+        organisation,
+    })
+}
+
+/// A post line: short, with a role word, not a sentence.
+fn looks_like_post(s: &str, v: &Vocab) -> bool {
+    let n = s.split_whitespace().count();
+    (1..=24).contains(&n) && !s.ends_with('.') && s.split_whitespace().any(|w| v.is_role_word(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Paragraph, Provenance, Row};
+
+    fn cell(col: usize, t: &str) -> Cell {
+        Cell::new(
+            col,
+            t.split('\n')
+                .map(|p| Paragraph::new(p, Provenance::default()))
+                .collect(),
+        )
+    }
+
+    fn table(rows: &[&[&str]]) -> Table {
+        Table {
+            rows: rows
+                .iter()
+                .map(|r| Row {
+                    cells: r.iter().enumerate().map(|(c, t)| cell(c, t)).collect(),
+                    ..Default::default()
+                })
+                .collect(),
+            columns: rows.iter().map(|r| r.len()).max().unwrap_or(0),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn membership_table_continued_and_split_by_a_page() {
+        let t1 = table(&[
+            &["NAME", "TITLE, ORGANISATION"],
+            &[
+                "Ann Smith (Chair)",
+                "Independent Chair, Anytown SCP (To Feb.22)",
+            ],
+            &["Bob Jones, Cllr", "Lead Member for Children"],
+            &["NAME", "TITLE, ORGANISATION"],
+            &["", "Anytown Council"],
+        ]);
+        let t2 = table(&[&["Cy Dee", "Head of Service, Adult Safeguarding (To Jan. 22)"]]);
+        let items = vec![Item::Table(&t1), Item::Table(&t2)];
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0].name, "Ann Smith");
+        assert_eq!(p[0].role.as_deref(), Some("Independent Chair"));
+        assert_eq!(p[0].organisation.as_deref(), Some("Anytown SCP"));
+        assert_eq!(p[1].name, "Bob Jones");
+        assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
+        assert_eq!(
+            p[2].role.as_deref(),
+            Some("Head of Service, Adult Safeguarding")
+        );
+        assert_eq!(p[2].organisation, None);
+    }
+
+    #[test]
+    fn signature_cells() {
+        let t = table(&[&[
+            "Ann Smith\nDirector of Nursing, Anytown NHS",
+            "Bob Jones\nDetective Superintendent - Public Protection, Anyshire Police",
+        ]]);
+        let p = find(&[Item::Table(&t)], &Sections::default(), Vocab::builtin());
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].organisation.as_deref(), Some("Anyshire Police"));
+    }
+}

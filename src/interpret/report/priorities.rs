@@ -1,0 +1,149 @@
+//! Priorities and their leads: a priority line followed by its lead line
+//! ("Lead: Head of X, Y Council", "Joint Leads: A, B / C, D").
+//!
+//! Why the lead cue anchors it: priorities are printed as bullets, headings
+//! or table rows, and the same titles recur as plain bullets elsewhere in a
+//! report. The lead line is what makes a bullet a priority *with leads*,
+//! and the title is the line it sits under.
+
+use crate::contract::{Lead, Priority};
+
+use super::flow::Item;
+use super::text::{looks_like_name, norm, split_post};
+use super::vocab::Vocab;
+
+/// Titles longer than this are sentences, not priorities.
+const MAX_TITLE_WORDS: usize = 14;
+
+pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
+    let mut out: Vec<Priority> = Vec::new();
+    let mut last_title_at: Option<usize> = None;
+    for (i, it) in items.iter().enumerate() {
+        let Some(l) = it.line() else {
+            continue;
+        };
+        let Some(rest) = after_cue(&l.text, v) else {
+            continue;
+        };
+        // The title: the nearest line above that is not itself a lead line.
+        let title = (0..i).rev().take(3).find_map(|k| {
+            let t = items.get(k)?.line()?;
+            if after_cue(&t.text, v).is_some() {
+                return None;
+            }
+            Some((k, t.text.clone()))
+        });
+        let Some((k, title)) = title else {
+            continue;
+        };
+        if title.split_whitespace().count() > MAX_TITLE_WORDS
+            || title.ends_with(':')
+            || last_title_at == Some(k)
+        {
+            continue;
+        }
+        last_title_at = Some(k);
+        out.push(Priority {
+            title,
+            leads: split_leads(rest, v),
+        });
+    }
+    out
+}
+
+/// The text after a lead cue ("Lead:", "Joint Leads -"), if the line opens
+/// with one.
+fn after_cue<'t>(text: &'t str, v: &Vocab) -> Option<&'t str> {
+    let lower = text.to_lowercase();
+    for cue in &v.lead_cues {
+        if let Some(rest) = lower.strip_prefix(cue.as_str()) {
+            let trimmed = rest.trim_start();
+            if let Some(after) = trimmed
+                .strip_prefix(':')
+                .or_else(|| trimmed.strip_prefix("- "))
+            {
+                let skip = text.len() - after.len();
+                let out = text.get(skip..)?.trim();
+                return (!out.is_empty()).then_some(out);
+            }
+        }
+    }
+    None
+}
+
+/// Split a lead line into leads: at the separators, then each into name,
+/// role and organisation.
+pub fn split_leads(s: &str, v: &Vocab) -> Vec<Lead> {
+    let mut parts = vec![norm(s)];
+    for sep in &v.lead_separators {
+        parts = parts
+            .iter()
+            .flat_map(|p| {
+                p.split(sep.as_str())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .map(|text| {
+            let (name, post) = match text.split_once(", ") {
+                Some((first, rest)) if looks_like_name(first, v) => {
+                    (Some(first.to_string()), rest.to_string())
+                }
+                _ => (None, text.clone()),
+            };
+            let (role, organisation) = split_post(&post, v);
+            Lead {
+                text,
+                name,
+                role,
+                organisation,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interpret::report::flow::Line;
+
+    fn line(t: &str, list: bool) -> Item<'static> {
+        Item::Line(Line::plain(t, list))
+    }
+
+    #[test]
+    fn priorities_with_leads() {
+        let items = vec![
+            line("The priorities are:", false),
+            line("Safer Schools", true),
+            line(
+                "Lead: Senior Manager, Inclusion Service, Children's Services",
+                false,
+            ),
+            line("Online Harm", true),
+            line(
+                "Joint Leads: Detective Inspector, Anyshire Police / Head of Service, Anytown Council",
+                false,
+            ),
+        ];
+        let p = find(&items, Vocab::builtin());
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].title, "Safer Schools");
+        assert_eq!(
+            p[0].leads[0].organisation.as_deref(),
+            Some("Children's Services")
+        );
+        assert_eq!(
+            p[0].leads[0].role.as_deref(),
+            Some("Senior Manager, Inclusion Service")
+        );
+        assert_eq!(p[1].leads.len(), 2);
+        assert_eq!(p[1].leads[1].text, "Head of Service, Anytown Council");
+        assert_eq!(p[1].leads[0].name, None);
+    }
+}

@@ -1,0 +1,410 @@
+//! Small text helpers shared by the report readers: normalisation, names,
+//! posts, numbers.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::vocab::Vocab;
+
+/// The contract's normalisation: NFKC, curly quotes straight, dashes to
+/// `-`, white space collapsed, trimmed.
+pub fn norm(s: &str) -> String {
+    let mapped: String = s
+        .nfkc()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
+            c => c,
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words of a text.
+pub fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+/// A short run of capitalised words with no digits: how a person's name is
+/// printed on a signature or in a membership table.
+pub fn looks_like_name(s: &str, v: &Vocab) -> bool {
+    let ws = words(s);
+    if !(2..=5).contains(&ws.len()) || s.chars().count() > 48 {
+        return false;
+    }
+    if s.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '/' | '@' | '(' | ')'))
+    {
+        return false;
+    }
+    if s.ends_with('.') || s.ends_with(',') {
+        return false;
+    }
+    let particles = [
+        "de", "van", "von", "der", "da", "di", "la", "le", "du", "bin", "al",
+    ];
+    let mut capitals = 0;
+    for w in &ws {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capitals += 1;
+        } else if !particles.contains(&w.to_lowercase().as_str()) {
+            return false;
+        }
+        if v.is_role_word(w) || v.is_org_word(w) {
+            return false;
+        }
+    }
+    capitals >= 2
+}
+
+/// A person's name without office marks ("(Chair)") and titles ("Cllr",
+/// "Dr"), wherever they are printed.
+pub fn clean_name(s: &str, v: &Vocab) -> String {
+    let mut t = norm(s);
+    // Trailing parentheticals: office marks, never part of a name.
+    while t.ends_with(')') {
+        match t.rfind('(') {
+            Some(open) => t = t[..open].trim_end().to_string(),
+            None => break,
+        }
+    }
+    // ", Cllr" printed after the name.
+    if let Some((head, tail)) = t.rsplit_once(',')
+        && words(tail).iter().all(|w| v.is_honorific(w))
+    {
+        t = head.trim().to_string();
+    }
+    let ws: Vec<&str> = words(&t);
+    let start = ws.iter().take_while(|w| v.is_honorific(w)).count();
+    let end = ws.len() - ws.iter().rev().take_while(|w| v.is_honorific(w)).count();
+    if start < end {
+        ws[start..end].join(" ")
+    } else {
+        t
+    }
+}
+
+/// Drop tenure notes at the end of a post: "(To Feb.22)", "(From Sep.21))".
+/// A note is a parenthesis opening with a tenure word and holding a month or
+/// a number; "(Interim)" is part of the post and stays.
+pub fn strip_tenure(s: &str, v: &Vocab) -> String {
+    let mut t = s.trim().to_string();
+    loop {
+        let trimmed = t.trim_end_matches(|c: char| c == ')' || c.is_whitespace());
+        if trimmed.len() == t.len() {
+            return t;
+        }
+        let Some(open) = trimmed.rfind('(') else {
+            return t;
+        };
+        let inner = &trimmed[open + 1..];
+        let inner_words: Vec<String> = inner
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches('.').to_lowercase())
+            .collect();
+        let opens = inner_words
+            .first()
+            .is_some_and(|w| v.tenure_words.contains(w));
+        let dated = inner_words
+            .iter()
+            .any(|w| v.months.contains(w) || w.chars().any(|c| c.is_ascii_digit()));
+        if !(opens && dated) {
+            return t;
+        }
+        t = trimmed[..open].trim_end().to_string();
+    }
+}
+
+/// Does a phrase name a body? It holds an organisation word or an acronym.
+pub fn looks_like_org(s: &str, v: &Vocab) -> bool {
+    words(s).iter().any(|w| v.is_org_word(w) || is_acronym(w))
+}
+
+/// A token written as an acronym: at least two capitals, mostly capitals
+/// ("ESCC", "CCGs", "SECAmb", "B&H").
+pub fn is_acronym(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.' | ';' | ':'));
+    if w.is_empty() || w.chars().count() > 12 {
+        return false;
+    }
+    if !w
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '&' | '+' | '/' | '-' | '\''))
+    {
+        return false;
+    }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && upper * 2 >= letters
+}
+
+const JOINERS: &[&str] = &[
+    "of", "for", "in", "and", "the", "to", "&", "at", "with", "-",
+];
+
+/// Split a post into role and organisation, as a "TITLE, ORGANISATION"
+/// cell lays them out: at the last ", " when what follows names a body;
+/// else at "of the" before a body; else a body printed at the end without
+/// a comma ("D/Sup Sussex Police"); else all role.
+pub fn split_post(s: &str, v: &Vocab) -> (Option<String>, Option<String>) {
+    let t = norm(s);
+    let t = t.trim_end_matches([',', ';']).trim().to_string();
+    if t.is_empty() {
+        return (None, None);
+    }
+    if let Some((role, org)) = t.rsplit_once(", ")
+        && looks_like_org(org, v)
+    {
+        return (some(role), some(org));
+    }
+    for joint in &v.post_of_body {
+        let pat = format!(" {joint} ");
+        if let Some(pos) = t.to_lowercase().rfind(&pat) {
+            let (role, org) = (&t[..pos], &t[pos + pat.len()..]);
+            if looks_like_org(org, v) && !role.contains(',') {
+                return (some(role), some(org));
+            }
+        }
+    }
+    if !t.contains(',')
+        && let Some((role, org)) = trailing_body(&t, v)
+    {
+        return (role, Some(org));
+    }
+    (Some(t), None)
+}
+
+/// A body printed at the end of a post with no comma: the shortest tail of
+/// capitalised words (two or more) that ends with an organisation word, the
+/// rest being a role that does not end in a joining word ("Director of").
+fn trailing_body(t: &str, v: &Vocab) -> Option<(Option<String>, String)> {
+    let ws = words(t);
+    let last = ws.last()?;
+    if !v.is_org_word(last) {
+        return None;
+    }
+    for start in (0..ws.len().saturating_sub(1)).rev() {
+        let tail = &ws[start..];
+        if !tail.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || JOINERS.contains(&w.to_lowercase().as_str())
+        }) {
+            return None;
+        }
+        if JOINERS.contains(&ws[start].to_lowercase().as_str()) {
+            continue;
+        }
+        let head = &ws[..start];
+        if head.is_empty() {
+            // The whole post names a body, unless it names a post too.
+            if ws.iter().any(|w| v.is_role_word(w)) {
+                return None;
+            }
+            return Some((None, t.to_string()));
+        }
+        let head_last = head.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        if JOINERS.contains(&head_last.as_str()) || v.is_org_word(head.last().unwrap_or(&"")) {
+            continue;
+        }
+        if head.iter().any(|w| v.is_role_word(w) || w.contains('/')) && tail.len() >= 2 {
+            return Some((some(&head.join(" ")), tail.join(" ")));
+        }
+    }
+    None
+}
+
+fn some(s: &str) -> Option<String> {
+    let t = s.trim().trim_end_matches(',').trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// A number as printed at the start of a line: digits with thousands
+/// commas or a decimal point, an optional currency sign before and "%"
+/// after. Returns (printed text, value, byte length consumed).
+pub fn leading_number(s: &str) -> Option<(String, f64, usize)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut printed = String::new();
+    if let Some(c) = s.chars().next()
+        && matches!(c, '£' | '$' | '€')
+    {
+        printed.push(c);
+        i += c.len_utf8();
+    }
+    let digits_start = i;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || ((b == b',' || b == b'.') && next_digit && i > digits_start) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if i == digits_start {
+        return None;
+    }
+    let num = s.get(digits_start..i)?;
+    if num.contains(',') && !thousands_ok(num) {
+        return None;
+    }
+    let value: f64 = num.replace(',', "").parse().ok()?;
+    printed.push_str(num);
+    if bytes.get(i) == Some(&b'%') {
+        printed.push('%');
+        i += 1;
+    }
+    Some((printed, value, i))
+}
+
+fn thousands_ok(num: &str) -> bool {
+    let int = num.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = int.split(',').collect();
+    groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups.iter().skip(1).all(|g| g.len() == 3)
+}
+
+/// A money amount filling a whole cell: "£35,000", "1,685", "(£1,200)".
+pub fn money(s: &str) -> Option<f64> {
+    let t = norm(s);
+    let (neg, t) = match t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        Some(inner) => (true, inner.trim().to_string()),
+        None => match t.strip_prefix('-') {
+            Some(rest) => (true, rest.trim().to_string()),
+            None => (false, t),
+        },
+    };
+    let (printed, value, used) = leading_number(&t)?;
+    if used != t.len() || printed.ends_with('%') {
+        return None;
+    }
+    Some(if neg { -value } else { value })
+}
+
+/// Financial or academic years as printed: "2021/22", "2021/2022",
+/// "2021-22", "2020-2023" (ranges are returned as printed).
+pub fn periods(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 < chars.len() {
+        let is_start = i == 0 || !chars[i - 1].is_alphanumeric();
+        if is_start && year_at(&chars, i) && matches!(chars[i + 4], '/' | '-') {
+            let j = i + 5;
+            let n2 = chars[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let end_ok = chars.get(j + n2).is_none_or(|c| !c.is_alphanumeric());
+            if (n2 == 2 || (n2 == 4 && year_at(&chars, j))) && end_ok {
+                out.push(chars[i..j + n2].iter().collect());
+                i = j + n2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn year_at(chars: &[char], i: usize) -> bool {
+    chars.len() >= i + 4
+        && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+        && matches!(chars[i], '1' | '2')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v() -> &'static Vocab {
+        Vocab::builtin()
+    }
+
+    #[test]
+    fn normalises_like_the_contract() {
+        assert_eq!(
+            norm("  Children\u{2019}s \u{2013} x\u{a0} "),
+            "Children's - x"
+        );
+    }
+
+    #[test]
+    fn names_and_titles() {
+        assert_eq!(clean_name("Ann Smith (Dep. Chair)", v()), "Ann Smith");
+        assert_eq!(clean_name("Ann Smith, Cllr", v()), "Ann Smith");
+        assert_eq!(clean_name("Dr Ann Smith", v()), "Ann Smith");
+        assert!(looks_like_name("Ann Smith", v()));
+        assert!(!looks_like_name("Key learning:", v()));
+        assert!(!looks_like_name("Steering Group", v()));
+    }
+
+    #[test]
+    fn tenure_notes() {
+        assert_eq!(strip_tenure("Director (From Sep.21))", v()), "Director");
+        assert_eq!(strip_tenure("Officer (To Sep .21)", v()), "Officer");
+        assert_eq!(strip_tenure("Head, X (To Jan. 22)", v()), "Head, X");
+        assert_eq!(strip_tenure("Nurse (Interim)", v()), "Nurse (Interim)");
+    }
+
+    #[test]
+    fn posts_split() {
+        let s = |t: &str| split_post(t, v());
+        assert_eq!(
+            s("Consultant, Public Health, ESCC"),
+            (
+                Some("Consultant, Public Health".into()),
+                Some("ESCC".into())
+            )
+        );
+        assert_eq!(
+            s("Designated Doctor, East Anywhere"),
+            (Some("Designated Doctor, East Anywhere".into()), None)
+        );
+        assert_eq!(
+            s("Independent Chair of the Anytown Partnership"),
+            (
+                Some("Independent Chair".into()),
+                Some("Anytown Partnership".into())
+            )
+        );
+        assert_eq!(
+            s("Director of Children's Services"),
+            (Some("Director of Children's Services".into()), None)
+        );
+        assert_eq!(
+            s("D/Sup Anyshire Police"),
+            (Some("D/Sup".into()), Some("Anyshire Police".into()))
+        );
+        assert_eq!(
+            s("National Probation Service"),
+            (None, Some("National Probation Service".into()))
+        );
+        assert_eq!(
+            s("Safer Communities Manager"),
+            (Some("Safer Communities Manager".into()), None)
+        );
+    }
+
+    #[test]
+    fn numbers_and_money() {
+        assert_eq!(
+            leading_number("19,383 info"),
+            Some(("19,383".into(), 19383.0, 6))
+        );
+        assert_eq!(leading_number("98% of"), Some(("98%".into(), 98.0, 3)));
+        assert_eq!(leading_number("x"), None);
+        assert_eq!(money("£35,000"), Some(35000.0));
+        assert_eq!(money("1,685"), Some(1685.0));
+        assert_eq!(money("Not yet advised"), None);
+        assert_eq!(money("(£1,200)"), Some(-1200.0));
+    }
+
+    #[test]
+    fn financial_years() {
+        assert_eq!(
+            periods("for the period 2021/22, and 2020-2023"),
+            vec!["2021/22", "2020-2023"]
+        );
+        assert!(periods("on 12/04/2021").is_empty());
+    }
+}
