@@ -59,9 +59,7 @@ fn refuse_control_chars(text: &str) -> Result<(), TextError> {
 
 fn normalise_newlines(text: &str) -> Cow<'_, str> {
     if text.contains('\r') || text.contains('\u{c}') {
-        Cow::Owned(
-            text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n"),
-        )
+        Cow::Owned(text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n"))
     } else {
         Cow::Borrowed(text)
     }
