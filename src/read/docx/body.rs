@@ -1,0 +1,493 @@
+//! `w:body` into model blocks: paragraphs, headings and tables in body order.
+//!
+//! What is kept and why:
+//! - Text the reader sees: `w:t`, tabs, line breaks; the text inside
+//!   hyperlinks, fields (their shown result, not the instruction), content
+//!   controls, smart tags and tracked insertions. Tracked deletions, hidden
+//!   runs and field instructions are not text anyone reads.
+//! - Text boxes (`w:txbxContent`, reached through DrawingML or VML), emitted
+//!   after the paragraph that anchors them, so their text stays in order.
+//! - Not kept: headers, footers, footnotes, endnotes and comments. They live
+//!   in other parts, which this reader never opens; their reference marks in
+//!   the body carry no text.
+//!
+//! Provenance: `index` counts every `w:p` in document order (table cells and
+//! text boxes included), as Word numbers paragraphs. `page` is set only when
+//! the file carries `w:lastRenderedPageBreak` marks (Word's record of its own
+//! layout); explicit breaks alone cannot say where pages fall.
+
+use crate::model::{Block, Cell, Heading, Paragraph, Provenance, ReadWarning, Row, Style, Table};
+
+use super::grid::{self, HMerge, RawCell, RawRow, VMerge};
+use super::numbering::Numbering;
+use super::styles::{NumRef, RunProps, Styles, heading_from_outline};
+use super::xml::{Element, Ns};
+
+/// A paragraph or table produced while walking a container.
+enum Item {
+    /// A paragraph and the heading level its style or outline level gives.
+    Para(Paragraph, Option<u8>),
+    Table(Table),
+}
+
+/// What one run contributed, for the paragraph's typography.
+struct RunStat {
+    chars: usize,
+    bold: bool,
+    size_half_points: Option<u32>,
+    font: Option<String>,
+}
+
+#[derive(Default)]
+struct Acc {
+    text: String,
+    runs: Vec<RunStat>,
+    /// Page at the first visible character (a rendered break at the start of
+    /// a paragraph puts the paragraph on the new page).
+    first_page: Option<u32>,
+    seen_text: bool,
+}
+
+pub struct Walker<'a> {
+    styles: &'a Styles,
+    numbering: &'a Numbering,
+    para_index: u32,
+    page: Option<u32>,
+    pub warnings: Vec<ReadWarning>,
+}
+
+/// The branch of `mc:AlternateContent` to read: the first `mc:Choice`, else
+/// the `mc:Fallback`. Reading both would duplicate every text box.
+fn choose(alt: &Element) -> Option<&Element> {
+    alt.elements()
+        .find(|e| e.ns == Ns::Mc && &*e.name == "Choice")
+        .or_else(|| {
+            alt.elements()
+                .find(|e| e.ns == Ns::Mc && &*e.name == "Fallback")
+        })
+}
+
+/// Does the tree hold a `w:` element named `name`? (Iterative: the tree may be
+/// as deep as the depth limit allows.)
+pub fn contains_w(root: &Element, name: &str) -> bool {
+    let mut stack = vec![root];
+    while let Some(e) = stack.pop() {
+        if e.is_w(name) {
+            return true;
+        }
+        stack.extend(e.elements());
+    }
+    false
+}
+
+fn parse_count(e: Option<&Element>) -> Option<usize> {
+    e.and_then(|e| e.val())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .map(|v| v.min(grid::MAX_COLUMNS as f64) as usize)
+}
+
+impl<'a> Walker<'a> {
+    pub fn new(styles: &'a Styles, numbering: &'a Numbering, rendered_pages: bool) -> Self {
+        Walker {
+            styles,
+            numbering,
+            para_index: 0,
+            page: rendered_pages.then_some(1),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The body's blocks, in order.
+    pub fn body(&mut self, body: &Element) -> Vec<Block> {
+        let mut items = Vec::new();
+        self.blocks(body, &mut items);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match item {
+                Item::Para(p, heading) => {
+                    let text = p.text.trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    match heading {
+                        Some(level) => out.push(Block::Heading(Heading {
+                            level,
+                            text: text.to_string(),
+                            at: p.at,
+                        })),
+                        None => out.push(Block::Paragraph(p)),
+                    }
+                }
+                Item::Table(t) => out.push(Block::Table(t)),
+            }
+        }
+        out
+    }
+
+    fn here(&self) -> Provenance {
+        Provenance {
+            page: self.page,
+            line: None,
+            index: Some(self.para_index),
+        }
+    }
+
+    /// Block-level content of a container (body, cell, text box, content control).
+    fn blocks(&mut self, container: &Element, out: &mut Vec<Item>) {
+        for child in container.elements() {
+            match (child.ns, &*child.name) {
+                (Ns::W, "p") => self.paragraph(child, out),
+                (Ns::W, "tbl") => {
+                    let t = self.table(child);
+                    out.push(Item::Table(t));
+                }
+                (Ns::W, "sdt") => {
+                    if let Some(content) = child.child_w("sdtContent") {
+                        self.blocks(content, out);
+                    }
+                }
+                (Ns::W, "customXml" | "ins" | "moveTo") => self.blocks(child, out),
+                (Ns::Mc, "AlternateContent") => {
+                    if let Some(branch) = choose(child) {
+                        self.blocks(branch, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: &Element, out: &mut Vec<Item>) {
+        let mut at = self.here();
+        self.para_index = self.para_index.saturating_add(1);
+        let ppr = p.child_w("pPr");
+        let style_id = ppr.and_then(|x| x.child_w("pStyle")).and_then(|e| e.val());
+        let style = self.styles.paragraph(style_id);
+        let base = match style {
+            Some(s) => self.styles.defaults.overlay(&s.run),
+            None => self.styles.defaults.clone(),
+        };
+        let mut acc = Acc::default();
+        let mut extras = Vec::new();
+        self.inline(p, &base, &mut acc, &mut extras);
+        if acc.first_page.is_some() {
+            at.page = acc.first_page;
+        }
+
+        // Heading: Title stays a title; otherwise a direct outline level wins
+        // over the style's.
+        let direct_outline = ppr
+            .and_then(|x| x.child_w("outlineLvl"))
+            .and_then(|e| e.val())
+            .and_then(|v| v.trim().parse::<u8>().ok());
+        let style_heading = style.and_then(|s| s.heading);
+        let heading = match (style_heading, direct_outline) {
+            (Some(0), _) => Some(0),
+            (_, Some(lvl)) => heading_from_outline(lvl),
+            (h, None) => h,
+        };
+
+        // List: direct numPr over the style's; numId 0 switches numbering off.
+        let direct = ppr.and_then(|x| x.child_w("numPr")).map(NumRef::from_numpr);
+        let from_style = style.and_then(|s| s.num.as_ref());
+        let num_id = direct
+            .as_ref()
+            .and_then(|n| n.num_id.as_deref())
+            .or_else(|| from_style.and_then(|n| n.num_id.as_deref()));
+        let ilvl = direct
+            .as_ref()
+            .and_then(|n| n.ilvl)
+            .or_else(|| from_style.and_then(|n| n.ilvl))
+            .unwrap_or(0)
+            .min(8);
+        let list = num_id
+            .filter(|id| self.numbering.is_list(id, ilvl))
+            .map(|_| ilvl);
+
+        let para = Paragraph {
+            style: typography(&acc.runs, style.map(|s| s.name.clone())),
+            text: acc.text,
+            list,
+            at,
+        };
+        out.push(Item::Para(para, heading));
+        out.extend(extras);
+    }
+
+    /// Paragraph content: runs and the wrappers runs sit in.
+    fn inline(&mut self, el: &Element, base: &RunProps, acc: &mut Acc, extras: &mut Vec<Item>) {
+        for child in el.elements() {
+            match (child.ns, &*child.name) {
+                (Ns::W, "r") => self.run(child, base, acc, extras),
+                (
+                    Ns::W,
+                    "hyperlink" | "fldSimple" | "smartTag" | "customXml" | "ins" | "moveTo" | "dir"
+                    | "bdo",
+                ) => self.inline(child, base, acc, extras),
+                (Ns::W, "sdt") => {
+                    if let Some(content) = child.child_w("sdtContent") {
+                        self.inline(content, base, acc, extras);
+                    }
+                }
+                (Ns::Mc, "AlternateContent") => {
+                    if let Some(branch) = choose(child) {
+                        self.inline(branch, base, acc, extras);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn run(&mut self, r: &Element, base: &RunProps, acc: &mut Acc, extras: &mut Vec<Item>) {
+        let rpr = r.child_w("rPr");
+        let mut props = base.clone();
+        if let Some(cs) = rpr
+            .and_then(|x| x.child_w("rStyle"))
+            .and_then(|e| e.val())
+            .and_then(|id| self.styles.character(id))
+        {
+            props = props.overlay(&cs.run);
+        }
+        if let Some(rpr) = rpr {
+            props = props.overlay(&RunProps::from_rpr(rpr));
+        }
+        if props.hidden == Some(true) {
+            return;
+        }
+        let start = acc.text.len();
+        self.run_content(r, acc, extras);
+        let chars = acc
+            .text
+            .get(start..)
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+        if chars > 0 {
+            acc.runs.push(RunStat {
+                chars,
+                bold: props.bold == Some(true),
+                size_half_points: props.size_half_points,
+                font: props.font,
+            });
+        }
+    }
+
+    fn push_text(&self, acc: &mut Acc, s: &str) {
+        if !acc.seen_text && s.chars().any(|c| !c.is_whitespace()) {
+            acc.seen_text = true;
+            acc.first_page = self.page;
+        }
+        acc.text.push_str(s);
+    }
+
+    fn run_content(&mut self, el: &Element, acc: &mut Acc, extras: &mut Vec<Item>) {
+        for child in el.elements() {
+            match (child.ns, &*child.name) {
+                (Ns::W, "t") => {
+                    let t = child.text();
+                    self.push_text(acc, &t);
+                }
+                (Ns::W, "tab" | "ptab") => acc.text.push('\t'),
+                (Ns::W, "br") => {
+                    let soft = matches!(child.attr("type"), None | Some("textWrapping"));
+                    if soft || !(acc.text.is_empty() || acc.text.ends_with('\n')) {
+                        acc.text.push('\n');
+                    }
+                }
+                (Ns::W, "cr") => acc.text.push('\n'),
+                (Ns::W, "noBreakHyphen") => self.push_text(acc, "-"),
+                (Ns::W, "lastRenderedPageBreak") => {
+                    self.page = self.page.map(|p| p.saturating_add(1));
+                }
+                (Ns::W, "drawing" | "pict" | "object") => self.text_boxes(child, extras),
+                (Ns::Mc, "AlternateContent") => {
+                    if let Some(branch) = choose(child) {
+                        self.run_content(branch, acc, extras);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Every `w:txbxContent` under a drawing, in order, read as blocks.
+    fn text_boxes(&mut self, el: &Element, out: &mut Vec<Item>) {
+        for child in el.elements() {
+            if child.is_w("txbxContent") {
+                self.blocks(child, out);
+            } else if child.ns == Ns::Mc && &*child.name == "AlternateContent" {
+                if let Some(branch) = choose(child) {
+                    self.text_boxes(branch, out);
+                }
+            } else {
+                self.text_boxes(child, out);
+            }
+        }
+    }
+
+    fn table(&mut self, tbl: &Element) -> Table {
+        let at = self.here();
+        let first_page = self.page;
+        let mut tr_elements = Vec::new();
+        collect_w(tbl, "tr", &mut tr_elements);
+        let mut raw_rows = Vec::with_capacity(tr_elements.len());
+        for tr in tr_elements {
+            let trpr = tr.child_w("trPr");
+            // A row deleted with tracked changes is not in the table anyone reads.
+            if trpr.and_then(|p| p.child_w("del")).is_some() {
+                continue;
+            }
+            let row_at = self.here();
+            let header = trpr
+                .and_then(|p| p.child_w("tblHeader"))
+                .is_some_and(Element::on_off);
+            let grid_before = parse_count(trpr.and_then(|p| p.child_w("gridBefore"))).unwrap_or(0);
+            let grid_after = parse_count(trpr.and_then(|p| p.child_w("gridAfter"))).unwrap_or(0);
+            let mut tc_elements = Vec::new();
+            collect_w(tr, "tc", &mut tc_elements);
+            let cells = tc_elements.into_iter().map(|tc| self.cell(tc)).collect();
+            raw_rows.push(RawRow {
+                header,
+                grid_before,
+                grid_after,
+                cells,
+                row: Row {
+                    at: row_at,
+                    ..Default::default()
+                },
+            });
+        }
+        let (rows, columns) = grid::build(raw_rows);
+        let pages = match (first_page, self.page) {
+            (Some(a), Some(b)) if b >= a => (a..=b).collect(),
+            _ => Vec::new(),
+        };
+        Table {
+            rows,
+            columns,
+            pages,
+            at,
+        }
+    }
+
+    fn cell(&mut self, tc: &Element) -> RawCell {
+        let at = self.here();
+        let tcpr = tc.child_w("tcPr");
+        let grid_span = parse_count(tcpr.and_then(|p| p.child_w("gridSpan")))
+            .unwrap_or(1)
+            .max(1);
+        let v_merge = match tcpr.and_then(|p| p.child_w("vMerge")) {
+            None => VMerge::None,
+            Some(v) if v.val().is_some_and(|s| s.eq_ignore_ascii_case("restart")) => {
+                VMerge::Restart
+            }
+            Some(_) => VMerge::Continue,
+        };
+        let h_merge = match tcpr.and_then(|p| p.child_w("hMerge")) {
+            None => HMerge::None,
+            Some(v) if v.val().is_some_and(|s| s.eq_ignore_ascii_case("restart")) => {
+                HMerge::Restart
+            }
+            Some(_) => HMerge::Continue,
+        };
+        let mut items = Vec::new();
+        self.blocks(tc, &mut items);
+        let mut paragraphs = Vec::new();
+        let mut nested = Vec::new();
+        for item in items {
+            match item {
+                Item::Para(p, _) => paragraphs.push(p),
+                Item::Table(t) => {
+                    flatten_into(&t, &mut paragraphs);
+                    nested.push(t);
+                }
+            }
+        }
+        RawCell {
+            grid_span,
+            v_merge,
+            h_merge,
+            cell: Cell {
+                col: 0,
+                col_span: 1,
+                row_span: 1,
+                paragraphs,
+                nested,
+                at,
+            },
+        }
+    }
+}
+
+/// `w:` children named `name`, looking through the wrappers rows and cells
+/// may sit in (content controls, custom XML, tracked insertions).
+fn collect_w<'e>(el: &'e Element, name: &str, out: &mut Vec<&'e Element>) {
+    for child in el.elements() {
+        match (child.ns, &*child.name) {
+            (Ns::W, n) if n == name => out.push(child),
+            (Ns::W, "sdt") => {
+                if let Some(content) = child.child_w("sdtContent") {
+                    collect_w(content, name, out);
+                }
+            }
+            (Ns::W, "customXml" | "ins" | "moveTo") => collect_w(child, name, out),
+            (Ns::Mc, "AlternateContent") => {
+                if let Some(branch) = choose(child) {
+                    collect_w(branch, name, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A nested table's text as paragraphs of the enclosing cell, row by row.
+fn flatten_into(t: &Table, out: &mut Vec<Paragraph>) {
+    for row in &t.rows {
+        for cell in &row.cells {
+            out.extend(cell.paragraphs.iter().cloned());
+        }
+    }
+}
+
+/// Paragraph typography from its runs: bold when every visible run is; size
+/// and font the ones carrying most characters.
+fn typography(runs: &[RunStat], name: Option<String>) -> Style {
+    let bold = !runs.is_empty() && runs.iter().all(|r| r.bold);
+    let mut sizes: Vec<(u32, usize)> = Vec::new();
+    let mut fonts: Vec<(&str, usize)> = Vec::new();
+    for r in runs {
+        if let Some(s) = r.size_half_points {
+            match sizes.iter_mut().find(|(k, _)| *k == s) {
+                Some((_, n)) => *n += r.chars,
+                None => sizes.push((s, r.chars)),
+            }
+        }
+        if let Some(f) = r.font.as_deref() {
+            match fonts.iter_mut().find(|(k, _)| *k == f) {
+                Some((_, n)) => *n += r.chars,
+                None => fonts.push((f, r.chars)),
+            }
+        }
+    }
+    // max_by_key keeps the last maximum; iterate reversed so the first wins ties.
+    let size = sizes
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(s, _)| *s as f32 / 2.0);
+    let font = fonts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(f, _)| f.to_string());
+    Style {
+        bold,
+        size,
+        font,
+        name,
+    }
+}

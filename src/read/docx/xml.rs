@@ -1,0 +1,314 @@
+//! A small element tree over quick-xml, built with the limits a hostile part
+//! cannot pass.
+//!
+//! Why a tree rather than walking events: WordprocessingML puts properties
+//! (`w:tcPr`, `w:trPr`, `w:rPr`) before content and nests content in many
+//! transparent wrappers (`w:sdt`, `w:hyperlink`, `mc:AlternateContent`); a tree
+//! makes the walkers in [`super::body`] short and obviously right, and the parts
+//! read are small next to the decompression cap that bounds the tree.
+//!
+//! Why namespaces are resolved: prefixes are the author's choice, and Strict
+//! OOXML binds `w:` to another URI. Elements are tagged by namespace so a
+//! DrawingML or VML element of the same local name is never taken for a `w:` one.
+//! Attributes are matched by local name only (`w:val`, `val`).
+//!
+//! No DTD, no entities beyond XML's five predefined and character references:
+//! a `<!DOCTYPE` is refused, so nothing can expand.
+
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+
+/// Which vocabulary an element belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ns {
+    /// WordprocessingML (`w:`), transitional or strict.
+    W,
+    /// Markup compatibility (`mc:AlternateContent`, `mc:Choice`, `mc:Fallback`).
+    Mc,
+    /// Relationships in the package (`Relationship`), content types, or core
+    /// properties: parts whose elements are matched by local name only.
+    Other,
+}
+
+const W_NAMESPACES: &[&str] = &[
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
+const MC_NAMESPACE: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Element(Element),
+    Text(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub ns: Ns,
+    /// Local name, without prefix.
+    pub name: Box<str>,
+    /// Attributes by local name.
+    pub attrs: Vec<(Box<str>, Box<str>)>,
+    pub children: Vec<Node>,
+}
+
+/// Why a part could not be parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum XmlError {
+    #[error("malformed XML: {0}")]
+    Malformed(String),
+    #[error("XML nested deeper than {0} elements")]
+    TooDeep(usize),
+}
+
+impl Element {
+    fn new(ns: Ns, name: &str) -> Self {
+        Element {
+            ns,
+            name: name.into(),
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Is this the `w:` element `name`?
+    pub fn is_w(&self, name: &str) -> bool {
+        self.ns == Ns::W && &*self.name == name
+    }
+
+    /// The attribute with local name `name`.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| &**v)
+    }
+
+    /// `w:val`, the attribute nearly every property carries.
+    pub fn val(&self) -> Option<&str> {
+        self.attr("val")
+    }
+
+    /// Child elements, in order.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// The first `w:` child named `name`.
+    pub fn child_w(&self, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.is_w(name))
+    }
+
+    /// The element's own text (text children only, not descendants').
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for n in &self.children {
+            if let Node::Text(t) = n {
+                s.push_str(t);
+            }
+        }
+        s
+    }
+
+    /// A `w:` on/off property (`w:b`, `w:tblHeader`, `w:vanish`): present means
+    /// on unless its `w:val` says off.
+    pub fn on_off(&self) -> bool {
+        !matches!(self.val(), Some("0" | "false" | "off" | "none"))
+    }
+}
+
+/// Elements whose text content is kept: `w:t` (and `t` of non-`w:` parts such
+/// as relationships and core properties, where text is the point). Text
+/// elsewhere in a Word body is indentation or instructions (`w:instrText`).
+fn keeps_text(e: &Element) -> bool {
+    match e.ns {
+        Ns::W => &*e.name == "t",
+        Ns::Mc => false,
+        Ns::Other => true,
+    }
+}
+
+fn ns_of(r: &ResolveResult<'_>) -> Ns {
+    match r {
+        ResolveResult::Bound(ns) => {
+            let uri: &str = ns.as_ref();
+            if W_NAMESPACES.contains(&uri) {
+                Ns::W
+            } else if uri == MC_NAMESPACE {
+                Ns::Mc
+            } else {
+                Ns::Other
+            }
+        }
+        _ => Ns::Other,
+    }
+}
+
+fn malformed(e: impl std::fmt::Display) -> XmlError {
+    XmlError::Malformed(e.to_string())
+}
+
+fn predefined_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => return None,
+    })
+}
+
+/// Parse a whole part into its root element, refusing nesting deeper than
+/// `max_depth`.
+pub fn parse(src: &str, max_depth: usize) -> Result<Element, XmlError> {
+    let mut reader = NsReader::from_str(src);
+    // Every Start must meet its End: a truncated part is malformed, not short.
+    reader.config_mut().check_end_names = true;
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let (res, event) = reader.read_resolved_event().map_err(malformed)?;
+        match event {
+            Event::Start(start) => {
+                // Depth is checked before anything is allocated for the element.
+                if stack.len() >= max_depth {
+                    return Err(XmlError::TooDeep(max_depth));
+                }
+                let el = start_element(&start, ns_of(&res))?;
+                if root.is_some() && stack.is_empty() {
+                    return Err(malformed("content after the root element"));
+                }
+                stack.push(el);
+            }
+            Event::Empty(start) => {
+                if stack.len() >= max_depth {
+                    return Err(XmlError::TooDeep(max_depth));
+                }
+                let el = start_element(&start, ns_of(&res))?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(el)),
+                    None if root.is_none() => root = Some(el),
+                    None => return Err(malformed("content after the root element")),
+                }
+            }
+            Event::End(_) => {
+                let Some(el) = stack.pop() else {
+                    return Err(malformed("end tag without start"));
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(el)),
+                    None => root = Some(el),
+                }
+            }
+            Event::Text(t) => {
+                if let Some(parent) = stack.last_mut().filter(|p| keeps_text(p)) {
+                    push_text(parent, &t.xml10_content());
+                } else if stack.is_empty() && !t.xml10_content().trim().is_empty() {
+                    return Err(malformed("text outside the root element"));
+                }
+            }
+            Event::CData(t) => {
+                if let Some(parent) = stack.last_mut().filter(|p| keeps_text(p)) {
+                    push_text(parent, &t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                let ch = if r.is_char_ref() {
+                    r.resolve_char_ref().map_err(malformed)?
+                } else {
+                    predefined_entity(&r)
+                };
+                let Some(ch) = ch else {
+                    return Err(malformed(format!("undefined entity &{};", &*r)));
+                };
+                if let Some(parent) = stack.last_mut().filter(|p| keeps_text(p)) {
+                    let mut b = [0u8; 4];
+                    push_text(parent, ch.encode_utf8(&mut b));
+                }
+            }
+            Event::DocType(_) => return Err(malformed("DTDs are not accepted")),
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+            Event::Eof => break,
+        }
+    }
+    if !stack.is_empty() {
+        return Err(malformed("unexpected end of part (unclosed elements)"));
+    }
+    root.ok_or_else(|| malformed("no root element"))
+}
+
+fn push_text(parent: &mut Element, s: &str) {
+    if let Some(Node::Text(last)) = parent.children.last_mut() {
+        last.push_str(s);
+    } else {
+        parent.children.push(Node::Text(s.to_string()));
+    }
+}
+
+fn start_element(start: &quick_xml::events::BytesStart<'_>, ns: Ns) -> Result<Element, XmlError> {
+    let local = start.local_name();
+    let mut el = Element::new(ns, local.as_ref());
+    for attr in start.attributes() {
+        let attr = attr.map_err(malformed)?;
+        let key: &str = attr.key.as_ref();
+        if key == "xmlns" || key.starts_with("xmlns:") {
+            continue;
+        }
+        let local = key.rsplit(':').next().unwrap_or(key);
+        let value = attr
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(malformed)?;
+        el.attrs.push((local.into(), value.as_ref().into()));
+    }
+    Ok(el)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    #[test]
+    fn builds_tree_with_namespaces_and_text() {
+        let src = format!(
+            r#"<?xml version="1.0"?><w:document {W} xmlns:x="urn:x"><w:p><w:r><w:t xml:space="preserve"> a &amp; b&#x41;</w:t></w:r><x:t>no</x:t></w:p></w:document>"#
+        );
+        let root = parse(&src, 64).unwrap();
+        assert!(root.is_w("document"));
+        let p = root.child_w("p").unwrap();
+        let t = p.child_w("r").unwrap().child_w("t").unwrap();
+        assert_eq!(t.text(), " a & bA");
+        assert_eq!(t.attr("space"), Some("preserve"));
+        let other = p.elements().nth(1).unwrap();
+        assert_eq!(other.ns, Ns::Other);
+    }
+
+    #[test]
+    fn refuses_depth_dtd_and_broken_markup() {
+        let deep = format!(
+            "<w:a {W}>{}{}</w:a>",
+            "<w:b>".repeat(100),
+            "</w:b>".repeat(100)
+        );
+        assert!(matches!(parse(&deep, 50), Err(XmlError::TooDeep(50))));
+        assert!(parse(&deep, 200).is_ok());
+        let dtd = r#"<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>"#;
+        assert!(matches!(parse(dtd, 10), Err(XmlError::Malformed(_))));
+        assert!(matches!(
+            parse("<a><b></a>", 10),
+            Err(XmlError::Malformed(_))
+        ));
+        assert!(matches!(parse("<a>", 10), Err(XmlError::Malformed(_))));
+        assert!(matches!(parse("", 10), Err(XmlError::Malformed(_))));
+        assert!(matches!(
+            parse("<a>&bogus;</a>", 10),
+            Err(XmlError::Malformed(_))
+        ));
+    }
+}
