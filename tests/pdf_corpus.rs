@@ -2,7 +2,7 @@
 //! of the same documents (corpus/rendered/README.md: the PDFs hold exactly
 //! the seeds' text, laid out as Word tables by LibreOffice).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use docket::model::{Block, Document, Format, Slot, Table};
@@ -37,26 +37,50 @@ fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every origin cell's text in a table, whitespace-normalised.
+/// Every origin cell's text in a table, whitespace-normalised, with rows
+/// split by a page break joined back as the interpreter does (a row after a
+/// break whose first cell is empty carries on the row above).
 fn cell_texts(t: &Table) -> Vec<String> {
     let slots = t.slots();
-    let mut out = Vec::new();
-    for row in &slots {
-        for s in row {
-            if let Slot::Origin(r, i) = s
-                && let Some(c) = t.cell(*r, *i)
-            {
-                out.push(norm(
+    let mut texts: HashMap<(usize, usize), String> = HashMap::new();
+    for (r, row) in t.rows.iter().enumerate() {
+        for (i, c) in row.cells.iter().enumerate() {
+            texts.insert(
+                (r, i),
+                norm(
                     &c.paragraphs
                         .iter()
                         .map(|p| p.text.as_str())
                         .collect::<Vec<_>>()
                         .join(" "),
-                ));
+                ),
+            );
+        }
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let first_empty = row
+            .cells
+            .first()
+            .is_some_and(|c| c.col == 0 && c.is_empty());
+        if r == 0 || !row.page_break_before || !first_empty {
+            continue;
+        }
+        for (i, c) in row.cells.iter().enumerate() {
+            let owner = match slots.get(r - 1).and_then(|s| s.get(c.col)) {
+                Some(Slot::Origin(a, b)) | Some(Slot::Covered(a, b)) => (*a, *b),
+                _ => continue,
+            };
+            let piece = texts.remove(&(r, i)).unwrap_or_default();
+            let e = texts.entry(owner).or_default();
+            if !piece.is_empty() {
+                if !e.is_empty() {
+                    e.push(' ');
+                }
+                e.push_str(&piece);
             }
         }
     }
-    out
+    texts.into_values().collect()
 }
 
 /// Share of the export's non-empty, non-header data cells found verbatim

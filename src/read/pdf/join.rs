@@ -39,7 +39,12 @@ pub fn blocks(
                 Item::Table(t) => {
                     let cont = if i == 0 { open.take() } else { None };
                     let idx = match cont {
-                        Some(o) if o.page + 1 == page && same_columns(&o.xs, &t.grid.xs) => {
+                        Some(o)
+                            if o.page + 1 == page
+                                && same_columns(&o.xs, &t.grid.xs)
+                                && matches!(out.get(o.idx), Some(Block::Table(prev))
+                                    if continues(prev, &t, o.open_bottom, fonts)) =>
+                        {
                             if let Some(Block::Table(prev)) = out.get_mut(o.idx) {
                                 append(prev, &t, page, o.open_bottom || t.grid.open_top, fonts);
                             }
@@ -77,18 +82,35 @@ fn row_texts(t: &Table, r: usize) -> Vec<(usize, String)> {
         .unwrap_or_default()
 }
 
-/// Append a continuation piece to `prev`.
-fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts: &FontCache) {
-    let mut cont = layout::to_table(piece, page, fonts);
-    // Repeated header rows.
+/// Leading rows of `cont` that repeat the first rows of `prev`.
+fn repeated_header(prev: &Table, cont: &Table) -> usize {
     let mut k = 0;
     while k < cont.rows.len() && k < prev.rows.len() && k < 4 {
         let a = row_texts(prev, k);
-        if a.iter().all(|(_, t)| t.is_empty()) || a != row_texts(&cont, k) {
+        if a.iter().all(|(_, t)| t.is_empty()) || a != row_texts(cont, k) {
             break;
         }
         k += 1;
     }
+    k
+}
+
+/// Does `piece` carry on `prev`? Either it repeats `prev`'s header rows (how
+/// word processors mark a continued table), or the break cut a row (the
+/// foot of `prev` or the head of `piece` has no closing rule). Two tables
+/// with the same columns that merely meet at a page break stay apart.
+fn continues(prev: &Table, piece: &PageTable, open_bottom: bool, fonts: &FontCache) -> bool {
+    if open_bottom || piece.grid.open_top {
+        return true;
+    }
+    let cont = layout::to_table(piece, 0, fonts);
+    repeated_header(prev, &cont) > 0
+}
+
+/// Append a continuation piece to `prev`.
+fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts: &FontCache) {
+    let mut cont = layout::to_table(piece, page, fonts);
+    let k = repeated_header(prev, &cont);
     cont.rows.drain(..k);
     if cont.rows.is_empty() {
         return;
