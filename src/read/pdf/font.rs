@@ -13,7 +13,9 @@
 
 use std::collections::HashMap;
 
-use lopdf::{Dictionary, Document, Encoding, Object};
+use lopdf::{Dictionary, Document, Object};
+
+use super::cmap::ToUnicode;
 
 /// The text one code maps to. Nearly always one `char`; ligatures and
 /// decomposed glyphs give several, which the interpreter spreads over the
@@ -23,19 +25,6 @@ pub enum CodeText {
     None,
     One(char),
     Many(Box<[char]>),
-}
-
-impl CodeText {
-    fn from_utf16(units: &[u16]) -> CodeText {
-        let chars: Vec<char> = char::decode_utf16(units.iter().copied())
-            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect();
-        match chars.as_slice() {
-            [] => CodeText::None,
-            [c] => CodeText::One(*c),
-            _ => CodeText::Many(chars.into_boxed_slice()),
-        }
-    }
 }
 
 /// A font resolved for layout.
@@ -55,9 +44,7 @@ pub struct Font {
     pub ascent: f32,
     pub descent: f32,
     simple_text: Vec<CodeText>,
-    /// lopdf's parsed ToUnicode CMap, kept inside the public `Encoding` enum
-    /// (its own type is not exported).
-    cmap: Option<Encoding<'static>>,
+    cmap: Option<ToUnicode>,
     cid_text: HashMap<u32, CodeText>,
 }
 
@@ -197,7 +184,7 @@ impl Font {
             return t.clone();
         }
         let t = match &self.cmap {
-            Some(m) => cmap_get(m, code, 2),
+            Some(m) => m.get(code),
             None => CodeText::None,
         };
         self.cid_text.insert(code, t.clone());
@@ -205,43 +192,25 @@ impl Font {
     }
 }
 
-fn cmap_get(enc: &Encoding<'static>, code: u32, len: u8) -> CodeText {
-    match enc {
-        Encoding::UnicodeMapEncoding(m) => match m.get(code, len) {
-            Some(units) => CodeText::from_utf16(&units),
-            None => CodeText::None,
-        },
-        _ => CodeText::None,
-    }
-}
-
-fn to_unicode(dict: &Dictionary, doc: &Document, max_stream: usize) -> Option<Encoding<'static>> {
+fn to_unicode(dict: &Dictionary, doc: &Document, max_stream: usize) -> Option<ToUnicode> {
     let stream = dict.get_deref(b"ToUnicode", doc).ok()?.as_stream().ok()?;
-    // lopdf parses a ToUnicode CMap only as part of a font's encoding, so ask
-    // it about a font dictionary that has nothing else.
-    let mut fake = Dictionary::new();
-    fake.set("Type", Object::Name(b"Font".to_vec()));
-    fake.set("ToUnicode", Object::Stream(stream.clone()));
-    let empty = Document::new();
-    match fake.get_font_encoding_with_limit(&empty, max_stream).ok()? {
-        Encoding::UnicodeMapEncoding(m) => Some(Encoding::UnicodeMapEncoding(m)),
-        _ => None,
-    }
+    let data = if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
+        stream.content.clone()
+    } else {
+        stream.decompressed_content_with_limit(max_stream).ok()?
+    };
+    Some(ToUnicode::parse(&data)).filter(|m| !m.is_empty())
 }
 
 /// The 256-entry code table of a simple font: the ToUnicode entry where there
 /// is one, else the font's encoding as lopdf resolves it.
-fn simple_table(
-    dict: &Dictionary,
-    doc: &Document,
-    cmap: Option<&Encoding<'static>>,
-) -> Vec<CodeText> {
+fn simple_table(dict: &Dictionary, doc: &Document, cmap: Option<&ToUnicode>) -> Vec<CodeText> {
     let enc = dict.get_font_encoding(doc).ok();
     let mut buf = String::new();
     (0u32..256)
         .map(|code| {
             if let Some(m) = cmap {
-                let t = cmap_get(m, code, 1);
+                let t = m.get(code);
                 if t != CodeText::None {
                     return t;
                 }

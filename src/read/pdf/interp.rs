@@ -540,7 +540,8 @@ impl<'a> Interp<'a> {
     fn paint(&mut self, stroke: bool, fill: bool, _close: bool) {
         let path = std::mem::take(&mut self.path);
         let lw = (self.gs.line_width * self.gs.ctm.scale()).max(0.1);
-        let stroke = stroke && !self.gs.stroke_white;
+        // A white stroke still rules a table (light lines over coloured
+        // cell fills); only white fills are backgrounds.
         let fill_visible = fill && !self.gs.fill_white;
         for seg in path {
             match seg {

@@ -14,6 +14,7 @@
 //! and the file must never take the process down; everything here reads
 //! through checked accessors, and a lopdf panic is caught at this boundary.
 
+mod cmap;
 mod font;
 mod geom;
 mod grid;
