@@ -158,12 +158,9 @@ impl ToUnicode {
                 }
                 Tok::Word(b"beginbfrange") => {
                     i += 1;
-                    loop {
-                        let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
-                            (toks.get(i), toks.get(i + 1))
-                        else {
-                            break;
-                        };
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
                         let (lo, hi) = (code(lo), code(hi));
                         let hi = hi.min(lo.saturating_add(MAX_RANGE));
                         match toks.get(i + 2) {

@@ -152,6 +152,9 @@ pub struct Interp<'a> {
     start: (f32, f32),
     /// Forms being drawn, to stop a form that draws itself.
     forms: Vec<ObjectId>,
+    /// Advance direction of each glyph (0 right, 1 down, 2 left, 3 up),
+    /// parallel to `out.glyphs`.
+    dirs: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -265,10 +268,24 @@ impl<'a> Interp<'a> {
             cur: (0.0, 0.0),
             start: (0.0, 0.0),
             forms: Vec::new(),
+            dirs: Vec::new(),
         }
     }
 
-    pub fn finish(self) -> PageContent {
+    /// The page, turned so that most of its text reads left to right (a
+    /// table printed sideways comes out upright, as a reader would turn
+    /// the paper).
+    pub fn finish(mut self) -> PageContent {
+        let mut counts = [0usize; 4];
+        for (g, d) in self.out.glyphs.iter().zip(&self.dirs) {
+            if !g.c.is_whitespace() {
+                counts[*d as usize & 3] += 1;
+            }
+        }
+        let dir = (0..4).max_by_key(|d| (counts[*d], *d == 0)).unwrap_or(0);
+        if dir != 0 && counts[dir] > counts[0] {
+            turn(&mut self.out, dir as u8);
+        }
         self.out
     }
 
@@ -619,10 +636,16 @@ impl<'a> Interp<'a> {
             let top = corners.iter().map(|p| p.1).fold(f32::MAX, f32::min);
             let bottom = corners.iter().map(|p| p.1).fold(f32::MIN, f32::max);
             let eff = size * self.tm.then(&gs.ctm).y_scale();
-            let upright = {
-                let [a, b, ..] = trm.0;
-                a.abs() >= b.abs() && a > 0.0
+            let [ta, tb, ..] = trm.0;
+            let upright = ta.abs() >= tb.abs() && ta > 0.0;
+            let dir = if ta.abs() >= tb.abs() {
+                if ta >= 0.0 { 0u8 } else { 2 }
+            } else if tb > 0.0 {
+                1
+            } else {
+                3
             };
+            let dirs = &mut self.dirs;
             let mut push = |c: char, x0: f32, x1: f32| {
                 if c.is_control() {
                     return;
@@ -638,6 +661,7 @@ impl<'a> Interp<'a> {
                     rise: gs.rise,
                     upright,
                 });
+                dirs.push(dir);
             };
             match &text {
                 CodeText::None => {}
@@ -654,6 +678,56 @@ impl<'a> Interp<'a> {
             let tx = (w0 * size + gs.tc + if space { gs.tw } else { 0.0 }) * gs.th;
             self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
         }
+    }
+}
+
+/// Rotate a page's geometry by quarter turns so that text advancing in
+/// direction `dir` (1 down, 2 left, 3 up) advances to the right.
+fn turn(p: &mut PageContent, dir: u8) {
+    let (w, h) = (p.width, p.height);
+    let map = |x: f32, y: f32| -> (f32, f32) {
+        match dir {
+            1 => (y, w - x),
+            2 => (w - x, h - y),
+            _ => (h - y, x),
+        }
+    };
+    for g in &mut p.glyphs {
+        let (ax, ay) = map(g.x0, g.top);
+        let (bx, by) = map(g.x1, g.bottom);
+        g.x0 = ax.min(bx);
+        g.x1 = ax.max(bx);
+        g.top = ay.min(by);
+        g.bottom = ay.max(by);
+        g.upright = true;
+    }
+    for s in &mut p.segs {
+        let (a, b) = if s.horizontal {
+            (map(s.a, s.pos), map(s.b, s.pos))
+        } else {
+            (map(s.pos, s.a), map(s.pos, s.b))
+        };
+        if (a.1 - b.1).abs() <= (a.0 - b.0).abs() {
+            *s = Seg {
+                horizontal: true,
+                pos: a.1,
+                a: a.0.min(b.0),
+                b: a.0.max(b.0),
+                width: s.width,
+            };
+        } else {
+            *s = Seg {
+                horizontal: false,
+                pos: a.0,
+                a: a.1.min(b.1),
+                b: a.1.max(b.1),
+                width: s.width,
+            };
+        }
+    }
+    if dir != 2 {
+        p.width = h;
+        p.height = w;
     }
 }
 
