@@ -153,11 +153,22 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
         page_lines.push(text::lines(&body, fonts));
         page_items.push(tables.into_iter().map(Item::Table).collect());
     }
+    // Body size: most glyphs.
+    let mut sizes: HashMap<i32, usize> = HashMap::new();
+    for l in page_lines.iter().flatten() {
+        let n: usize = l.words.iter().map(|w| w.text.chars().count()).sum();
+        *sizes.entry((l.size * 2.0).round() as i32).or_default() += n;
+    }
+    let body_size = sizes
+        .iter()
+        .max_by_key(|(s, n)| (**n, -**s))
+        .map_or(10.0, |(s, _)| *s as f32 / 2.0);
     // Running headers and footers: keys seen in the margin bands.
     let mut seen: HashMap<(String, bool), usize> = HashMap::new();
     for (p, lines) in pages.iter().zip(&page_lines) {
         let mut keys: Vec<(String, bool)> = lines
             .iter()
+            .filter(|l| l.size < body_size * HEADING_RATIO)
             .filter_map(|l| margin(p, l).map(|top| (furniture_key(&l.text()), top)))
             .collect();
         keys.sort();
@@ -169,16 +180,6 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     let recurring = |k: &(String, bool)| {
         pages.len() >= 2 && seen.get(k).copied().unwrap_or(0) * 2 > pages.len()
     };
-    // Body size: most glyphs.
-    let mut sizes: HashMap<i32, usize> = HashMap::new();
-    for l in page_lines.iter().flatten() {
-        let n: usize = l.words.iter().map(|w| w.text.chars().count()).sum();
-        *sizes.entry((l.size * 2.0).round() as i32).or_default() += n;
-    }
-    let body_size = sizes
-        .iter()
-        .max_by_key(|(s, n)| (**n, -**s))
-        .map_or(10.0, |(s, _)| *s as f32 / 2.0);
     for ((p, lines), items) in pages.iter().zip(page_lines).zip(page_items.iter_mut()) {
         let kept: Vec<text::Line> = lines
             .into_iter()
