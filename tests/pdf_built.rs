@@ -324,10 +324,10 @@ fn a_sideways_table_reads_upright() {
     );
     p.ops.extend(span_page().ops.into_iter().map(|mut o| {
         // Shift the table into view after the turn.
-        if o.operator == "Td" || o.operator == "m" || o.operator == "l" {
-            if let Some(Object::Real(y)) = o.operands.get_mut(1) {
-                *y -= 300.0;
-            }
+        if (o.operator == "Td" || o.operator == "m" || o.operator == "l")
+            && let Some(Object::Real(y)) = o.operands.get_mut(1)
+        {
+            *y -= 300.0;
         }
         o
     }));
