@@ -1,8 +1,38 @@
 //! PDF reader: positioned text and ruled tables into the document model.
+//!
+//! Layers, one module each:
+//! - [`font`]: font dictionaries into code → text and width tables;
+//! - [`interp`]: content streams into glyphs and ruling segments;
+//! - [`text`]: glyphs into words, lines and paragraphs;
+//! - [`grid`]: ruling segments into cell grids with spans (and a borderless
+//!   fallback from column alignment);
+//! - [`layout`]: one page into tables and body blocks, running headers and
+//!   footers removed, headings from size;
+//! - [`join`]: tables continued across pages joined into one.
+//!
+//! Why pure Rust over lopdf: no C library may be linked (poppler, pdfium),
+//! and the file must never take the process down; everything here reads
+//! through checked accessors, and a lopdf panic is caught at this boundary.
 
-use crate::model::Document;
+mod cmap;
+mod font;
+mod geom;
+mod grid;
+mod interp;
+mod join;
+mod layout;
+mod text;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use lopdf::Object;
+
+use crate::model::{Document, Format};
 
 use super::Limits;
+
+pub use geom::{Glyph, Seg};
+pub use interp::PageContent;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
@@ -12,6 +42,8 @@ pub enum PdfError {
     Encrypted,
     #[error("no text layer (scanned or image-only)")]
     NoText,
+    #[error("over a reader limit: {0}")]
+    Limit(String),
 }
 
 impl PdfError {
@@ -20,20 +52,152 @@ impl PdfError {
             PdfError::Malformed(_) => "pdf.malformed",
             PdfError::Encrypted => "pdf.encrypted",
             PdfError::NoText => "pdf.no_text",
+            PdfError::Limit(_) => "pdf.limit",
         }
     }
 }
 
-pub fn read(_bytes: &[u8], _limits: &Limits) -> Result<Document, PdfError> {
-    Err(PdfError::Malformed("PDF reader not built yet".into()))
+/// Run `f`, turning a panic inside lopdf (or here) into `pdf.malformed`, so
+/// one bad file can never end a batch.
+fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(_) => Err(PdfError::Malformed(
+            "the PDF parser gave up on this file".into(),
+        )),
+    }
+}
+
+/// Load with lopdf: lenient parsing (which rebuilds a damaged xref by
+/// scanning for objects), an empty user password tried automatically, and
+/// the stream-size limit applied to object streams.
+fn load(bytes: &[u8], limits: &Limits) -> Result<lopdf::Document, PdfError> {
+    let opts = lopdf::LoadOptions {
+        max_decompressed_size: Some(limits.max_stream_bytes.min(usize::MAX as u64) as usize),
+        ..Default::default()
+    };
+    let doc = match lopdf::Document::load_mem_with_options(bytes, opts) {
+        Ok(d) => d,
+        Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::InvalidPassword) => {
+            return Err(PdfError::Encrypted);
+        }
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            return Err(PdfError::Limit(
+                "a stream decodes past the stream-size limit".into(),
+            ));
+        }
+        Err(e) => return Err(PdfError::Malformed(e.to_string())),
+    };
+    // lopdf opens a file whose user password is empty; one it could not
+    // open keeps its /Encrypt entry and no decryption state.
+    if doc.trailer.get(b"Encrypt").is_ok() && !doc.was_encrypted() {
+        return Err(PdfError::Encrypted);
+    }
+    Ok(doc)
+}
+
+/// Every page interpreted, in order, within the page and operator limits.
+fn pages(
+    doc: &lopdf::Document,
+    limits: &Limits,
+) -> Result<(Vec<PageContent>, interp::FontCache), PdfError> {
+    let ids = doc.get_pages();
+    if ids.is_empty() {
+        return Err(PdfError::Malformed("no pages".into()));
+    }
+    if ids.len() as u64 > u64::from(limits.max_pages) {
+        return Err(PdfError::Limit(format!(
+            "{} pages, over the {}-page limit",
+            ids.len(),
+            limits.max_pages
+        )));
+    }
+    let mut fonts = interp::FontCache::default();
+    let mut budget = limits.max_operators;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids.values() {
+        out.push(page(doc, *id, limits, &mut fonts, &mut budget)?);
+    }
+    Ok((out, fonts))
+}
+
+fn page(
+    doc: &lopdf::Document,
+    id: lopdf::ObjectId,
+    limits: &Limits,
+    fonts: &mut interp::FontCache,
+    budget: &mut u64,
+) -> Result<PageContent, PdfError> {
+    let Ok(dict) = doc.get_object(id).and_then(Object::as_dict) else {
+        return Ok(PageContent::default());
+    };
+    let (w, h, base) = interp::page_frame(dict, doc);
+    let content = match doc
+        .get_page_content_with_limit(id, limits.max_stream_bytes.min(usize::MAX as u64) as usize)
+    {
+        Ok(c) => c,
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            return Err(PdfError::Limit(
+                "a page's content decodes past the stream-size limit".into(),
+            ));
+        }
+        Err(_) => Vec::new(),
+    };
+    let res = interp::page_resources(dict, doc);
+    let mut it = interp::Interp::new(doc, limits, fonts, budget, w, h, base);
+    it.run(&content, res)?;
+    Ok(it.finish())
+}
+
+/// Interpret a PDF into pages of glyphs and segments (the layout layer's
+/// input), for tools and tests that want the raw geometry.
+pub fn read_pages(bytes: &[u8], limits: &Limits) -> Result<Vec<PageContent>, PdfError> {
+    guarded(|| {
+        let doc = load(bytes, limits)?;
+        Ok(pages(&doc, limits)?.0)
+    })
+}
+
+/// Read a PDF into the document model.
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
+    guarded(|| {
+        let doc = load(bytes, limits)?;
+        let (pages, fonts) = pages(&doc, limits)?;
+        if pages
+            .iter()
+            .all(|p| p.glyphs.iter().all(|g| g.c.is_whitespace()))
+        {
+            return Err(PdfError::NoText);
+        }
+        let mut out = Document::new(Format::Pdf);
+        out.pages = Some(pages.len() as u32);
+        out.blocks = layout::document_blocks(&pages, &fonts);
+        Ok(out)
+    })
 }
 
 /// The tables on one page as grids of cell strings: a spanning cell's text in
 /// its top-left position, `None` in the positions it covers.
 pub fn page_tables(
-    _bytes: &[u8],
-    _page: u32,
-    _limits: &Limits,
+    bytes: &[u8],
+    page: u32,
+    limits: &Limits,
 ) -> Result<Vec<Vec<Vec<Option<String>>>>, PdfError> {
-    Err(PdfError::Malformed("PDF reader not built yet".into()))
+    guarded(|| {
+        let doc = load(bytes, limits)?;
+        let ids = doc.get_pages();
+        let Some(id) = ids.get(&page) else {
+            return Err(PdfError::Malformed(format!(
+                "no page {page} (the file has {})",
+                ids.len()
+            )));
+        };
+        let mut fonts = interp::FontCache::default();
+        let mut budget = limits.max_operators;
+        let content = self::page(&doc, *id, limits, &mut fonts, &mut budget)?;
+        Ok(layout::page_tables(&content, &fonts)
+            .iter()
+            .map(layout::grid_strings)
+            .collect())
+    })
 }

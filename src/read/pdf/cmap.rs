@@ -1,0 +1,245 @@
+//! ToUnicode CMaps: `bfchar` and `bfrange` maps from codes to UTF-16 text.
+//!
+//! Why our own parser: lopdf's is private to its font-encoding code, falls
+//! back silently to StandardEncoding on CMaps it rejects (common producer
+//! output such as Acrobat's `Adobe-Identity-UCS` failed in testing), and a
+//! font with both `/Encoding` and `/ToUnicode` never reaches it. This one
+//! reads the few operators a ToUnicode CMap uses and skips everything else;
+//! it cannot fail, it only finds fewer mappings.
+
+use std::collections::HashMap;
+
+use super::font::CodeText;
+
+#[derive(Debug, Default)]
+pub struct ToUnicode {
+    chars: HashMap<u32, CodeText>,
+    /// (first code, last code, destination of the first code).
+    ranges: Vec<(u32, u32, Vec<u16>)>,
+    /// Ranges mapped through an array of destinations.
+    arrays: Vec<(u32, Vec<CodeText>)>,
+}
+
+#[derive(Debug, PartialEq)]
+enum Tok<'a> {
+    Hex(Vec<u8>),
+    Word(&'a [u8]),
+    Open,
+    Close,
+}
+
+fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        match b {
+            b'%' => {
+                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
+            b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
+            b'<' => {
+                let start = i + 1;
+                i = start;
+                while i < data.len() && data[i] != b'>' {
+                    i += 1;
+                }
+                let hex: Vec<u8> = data[start..i.min(data.len())]
+                    .iter()
+                    .filter(|c| c.is_ascii_hexdigit())
+                    .copied()
+                    .collect();
+                let bytes = hex
+                    .chunks(2)
+                    .map(|p| {
+                        let s = std::str::from_utf8(p).unwrap_or("0");
+                        let v = u8::from_str_radix(s, 16).unwrap_or(0);
+                        if p.len() == 1 { v << 4 } else { v }
+                    })
+                    .collect();
+                out.push(Tok::Hex(bytes));
+                i += 1;
+            }
+            b'[' => {
+                out.push(Tok::Open);
+                i += 1;
+            }
+            b']' => {
+                out.push(Tok::Close);
+                i += 1;
+            }
+            b'(' => {
+                // Strings do not occur in the mapping sections; skip them.
+                let mut depth = 0;
+                while i < data.len() {
+                    match data[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                let start = i;
+                while i < data.len() && !b" \t\r\n\x0c<>[]()%/".contains(&data[i]) {
+                    i += 1;
+                }
+                if i == start {
+                    i += 1;
+                } else {
+                    out.push(Tok::Word(&data[start..i]));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn code(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |a, b| (a << 8) | u32::from(*b))
+}
+
+fn utf16(bytes: &[u8]) -> Vec<u16> {
+    bytes
+        .chunks(2)
+        .map(|p| match p {
+            [a, b] => u16::from(*a) << 8 | u16::from(*b),
+            [a] => u16::from(*a),
+            _ => 0,
+        })
+        .collect()
+}
+
+fn text(units: &[u16]) -> CodeText {
+    let chars: Vec<char> = char::decode_utf16(units.iter().copied())
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .filter(|c| *c != '\0')
+        .collect();
+    match chars.as_slice() {
+        [] => CodeText::None,
+        [c] => CodeText::One(*c),
+        _ => CodeText::Many(chars.into_boxed_slice()),
+    }
+}
+
+/// Ranges wider than this are clipped (a hostile CMap could name 2^32 codes).
+const MAX_RANGE: u32 = 65_535;
+
+impl ToUnicode {
+    pub fn parse(data: &[u8]) -> ToUnicode {
+        let toks = tokens(data);
+        let mut m = ToUnicode::default();
+        let mut i = 0;
+        while i < toks.len() {
+            match toks[i] {
+                Tok::Word(b"beginbfchar") => {
+                    i += 1;
+                    while let (Some(Tok::Hex(src)), Some(Tok::Hex(dst))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
+                        m.chars.insert(code(src), text(&utf16(dst)));
+                        i += 2;
+                    }
+                }
+                Tok::Word(b"beginbfrange") => {
+                    i += 1;
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
+                        let (lo, hi) = (code(lo), code(hi));
+                        let hi = hi.min(lo.saturating_add(MAX_RANGE));
+                        match toks.get(i + 2) {
+                            Some(Tok::Hex(dst)) => {
+                                if hi >= lo {
+                                    m.ranges.push((lo, hi, utf16(dst)));
+                                }
+                                i += 3;
+                            }
+                            Some(Tok::Open) => {
+                                let mut j = i + 3;
+                                let mut list = Vec::new();
+                                while let Some(Tok::Hex(d)) = toks.get(j) {
+                                    list.push(text(&utf16(d)));
+                                    j += 1;
+                                }
+                                m.arrays.push((lo, list));
+                                i = j + 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                _ => i += 1,
+            }
+        }
+        m
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty() && self.ranges.is_empty() && self.arrays.is_empty()
+    }
+
+    pub fn get(&self, c: u32) -> CodeText {
+        if let Some(t) = self.chars.get(&c) {
+            return t.clone();
+        }
+        for (lo, hi, dst) in &self.ranges {
+            if c >= *lo && c <= *hi {
+                let mut d = dst.clone();
+                if let Some(last) = d.last_mut() {
+                    *last = last.wrapping_add((c - lo) as u16);
+                }
+                return text(&d);
+            }
+        }
+        for (lo, list) in &self.arrays {
+            if let Some(t) = c.checked_sub(*lo).and_then(|k| list.get(k as usize)) {
+                return t.clone();
+            }
+        }
+        CodeText::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bfchar_bfrange_and_arrays() {
+        let m = ToUnicode::parse(
+            b"/CIDInit /ProcSet findresource begin 1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+              2 beginbfchar <0003> <0020> <0010> <00660069> endbfchar\n\
+              2 beginbfrange <0024> <0026> <0041> <0030> <0031> [<0078> <0079>] endbfrange end",
+        );
+        assert_eq!(m.get(3), CodeText::One(' '));
+        assert_eq!(
+            m.get(0x10),
+            CodeText::Many(vec!['f', 'i'].into_boxed_slice())
+        );
+        assert_eq!(m.get(0x25), CodeText::One('B'));
+        assert_eq!(m.get(0x31), CodeText::One('y'));
+        assert_eq!(m.get(0x99), CodeText::None);
+    }
+
+    #[test]
+    fn garbage_gives_an_empty_map() {
+        let m = ToUnicode::parse(b"<<<[[[ beginbfrange <00> ] <zz");
+        assert_eq!(m.get(0), CodeText::None);
+    }
+}

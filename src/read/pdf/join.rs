@@ -1,0 +1,158 @@
+//! Pages into blocks, joining a table continued across a page break.
+//!
+//! A table at the foot of one page continues at the head of the next when
+//! nothing else comes between them and the column edges agree (within
+//! [`grid::SNAP`] points each). The continuation's leading rows that repeat
+//! the table's first rows (a repeated header) are dropped; its first row is
+//! marked `page_break_before`; and a row cut by the break (the table's
+//! bottom left open, no closing rule) is joined back cell by cell.
+
+use crate::model::{Block, Table};
+
+use super::grid;
+use super::interp::FontCache;
+use super::layout::{self, Item, PageTable};
+use super::text::Para;
+
+/// The table a page ended with, kept open for the next page.
+struct Open {
+    idx: usize,
+    xs: Vec<f32>,
+    page: u32,
+    open_bottom: bool,
+}
+
+pub fn blocks(
+    pages: Vec<Vec<Item>>,
+    fonts: &FontCache,
+    mut para: impl FnMut(&Para, u32) -> Block,
+) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut open: Option<Open> = None;
+    for (pi, items) in pages.into_iter().enumerate() {
+        let page = pi as u32 + 1;
+        let n = items.len();
+        let mut next_open = None;
+        for (i, item) in items.into_iter().enumerate() {
+            match item {
+                Item::Para(p) => out.push(para(&p, page)),
+                Item::Table(t) => {
+                    let cont = if i == 0 { open.take() } else { None };
+                    let idx = match cont {
+                        Some(o)
+                            if o.page + 1 == page
+                                && same_columns(&o.xs, &t.grid.xs)
+                                && matches!(out.get(o.idx), Some(Block::Table(prev))
+                                    if continues(prev, &t, o.open_bottom, fonts)) =>
+                        {
+                            if let Some(Block::Table(prev)) = out.get_mut(o.idx) {
+                                append(prev, &t, page, o.open_bottom || t.grid.open_top, fonts);
+                            }
+                            o.idx
+                        }
+                        _ => {
+                            out.push(Block::Table(layout::to_table(&t, page, fonts)));
+                            out.len() - 1
+                        }
+                    };
+                    if i + 1 == n {
+                        next_open = Some(Open {
+                            idx,
+                            xs: t.grid.xs.clone(),
+                            page,
+                            open_bottom: t.grid.open_bottom,
+                        });
+                    }
+                }
+            }
+        }
+        open = next_open;
+    }
+    out
+}
+
+fn same_columns(a: &[f32], b: &[f32]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= grid::SNAP)
+}
+
+fn row_texts(t: &Table, r: usize) -> Vec<(usize, String)> {
+    t.rows
+        .get(r)
+        .map(|row| row.cells.iter().map(|c| (c.col, c.text())).collect())
+        .unwrap_or_default()
+}
+
+/// Leading rows of `cont` that repeat the first rows of `prev`.
+fn repeated_header(prev: &Table, cont: &Table) -> usize {
+    let mut k = 0;
+    while k < cont.rows.len() && k < prev.rows.len() && k < 4 {
+        let a = row_texts(prev, k);
+        if a.iter().all(|(_, t)| t.is_empty()) || a != row_texts(cont, k) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Does `piece` carry on `prev`? Either it repeats `prev`'s header rows (how
+/// word processors mark a continued table), or the break cut a row (the
+/// foot of `prev` or the head of `piece` has no closing rule). Two tables
+/// with the same columns that merely meet at a page break stay apart.
+fn continues(prev: &Table, piece: &PageTable, open_bottom: bool, fonts: &FontCache) -> bool {
+    if open_bottom || piece.grid.open_top {
+        return true;
+    }
+    let cont = layout::to_table(piece, 0, fonts);
+    repeated_header(prev, &cont) > 0
+}
+
+/// Append a continuation piece to `prev`.
+fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts: &FontCache) {
+    let mut cont = layout::to_table(piece, page, fonts);
+    let k = repeated_header(prev, &cont);
+    cont.rows.drain(..k);
+    if cont.rows.is_empty() {
+        return;
+    }
+    if !prev.pages.contains(&page) {
+        prev.pages.push(page);
+    }
+    if split_row && !prev.rows.is_empty() {
+        join_split_row(prev, &mut cont);
+    }
+    if let Some(first) = cont.rows.first_mut() {
+        first.page_break_before = true;
+    }
+    prev.columns = prev.columns.max(cont.columns);
+    prev.rows.extend(cont.rows);
+}
+
+/// The continuation's first row carries on the last row of `prev`: each of
+/// its cells' paragraphs go to the cell of `prev` covering that column in
+/// the last row, whose span grows by the continuation cell's extra rows.
+fn join_split_row(prev: &mut Table, cont: &mut Table) {
+    let last = prev.rows.len() - 1;
+    let first = cont.rows.remove(0);
+    let slots = prev.slots();
+    for cell in first.cells {
+        let owner = slots.get(last).and_then(|r| r.get(cell.col)).copied();
+        let (r, i) = match owner {
+            Some(crate::model::Slot::Origin(r, i)) | Some(crate::model::Slot::Covered(r, i)) => {
+                (r, i)
+            }
+            _ => {
+                // Nothing above: keep the cell as a cell of the last row.
+                if let Some(row) = prev.rows.get_mut(last) {
+                    row.cells.push(crate::model::Cell { ..cell });
+                    row.cells.sort_by_key(|c| c.col);
+                }
+                continue;
+            }
+        };
+        if let Some(target) = prev.rows.get_mut(r).and_then(|row| row.cells.get_mut(i)) {
+            target.paragraphs.extend(cell.paragraphs);
+            target.row_span += cell.row_span.saturating_sub(1);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! One page into tables and body text; the pages into the model's blocks.
+//!
+//! Per page: ruled grids are found ([`grid`]), each glyph goes to the cell
+//! whose box holds its centre, and the glyphs left over are the body. Body
+//! lines in the top or bottom margin band that recur on most pages at the
+//! same height (digits ignored, so page numbers match) are running headers
+//! and footers and are left out. Reading order: blocks top to bottom, and
+//! on a page whose body splits at a clear vertical gutter, the left column
+//! before the right. Headings: paragraphs set clearly larger than the body
+//! size (the most common size by glyph count), levels by size rank.
+
+use std::collections::HashMap;
+
+use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Style, Table};
+
+use super::geom::Glyph;
+use super::grid::{self, Grid};
+use super::interp::{FontCache, PageContent};
+use super::join;
+use super::text::{self, Para};
+
+/// A table found on one page, with the geometry the cross-page join needs.
+#[derive(Debug, Clone)]
+pub struct PageTable {
+    pub grid: Grid,
+    /// Paragraphs of each grid cell, parallel to `grid.cells`.
+    pub cells: Vec<Vec<Para>>,
+}
+
+/// Margin bands (fraction of page height) where running headers and footers live.
+const MARGIN_BAND: f32 = 0.12;
+/// A paragraph this much larger than the body size is a heading.
+const HEADING_RATIO: f32 = 1.15;
+/// Cell padding assumed when deciding whether a line wrapped.
+const CELL_PAD: f32 = 5.5;
+
+/// Tables of one page, with each glyph inside a cell assigned to it.
+pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {
+    split(page, fonts).0
+}
+
+/// A table's grid of strings for `docket tables`.
+pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
+    let mut out = vec![vec![None; t.grid.cols()]; t.grid.rows()];
+    for (cell, paras) in t.grid.cells.iter().zip(&t.cells) {
+        let text: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        if let Some(slot) = out.get_mut(cell.r0).and_then(|r| r.get_mut(cell.c0)) {
+            *slot = Some(text.join("\n"));
+        }
+    }
+    // Uncovered positions (outside any cell) read as empty strings, covered
+    // ones stay None.
+    let mut covered = vec![vec![false; t.grid.cols()]; t.grid.rows()];
+    for c in &t.grid.cells {
+        for row in covered.iter_mut().take(c.r1).skip(c.r0) {
+            for v in row.iter_mut().take(c.c1).skip(c.c0) {
+                *v = true;
+            }
+        }
+    }
+    for (r, row) in out.iter_mut().enumerate() {
+        for (c, v) in row.iter_mut().enumerate() {
+            if v.is_none() && !covered[r][c] {
+                *v = Some(String::new());
+            }
+        }
+    }
+    out
+}
+
+/// Split a page into its tables and the glyphs outside them.
+fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&'a Glyph>) {
+    let grids = grid::find_grids(&page.segs);
+    let mut per_cell: Vec<Vec<Vec<&Glyph>>> = grids
+        .iter()
+        .map(|g| vec![Vec::new(); g.cells.len()])
+        .collect();
+    let mut body = Vec::new();
+    for g in &page.glyphs {
+        let (x, y) = (g.cx(), g.cy());
+        let hit = grids
+            .iter()
+            .enumerate()
+            .find_map(|(ti, t)| t.cell_at(x, y).map(|ci| (ti, ci)));
+        match hit {
+            Some((ti, ci)) => per_cell[ti][ci].push(g),
+            None => body.push(g),
+        }
+    }
+    let mut tables = Vec::new();
+    for (g, cells) in grids.into_iter().zip(per_cell) {
+        if cells.iter().all(|c| c.iter().all(|g| g.c.is_whitespace())) {
+            continue;
+        }
+        let paras = g
+            .cells
+            .iter()
+            .zip(&cells)
+            .map(|(cell, gs)| {
+                let (_, _, x1, _) = g.cell_box(cell);
+                let lines = text::lines(gs, fonts);
+                text::paragraphs(&lines, x1 - CELL_PAD)
+            })
+            .collect();
+        tables.push(PageTable {
+            grid: g,
+            cells: paras,
+        });
+    }
+    (tables, body)
+}
+
+/// A block of one page before the pages are put together.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Table(PageTable),
+    Para(Para),
+}
+
+impl Item {
+    fn top(&self) -> f32 {
+        match self {
+            Item::Table(t) => t.grid.top(),
+            Item::Para(p) => p.top,
+        }
+    }
+}
+
+/// Key of a line for running header/footer detection: digits folded.
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim().to_ascii_lowercase();
+    let t = t.strip_prefix("page").unwrap_or(&t).trim();
+    let mut parts = t.split(" of ");
+    let first = parts.next().unwrap_or("");
+    let num = |s: &str| !s.trim().is_empty() && s.trim().chars().all(|c| c.is_ascii_digit());
+    num(first) && parts.all(num)
+}
+
+/// All pages into the model's blocks.
+pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
+    // Pass 1: per page, tables and body lines.
+    let mut page_items: Vec<Vec<Item>> = Vec::with_capacity(pages.len());
+    let mut page_lines: Vec<Vec<text::Line>> = Vec::with_capacity(pages.len());
+    for p in pages {
+        let (tables, body) = split(p, fonts);
+        page_lines.push(text::lines(&body, fonts));
+        page_items.push(tables.into_iter().map(Item::Table).collect());
+    }
+    // Body size: most glyphs.
+    let mut sizes: HashMap<i32, usize> = HashMap::new();
+    for l in page_lines.iter().flatten() {
+        let n: usize = l.words.iter().map(|w| w.text.chars().count()).sum();
+        *sizes.entry((l.size * 2.0).round() as i32).or_default() += n;
+    }
+    let body_size = sizes
+        .iter()
+        .max_by_key(|(s, n)| (**n, -**s))
+        .map_or(10.0, |(s, _)| *s as f32 / 2.0);
+    // Running headers and footers: keys seen in the margin bands.
+    let mut seen: HashMap<(String, bool), usize> = HashMap::new();
+    for (p, lines) in pages.iter().zip(&page_lines) {
+        let mut keys: Vec<(String, bool)> = lines
+            .iter()
+            .filter(|l| l.size < body_size * HEADING_RATIO)
+            .filter_map(|l| margin(p, l).map(|top| (furniture_key(&l.text()), top)))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let recurring = |k: &(String, bool)| {
+        pages.len() >= 2 && seen.get(k).copied().unwrap_or(0) * 2 > pages.len()
+    };
+    for ((p, lines), items) in pages.iter().zip(page_lines).zip(page_items.iter_mut()) {
+        let kept: Vec<text::Line> = lines
+            .into_iter()
+            .filter(|l| match margin(p, l) {
+                Some(top) => {
+                    !(recurring(&(furniture_key(&l.text()), top)) || is_page_number(&l.text()))
+                }
+                None => true,
+            })
+            .collect();
+        for para in body_paragraphs(kept, p.width) {
+            items.push(Item::Para(para));
+        }
+        items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    }
+    // Heading levels by size rank among heading sizes.
+    let mut heading_sizes: Vec<i32> = page_items
+        .iter()
+        .flatten()
+        .filter_map(|i| match i {
+            Item::Para(p) if p.size >= body_size * HEADING_RATIO => {
+                Some((p.size * 2.0).round() as i32)
+            }
+            _ => None,
+        })
+        .collect();
+    heading_sizes.sort_unstable_by(|a, b| b.cmp(a));
+    heading_sizes.dedup();
+    join::blocks(page_items, fonts, |p, page| {
+        to_block(p, page, body_size, &heading_sizes, fonts)
+    })
+}
+
+/// `Some(true)` for a line in the top band, `Some(false)` bottom, else None.
+fn margin(p: &PageContent, l: &text::Line) -> Option<bool> {
+    if l.bottom < p.height * MARGIN_BAND {
+        Some(true)
+    } else if l.top > p.height * (1.0 - MARGIN_BAND) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Body lines into paragraphs, column by column where the page has a gutter.
+fn body_paragraphs(lines: Vec<text::Line>, width: f32) -> Vec<Para> {
+    let right = lines.iter().map(|l| l.x1).fold(0.0f32, f32::max).min(width);
+    if let Some(gutter) = gutter(&lines, width) {
+        let (left, rest): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.x1 <= gutter);
+        let mut out = text::paragraphs(&left, gutter);
+        let r = rest.iter().map(|l| l.x1).fold(0.0f32, f32::max);
+        out.extend(text::paragraphs(&rest, r));
+        return out;
+    }
+    text::paragraphs(&lines, right)
+}
+
+/// An x position no body line crosses, with several lines wholly on each
+/// side of it: the gutter of a two-column page.
+fn gutter(lines: &[text::Line], width: f32) -> Option<f32> {
+    if lines.len() < 8 {
+        return None;
+    }
+    let mut best: Option<(f32, usize)> = None;
+    let mut x = width * 0.3;
+    while x < width * 0.7 {
+        if lines.iter().all(|l| l.x1 <= x || l.x0 >= x) {
+            let left = lines.iter().filter(|l| l.x1 <= x).count();
+            let right = lines.len() - left;
+            let n = left.min(right);
+            if n >= 4 && best.is_none_or(|b| n > b.1) {
+                best = Some((x, n));
+            }
+        }
+        x += 4.0;
+    }
+    best.map(|b| b.0)
+}
+
+/// A body paragraph into a model block.
+fn to_block(p: &Para, page: u32, body: f32, heading_sizes: &[i32], fonts: &FontCache) -> Block {
+    let at = Provenance::page(page);
+    let key = (p.size * 2.0).round() as i32;
+    if p.size >= body * HEADING_RATIO && p.text.chars().count() < 200 {
+        let rank = heading_sizes.iter().position(|s| *s == key).unwrap_or(0);
+        return Block::Heading(Heading {
+            level: (rank + 1).min(9) as u8,
+            text: p.text.clone(),
+            at,
+        });
+    }
+    Block::Paragraph(paragraph(p, page, fonts))
+}
+
+pub fn paragraph(p: &Para, page: u32, fonts: &FontCache) -> Paragraph {
+    Paragraph {
+        text: p.text.clone(),
+        style: Style {
+            bold: p.bold,
+            size: Some((p.size * 10.0).round() / 10.0),
+            font: Some(fonts.name(p.font).to_string()).filter(|s| !s.is_empty()),
+            name: None,
+        },
+        list: p.bullet.then_some(0),
+        at: Provenance::page(page),
+    }
+}
+
+/// A page table into a model table.
+pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
+    let mut rows: Vec<Row> = (0..t.grid.rows())
+        .map(|_| Row {
+            at: Provenance::page(page),
+            ..Default::default()
+        })
+        .collect();
+    for (cell, paras) in t.grid.cells.iter().zip(&t.cells) {
+        if let Some(row) = rows.get_mut(cell.r0) {
+            row.cells.push(Cell {
+                col: cell.c0,
+                col_span: (cell.c1 - cell.c0).max(1),
+                row_span: (cell.r1 - cell.r0).max(1),
+                paragraphs: paras.iter().map(|p| paragraph(p, page, fonts)).collect(),
+                nested: Vec::new(),
+                at: Provenance::page(page),
+            });
+        }
+    }
+    Table {
+        rows,
+        columns: t.grid.cols(),
+        pages: vec![page],
+        at: Provenance::page(page),
+    }
+}

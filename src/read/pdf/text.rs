@@ -1,0 +1,262 @@
+//! Glyphs into words, lines and paragraphs.
+//!
+//! Tolerances, all relative to the font size so they hold at any scale:
+//! - a glyph joins a line when its vertical centre lies inside the line's
+//!   band (the union of its full-size glyphs' boxes) — so a raised, smaller
+//!   ordinal suffix ("rd" after "3") joins the line of its number;
+//! - a word breaks at a space glyph or at a horizontal gap over
+//!   [`WORD_GAP`] × size (a space in proportional fonts is ~0.25–0.28 em);
+//! - a line ends a paragraph when the gap to the next line is over
+//!   [`PARA_GAP`] × size, when the next line's first word would have fitted
+//!   on it (so the break was not a wrap), at a bullet, or at a change of
+//!   size or weight.
+//!
+//! Hyphens at line ends are kept as printed: "Covid-" + "19" gives
+//! "Covid-19" (no space added after a line-final hyphen, nothing removed).
+
+use super::geom::Glyph;
+use super::interp::FontCache;
+
+/// Horizontal gap, in ems, that separates two words with no space glyph.
+pub const WORD_GAP: f32 = 0.2;
+/// Vertical gap between lines, in ems, that separates paragraphs.
+pub const PARA_GAP: f32 = 0.5;
+/// Glyphs drawn twice at the same spot (fake bold) are dropped within this
+/// distance in points.
+const DUP: f32 = 0.6;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub words: Vec<Word>,
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
+    /// Dominant (most glyphs) font size and font.
+    pub size: f32,
+    pub font: u16,
+    /// Every glyph bold.
+    pub bold: bool,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for w in &self.words {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&w.text);
+        }
+        s
+    }
+}
+
+/// Group glyphs into lines, top to bottom, each line's words left to right.
+pub fn lines(glyphs: &[&Glyph], fonts: &FontCache) -> Vec<Line> {
+    let mut gs: Vec<&Glyph> = glyphs.to_vec();
+    gs.sort_by(|a, b| a.top.total_cmp(&b.top));
+    // Bands: (top, bottom, max size, glyph indices).
+    let mut bands: Vec<(f32, f32, f32, Vec<&Glyph>)> = Vec::new();
+    for g in gs {
+        let cy = g.cy();
+        // Look back over the few most recent bands (superscripts and the
+        // lines of side-by-side columns interleave by top).
+        let hit = bands.iter_mut().rev().take(4).find(|b| {
+            (cy >= b.0 && cy <= b.1) || (mid(b.0, b.1) >= g.top && mid(b.0, b.1) <= g.bottom)
+        });
+        match hit {
+            Some(b) => {
+                if g.size >= 0.75 * b.2 {
+                    b.0 = b.0.min(g.top);
+                    b.1 = b.1.max(g.bottom);
+                }
+                b.2 = b.2.max(g.size);
+                b.3.push(g);
+            }
+            None => bands.push((g.top, g.bottom, g.size, vec![g])),
+        }
+    }
+    let mut out: Vec<Line> = bands
+        .into_iter()
+        .filter_map(|b| line(b.3, b.0, b.1, fonts))
+        .collect();
+    out.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    out
+}
+
+fn mid(a: f32, b: f32) -> f32 {
+    (a + b) / 2.0
+}
+
+/// One band's glyphs into a line of words.
+fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option<Line> {
+    gs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut words: Vec<Word> = Vec::new();
+    let mut cur = String::new();
+    let (mut wx0, mut wx1) = (0.0f32, 0.0f32);
+    let mut prev: Option<&Glyph> = None;
+    let mut sizes: Vec<(f32, u16, usize)> = Vec::new();
+    let mut bold = true;
+    let mut any = false;
+    for g in gs {
+        if let Some(p) = prev
+            && p.c == g.c
+            && (p.x0 - g.x0).abs() < DUP
+            && (p.top - g.top).abs() < DUP
+        {
+            continue;
+        }
+        let gap_break = prev.is_some_and(|p| g.x0 - p.x1 > WORD_GAP * p.size.min(g.size).max(1.0));
+        if g.c.is_whitespace() || gap_break {
+            if !cur.is_empty() {
+                words.push(Word {
+                    text: std::mem::take(&mut cur),
+                    x0: wx0,
+                    x1: wx1,
+                });
+            }
+            if g.c.is_whitespace() {
+                prev = Some(g);
+                continue;
+            }
+        }
+        if cur.is_empty() {
+            wx0 = g.x0;
+        }
+        wx1 = g.x1;
+        cur.push(g.c);
+        any = true;
+        bold &= fonts.bold(g.font);
+        match sizes
+            .iter_mut()
+            .find(|s| (s.0 - g.size).abs() < 0.1 && s.1 == g.font)
+        {
+            Some(s) => s.2 += 1,
+            None => sizes.push((g.size, g.font, 1)),
+        }
+        prev = Some(g);
+    }
+    if !cur.is_empty() {
+        words.push(Word {
+            text: cur,
+            x0: wx0,
+            x1: wx1,
+        });
+    }
+    if !any || words.is_empty() {
+        return None;
+    }
+    let (size, font, _) = sizes
+        .iter()
+        .copied()
+        .max_by_key(|s| s.2)
+        .unwrap_or((0.0, 0, 0));
+    let x0 = words.first().map_or(0.0, |w| w.x0);
+    let x1 = words.last().map_or(0.0, |w| w.x1);
+    Some(Line {
+        words,
+        x0,
+        x1,
+        top,
+        bottom,
+        size,
+        font,
+        bold,
+    })
+}
+
+/// A paragraph built from lines: text with wrapped lines joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub text: String,
+    pub size: f32,
+    pub font: u16,
+    pub bold: bool,
+    pub bullet: bool,
+    pub top: f32,
+    pub bottom: f32,
+    pub x0: f32,
+}
+
+/// Bullet glyphs as producers print them (Symbol's private-use bullet too).
+pub fn is_bullet(w: &str) -> bool {
+    matches!(
+        w,
+        "•" | "·"
+            | "▪"
+            | "■"
+            | "◦"
+            | "●"
+            | "○"
+            | "-"
+            | "–"
+            | "\u{f0b7}"
+            | "\u{f0a7}"
+            | "\u{f0d8}"
+            | "o"
+    )
+}
+
+/// Group lines into paragraphs. `right` is the right edge text wraps at (a
+/// cell's inner edge, or the body column's right edge).
+pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for l in lines {
+        let first = l.words.first().map_or("", |w| w.text.as_str());
+        let bullet = l.words.len() > 1 && is_bullet(first) && first != "o" && first != "-";
+        let new = match prev {
+            None => true,
+            Some(p) => {
+                let gap = l.top - p.bottom;
+                let size = p.size.max(1.0);
+                let fits = l
+                    .words
+                    .first()
+                    .is_some_and(|w| p.x1 + 0.3 * size + (w.x1 - w.x0) < right - 0.5 * size);
+                gap > PARA_GAP * size
+                    || fits
+                    || bullet
+                    || (l.size - p.size).abs() > 0.5
+                    || l.bold != p.bold
+            }
+        };
+        let words: Vec<&str> = l
+            .words
+            .iter()
+            .skip(usize::from(bullet))
+            .map(|w| w.text.as_str())
+            .collect();
+        let text = words.join(" ");
+        match (new, out.last_mut()) {
+            (false, Some(para)) => {
+                if !para.text.ends_with('-') || para.text.ends_with(" -") {
+                    para.text.push(' ');
+                }
+                para.text.push_str(&text);
+                para.bottom = l.bottom;
+                para.bold &= l.bold;
+            }
+            _ => out.push(Para {
+                text,
+                size: l.size,
+                font: l.font,
+                bold: l.bold,
+                bullet,
+                top: l.top,
+                bottom: l.bottom,
+                x0: l.x0,
+            }),
+        }
+        prev = Some(l);
+    }
+    out
+}

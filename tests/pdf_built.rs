@@ -1,0 +1,461 @@
+//! The PDF reader on PDFs the tests build with lopdf: spans, a table
+//! continued across pages, superscript ordinals, headings and running
+//! footers, sideways tables, encryption, image-only pages, damage and limits.
+
+use docket::model::{Block, Document as Model, Slot};
+use docket::read::pdf::{self, PdfError};
+use docket::read::{Limits, read};
+use lopdf::content::{Content, Operation};
+use lopdf::{
+    Dictionary, Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream,
+    dictionary,
+};
+
+/// A drawing on one page: text runs and ruled lines, in PDF user space
+/// (origin bottom-left) of an A4 portrait page.
+#[derive(Default, Clone)]
+struct Page {
+    ops: Vec<Operation>,
+}
+
+impl Page {
+    fn text(mut self, x: f32, y: f32, size: f32, bold: bool, s: &str) -> Self {
+        let font = if bold { "F2" } else { "F1" };
+        self.ops.push(Operation::new("BT", vec![]));
+        self.ops
+            .push(Operation::new("Tf", vec![font.into(), size.into()]));
+        self.ops
+            .push(Operation::new("Td", vec![x.into(), y.into()]));
+        self.ops
+            .push(Operation::new("Tj", vec![Object::string_literal(s)]));
+        self.ops.push(Operation::new("ET", vec![]));
+        self
+    }
+    /// A raised, smaller run (a superscript) with `Ts`.
+    fn sup(mut self, x: f32, y: f32, size: f32, s: &str) -> Self {
+        self.ops.push(Operation::new("BT", vec![]));
+        self.ops
+            .push(Operation::new("Tf", vec!["F1".into(), size.into()]));
+        self.ops
+            .push(Operation::new("Ts", vec![(size * 0.6).into()]));
+        self.ops
+            .push(Operation::new("Td", vec![x.into(), y.into()]));
+        self.ops
+            .push(Operation::new("Tj", vec![Object::string_literal(s)]));
+        self.ops.push(Operation::new("Ts", vec![0.into()]));
+        self.ops.push(Operation::new("ET", vec![]));
+        self
+    }
+    fn line(mut self, x0: f32, y0: f32, x1: f32, y1: f32) -> Self {
+        self.ops
+            .push(Operation::new("m", vec![x0.into(), y0.into()]));
+        self.ops
+            .push(Operation::new("l", vec![x1.into(), y1.into()]));
+        self.ops.push(Operation::new("S", vec![]));
+        self
+    }
+    fn raw(mut self, op: &str, operands: Vec<Object>) -> Self {
+        self.ops.push(Operation::new(op, operands));
+        self
+    }
+    /// A ruled grid: `xs` column edges, `ys` row edges (top to bottom, PDF
+    /// y), with the listed inner edges left out: `skip_v` (column edge
+    /// index, row index), `skip_h` (row edge index, column index).
+    fn grid(
+        mut self,
+        xs: &[f32],
+        ys: &[f32],
+        skip_v: &[(usize, usize)],
+        skip_h: &[(usize, usize)],
+    ) -> Self {
+        for (i, y) in ys.iter().enumerate() {
+            for c in 0..xs.len() - 1 {
+                if !skip_h.contains(&(i, c)) {
+                    self = self.line(xs[c], *y, xs[c + 1], *y);
+                }
+            }
+        }
+        for (j, x) in xs.iter().enumerate() {
+            for r in 0..ys.len() - 1 {
+                if !skip_v.contains(&(j, r)) {
+                    self = self.line(*x, ys[r], *x, ys[r + 1]);
+                }
+            }
+        }
+        self
+    }
+}
+
+fn build(pages: &[Page]) -> Document {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let f1 = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let f2 = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold", "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => f1, "F2" => f2 },
+    });
+    let mut kids = Vec::new();
+    for p in pages {
+        let content = Content {
+            operations: p.ops.clone(),
+        };
+        let c = doc.add_object(Stream::new(
+            dictionary! {},
+            content.encode().expect("encode"),
+        ));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => c, "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        kids.push(page.into());
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+        ],
+    );
+    doc
+}
+
+fn bytes(mut doc: Document) -> Vec<u8> {
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
+}
+
+fn model(pages: &[Page]) -> Model {
+    read(&bytes(build(pages)), &Limits::default()).expect("reads")
+}
+
+/// A 3 × 3 ruled table: row 0 "A" spans columns 1-2; column 0 "Finding"
+/// spans rows 1-2.
+fn span_page() -> Page {
+    let xs = [50.0, 200.0, 350.0, 500.0];
+    let ys = [800.0, 780.0, 760.0, 740.0];
+    Page::default()
+        .grid(&xs, &ys, &[(2, 0)], &[(2, 0)])
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(205.0, 786.0, 10.0, true, "Wide header")
+        .text(55.0, 766.0, 10.0, false, "Finding")
+        .text(205.0, 766.0, 10.0, false, "a1")
+        .text(355.0, 766.0, 10.0, false, "b1")
+        .text(205.0, 746.0, 10.0, false, "a2")
+        .text(355.0, 746.0, 10.0, false, "b2")
+}
+
+#[test]
+fn missing_inner_edges_become_spans() {
+    let doc = model(&[span_page()]);
+    let t = doc.tables().next().expect("a table");
+    assert_eq!(t.columns, 3);
+    assert_eq!(t.rows.len(), 3);
+    let wide = &t.rows[0].cells[1];
+    assert_eq!((wide.col, wide.col_span, wide.row_span), (1, 2, 1));
+    assert_eq!(wide.text(), "Wide header");
+    let finding = &t.rows[1].cells[0];
+    assert_eq!((finding.col, finding.row_span), (0, 2));
+    assert_eq!(finding.text(), "Finding");
+    let slots = t.slots();
+    assert_eq!(slots[2][0], Slot::Covered(1, 0));
+    assert_eq!(slots[0][2], Slot::Covered(0, 1));
+
+    let grids =
+        pdf::page_tables(&bytes(build(&[span_page()])), 1, &Limits::default()).expect("tables");
+    assert_eq!(
+        grids[0],
+        vec![
+            vec![
+                Some("Ref".to_string()),
+                Some("Wide header".to_string()),
+                None
+            ],
+            vec![
+                Some("Finding".to_string()),
+                Some("a1".to_string()),
+                Some("b1".to_string())
+            ],
+            vec![None, Some("a2".to_string()), Some("b2".to_string())],
+        ]
+    );
+}
+
+/// Page 1: header + two rows reaching the foot; page 2: the header again
+/// and one more row.
+fn crossing_pages() -> Vec<Page> {
+    let xs = [50.0, 250.0, 500.0];
+    let p1 = Page::default()
+        .grid(&xs, &[800.0, 780.0, 400.0, 60.0], &[], &[])
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(255.0, 786.0, 10.0, true, "Action")
+        .text(55.0, 766.0, 10.0, false, "1")
+        .text(255.0, 766.0, 10.0, false, "First action")
+        .text(55.0, 386.0, 10.0, false, "2")
+        .text(255.0, 386.0, 10.0, false, "Second action");
+    let p2 = Page::default()
+        .grid(&xs, &[800.0, 780.0, 700.0], &[], &[])
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(255.0, 786.0, 10.0, true, "Action")
+        .text(55.0, 766.0, 10.0, false, "3")
+        .text(255.0, 766.0, 10.0, false, "Third action");
+    vec![p1, p2]
+}
+
+#[test]
+fn a_table_continued_on_the_next_page_is_one_table() {
+    let doc = model(&crossing_pages());
+    let tables: Vec<_> = doc.tables().collect();
+    assert_eq!(tables.len(), 1);
+    let t = tables[0];
+    assert_eq!(t.pages, vec![1, 2]);
+    let refs: Vec<String> = t.rows.iter().map(|r| r.cells[0].text()).collect();
+    assert_eq!(refs, vec!["Ref", "1", "2", "3"], "repeated header dropped");
+    assert!(t.rows[3].page_break_before);
+    assert!(!t.rows[2].page_break_before);
+    assert_eq!(t.rows[3].at.page, Some(2));
+}
+
+#[test]
+fn tables_that_merely_meet_at_a_break_stay_apart() {
+    let mut pages = crossing_pages();
+    // The second page's table has other header text: a new table.
+    pages[1] = Page::default()
+        .grid(&[50.0, 250.0, 500.0], &[800.0, 780.0, 700.0], &[], &[])
+        .text(55.0, 786.0, 10.0, true, "Theme")
+        .text(255.0, 786.0, 10.0, true, "Owner")
+        .text(55.0, 766.0, 10.0, false, "x")
+        .text(255.0, 766.0, 10.0, false, "y");
+    assert_eq!(model(&pages).tables().count(), 2);
+}
+
+#[test]
+fn superscript_ordinals_join_their_number() {
+    // "launched on 3" then raised "rd" then " June 2020".
+    let w3 = 11.0 * 0.556; // Helvetica "3" at 11 pt
+    let x = 50.0 + 11.0 * (0.222 * 3.0 + 0.556 * 5.0 + 0.5 + 0.556 * 2.0 + 0.278 * 4.0); // rough start of "3"
+    let base = Page::default()
+        .text(50.0, 700.0, 11.0, false, "launched on")
+        .text(x, 700.0, 11.0, false, "3");
+    let rd_w = 7.0 * (0.333 + 0.556);
+    let doc = model(&[base.sup(x + w3, 700.0, 7.0, "rd").text(
+        x + w3 + rd_w,
+        700.0,
+        11.0,
+        false,
+        " June 2020",
+    )]);
+    let text: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(text, vec!["launched on 3rd June 2020"]);
+}
+
+#[test]
+fn headings_by_size_and_running_footers_dropped() {
+    let mk = |n: usize| {
+        Page::default()
+            .text(50.0, 780.0, 18.0, true, &format!("Chapter {n}"))
+            .text(
+                50.0,
+                740.0,
+                10.0,
+                false,
+                "Body text of the chapter goes here.",
+            )
+            .text(50.0, 726.0, 10.0, false, "More body text.")
+            .text(280.0, 30.0, 9.0, false, &format!("Page {n}"))
+            .text(50.0, 30.0, 9.0, false, "Annual report 2021/22")
+    };
+    let doc = model(&[mk(1), mk(2), mk(3)]);
+    let headings: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) => Some(h.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, vec!["Chapter 1", "Chapter 2", "Chapter 3"]);
+    let all: String = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.clone()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    assert!(!all.contains("Annual report"), "{all}");
+    assert!(!all.contains("Page"), "{all}");
+    assert!(all.contains("Body text of the chapter goes here."));
+    assert_eq!(doc.pages, Some(3));
+}
+
+#[test]
+fn a_sideways_table_reads_upright() {
+    // The span table drawn rotated a quarter turn on the page.
+    let mut p = Page::default().raw("q", vec![]).raw(
+        "cm",
+        vec![
+            0.into(),
+            1.into(),
+            (-1).into(),
+            0.into(),
+            595.into(),
+            0.into(),
+        ],
+    );
+    p.ops.extend(span_page().ops.into_iter().map(|mut o| {
+        // Shift the table into view after the turn.
+        if (o.operator == "Td" || o.operator == "m" || o.operator == "l")
+            && let Some(Object::Real(y)) = o.operands.get_mut(1)
+        {
+            *y -= 300.0;
+        }
+        o
+    }));
+    let p = p.raw("Q", vec![]);
+    let grids = pdf::page_tables(&bytes(build(&[p])), 1, &Limits::default()).expect("tables");
+    assert_eq!(grids.len(), 1);
+    assert_eq!(grids[0][0][0].as_deref(), Some("Ref"));
+    assert_eq!(grids[0][1][0].as_deref(), Some("Finding"));
+}
+
+fn code(r: Result<Model, docket::read::ReadError>) -> &'static str {
+    match r {
+        Ok(_) => "ok",
+        Err(e) => e.code(),
+    }
+}
+
+fn encrypted(user: &str) -> Vec<u8> {
+    let mut doc = build(&[span_page()]);
+    let state = EncryptionState::try_from(EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: user,
+        key_length: 128,
+        permissions: Permissions::all(),
+    })
+    .expect("state");
+    doc.encrypt(&state).expect("encrypt");
+    bytes(doc)
+}
+
+#[test]
+fn a_user_password_is_pdf_encrypted_and_an_empty_one_opens() {
+    assert_eq!(
+        code(read(&encrypted("secret"), &Limits::default())),
+        "pdf.encrypted"
+    );
+    let doc = read(&encrypted(""), &Limits::default()).expect("empty user password opens");
+    assert_eq!(doc.tables().count(), 1);
+}
+
+#[test]
+fn an_image_only_pdf_is_pdf_no_text() {
+    let mut doc = build(&[Page::default()
+        .raw("q", vec![])
+        .raw("Do", vec!["Im1".into()])
+        .raw("Q", vec![])]);
+    let img = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        },
+        vec![0u8],
+    ));
+    for (_, id) in doc.get_pages() {
+        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(id) {
+            let mut res = Dictionary::new();
+            res.set("XObject", dictionary! { "Im1" => img });
+            page.set("Resources", res);
+        }
+    }
+    assert_eq!(code(read(&bytes(doc), &Limits::default())), "pdf.no_text");
+}
+
+#[test]
+fn damage_is_recovered_or_reported_never_a_panic() {
+    let good = bytes(build(&crossing_pages()));
+    // A wrong startxref: lopdf's lenient loader rebuilds the xref.
+    let s = String::from_utf8_lossy(&good).into_owned();
+    if let Some(i) = s.rfind("startxref") {
+        let mut bad = good[..i].to_vec();
+        bad.extend_from_slice(b"startxref\n99999\n%%EOF\n");
+        assert_eq!(code(read(&bad, &Limits::default())), "ok");
+    }
+    // Truncations and garbage: a coded error or a document, never a panic.
+    for cut in [10, 100, good.len() / 3, good.len() / 2, good.len() - 20] {
+        let r = read(&good[..cut.min(good.len())], &Limits::default());
+        assert!(matches!(code(r), "ok" | "pdf.malformed" | "pdf.no_text"));
+    }
+    assert_eq!(
+        pdf::read(b"%PDF-1.4\n garbage", &Limits::default())
+            .map(|_| ())
+            .map_err(|e| e.code()),
+        Err("pdf.malformed")
+    );
+}
+
+#[test]
+fn limits_trip_cleanly() {
+    let b = bytes(build(&crossing_pages()));
+    let pages = Limits {
+        max_pages: 1,
+        ..Limits::default()
+    };
+    assert!(matches!(pdf::read(&b, &pages), Err(PdfError::Limit(_))));
+    let ops = Limits {
+        max_operators: 10,
+        ..Limits::default()
+    };
+    assert!(matches!(pdf::read(&b, &ops), Err(PdfError::Limit(_))));
+}
+
+#[test]
+fn a_form_that_draws_itself_stops_at_the_depth_limit() {
+    let mut doc = build(&[Page::default()
+        .text(50.0, 700.0, 10.0, false, "text")
+        .raw("Do", vec!["X".into()])]);
+    let form_id = doc.new_object_id();
+    let form = Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+            "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
+        },
+        b"/X Do".to_vec(),
+    );
+    doc.objects.insert(form_id, Object::Stream(form));
+    for (_, id) in doc.get_pages() {
+        let res = doc
+            .get_object(id)
+            .and_then(Object::as_dict)
+            .and_then(|d| d.get(b"Resources"))
+            .and_then(Object::as_reference)
+            .expect("resources");
+        if let Ok(Object::Dictionary(r)) = doc.get_object_mut(res) {
+            r.set("XObject", dictionary! { "X" => form_id });
+        }
+    }
+    // A form that draws itself is skipped (cycle), and the text stays.
+    let d = read(&bytes(doc), &Limits::default()).expect("reads");
+    assert!(!d.blocks.is_empty());
+}
