@@ -13,7 +13,9 @@ use docket::read::{self, Limits};
 use docket::recognise::{Grammars, date, lead};
 
 fn corpus(dir: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(root)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -22,7 +24,12 @@ fn corpus(dir: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
         .into_iter()
-        .map(|p| (p.file_name().unwrap().to_string_lossy()[..3].to_string(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy()[..3].to_string(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -31,7 +38,9 @@ fn bench_read(c: &mut Criterion) {
     for (dir, ext) in [("seeds", "txt"), ("rendered", "docx"), ("rendered", "pdf")] {
         let mut g = c.benchmark_group(format!("read_{ext}"));
         for (name, bytes) in corpus(dir, ext) {
-            g.bench_function(&name, |b| b.iter(|| read::read(black_box(&bytes), &limits).ok()));
+            g.bench_function(&name, |b| {
+                b.iter(|| read::read(black_box(&bytes), &limits).ok())
+            });
         }
         g.finish();
     }
@@ -51,10 +60,20 @@ fn bench_recognise(c: &mut Criterion) {
         "Health - Matt Stone, CAMHS Head of Service, ESCC - Vicky Finnemore, Head of Specialist Services",
     ];
     c.bench_function("recognise/dates", |b| {
-        b.iter(|| timescales.iter().map(|t| date::find_dates(black_box(t), &g).len()).sum::<usize>())
+        b.iter(|| {
+            timescales
+                .iter()
+                .map(|t| date::find_dates(black_box(t), &g).len())
+                .sum::<usize>()
+        })
     });
     c.bench_function("recognise/leads", |b| {
-        b.iter(|| leads.iter().map(|t| lead::split_leads(black_box(t), &g).len()).sum::<usize>())
+        b.iter(|| {
+            leads
+                .iter()
+                .map(|t| lead::split_leads(black_box(t), &g).len())
+                .sum::<usize>()
+        })
     });
 }
 
@@ -69,10 +88,19 @@ fn bench_interpret_and_contract(c: &mut Criterion) {
         });
         let out = batch::extract_output(&bytes, "x", &opts).unwrap();
         c.bench_function(&format!("validate_serialise/{name}"), |b| {
-            b.iter(|| docket::contract::to_validated_json(black_box(&out)).unwrap().len())
+            b.iter(|| {
+                docket::contract::to_validated_json(black_box(&out))
+                    .unwrap()
+                    .len()
+            })
         });
     }
 }
 
-criterion_group!(benches, bench_read, bench_recognise, bench_interpret_and_contract);
+criterion_group!(
+    benches,
+    bench_read,
+    bench_recognise,
+    bench_interpret_and_contract
+);
 criterion_main!(benches);

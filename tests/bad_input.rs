@@ -24,9 +24,11 @@ const CODES: &[&str] = &[
     "docx.too_large",
     "docx.encrypted",
     "xml.malformed",
+    "xml.too_deep",
     "pdf.malformed",
     "pdf.encrypted",
     "pdf.no_text",
+    "pdf.limit",
 ];
 
 fn corpus_files() -> Vec<PathBuf> {

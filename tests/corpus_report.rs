@@ -311,6 +311,7 @@ fn options() -> Options {
         grammars: Grammars::builtin(),
         limits: Limits::default(),
         progress: false,
+        stop: None,
     }
 }
 

@@ -120,7 +120,7 @@ pub struct StatusWords {
 }
 
 /// Every grammar, typed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Grammars {
     pub columns: Columns,
     pub dates: DateWords,
@@ -128,6 +128,14 @@ pub struct Grammars {
     pub organisations: Organisations,
     pub roles: Roles,
     pub status: StatusWords,
+}
+
+/// The default grammars are the embedded ones: an empty vocabulary would
+/// silently find nothing.
+impl Default for Grammars {
+    fn default() -> Self {
+        Self::builtin()
+    }
 }
 
 impl Grammars {
