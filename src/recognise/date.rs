@@ -506,6 +506,19 @@ fn numeric(i: &str) -> Res<'_, Date> {
     }
 }
 
+/// ISO dates: 2020-06-03.
+fn iso(i: &str) -> Res<'_, Date> {
+    let (r, (y, _, m, _, d)) =
+        (digits(4, 4), ch('-'), digits(2, 2), ch('-'), digits(2, 2)).parse(i)?;
+    if !boundary(r) {
+        return fail(i);
+    }
+    match (u8::try_from(m), u8::try_from(d)) {
+        (Ok(m), Ok(d)) => Date::new(y as i32, m, d).map_or_else(|| fail(i), |dt| Ok((r, dt))),
+        _ => fail(i),
+    }
+}
+
 /// "October 2020", "Oct-20", "Jan-16", "Sept 2020", "Oct '20".
 fn month_year<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, (u8, i32)> {
     let (r, m) = month(i, lex)?;
@@ -635,7 +648,7 @@ fn part_range(p: Part, t: Tail) -> Option<(Date, Date)> {
 /// One dated item ("October 2020", "3rd June 2020", "Q2 2020/21",
 /// "2020/21", "2016"): its range and kind.
 fn item<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, ((Date, Date), Kind)> {
-    if let Ok((r, d)) = numeric(i) {
+    if let Ok((r, d)) = numeric(i).or_else(|_| iso(i)) {
         return Ok((r, ((d, d), Kind::Other)));
     }
     if let Ok((r, d)) = full_day(i, lex) {
@@ -812,6 +825,12 @@ mod tests {
         one("January 2021 to June 2021", "2021-01-01", "2021-06-30");
         one("2016", "2016-01-01", "2016-12-31");
         one("20 th April 2020", "2020-04-20", "2020-04-20");
+        one("2020-06-03", "2020-06-03", "2020-06-03");
+        one("June 3rd, 2020", "2020-06-03", "2020-06-03");
+        one("end of Q2 2020/21", "2020-09-30", "2020-09-30");
+        one("Winter 2020/21", "2020-12-01", "2021-02-28");
+        one("January – June 2021", "2021-01-01", "2021-06-30");
+        one("Jan-16 - Mar-16", "2016-01-01", "2016-03-31");
     }
 
     #[test]
