@@ -127,10 +127,10 @@ pub fn find_dates(text: &str, g: &Grammars) -> Vec<DateExpr> {
 /// expression. A financial year that is part of a plan's name ("Locality
 /// PiP 2020/2021": a word other than a cue word right before it) is skipped.
 pub fn due(text: &str, g: &Grammars) -> Option<Date> {
-    let lex = Lexicon::new(g);
-    scan_with(text, &lex)
+    let lex = g.date_lexicon();
+    scan_with(text, lex)
         .into_iter()
-        .find(|f| !(f.kind == Kind::FinancialYear && is_name_label(text, f.start, &lex)))
+        .find(|f| !(f.kind == Kind::FinancialYear && is_name_label(text, f.start, lex)))
         .and_then(|f| f.ranges.iter().map(|r| r.1).max())
 }
 
@@ -166,7 +166,7 @@ struct Found {
 }
 
 fn scan(text: &str, g: &Grammars) -> Vec<Found> {
-    scan_with(text, &Lexicon::new(g))
+    scan_with(text, g.date_lexicon())
 }
 
 fn scan_with(text: &str, lex: &Lexicon) -> Vec<Found> {
@@ -228,7 +228,7 @@ fn is_name_label(text: &str, offset: usize, lex: &Lexicon) -> bool {
 }
 
 /// The date words, prepared for matching (lower-cased, longest first).
-struct Lexicon {
+pub(crate) struct Lexicon {
     months: Vec<(String, u8)>,
     seasons: Vec<(String, Season)>,
     end_cues: Vec<String>,
@@ -256,7 +256,7 @@ fn longest_first(mut v: Vec<String>) -> Vec<String> {
 }
 
 impl Lexicon {
-    fn new(g: &Grammars) -> Lexicon {
+    pub(crate) fn new(g: &Grammars) -> Lexicon {
         let d = &g.dates;
         let lower = |v: &[String]| longest_first(v.iter().map(|s| s.to_lowercase()).collect());
         let mut months: Vec<(String, u8)> = d
@@ -706,7 +706,9 @@ fn part_list<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, Vec<(Date, Date)>> {
     let (mut r, first) = part(i, lex)?;
     let mut parts = vec![first];
     let mut ranged = false;
-    loop {
+    // A list longer than a year of months is not a date list; the bound
+    // also keeps a long run of month words linear to scan.
+    while parts.len() < 12 {
         if let Ok((r2, ())) = range_join(r, lex)
             && let Ok((r3, p)) = part(r2, lex)
             && !ranged

@@ -34,9 +34,9 @@ pub struct LeadParts {
 
 /// Split a lead cell (paragraphs as lines) into leads.
 pub fn split_leads(cell: &str, g: &Grammars) -> Vec<LeadParts> {
-    let lex = Lex::new(g);
-    let toks = tokenise(cell, &lex);
-    let units = units(&toks, &lex);
+    let lex = g.lead_lexicon();
+    let toks = tokenise(cell, lex);
+    let units = units(&toks, lex);
     assemble(cell, &units)
 }
 
@@ -61,7 +61,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// The lead vocabulary, lower-cased for lookup.
-struct Lex {
+pub(crate) struct Lex {
     ranks: Vec<Vec<String>>,
     acting: Vec<String>,
     acronyms: HashSet<String>,
@@ -75,7 +75,7 @@ fn split_words(s: &str) -> Vec<String> {
 }
 
 impl Lex {
-    fn new(g: &Grammars) -> Lex {
+    pub(crate) fn new(g: &Grammars) -> Lex {
         let mut ranks: Vec<Vec<String>> = g
             .ranks
             .ranks
@@ -445,10 +445,14 @@ fn word_at(toks: &[Tok], i: usize) -> Option<&Tok> {
     toks.get(i).filter(|t| t.sep.is_none())
 }
 
-/// Number of unknown capitalised words in a row from `i`.
+/// Longest run of name words worth counting: no name is longer, and the
+/// bound keeps a cell of thousands of capitalised words linear.
+const MAX_RUN: usize = 8;
+
+/// Number of unknown capitalised words in a row from `i` (at most `MAX_RUN`).
 fn cap_run(toks: &[Tok], i: usize) -> usize {
     let mut n = 0;
-    while word_at(toks, i + n).is_some_and(|t| t.flags == CAP) {
+    while n < MAX_RUN && word_at(toks, i + n).is_some_and(|t| t.flags == CAP) {
         n += 1;
     }
     n
@@ -468,7 +472,7 @@ fn name_starts(toks: &[Tok], i: usize) -> bool {
 fn scan_name(toks: &[Tok], i: usize) -> Option<(usize, String)> {
     let mut j = i;
     let mut ranked = false;
-    while let Some(t) = word_at(toks, j) {
+    while let Some(t) = word_at(toks, j).filter(|_| j - i < MAX_RUN) {
         if t.has(RANK) {
             ranked = true;
             j += 1;
@@ -810,6 +814,8 @@ struct Building {
     heading: bool,
     /// Start of an acronym folded into the next post ("CAMHS Head of Service").
     role_from: Option<usize>,
+    /// A bracket opened inside this lead: its closing bracket belongs to it.
+    paren: bool,
 }
 
 impl Building {
@@ -852,28 +858,41 @@ fn only_dashes(seps: &[&Kind]) -> bool {
 fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
     let mut done: Vec<Building> = Vec::new();
     let mut cur = Building::default();
-    let mut seps: Vec<Kind> = Vec::new();
+    // Separators seen since the last content unit, as bits (a long run of
+    // punctuation must stay linear).
+    let mut seen: u16 = 0;
+    let bit = |k: &Kind| -> u16 {
+        match k {
+            Kind::Sep(s) => 1 << (*s as u16),
+            Kind::And => 1 << 15,
+            _ => 0,
+        }
+    };
     for (k, u) in units.iter().enumerate() {
-        let prev = |s: Sep| seps.contains(&Kind::Sep(s));
-        let prev_and = seps
-            .iter()
-            .any(|x| *x == Kind::And || *x == Kind::Sep(Sep::Slash));
-        let no_sep = seps.is_empty();
         match &u.kind {
+            Kind::Sep(Sep::LParen) => {
+                cur.paren |= cur.start.is_some();
+                seen |= bit(&u.kind);
+                continue;
+            }
             Kind::Sep(Sep::RParen) => {
-                if cur
-                    .start
-                    .is_some_and(|s| text.get(s..u.start).is_some_and(|t| t.contains('(')))
-                {
+                if cur.paren {
                     cur.end = cur.end.max(u.end);
                 }
-                seps.push(u.kind.clone());
+                seen |= bit(&u.kind);
                 continue;
             }
             Kind::Sep(_) | Kind::And => {
-                seps.push(u.kind.clone());
+                seen |= bit(&u.kind);
                 continue;
             }
+            _ => {}
+        }
+        let prev = |s: Sep| seen & bit(&Kind::Sep(s)) != 0;
+        let prev_and = seen & (bit(&Kind::And) | bit(&Kind::Sep(Sep::Slash))) != 0;
+        let no_sep = seen == 0;
+        match &u.kind {
+            Kind::Sep(_) | Kind::And => {}
             Kind::Name(n) => {
                 if cur.name.is_some() {
                     done.push(std::mem::take(&mut cur));
@@ -888,11 +907,8 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 let name_next = matches!(next.map(|n| &n.kind), Some(Kind::Name(_)));
                 let role_then_name =
                     matches!(next.map(|n| &n.kind), Some(Kind::Role)) && between.is_empty() && {
-                        let idx = units
-                            .iter()
-                            .position(|x| std::ptr::eq(x, next.unwrap_or(u)))
-                            .unwrap_or(k);
-                        let (n2, b2) = next_content(units, idx);
+                        // `between` is empty: the post is the next unit.
+                        let (n2, b2) = next_content(units, k + 1);
                         matches!(n2.map(|n| &n.kind), Some(Kind::Name(_)))
                             && !b2.is_empty()
                             && only_dashes(&b2)
@@ -934,13 +950,18 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 let from = cur.role_from.take().unwrap_or(u.start);
                 let role = slice(text, from, u.end);
                 let lower = role.to_lowercase();
-                let joined = cur.roles.join(" ").to_lowercase();
+                // Bounded: a runaway cell must not make this quadratic.
+                let joined = if cur.roles.len() <= 8 {
+                    cur.roles.join(" ").to_lowercase()
+                } else {
+                    String::new()
+                };
                 let (next, between) = next_content(units, k);
                 let name_next = matches!(next.map(|n| &n.kind), Some(Kind::Name(_)));
                 let is_post = u.kind == Kind::Role;
                 if !cur.roles.is_empty() && joined.contains(&lower) {
                     // A post printed twice ("Head of Service, Head of Service").
-                    seps.clear();
+                    seen = 0;
                     continue;
                 }
                 if is_post
@@ -973,7 +994,7 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 });
             }
         }
-        seps.clear();
+        seen = 0;
     }
     if !cur.empty() {
         done.push(cur);
