@@ -288,6 +288,14 @@ fn tokenise(text: &str, lex: &Lex) -> Vec<Tok> {
                         break;
                     }
                 }
+                // An initial keeps its full stop ("J. Smith").
+                if word.chars().count() == 1
+                    && word.chars().all(char::is_uppercase)
+                    && at(k) == Some('.')
+                {
+                    word.push('.');
+                    k += 1;
+                }
                 let (a, b) = (pos(s), pos(k));
                 push_word(&mut toks, text, a, b, &word, lex);
             }
@@ -332,7 +340,12 @@ fn push_word(toks: &mut Vec<Tok>, text: &str, a: usize, b: usize, word: &str, le
         }
         return;
     }
-    let word = word.trim_end_matches('.');
+    let initial = word.len() == 2 && word.ends_with('.');
+    let word = if initial {
+        word
+    } else {
+        word.trim_end_matches('.')
+    };
     toks.push(word_tok(a, b, word, lex));
 }
 
@@ -518,6 +531,10 @@ fn heading_follows(toks: &[Tok], i: usize) -> bool {
 fn scan_org(toks: &[Tok], i: usize) -> Option<usize> {
     let mut j = i;
     while let Some(t) = word_at(toks, j) {
+        if t.has(AND) && j > i && and_joins_org(toks, j) {
+            j += 1;
+            continue;
+        }
         if t.has(RANK) || (t.has(CONN) && !t.has(ORGNAME)) {
             break;
         }
@@ -544,6 +561,20 @@ fn scan_org(toks: &[Tok], i: usize) -> Option<usize> {
     // stay (e.g. "SBC Integrated Commissioning team"); but never end on a
     // connector or number alone.
     (j > i).then_some(j)
+}
+
+/// Does the "and" at `j` join two places of one body's name ("NHS Kent and
+/// Medway ICB")? Only place or unknown capitalised words may follow it, up
+/// to an organisation word or acronym.
+fn and_joins_org(toks: &[Tok], j: usize) -> bool {
+    let mut k = j + 1;
+    while word_at(toks, k).is_some_and(|t| (t.has(PLACE) || t.flags == CAP) && !t.has(ORGW)) {
+        k += 1;
+        if k - j > 3 {
+            return false;
+        }
+    }
+    k > j + 1 && word_at(toks, k).is_some_and(|t| t.has(ORGW | ACR) && !t.has(HEAD))
 }
 
 /// Is `i` the start of an organisation phrase?
@@ -787,8 +818,17 @@ fn units(toks: &[Tok], _lex: &Lex) -> Vec<Unit> {
         }
         let (j, head) = scan_role(toks, i);
         if j > i {
+            // A phrase with no post in it that ends in an organisation word
+            // names a body ("Brighton and Hove City Council").
+            let body = !head && toks[j - 1].has(ORGW | ORGNAME) && !toks[j - 1].has(SUBJ | MODI);
             out.push(Unit {
-                kind: if head { Kind::Role } else { Kind::Domain },
+                kind: if head {
+                    Kind::Role
+                } else if body {
+                    Kind::Org
+                } else {
+                    Kind::Domain
+                },
                 start: t.start,
                 end: toks[j - 1].end,
             });
@@ -984,6 +1024,8 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                     cur.roles.push(role);
                 } else if prev(Sep::Comma) {
                     cur.roles.push(format!(", {role}"));
+                } else if prev(Sep::Colon) {
+                    cur.roles.push(format!(": {role}"));
                 } else {
                     cur.roles.push(format!(" {role}"));
                 }
@@ -1079,6 +1121,46 @@ mod tests {
                 (s("Ed Foy"), None, s("Police")),
                 (s("Fay Gee"), None, s("Police"))
             ]
+        );
+    }
+
+    #[test]
+    fn bodies_after_posts() {
+        assert_eq!(
+            one("Jo Ash (Head of Safeguarding, Brighton and Hove City Council)"),
+            vec![(
+                s("Jo Ash"),
+                s("Head of Safeguarding"),
+                s("Brighton and Hove City Council")
+            )]
+        );
+        assert_eq!(
+            one("Head of Safeguarding (NHS Kent and Medway ICB)"),
+            vec![(
+                None,
+                s("Head of Safeguarding"),
+                s("NHS Kent and Medway ICB")
+            )]
+        );
+        assert_eq!(
+            one("Chief Executive, Sussex Partnership NHS Foundation Trust"),
+            vec![(
+                None,
+                s("Chief Executive"),
+                s("Sussex Partnership NHS Foundation Trust")
+            )]
+        );
+        assert_eq!(
+            one("Assistant Director, Early Help – Al Bee"),
+            vec![(s("Al Bee"), s("Assistant Director, Early Help"), None)]
+        );
+        assert_eq!(
+            one("Mrs J. Oxo, Headteacher"),
+            vec![(s("J. Oxo"), s("Headteacher"), None)]
+        );
+        assert_eq!(
+            one("DS Amy Cole and DC Tim Hart"),
+            vec![(s("Amy Cole"), None, None), (s("Tim Hart"), None, None)]
         );
     }
 
