@@ -624,6 +624,10 @@ fn whole_org_chunk(toks: &[Tok], i: usize) -> bool {
     }
     let mut j = i;
     while let Some(t) = word_at(toks, j) {
+        if j > i && (t.has(RANK) || cap_run(toks, j) >= 2) {
+            // A name starts: the chunk ends here.
+            break;
+        }
         if t.has(HEAD | CONN | RANK | CAP | ACR) || j - i >= 4 {
             return false;
         }
@@ -683,7 +687,11 @@ fn scan_role(toks: &[Tok], i: usize) -> (usize, bool) {
             let n = cap_run(toks, j);
             if n >= 2 {
                 let after = word_at(toks, j + n);
-                let continues = after.is_some_and(|a| a.has(SUBJ | MODI | LOWER | NUM))
+                // Inside a complement ("Head of Brighton Hove Services")
+                // capitalised words may go on with the post; anywhere else
+                // they are a name.
+                let continues = prev_conn
+                    && after.is_some_and(|a| a.has(SUBJ | MODI | LOWER | NUM))
                     && !after.is_some_and(|a| a.has(HEAD | ACR));
                 if continues {
                     j += n;
