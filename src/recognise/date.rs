@@ -127,10 +127,10 @@ pub fn find_dates(text: &str, g: &Grammars) -> Vec<DateExpr> {
 /// expression. A financial year that is part of a plan's name ("Locality
 /// PiP 2020/2021": a word other than a cue word right before it) is skipped.
 pub fn due(text: &str, g: &Grammars) -> Option<Date> {
-    let lex = Lexicon::new(g);
-    scan_with(text, &lex)
+    let lex = g.date_lexicon();
+    scan_with(text, lex)
         .into_iter()
-        .find(|f| !(f.kind == Kind::FinancialYear && is_name_label(text, f.start, &lex)))
+        .find(|f| !(f.kind == Kind::FinancialYear && is_name_label(text, f.start, lex)))
         .and_then(|f| f.ranges.iter().map(|r| r.1).max())
 }
 
@@ -166,7 +166,7 @@ struct Found {
 }
 
 fn scan(text: &str, g: &Grammars) -> Vec<Found> {
-    scan_with(text, &Lexicon::new(g))
+    scan_with(text, g.date_lexicon())
 }
 
 fn scan_with(text: &str, lex: &Lexicon) -> Vec<Found> {
@@ -228,7 +228,7 @@ fn is_name_label(text: &str, offset: usize, lex: &Lexicon) -> bool {
 }
 
 /// The date words, prepared for matching (lower-cased, longest first).
-struct Lexicon {
+pub(crate) struct Lexicon {
     months: Vec<(String, u8)>,
     seasons: Vec<(String, Season)>,
     end_cues: Vec<String>,
@@ -256,7 +256,7 @@ fn longest_first(mut v: Vec<String>) -> Vec<String> {
 }
 
 impl Lexicon {
-    fn new(g: &Grammars) -> Lexicon {
+    pub(crate) fn new(g: &Grammars) -> Lexicon {
         let d = &g.dates;
         let lower = |v: &[String]| longest_first(v.iter().map(|s| s.to_lowercase()).collect());
         let mut months: Vec<(String, u8)> = d
@@ -506,6 +506,19 @@ fn numeric(i: &str) -> Res<'_, Date> {
     }
 }
 
+/// ISO dates: 2020-06-03.
+fn iso(i: &str) -> Res<'_, Date> {
+    let (r, (y, _, m, _, d)) =
+        (digits(4, 4), ch('-'), digits(2, 2), ch('-'), digits(2, 2)).parse(i)?;
+    if !boundary(r) {
+        return fail(i);
+    }
+    match (u8::try_from(m), u8::try_from(d)) {
+        (Ok(m), Ok(d)) => Date::new(y as i32, m, d).map_or_else(|| fail(i), |dt| Ok((r, dt))),
+        _ => fail(i),
+    }
+}
+
 /// "October 2020", "Oct-20", "Jan-16", "Sept 2020", "Oct '20".
 fn month_year<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, (u8, i32)> {
     let (r, m) = month(i, lex)?;
@@ -635,7 +648,7 @@ fn part_range(p: Part, t: Tail) -> Option<(Date, Date)> {
 /// One dated item ("October 2020", "3rd June 2020", "Q2 2020/21",
 /// "2020/21", "2016"): its range and kind.
 fn item<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, ((Date, Date), Kind)> {
-    if let Ok((r, d)) = numeric(i) {
+    if let Ok((r, d)) = numeric(i).or_else(|_| iso(i)) {
         return Ok((r, ((d, d), Kind::Other)));
     }
     if let Ok((r, d)) = full_day(i, lex) {
@@ -693,7 +706,9 @@ fn part_list<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, Vec<(Date, Date)>> {
     let (mut r, first) = part(i, lex)?;
     let mut parts = vec![first];
     let mut ranged = false;
-    loop {
+    // A list longer than a year of months is not a date list; the bound
+    // also keeps a long run of month words linear to scan.
+    while parts.len() < 12 {
         if let Ok((r2, ())) = range_join(r, lex)
             && let Ok((r3, p)) = part(r2, lex)
             && !ranged
@@ -812,6 +827,12 @@ mod tests {
         one("January 2021 to June 2021", "2021-01-01", "2021-06-30");
         one("2016", "2016-01-01", "2016-12-31");
         one("20 th April 2020", "2020-04-20", "2020-04-20");
+        one("2020-06-03", "2020-06-03", "2020-06-03");
+        one("June 3rd, 2020", "2020-06-03", "2020-06-03");
+        one("end of Q2 2020/21", "2020-09-30", "2020-09-30");
+        one("Winter 2020/21", "2020-12-01", "2021-02-28");
+        one("January – June 2021", "2021-01-01", "2021-06-30");
+        one("Jan-16 - Mar-16", "2016-01-01", "2016-03-31");
     }
 
     #[test]

@@ -120,7 +120,12 @@ pub struct StatusWords {
 }
 
 /// Every grammar, typed.
-#[derive(Debug, Clone)]
+///
+/// The recognisers turn these lists into lookup tables on first use and keep
+/// them (a lead cell would otherwise rebuild hundreds of sets). So change
+/// the lists before the first recogniser call, or on a clone: a clone starts
+/// with no tables of its own.
+#[derive(Debug)]
 pub struct Grammars {
     pub columns: Columns,
     pub dates: DateWords,
@@ -128,6 +133,48 @@ pub struct Grammars {
     pub organisations: Organisations,
     pub roles: Roles,
     pub status: StatusWords,
+    prepared: Prepared,
+}
+
+impl Clone for Grammars {
+    fn clone(&self) -> Self {
+        Grammars {
+            columns: self.columns.clone(),
+            dates: self.dates.clone(),
+            ranks: self.ranks.clone(),
+            organisations: self.organisations.clone(),
+            roles: self.roles.clone(),
+            status: self.status.clone(),
+            prepared: Prepared::default(),
+        }
+    }
+}
+
+/// Lookup tables built from the lists, once.
+#[derive(Default)]
+pub(crate) struct Prepared {
+    pub(crate) dates: std::sync::OnceLock<super::date::Lexicon>,
+    pub(crate) leads: std::sync::OnceLock<super::lead::Lex>,
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared").finish_non_exhaustive()
+    }
+}
+
+impl Grammars {
+    pub(crate) fn date_lexicon(&self) -> &super::date::Lexicon {
+        self.prepared
+            .dates
+            .get_or_init(|| super::date::Lexicon::new(self))
+    }
+
+    pub(crate) fn lead_lexicon(&self) -> &super::lead::Lex {
+        self.prepared
+            .leads
+            .get_or_init(|| super::lead::Lex::new(self))
+    }
 }
 
 /// The default grammars are the embedded ones: an empty vocabulary would
@@ -179,6 +226,7 @@ impl Grammars {
             organisations: typed("organisations.toml", get("organisations.toml")?)?,
             roles: typed("roles.toml", get("roles.toml")?)?,
             status: typed("status.toml", get("status.toml")?)?,
+            prepared: Prepared::default(),
         };
         g.check()?;
         Ok(g)

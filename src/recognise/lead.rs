@@ -34,9 +34,9 @@ pub struct LeadParts {
 
 /// Split a lead cell (paragraphs as lines) into leads.
 pub fn split_leads(cell: &str, g: &Grammars) -> Vec<LeadParts> {
-    let lex = Lex::new(g);
-    let toks = tokenise(cell, &lex);
-    let units = units(&toks, &lex);
+    let lex = g.lead_lexicon();
+    let toks = tokenise(cell, lex);
+    let units = units(&toks, lex);
     assemble(cell, &units)
 }
 
@@ -61,7 +61,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// The lead vocabulary, lower-cased for lookup.
-struct Lex {
+pub(crate) struct Lex {
     ranks: Vec<Vec<String>>,
     acting: Vec<String>,
     acronyms: HashSet<String>,
@@ -75,7 +75,7 @@ fn split_words(s: &str) -> Vec<String> {
 }
 
 impl Lex {
-    fn new(g: &Grammars) -> Lex {
+    pub(crate) fn new(g: &Grammars) -> Lex {
         let mut ranks: Vec<Vec<String>> = g
             .ranks
             .ranks
@@ -288,6 +288,14 @@ fn tokenise(text: &str, lex: &Lex) -> Vec<Tok> {
                         break;
                     }
                 }
+                // An initial keeps its full stop ("J. Smith").
+                if word.chars().count() == 1
+                    && word.chars().all(char::is_uppercase)
+                    && at(k) == Some('.')
+                {
+                    word.push('.');
+                    k += 1;
+                }
                 let (a, b) = (pos(s), pos(k));
                 push_word(&mut toks, text, a, b, &word, lex);
             }
@@ -332,7 +340,12 @@ fn push_word(toks: &mut Vec<Tok>, text: &str, a: usize, b: usize, word: &str, le
         }
         return;
     }
-    let word = word.trim_end_matches('.');
+    let initial = word.len() == 2 && word.ends_with('.');
+    let word = if initial {
+        word
+    } else {
+        word.trim_end_matches('.')
+    };
     toks.push(word_tok(a, b, word, lex));
 }
 
@@ -445,10 +458,14 @@ fn word_at(toks: &[Tok], i: usize) -> Option<&Tok> {
     toks.get(i).filter(|t| t.sep.is_none())
 }
 
-/// Number of unknown capitalised words in a row from `i`.
+/// Longest run of name words worth counting: no name is longer, and the
+/// bound keeps a cell of thousands of capitalised words linear.
+const MAX_RUN: usize = 8;
+
+/// Number of unknown capitalised words in a row from `i` (at most `MAX_RUN`).
 fn cap_run(toks: &[Tok], i: usize) -> usize {
     let mut n = 0;
-    while word_at(toks, i + n).is_some_and(|t| t.flags == CAP) {
+    while n < MAX_RUN && word_at(toks, i + n).is_some_and(|t| t.flags == CAP) {
         n += 1;
     }
     n
@@ -468,7 +485,7 @@ fn name_starts(toks: &[Tok], i: usize) -> bool {
 fn scan_name(toks: &[Tok], i: usize) -> Option<(usize, String)> {
     let mut j = i;
     let mut ranked = false;
-    while let Some(t) = word_at(toks, j) {
+    while let Some(t) = word_at(toks, j).filter(|_| j - i < MAX_RUN) {
         if t.has(RANK) {
             ranked = true;
             j += 1;
@@ -514,6 +531,10 @@ fn heading_follows(toks: &[Tok], i: usize) -> bool {
 fn scan_org(toks: &[Tok], i: usize) -> Option<usize> {
     let mut j = i;
     while let Some(t) = word_at(toks, j) {
+        if t.has(AND) && j > i && and_joins_org(toks, j) {
+            j += 1;
+            continue;
+        }
         if t.has(RANK) || (t.has(CONN) && !t.has(ORGNAME)) {
             break;
         }
@@ -540,6 +561,20 @@ fn scan_org(toks: &[Tok], i: usize) -> Option<usize> {
     // stay (e.g. "SBC Integrated Commissioning team"); but never end on a
     // connector or number alone.
     (j > i).then_some(j)
+}
+
+/// Does the "and" at `j` join two places of one body's name ("NHS Kent and
+/// Medway ICB")? Only place or unknown capitalised words may follow it, up
+/// to an organisation word or acronym.
+fn and_joins_org(toks: &[Tok], j: usize) -> bool {
+    let mut k = j + 1;
+    while word_at(toks, k).is_some_and(|t| (t.has(PLACE) || t.flags == CAP) && !t.has(ORGW)) {
+        k += 1;
+        if k - j > 3 {
+            return false;
+        }
+    }
+    k > j + 1 && word_at(toks, k).is_some_and(|t| t.has(ORGW | ACR) && !t.has(HEAD))
 }
 
 /// Is `i` the start of an organisation phrase?
@@ -589,6 +624,10 @@ fn whole_org_chunk(toks: &[Tok], i: usize) -> bool {
     }
     let mut j = i;
     while let Some(t) = word_at(toks, j) {
+        if j > i && (t.has(RANK) || cap_run(toks, j) >= 2) {
+            // A name starts: the chunk ends here.
+            break;
+        }
         if t.has(HEAD | CONN | RANK | CAP | ACR) || j - i >= 4 {
             return false;
         }
@@ -648,7 +687,11 @@ fn scan_role(toks: &[Tok], i: usize) -> (usize, bool) {
             let n = cap_run(toks, j);
             if n >= 2 {
                 let after = word_at(toks, j + n);
-                let continues = after.is_some_and(|a| a.has(SUBJ | MODI | LOWER | NUM))
+                // Inside a complement ("Head of Brighton Hove Services")
+                // capitalised words may go on with the post; anywhere else
+                // they are a name.
+                let continues = prev_conn
+                    && after.is_some_and(|a| a.has(SUBJ | MODI | LOWER | NUM))
                     && !after.is_some_and(|a| a.has(HEAD | ACR));
                 if continues {
                     j += n;
@@ -783,8 +826,17 @@ fn units(toks: &[Tok], _lex: &Lex) -> Vec<Unit> {
         }
         let (j, head) = scan_role(toks, i);
         if j > i {
+            // A phrase with no post in it that ends in an organisation word
+            // names a body ("Brighton and Hove City Council").
+            let body = !head && toks[j - 1].has(ORGW | ORGNAME) && !toks[j - 1].has(SUBJ | MODI);
             out.push(Unit {
-                kind: if head { Kind::Role } else { Kind::Domain },
+                kind: if head {
+                    Kind::Role
+                } else if body {
+                    Kind::Org
+                } else {
+                    Kind::Domain
+                },
                 start: t.start,
                 end: toks[j - 1].end,
             });
@@ -810,6 +862,8 @@ struct Building {
     heading: bool,
     /// Start of an acronym folded into the next post ("CAMHS Head of Service").
     role_from: Option<usize>,
+    /// A bracket opened inside this lead: its closing bracket belongs to it.
+    paren: bool,
 }
 
 impl Building {
@@ -852,28 +906,41 @@ fn only_dashes(seps: &[&Kind]) -> bool {
 fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
     let mut done: Vec<Building> = Vec::new();
     let mut cur = Building::default();
-    let mut seps: Vec<Kind> = Vec::new();
+    // Separators seen since the last content unit, as bits (a long run of
+    // punctuation must stay linear).
+    let mut seen: u16 = 0;
+    let bit = |k: &Kind| -> u16 {
+        match k {
+            Kind::Sep(s) => 1 << (*s as u16),
+            Kind::And => 1 << 15,
+            _ => 0,
+        }
+    };
     for (k, u) in units.iter().enumerate() {
-        let prev = |s: Sep| seps.contains(&Kind::Sep(s));
-        let prev_and = seps
-            .iter()
-            .any(|x| *x == Kind::And || *x == Kind::Sep(Sep::Slash));
-        let no_sep = seps.is_empty();
         match &u.kind {
+            Kind::Sep(Sep::LParen) => {
+                cur.paren |= cur.start.is_some();
+                seen |= bit(&u.kind);
+                continue;
+            }
             Kind::Sep(Sep::RParen) => {
-                if cur
-                    .start
-                    .is_some_and(|s| text.get(s..u.start).is_some_and(|t| t.contains('(')))
-                {
+                if cur.paren {
                     cur.end = cur.end.max(u.end);
                 }
-                seps.push(u.kind.clone());
+                seen |= bit(&u.kind);
                 continue;
             }
             Kind::Sep(_) | Kind::And => {
-                seps.push(u.kind.clone());
+                seen |= bit(&u.kind);
                 continue;
             }
+            _ => {}
+        }
+        let prev = |s: Sep| seen & bit(&Kind::Sep(s)) != 0;
+        let prev_and = seen & (bit(&Kind::And) | bit(&Kind::Sep(Sep::Slash))) != 0;
+        let no_sep = seen == 0;
+        match &u.kind {
+            Kind::Sep(_) | Kind::And => {}
             Kind::Name(n) => {
                 if cur.name.is_some() {
                     done.push(std::mem::take(&mut cur));
@@ -888,11 +955,8 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 let name_next = matches!(next.map(|n| &n.kind), Some(Kind::Name(_)));
                 let role_then_name =
                     matches!(next.map(|n| &n.kind), Some(Kind::Role)) && between.is_empty() && {
-                        let idx = units
-                            .iter()
-                            .position(|x| std::ptr::eq(x, next.unwrap_or(u)))
-                            .unwrap_or(k);
-                        let (n2, b2) = next_content(units, idx);
+                        // `between` is empty: the post is the next unit.
+                        let (n2, b2) = next_content(units, k + 1);
                         matches!(n2.map(|n| &n.kind), Some(Kind::Name(_)))
                             && !b2.is_empty()
                             && only_dashes(&b2)
@@ -934,13 +998,18 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 let from = cur.role_from.take().unwrap_or(u.start);
                 let role = slice(text, from, u.end);
                 let lower = role.to_lowercase();
-                let joined = cur.roles.join(" ").to_lowercase();
+                // Bounded: a runaway cell must not make this quadratic.
+                let joined = if cur.roles.len() <= 8 {
+                    cur.roles.join(" ").to_lowercase()
+                } else {
+                    String::new()
+                };
                 let (next, between) = next_content(units, k);
                 let name_next = matches!(next.map(|n| &n.kind), Some(Kind::Name(_)));
                 let is_post = u.kind == Kind::Role;
                 if !cur.roles.is_empty() && joined.contains(&lower) {
                     // A post printed twice ("Head of Service, Head of Service").
-                    seps.clear();
+                    seen = 0;
                     continue;
                 }
                 if is_post
@@ -963,6 +1032,8 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                     cur.roles.push(role);
                 } else if prev(Sep::Comma) {
                     cur.roles.push(format!(", {role}"));
+                } else if prev(Sep::Colon) {
+                    cur.roles.push(format!(": {role}"));
                 } else {
                     cur.roles.push(format!(" {role}"));
                 }
@@ -973,7 +1044,7 @@ fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 });
             }
         }
-        seps.clear();
+        seen = 0;
     }
     if !cur.empty() {
         done.push(cur);
@@ -1058,6 +1129,46 @@ mod tests {
                 (s("Ed Foy"), None, s("Police")),
                 (s("Fay Gee"), None, s("Police"))
             ]
+        );
+    }
+
+    #[test]
+    fn bodies_after_posts() {
+        assert_eq!(
+            one("Jo Ash (Head of Safeguarding, Brighton and Hove City Council)"),
+            vec![(
+                s("Jo Ash"),
+                s("Head of Safeguarding"),
+                s("Brighton and Hove City Council")
+            )]
+        );
+        assert_eq!(
+            one("Head of Safeguarding (NHS Kent and Medway ICB)"),
+            vec![(
+                None,
+                s("Head of Safeguarding"),
+                s("NHS Kent and Medway ICB")
+            )]
+        );
+        assert_eq!(
+            one("Chief Executive, Sussex Partnership NHS Foundation Trust"),
+            vec![(
+                None,
+                s("Chief Executive"),
+                s("Sussex Partnership NHS Foundation Trust")
+            )]
+        );
+        assert_eq!(
+            one("Assistant Director, Early Help – Al Bee"),
+            vec![(s("Al Bee"), s("Assistant Director, Early Help"), None)]
+        );
+        assert_eq!(
+            one("Mrs J. Oxo, Headteacher"),
+            vec![(s("J. Oxo"), s("Headteacher"), None)]
+        );
+        assert_eq!(
+            one("DS Amy Cole and DC Tim Hart"),
+            vec![(s("Amy Cole"), None, None), (s("Tim Hart"), None, None)]
         );
     }
 
