@@ -40,25 +40,30 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
     let mut map: Option<ColumnMap> = None;
     // A short paragraph or heading right before a table names its section.
     let mut heading: Option<String> = None;
+    // Text blocks since the last plan table: a headerless table carries the
+    // plan on only when nothing but (at most) a heading separates them.
+    let mut text_between = 0usize;
     for block in &doc.blocks {
-        match block {
-            Block::Heading(h) => {
-                heading = title::heading_like(&h.text).filter(|t| Some(t) != title.as_ref());
-            }
-            Block::Paragraph(p) => {
-                heading = title::heading_like(&p.text).filter(|t| Some(t) != title.as_ref());
-            }
+        let text = match block {
+            Block::Heading(h) => &h.text,
+            Block::Paragraph(p) => &p.text,
             Block::Table(t) => {
                 let found = columns::find_header(t, g);
+                let adjacent = text_between == 0 || (text_between == 1 && heading.is_some());
                 let table_lines = match (&found, &map) {
                     (Some((row, m)), _) => Some(rows::lines(t, m, Some(*row))),
                     // A table with no header of its own, (nearly) as wide as
-                    // the last plan table, carries it on: a table split by the
-                    // export, maybe without trailing empty cells.
-                    (None, Some(m)) if continues(columns::table_width(t), m.width) => {
+                    // the plan table just before it, carries it on: a table
+                    // split by the export, maybe without trailing empty cells.
+                    (None, Some(m)) if adjacent && continues(columns::table_width(t), m.width) => {
                         Some(rows::lines(t, m, None))
                     }
                     _ => None,
+                };
+                map = match (table_lines.is_some(), found) {
+                    (true, Some((_, m))) => Some(m),
+                    (true, None) => map,
+                    (false, _) => None,
                 };
                 if let Some(tl) = table_lines {
                     if let Some(h) = heading.take() {
@@ -66,12 +71,16 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
                     }
                     lines.extend(tl);
                 }
-                if let Some((_, m)) = found {
-                    map = Some(m);
-                }
                 heading = None;
+                text_between = 0;
+                continue;
             }
+        };
+        if text.trim().is_empty() {
+            continue;
         }
+        text_between += 1;
+        heading = title::heading_like(text).filter(|t| Some(t) != title.as_ref());
     }
     let (findings, actions) = build::build(&lines, g);
     Plan {
@@ -407,6 +416,48 @@ mod tests {
         assert_eq!(p.actions.len(), 1);
         assert_eq!(p.actions[0].text, "Start of the action");
         assert_eq!(p.actions[0].section.as_deref(), Some("THEME 1: Strategy"));
+    }
+
+    #[test]
+    fn a_headerless_table_continues_the_plan_only_when_adjacent() {
+        let plan = || {
+            vec![
+                header(1),
+                row(
+                    2,
+                    vec![
+                        cell(0, 1, 1, "1"),
+                        cell(1, 1, 1, "Finding"),
+                        cell(2, 1, 1, "1.1 A"),
+                        cell(3, 1, 1, ""),
+                        cell(4, 1, 1, ""),
+                    ],
+                ),
+            ]
+        };
+        let more = || Table {
+            rows: vec![row(
+                5,
+                vec![
+                    cell(0, 1, 1, ""),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "1.2 B"),
+                    cell(3, 1, 1, ""),
+                ],
+            )],
+            columns: 4,
+            ..Default::default()
+        };
+        let mut d = doc(plan(), 5);
+        d.blocks.push(Block::Table(more()));
+        assert_eq!(extract(&d, &Grammars::builtin()).actions.len(), 2);
+        let mut d = doc(plan(), 5);
+        d.blocks.push(Block::Paragraph(Paragraph::new(
+            "Signed on behalf of the partnership by the chair.",
+            Provenance::line(4),
+        )));
+        d.blocks.push(Block::Table(more()));
+        assert_eq!(extract(&d, &Grammars::builtin()).actions.len(), 1);
     }
 
     #[test]
