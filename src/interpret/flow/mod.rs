@@ -213,17 +213,28 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
     let body: Vec<usize> = (hstart + hlen..paras.len())
         .filter(|&i| !dropped[i])
         .collect();
+    // For each body paragraph: is the next anchor after it an action?
+    let mut numbered_ahead = vec![false; body.len()];
+    let mut ahead = false;
+    for (k, &i) in body.iter().enumerate().rev() {
+        numbered_ahead[k] = ahead;
+        match anchors[i] {
+            Anchor::Action(..) => ahead = true,
+            Anchor::Finding(..) => ahead = false,
+            Anchor::None => {}
+        }
+    }
     for (k, &i) in body.iter().enumerate() {
         let next = body.get(k + 1).map(|&j| &anchors[j]);
-        let numbered_ahead = body[k + 1..]
-            .iter()
-            .map(|&j| &anchors[j])
-            .find(|a| **a != Anchor::None)
-            .is_some_and(|a| matches!(a, Anchor::Action(..)));
-        walk.step(&paras[i], &anchors[i], next, numbered_ahead);
+        walk.step(&paras[i], &anchors[i], next, numbered_ahead[k]);
     }
     walk.flush();
-    walk.finish(g)
+    let plan = walk.finish(g);
+    // A stray numbered paragraph under a header-like line is not a plan.
+    if plan.actions.len() < 2 {
+        return Plan::default();
+    }
+    plan
 }
 
 /// The document's paragraphs (tables are the table interpreter's).
@@ -268,7 +279,19 @@ fn anchors(paras: &[Para], action_refs: &[Option<(String, String)>], narrow: usi
         .zip(action_refs)
         .map(|(p, a)| {
             if let Some((r, rest)) = a {
-                return Anchor::Action(r.clone(), rest.clone());
+                // An action's first number is its finding's: a dotted number
+                // far beyond the findings seen ("29.04.20") is no ref.
+                let major = r.split('.').next().and_then(|m| m.parse::<u32>().ok());
+                let plausible = match (last, major) {
+                    (Some(l), Some(m)) => m <= l + 3,
+                    (None, Some(m)) => m >= 1,
+                    (_, None) => false,
+                };
+                return if plausible {
+                    Anchor::Action(r.clone(), rest.clone())
+                } else {
+                    Anchor::None
+                };
             }
             let Some((r, rest)) = reference::split_ref(p.first()) else {
                 return Anchor::None;
@@ -280,9 +303,8 @@ fn anchors(paras: &[Para], action_refs: &[Option<(String, String)>], narrow: usi
                 None => (1..=3).contains(&n),
                 Some(l) => n > l && n <= l + 3,
             };
-            let printed_bare = !p.first().trim_start()[r.len()..].starts_with('.');
             let opens = rest.chars().next().is_some_and(char::is_uppercase);
-            if in_sequence && printed_bare && opens && p.width() > narrow {
+            if in_sequence && opens && p.width() > narrow {
                 last = Some(n);
                 Anchor::Finding(n, rest.to_string())
             } else {
@@ -325,7 +347,7 @@ impl Walk<'_> {
                 self.start_row(Some(r.clone()), p.line);
                 let mut lines = vec![rest.clone()];
                 lines.extend(p.lines.iter().skip(1).cloned());
-                self.absorb_action(&lines, true);
+                self.absorb_action(&lines);
                 return;
             }
             Anchor::None => {}
@@ -352,11 +374,11 @@ impl Walk<'_> {
         {
             self.flush();
             self.start_row(None, p.line);
-            self.absorb_action(&p.lines, false);
+            self.absorb_action(&p.lines);
         } else if opens_mid_sentence(first) {
             self.continue_unfinished(p);
         } else if p.list && self.cell == Cell::Action {
-            self.absorb_action(&p.lines, false);
+            self.absorb_action(&p.lines);
         } else if self.has_lead && lead_like(&text, self.lex) {
             self.ensure_row(p.line);
             if let Some(r) = self.row.as_mut() {
@@ -383,7 +405,7 @@ impl Walk<'_> {
                     self.push_finding(p.lines.iter().cloned());
                 } else {
                     self.start_row(None, p.line);
-                    self.absorb_action(&p.lines, false);
+                    self.absorb_action(&p.lines);
                 }
             }
             Cell::Timescale | Cell::Lead if self.widths.finding_width(p) => {
@@ -392,7 +414,7 @@ impl Walk<'_> {
             }
             _ => {
                 self.ensure_row(p.line);
-                self.absorb_action(&p.lines, false);
+                self.absorb_action(&p.lines);
             }
         }
     }
@@ -496,11 +518,11 @@ impl Walk<'_> {
 
     /// Action text, cut where a date on the same line starts the timescale
     /// cell (cells on one baseline are printed as one line).
-    fn absorb_action(&mut self, lines: &[String], opening: bool) {
+    fn absorb_action(&mut self, lines: &[String]) {
         if self.has_timescale {
             for (k, line) in lines.iter().enumerate() {
                 for span in date_spans(line, self.lex) {
-                    if self.is_cell_boundary(lines, k, span, opening) {
+                    if self.is_cell_boundary(lines, k, span) {
                         if let Some(r) = self.row.as_mut() {
                             r.action.extend(lines[..k].iter().cloned());
                             r.action.push(line[..span.start].to_string());
@@ -521,13 +543,7 @@ impl Walk<'_> {
         self.cell = Cell::Action;
     }
 
-    fn is_cell_boundary(
-        &self,
-        lines: &[String],
-        k: usize,
-        span: cues::Span,
-        opening: bool,
-    ) -> bool {
+    fn is_cell_boundary(&self, lines: &[String], k: usize, span: cues::Span) -> bool {
         let line = &lines[k];
         let prefix = line[..span.start].trim();
         if prefix.is_empty() {
@@ -542,9 +558,6 @@ impl Walk<'_> {
         } else if let Some(w) = cues::words(prefix).last()
             && self.lex.is_function_word(w.bare)
         {
-            return false;
-        }
-        if !opening && k == 0 && prefix.is_empty() {
             return false;
         }
         let rest = line[span.end..].trim();
@@ -602,7 +615,7 @@ impl Walk<'_> {
             Cell::Finding | Cell::None => self.push_finding(p.lines.iter().cloned()),
             Cell::Action => {
                 self.ensure_row(p.line);
-                self.absorb_action(&p.lines, false);
+                self.absorb_action(&p.lines);
             }
             Cell::Timescale => {
                 if let Some(r) = self.row.as_mut() {
@@ -741,5 +754,182 @@ fn rag(r: crate::recognise::Rag) -> contract::Rag {
         R::Green => contract::Rag::Green,
         R::Blue => contract::Rag::Blue,
         R::Grey => contract::Rag::Grey,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{self, Limits};
+
+    fn plan_of(text: &str) -> Plan {
+        let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();
+        extract(&doc, &Grammars::builtin())
+    }
+
+    /// An invented plan laid out as pdftotext prints one: wrapped columns,
+    /// cells on one baseline merged into one line, a repeated header, a row
+    /// split by a page break, and a finding whose actions carry no numbers.
+    const FLOW: &str = "\
+Ref Areas for development Actions
+Timescale
+
+Lead
+
+Partnership areas
+
+1 Agencies do not always share information about young carers in
+time and their needs are missed when families move between areas.
+
+1.1 Publish a protocol for sharing information on young carers  March 2021 Ann Example, Head of
+Early Help
+
+1.2 Train frontline staff in using the new protocol so that it is applied in every single
+locality team across the county.
+
+April 2021
+
+1.3 Audit the use of the protocol after six months and report the results to the
+
+Q2 2021/22
+
+Ref Areas for development Actions
+Timescale
+
+Lead
+ board.
+
+Schools
+
+2 Schools are not always told when a child they teach becomes subject
+to a plan, so staff cannot offer support at the right moment.
+
+Notification Pilot:
+A pilot notification service will run in two districts, sending a secure message to
+the school within one working day of a plan starting.
+
+Spring 2021
+
+DI Sam Sample
+
+Evaluation:
+The pilot will be evaluated and a decision taken on extending it across the county.
+
+Summer 2021
+
+Jo Placeholder, Education
+Safeguarding Manager
+";
+
+    #[test]
+    fn reads_an_invented_flow() {
+        let plan = plan_of(FLOW);
+        let f: Vec<(Option<&str>, Option<&str>)> = plan
+            .findings
+            .iter()
+            .map(|f| (f.ref_.as_deref(), f.section.as_deref()))
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                (Some("1"), Some("Partnership areas")),
+                (Some("2"), Some("Schools"))
+            ]
+        );
+        let a: Vec<(Option<&str>, &str, Option<&str>, Vec<&str>, bool)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.ref_.as_deref(),
+                    a.text.as_str(),
+                    a.timescale.text.as_deref(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                    a.leads_inherited,
+                )
+            })
+            .collect();
+        let lead1 = vec!["Ann Example, Head of Early Help"];
+        assert_eq!(
+            a,
+            vec![
+                (
+                    Some("1.1"),
+                    "Publish a protocol for sharing information on young carers",
+                    Some("March 2021"),
+                    lead1.clone(),
+                    false
+                ),
+                (
+                    Some("1.2"),
+                    "Train frontline staff in using the new protocol so that it is applied in every single locality team across the county.",
+                    Some("April 2021"),
+                    lead1.clone(),
+                    true
+                ),
+                (
+                    Some("1.3"),
+                    "Audit the use of the protocol after six months and report the results to the board.",
+                    Some("Q2 2021/22"),
+                    lead1.clone(),
+                    true
+                ),
+                (
+                    None,
+                    "Notification Pilot: A pilot notification service will run in two districts, sending a secure message to the school within one working day of a plan starting.",
+                    Some("Spring 2021"),
+                    vec!["DI Sam Sample"],
+                    false
+                ),
+                (
+                    None,
+                    "Evaluation: The pilot will be evaluated and a decision taken on extending it across the county.",
+                    Some("Summer 2021"),
+                    vec!["Jo Placeholder, Education Safeguarding Manager"],
+                    false
+                ),
+            ]
+        );
+        assert!(
+            plan.actions
+                .iter()
+                .take(3)
+                .all(|a| a.finding.as_deref() == Some("f1"))
+        );
+        assert!(
+            plan.actions
+                .iter()
+                .skip(3)
+                .all(|a| a.finding.as_deref() == Some("f2"))
+        );
+        assert_eq!(plan.actions[0].at.line, Some(11));
+    }
+
+    #[test]
+    fn no_header_no_plan() {
+        let text = FLOW.replace(
+            "Ref Areas for development Actions\nTimescale\n\nLead\n",
+            "Introduction\n",
+        );
+        assert!(plan_of(&text).actions.is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_shuffled_flows(picks in proptest::collection::vec((0usize..64, proptest::bool::ANY, "[ a-zA-Z0-9.:,/()\u{2013}-]{0,30}"), 0..80)) {
+            let pool: Vec<&str> = FLOW.lines().collect();
+            let mut text = String::new();
+            for (i, blank, noise) in picks {
+                text.push_str(pool.get(i % pool.len().max(1)).copied().unwrap_or(""));
+                text.push_str(&noise);
+                text.push('\n');
+                if blank {
+                    text.push('\n');
+                }
+            }
+            if let Ok(doc) = read::read(text.as_bytes(), &Limits::default()) {
+                let _ = extract(&doc, &Grammars::builtin());
+            }
+        }
     }
 }
