@@ -762,6 +762,15 @@ mod tests {
     use super::*;
     use crate::read::{self, Limits};
 
+    /// (ref, text, timescale, lead texts, inherited) of an action.
+    type Seen<'a> = (
+        Option<&'a str>,
+        &'a str,
+        Option<&'a str>,
+        Vec<&'a str>,
+        bool,
+    );
+
     fn plan_of(text: &str) -> Plan {
         let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();
         extract(&doc, &Grammars::builtin())
@@ -836,7 +845,7 @@ Safeguarding Manager
                 (Some("2"), Some("Schools"))
             ]
         );
-        let a: Vec<(Option<&str>, &str, Option<&str>, Vec<&str>, bool)> = plan
+        let a: Vec<Seen> = plan
             .actions
             .iter()
             .map(|a| {
