@@ -146,7 +146,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
             .map(|(p, _)| p.width())
             .collect(),
     );
-    let narrow = action_width.map_or(25, |w| (w * 35 / 100).max(20));
+    let narrow = narrow_width(&paras, action_width);
 
     // The header: the first run of alias paragraphs before any numbered one.
     let first_numbered = action_refs
@@ -204,6 +204,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
         widths,
         has_timescale: columns.contains(&Column::Timescale),
         has_lead: columns.contains(&Column::Lead),
+        has_finding: columns.contains(&Column::Finding),
         findings: Vec::new(),
         rows: Vec::new(),
         row: None,
@@ -213,20 +214,21 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
     let body: Vec<usize> = (hstart + hlen..paras.len())
         .filter(|&i| !dropped[i])
         .collect();
-    // For each body paragraph: is the next anchor after it an action?
-    let mut numbered_ahead = vec![false; body.len()];
-    let mut ahead = false;
+    // For each body paragraph: the first number of the next anchor after
+    // it, when that anchor is an action.
+    let mut action_ahead: Vec<Option<u32>> = vec![None; body.len()];
+    let mut ahead = None;
     for (k, &i) in body.iter().enumerate().rev() {
-        numbered_ahead[k] = ahead;
-        match anchors[i] {
-            Anchor::Action(..) => ahead = true,
-            Anchor::Finding(..) => ahead = false,
+        action_ahead[k] = ahead;
+        match &anchors[i] {
+            Anchor::Action(r, _) => ahead = Some(major(r)),
+            Anchor::Finding(..) => ahead = None,
             Anchor::None => {}
         }
     }
     for (k, &i) in body.iter().enumerate() {
         let next = body.get(k + 1).map(|&j| &anchors[j]);
-        walk.step(&paras[i], &anchors[i], next, numbered_ahead[k]);
+        walk.step(&paras[i], &anchors[i], next, action_ahead[k]);
     }
     walk.flush();
     let plan = walk.finish(g);
@@ -235,6 +237,31 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
         return Plan::default();
     }
     plan
+}
+
+/// The width at or below which a paragraph is as narrow as the timescale
+/// column: a third of the action column, or wider where the document's own
+/// wrapped date cells (paragraphs opening with a date, no lead after it)
+/// show a wider column, but never half the action column.
+fn narrow_width(paras: &[Para], action_width: Option<usize>) -> usize {
+    let lex = lexicon();
+    let base = action_width.map_or(25, |w| (w * 35 / 100).max(20));
+    let date_cells: Vec<usize> = paras
+        .iter()
+        .filter(|p| p.lines.len() >= 2)
+        .filter(|p| {
+            date_spans(p.first(), lex)
+                .first()
+                .is_some_and(|s| s.first_word == 0)
+        })
+        .filter(|p| !lead_like(&p.joined(), lex) && !lead_like(&join(&p.lines[1..]), lex))
+        .map(Para::width)
+        .collect();
+    let cap = action_width.map_or(usize::MAX, |w| w / 2);
+    match median(date_cells) {
+        Some(m) => base.max((m + 3).min(cap)),
+        None => base,
+    }
 }
 
 /// The document's paragraphs (tables are the table interpreter's).
@@ -257,6 +284,14 @@ fn paragraphs(doc: &Document) -> Vec<Para> {
             list,
         })
         .collect()
+}
+
+/// The first number of a ref ("2" of "2.1"); 0 where unreadable.
+fn major(r: &str) -> u32 {
+    r.split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0)
 }
 
 /// "2.1 Text…" → ("2.1", "Text…"): a dotted ref followed by text that opens
@@ -319,6 +354,7 @@ struct Walk<'a> {
     widths: Widths,
     has_timescale: bool,
     has_lead: bool,
+    has_finding: bool,
     findings: Vec<FindingBuild>,
     rows: Vec<Row>,
     row: Option<Row>,
@@ -327,7 +363,7 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn step(&mut self, p: &Para, anchor: &Anchor, next: Option<&Anchor>, numbered_ahead: bool) {
+    fn step(&mut self, p: &Para, anchor: &Anchor, next: Option<&Anchor>, ahead: Option<u32>) {
         match anchor {
             Anchor::Finding(n, rest) => {
                 self.flush();
@@ -392,16 +428,39 @@ impl Walk<'_> {
             }
             self.cell = Cell::Timescale;
         } else {
-            self.wide(p, numbered_ahead);
+            self.wide(p, ahead);
         }
     }
 
     /// A wide paragraph that is not an anchor: finding text, a new action
     /// with no ref, or more action text.
-    fn wide(&mut self, p: &Para, numbered_ahead: bool) {
+    fn wide(&mut self, p: &Para, ahead: Option<u32>) {
+        // Findings printed without their number (the ref column came out
+        // apart): a wrapped paragraph just before the first action of a new
+        // group is that group's finding.
+        let last = self.findings.last().map(|f| f.num);
+        if let Some(m) = ahead
+            && self.has_finding
+            && p.lines.len() >= 2
+            && last.is_none_or(|l| m > l)
+            && self
+                .row
+                .as_ref()
+                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
+        {
+            self.flush();
+            self.findings.push(FindingBuild {
+                num: m,
+                section: self.section.clone(),
+                text: p.lines.clone(),
+                line: p.line,
+            });
+            self.cell = Cell::Finding;
+            return;
+        }
         match self.cell {
             Cell::Finding | Cell::None if self.row.is_none() => {
-                if numbered_ahead || self.widths.finding_width(p) {
+                if ahead.is_some() || self.widths.finding_width(p) {
                     self.push_finding(p.lines.iter().cloned());
                 } else {
                     self.start_row(None, p.line);
