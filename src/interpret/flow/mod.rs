@@ -131,7 +131,7 @@ fn median(mut v: Vec<usize>) -> Option<usize> {
 /// Interpret the document's paragraphs as a plan. Returns an empty plan when
 /// no header row names the plan's columns.
 pub fn extract(doc: &Document, g: &Grammars) -> Plan {
-    let paras = paragraphs(doc);
+    let paras = split_glued(paragraphs(doc));
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let aliases = Aliases::new(&g.columns);
@@ -262,6 +262,77 @@ fn narrow_width(paras: &[Para], action_width: Option<usize>) -> usize {
         Some(m) => base.max((m + 3).min(cap)),
         None => base,
     }
+}
+
+/// What a line opening with a number continues the sequence with.
+#[derive(Default)]
+struct Sequence {
+    finding: Option<u32>,
+    action: Option<(u32, u32)>,
+}
+
+impl Sequence {
+    /// Does `line` open with the next ref in sequence ("2.3" after "2.2",
+    /// "3.1" or "3" after "2.x") followed by a capitalised word?
+    fn continues(&self, line: &str) -> bool {
+        let Some((r, rest)) = reference::split_ref(line) else {
+            return false;
+        };
+        if !rest.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let parts: Vec<u32> = r.split('.').filter_map(|p| p.parse().ok()).collect();
+        let group = self.action.map(|(m, _)| m).max(self.finding).unwrap_or(0);
+        match parts[..] {
+            [m, n] => match self.action {
+                Some((am, an)) => (m == am && n == an + 1) || (m == group + 1 && n == 1),
+                None => n == 1 && (m == group.max(1) || m == group + 1),
+            },
+            [n] => self.finding.is_some() && n == group + 1,
+            _ => false,
+        }
+    }
+
+    fn note(&mut self, line: &str) {
+        if let Some((r, _)) = reference::split_ref(line) {
+            let parts: Vec<u32> = r.split('.').filter_map(|p| p.parse().ok()).collect();
+            match parts[..] {
+                [m, n] => self.action = Some((m, n)),
+                [n] if self.finding.is_none_or(|f| n == f + 1) => self.finding = Some(n),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Split paragraphs where a line inside opens with the next ref in sequence:
+/// pdftotext glues a row's first line to the previous box when no blank line
+/// falls between them.
+fn split_glued(paras: Vec<Para>) -> Vec<Para> {
+    let mut seq = Sequence::default();
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        seq.note(p.first());
+        let mut start = 0;
+        for k in 1..p.lines.len() {
+            let line = p.lines[k].trim();
+            if seq.continues(line) {
+                out.push(Para {
+                    lines: p.lines[start..k].to_vec(),
+                    line: p.line + start as u32,
+                    list: p.list && start == 0,
+                });
+                start = k;
+                seq.note(line);
+            }
+        }
+        out.push(Para {
+            lines: p.lines[start..].to_vec(),
+            line: p.line + start as u32,
+            list: p.list && start == 0,
+        });
+    }
+    out
 }
 
 /// The document's paragraphs (tables are the table interpreter's).
@@ -637,23 +708,31 @@ impl Walk<'_> {
         let text = p.joined();
         let target = {
             let row = self.row.as_ref();
-            let cell_text = |c: Cell| -> Option<String> {
-                match c {
-                    Cell::Finding => self.findings.last().map(|f| join(&f.text)),
-                    Cell::Action => row.map(|r| join(&r.action)),
-                    Cell::Timescale => row.map(|r| join(&r.timescale)),
-                    Cell::Lead => row.map(|r| r.lead.join(" ")),
-                    Cell::None => None,
+            // Only a cell's last piece is looked at, so that long cells
+            // built from many fragments cost no more than short ones.
+            let pieces = |c: Cell| -> &[String] {
+                match (c, row) {
+                    (Cell::Finding, _) => self.findings.last().map_or(&[], |f| &f.text[..]),
+                    (Cell::Action, Some(r)) => &r.action,
+                    (Cell::Timescale, Some(r)) => &r.timescale,
+                    (Cell::Lead, Some(r)) => &r.lead,
+                    _ => &[],
                 }
+            };
+            // The last piece, and whether it is the whole cell.
+            let cell_text = |c: Cell| -> Option<(&str, bool)> {
+                let ps = pieces(c);
+                let last = ps.iter().rev().find(|p| !p.trim().is_empty())?;
+                Some((last.trim(), ps.len() == 1))
             };
             // The current cell goes on unless it is closed: a sentence
             // ended, or a cell that is only a date; a lead cell goes on only
             // when it stops mid-phrase.
-            let current = cell_text(self.cell).unwrap_or_default();
+            let (current, whole) = cell_text(self.cell).unwrap_or(("", false));
             let keeps = match self.cell {
-                Cell::Lead => unfinished(&current),
+                Cell::Lead => unfinished(current),
                 Cell::None => false,
-                _ => !closed(&current, self.lex),
+                _ => !closed(current, whole, self.lex),
             };
             if keeps {
                 self.cell
@@ -666,7 +745,7 @@ impl Walk<'_> {
                     .iter()
                     .copied()
                     .filter(|&c| c != self.cell)
-                    .find(|&c| cell_text(c).is_some_and(|t| !t.is_empty() && unfinished(&t)))
+                    .find(|&c| cell_text(c).is_some_and(|(t, _)| unfinished(t)))
                     .unwrap_or(self.cell)
             }
         };
@@ -762,11 +841,15 @@ impl Walk<'_> {
     }
 }
 
-/// A cell that cannot go on: its sentence ended, or it is one date.
-fn closed(text: &str, lex: &Lexicon) -> bool {
+/// A cell that cannot go on: its sentence ended, or (`whole`: `text` is the
+/// entire cell) it is one date.
+fn closed(text: &str, whole: bool, lex: &Lexicon) -> bool {
     let t = text.trim_end();
     if t.ends_with(['.', '!', '?']) {
         return true;
+    }
+    if !whole {
+        return false;
     }
     let spans = date_spans(t, lex);
     spans.len() == 1
@@ -971,6 +1054,29 @@ Safeguarding Manager
                 .all(|a| a.finding.as_deref() == Some("f2"))
         );
         assert_eq!(plan.actions[0].at.line, Some(11));
+    }
+
+    #[test]
+    fn a_row_glued_to_the_box_before_is_split_off() {
+        let text = "Ref Actions\nTimescale Lead\n\n\
+1 Families wait too long for an assessment when they are first referred
+to the service by their school or doctor.
+
+1.1 Set up a single front door for every referral made by schools and doctors in
+the county area.
+
+May 2021
+
+Jo Placeholder, Head of Service
+1.2 Publish the waiting times for assessment each month on the website.
+
+June 2021
+";
+        let plan = plan_of(text);
+        let refs: Vec<_> = plan.actions.iter().map(|a| a.ref_.as_deref()).collect();
+        assert_eq!(refs, vec![Some("1.1"), Some("1.2")]);
+        assert_eq!(plan.actions[1].at.line, Some(13));
+        assert!(plan.actions[1].leads_inherited);
     }
 
     #[test]
