@@ -468,7 +468,10 @@ impl Walk<'_> {
             return;
         }
         if self.findings.is_empty() && self.row.is_none() {
-            return; // preamble before the first finding
+            // Preamble before the first finding, unless it is that finding
+            // printed apart from its number.
+            self.unnumbered_finding(p, ahead);
+            return;
         }
         if self.has_timescale && self.date_start(first) {
             self.ensure_row(p.line);
@@ -506,27 +509,7 @@ impl Walk<'_> {
     /// A wide paragraph that is not an anchor: finding text, a new action
     /// with no ref, or more action text.
     fn wide(&mut self, p: &Para, ahead: Option<u32>) {
-        // Findings printed without their number (the ref column came out
-        // apart): a wrapped paragraph just before the first action of a new
-        // group is that group's finding.
-        let last = self.findings.last().map(|f| f.num);
-        if let Some(m) = ahead
-            && self.has_finding
-            && p.lines.len() >= 2
-            && last.is_none_or(|l| m > l)
-            && self
-                .row
-                .as_ref()
-                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
-        {
-            self.flush();
-            self.findings.push(FindingBuild {
-                num: m,
-                section: self.section.clone(),
-                text: p.lines.clone(),
-                line: p.line,
-            });
-            self.cell = Cell::Finding;
+        if self.unnumbered_finding(p, ahead) {
             return;
         }
         match self.cell {
@@ -547,6 +530,33 @@ impl Walk<'_> {
                 self.absorb_action(&p.lines);
             }
         }
+    }
+
+    /// Findings printed without their number (the ref column came out
+    /// apart): a wrapped paragraph just before the first action of a new
+    /// group is that group's finding.
+    fn unnumbered_finding(&mut self, p: &Para, ahead: Option<u32>) -> bool {
+        let last = self.findings.last().map(|f| f.num);
+        if let Some(m) = ahead
+            && self.has_finding
+            && p.lines.len() >= 2
+            && last.is_none_or(|l| m > l)
+            && self
+                .row
+                .as_ref()
+                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
+        {
+            self.flush();
+            self.findings.push(FindingBuild {
+                num: m,
+                section: self.section.clone(),
+                text: p.lines.clone(),
+                line: p.line,
+            });
+            self.cell = Cell::Finding;
+            return true;
+        }
+        false
     }
 
     fn push_finding(&mut self, lines: impl Iterator<Item = String>) {
@@ -1077,6 +1087,32 @@ June 2021
         assert_eq!(refs, vec![Some("1.1"), Some("1.2")]);
         assert_eq!(plan.actions[1].at.line, Some(13));
         assert!(plan.actions[1].leads_inherited);
+    }
+
+    #[test]
+    fn findings_printed_apart_from_their_numbers() {
+        let text = "Ref Areas for development Actions\nTimescale\n\n\
+Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Set up a single front door for every referral made by schools and doctors in
+the county area.
+
+May 2021
+
+Carers are not always offered an assessment of their own needs
+when the person they care for is assessed.
+
+2.1 Offer every carer an assessment at the same visit as the person they care for.
+
+June 2021
+";
+        let plan = plan_of(text);
+        let f: Vec<_> = plan.findings.iter().map(|f| f.ref_.as_deref()).collect();
+        assert_eq!(f, vec![Some("1"), Some("2")]);
+        assert!(plan.findings[1].text.starts_with("Carers are not"));
+        let links: Vec<_> = plan.actions.iter().map(|a| a.finding.as_deref()).collect();
+        assert_eq!(links, vec![Some("f1"), Some("f2")]);
     }
 
     #[test]
