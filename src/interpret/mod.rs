@@ -33,7 +33,10 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     if plan.actions.is_empty() {
         // No action table: the plan may have arrived as a flow of paragraphs
         // (a text dump that lost its grid).
-        plan = flow::extract(doc, g);
+        let flowed = flow::extract(doc, g);
+        if !flowed.actions.is_empty() {
+            plan = flowed;
+        }
     }
     match kind::decide(doc, &plan) {
         Kind::ActionPlan => Interpretation {

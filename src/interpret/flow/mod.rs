@@ -131,7 +131,7 @@ fn median(mut v: Vec<usize>) -> Option<usize> {
 /// Interpret the document's paragraphs as a plan. Returns an empty plan when
 /// no header row names the plan's columns.
 pub fn extract(doc: &Document, g: &Grammars) -> Plan {
-    let paras = paragraphs(doc);
+    let paras = split_glued(paragraphs(doc));
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let aliases = Aliases::new(&g.columns);
@@ -146,7 +146,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
             .map(|(p, _)| p.width())
             .collect(),
     );
-    let narrow = action_width.map_or(25, |w| (w * 35 / 100).max(20));
+    let narrow = narrow_width(&paras, action_width);
 
     // The header: the first run of alias paragraphs before any numbered one.
     let first_numbered = action_refs
@@ -204,6 +204,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
         widths,
         has_timescale: columns.contains(&Column::Timescale),
         has_lead: columns.contains(&Column::Lead),
+        has_finding: columns.contains(&Column::Finding),
         findings: Vec::new(),
         rows: Vec::new(),
         row: None,
@@ -213,17 +214,125 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
     let body: Vec<usize> = (hstart + hlen..paras.len())
         .filter(|&i| !dropped[i])
         .collect();
+    // For each body paragraph: the first number of the next anchor after
+    // it, when that anchor is an action.
+    let mut action_ahead: Vec<Option<u32>> = vec![None; body.len()];
+    let mut ahead = None;
+    for (k, &i) in body.iter().enumerate().rev() {
+        action_ahead[k] = ahead;
+        match &anchors[i] {
+            Anchor::Action(r, _) => ahead = Some(major(r)),
+            Anchor::Finding(..) => ahead = None,
+            Anchor::None => {}
+        }
+    }
     for (k, &i) in body.iter().enumerate() {
         let next = body.get(k + 1).map(|&j| &anchors[j]);
-        let numbered_ahead = body[k + 1..]
-            .iter()
-            .map(|&j| &anchors[j])
-            .find(|a| **a != Anchor::None)
-            .is_some_and(|a| matches!(a, Anchor::Action(..)));
-        walk.step(&paras[i], &anchors[i], next, numbered_ahead);
+        walk.step(&paras[i], &anchors[i], next, action_ahead[k]);
     }
     walk.flush();
-    walk.finish(g)
+    let plan = walk.finish(g);
+    // A stray numbered paragraph under a header-like line is not a plan.
+    if plan.actions.len() < 2 {
+        return Plan::default();
+    }
+    plan
+}
+
+/// The width at or below which a paragraph is as narrow as the timescale
+/// column: a third of the action column, or wider where the document's own
+/// wrapped date cells (paragraphs opening with a date, no lead after it)
+/// show a wider column, but never half the action column.
+fn narrow_width(paras: &[Para], action_width: Option<usize>) -> usize {
+    let lex = lexicon();
+    let base = action_width.map_or(25, |w| (w * 35 / 100).max(20));
+    let date_cells: Vec<usize> = paras
+        .iter()
+        .filter(|p| p.lines.len() >= 2)
+        .filter(|p| {
+            date_spans(p.first(), lex)
+                .first()
+                .is_some_and(|s| s.first_word == 0)
+        })
+        .filter(|p| !lead_like(&p.joined(), lex) && !lead_like(&join(&p.lines[1..]), lex))
+        .map(Para::width)
+        .collect();
+    let cap = action_width.map_or(usize::MAX, |w| w / 2);
+    match median(date_cells) {
+        Some(m) => base.max((m + 3).min(cap)),
+        None => base,
+    }
+}
+
+/// What a line opening with a number continues the sequence with.
+#[derive(Default)]
+struct Sequence {
+    finding: Option<u32>,
+    action: Option<(u32, u32)>,
+}
+
+impl Sequence {
+    /// Does `line` open with the next ref in sequence ("2.3" after "2.2",
+    /// "3.1" or "3" after "2.x") followed by a capitalised word?
+    fn continues(&self, line: &str) -> bool {
+        let Some((r, rest)) = reference::split_ref(line) else {
+            return false;
+        };
+        if !rest.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let parts: Vec<u32> = r.split('.').filter_map(|p| p.parse().ok()).collect();
+        let group = self.action.map(|(m, _)| m).max(self.finding).unwrap_or(0);
+        match parts[..] {
+            [m, n] => match self.action {
+                Some((am, an)) => (m == am && n == an + 1) || (m == group + 1 && n == 1),
+                None => n == 1 && (m == group.max(1) || m == group + 1),
+            },
+            [n] => self.finding.is_some() && n == group + 1,
+            _ => false,
+        }
+    }
+
+    fn note(&mut self, line: &str) {
+        if let Some((r, _)) = reference::split_ref(line) {
+            let parts: Vec<u32> = r.split('.').filter_map(|p| p.parse().ok()).collect();
+            match parts[..] {
+                [m, n] => self.action = Some((m, n)),
+                [n] if self.finding.is_none_or(|f| n == f + 1) => self.finding = Some(n),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Split paragraphs where a line inside opens with the next ref in sequence:
+/// pdftotext glues a row's first line to the previous box when no blank line
+/// falls between them.
+fn split_glued(paras: Vec<Para>) -> Vec<Para> {
+    let mut seq = Sequence::default();
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        seq.note(p.first());
+        let mut start = 0;
+        for k in 1..p.lines.len() {
+            let line = p.lines[k].trim();
+            if seq.continues(line) {
+                out.push(Para {
+                    lines: p.lines[start..k].to_vec(),
+                    line: p.line + start as u32,
+                    list: p.list && start == 0,
+                });
+                start = k;
+                seq.note(line);
+            }
+        }
+        out.push(Para {
+            lines: p.lines[start..].to_vec(),
+            line: p.line + start as u32,
+            list: p.list && start == 0,
+        });
+    }
+    out
 }
 
 /// The document's paragraphs (tables are the table interpreter's).
@@ -248,6 +357,14 @@ fn paragraphs(doc: &Document) -> Vec<Para> {
         .collect()
 }
 
+/// The first number of a ref ("2" of "2.1"); 0 where unreadable.
+fn major(r: &str) -> u32 {
+    r.split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0)
+}
+
 /// "2.1 Text…" → ("2.1", "Text…"): a dotted ref followed by text that opens
 /// a sentence.
 fn action_anchor(p: &Para) -> Option<(String, String)> {
@@ -268,7 +385,19 @@ fn anchors(paras: &[Para], action_refs: &[Option<(String, String)>], narrow: usi
         .zip(action_refs)
         .map(|(p, a)| {
             if let Some((r, rest)) = a {
-                return Anchor::Action(r.clone(), rest.clone());
+                // An action's first number is its finding's: a dotted number
+                // far beyond the findings seen ("29.04.20") is no ref.
+                let major = r.split('.').next().and_then(|m| m.parse::<u32>().ok());
+                let plausible = match (last, major) {
+                    (Some(l), Some(m)) => m <= l + 3,
+                    (None, Some(m)) => m >= 1,
+                    (_, None) => false,
+                };
+                return if plausible {
+                    Anchor::Action(r.clone(), rest.clone())
+                } else {
+                    Anchor::None
+                };
             }
             let Some((r, rest)) = reference::split_ref(p.first()) else {
                 return Anchor::None;
@@ -280,9 +409,8 @@ fn anchors(paras: &[Para], action_refs: &[Option<(String, String)>], narrow: usi
                 None => (1..=3).contains(&n),
                 Some(l) => n > l && n <= l + 3,
             };
-            let printed_bare = !p.first().trim_start()[r.len()..].starts_with('.');
             let opens = rest.chars().next().is_some_and(char::is_uppercase);
-            if in_sequence && printed_bare && opens && p.width() > narrow {
+            if in_sequence && opens && p.width() > narrow {
                 last = Some(n);
                 Anchor::Finding(n, rest.to_string())
             } else {
@@ -297,6 +425,7 @@ struct Walk<'a> {
     widths: Widths,
     has_timescale: bool,
     has_lead: bool,
+    has_finding: bool,
     findings: Vec<FindingBuild>,
     rows: Vec<Row>,
     row: Option<Row>,
@@ -305,7 +434,7 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn step(&mut self, p: &Para, anchor: &Anchor, next: Option<&Anchor>, numbered_ahead: bool) {
+    fn step(&mut self, p: &Para, anchor: &Anchor, next: Option<&Anchor>, ahead: Option<u32>) {
         match anchor {
             Anchor::Finding(n, rest) => {
                 self.flush();
@@ -325,7 +454,7 @@ impl Walk<'_> {
                 self.start_row(Some(r.clone()), p.line);
                 let mut lines = vec![rest.clone()];
                 lines.extend(p.lines.iter().skip(1).cloned());
-                self.absorb_action(&lines, true);
+                self.absorb_action(&lines);
                 return;
             }
             Anchor::None => {}
@@ -339,7 +468,10 @@ impl Walk<'_> {
             return;
         }
         if self.findings.is_empty() && self.row.is_none() {
-            return; // preamble before the first finding
+            // Preamble before the first finding, unless it is that finding
+            // printed apart from its number.
+            self.unnumbered_finding(p, ahead);
+            return;
         }
         if self.has_timescale && self.date_start(first) {
             self.ensure_row(p.line);
@@ -352,11 +484,11 @@ impl Walk<'_> {
         {
             self.flush();
             self.start_row(None, p.line);
-            self.absorb_action(&p.lines, false);
+            self.absorb_action(&p.lines);
         } else if opens_mid_sentence(first) {
             self.continue_unfinished(p);
         } else if p.list && self.cell == Cell::Action {
-            self.absorb_action(&p.lines, false);
+            self.absorb_action(&p.lines);
         } else if self.has_lead && lead_like(&text, self.lex) {
             self.ensure_row(p.line);
             if let Some(r) = self.row.as_mut() {
@@ -370,20 +502,23 @@ impl Walk<'_> {
             }
             self.cell = Cell::Timescale;
         } else {
-            self.wide(p, numbered_ahead);
+            self.wide(p, ahead);
         }
     }
 
     /// A wide paragraph that is not an anchor: finding text, a new action
     /// with no ref, or more action text.
-    fn wide(&mut self, p: &Para, numbered_ahead: bool) {
+    fn wide(&mut self, p: &Para, ahead: Option<u32>) {
+        if self.unnumbered_finding(p, ahead) {
+            return;
+        }
         match self.cell {
             Cell::Finding | Cell::None if self.row.is_none() => {
-                if numbered_ahead || self.widths.finding_width(p) {
+                if ahead.is_some() || self.widths.finding_width(p) {
                     self.push_finding(p.lines.iter().cloned());
                 } else {
                     self.start_row(None, p.line);
-                    self.absorb_action(&p.lines, false);
+                    self.absorb_action(&p.lines);
                 }
             }
             Cell::Timescale | Cell::Lead if self.widths.finding_width(p) => {
@@ -392,9 +527,36 @@ impl Walk<'_> {
             }
             _ => {
                 self.ensure_row(p.line);
-                self.absorb_action(&p.lines, false);
+                self.absorb_action(&p.lines);
             }
         }
+    }
+
+    /// Findings printed without their number (the ref column came out
+    /// apart): a wrapped paragraph just before the first action of a new
+    /// group is that group's finding.
+    fn unnumbered_finding(&mut self, p: &Para, ahead: Option<u32>) -> bool {
+        let last = self.findings.last().map(|f| f.num);
+        if let Some(m) = ahead
+            && self.has_finding
+            && p.lines.len() >= 2
+            && last.is_none_or(|l| m > l)
+            && self
+                .row
+                .as_ref()
+                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
+        {
+            self.flush();
+            self.findings.push(FindingBuild {
+                num: m,
+                section: self.section.clone(),
+                text: p.lines.clone(),
+                line: p.line,
+            });
+            self.cell = Cell::Finding;
+            return true;
+        }
+        false
     }
 
     fn push_finding(&mut self, lines: impl Iterator<Item = String>) {
@@ -496,11 +658,11 @@ impl Walk<'_> {
 
     /// Action text, cut where a date on the same line starts the timescale
     /// cell (cells on one baseline are printed as one line).
-    fn absorb_action(&mut self, lines: &[String], opening: bool) {
+    fn absorb_action(&mut self, lines: &[String]) {
         if self.has_timescale {
             for (k, line) in lines.iter().enumerate() {
                 for span in date_spans(line, self.lex) {
-                    if self.is_cell_boundary(lines, k, span, opening) {
+                    if self.is_cell_boundary(lines, k, span) {
                         if let Some(r) = self.row.as_mut() {
                             r.action.extend(lines[..k].iter().cloned());
                             r.action.push(line[..span.start].to_string());
@@ -521,13 +683,7 @@ impl Walk<'_> {
         self.cell = Cell::Action;
     }
 
-    fn is_cell_boundary(
-        &self,
-        lines: &[String],
-        k: usize,
-        span: cues::Span,
-        opening: bool,
-    ) -> bool {
+    fn is_cell_boundary(&self, lines: &[String], k: usize, span: cues::Span) -> bool {
         let line = &lines[k];
         let prefix = line[..span.start].trim();
         if prefix.is_empty() {
@@ -542,9 +698,6 @@ impl Walk<'_> {
         } else if let Some(w) = cues::words(prefix).last()
             && self.lex.is_function_word(w.bare)
         {
-            return false;
-        }
-        if !opening && k == 0 && prefix.is_empty() {
             return false;
         }
         let rest = line[span.end..].trim();
@@ -565,23 +718,31 @@ impl Walk<'_> {
         let text = p.joined();
         let target = {
             let row = self.row.as_ref();
-            let cell_text = |c: Cell| -> Option<String> {
-                match c {
-                    Cell::Finding => self.findings.last().map(|f| join(&f.text)),
-                    Cell::Action => row.map(|r| join(&r.action)),
-                    Cell::Timescale => row.map(|r| join(&r.timescale)),
-                    Cell::Lead => row.map(|r| r.lead.join(" ")),
-                    Cell::None => None,
+            // Only a cell's last piece is looked at, so that long cells
+            // built from many fragments cost no more than short ones.
+            let pieces = |c: Cell| -> &[String] {
+                match (c, row) {
+                    (Cell::Finding, _) => self.findings.last().map_or(&[], |f| &f.text[..]),
+                    (Cell::Action, Some(r)) => &r.action,
+                    (Cell::Timescale, Some(r)) => &r.timescale,
+                    (Cell::Lead, Some(r)) => &r.lead,
+                    _ => &[],
                 }
+            };
+            // The last piece, and whether it is the whole cell.
+            let cell_text = |c: Cell| -> Option<(&str, bool)> {
+                let ps = pieces(c);
+                let last = ps.iter().rev().find(|p| !p.trim().is_empty())?;
+                Some((last.trim(), ps.len() == 1))
             };
             // The current cell goes on unless it is closed: a sentence
             // ended, or a cell that is only a date; a lead cell goes on only
             // when it stops mid-phrase.
-            let current = cell_text(self.cell).unwrap_or_default();
+            let (current, whole) = cell_text(self.cell).unwrap_or(("", false));
             let keeps = match self.cell {
-                Cell::Lead => unfinished(&current),
+                Cell::Lead => unfinished(current),
                 Cell::None => false,
-                _ => !closed(&current, self.lex),
+                _ => !closed(current, whole, self.lex),
             };
             if keeps {
                 self.cell
@@ -594,7 +755,7 @@ impl Walk<'_> {
                     .iter()
                     .copied()
                     .filter(|&c| c != self.cell)
-                    .find(|&c| cell_text(c).is_some_and(|t| !t.is_empty() && unfinished(&t)))
+                    .find(|&c| cell_text(c).is_some_and(|(t, _)| unfinished(t)))
                     .unwrap_or(self.cell)
             }
         };
@@ -602,7 +763,7 @@ impl Walk<'_> {
             Cell::Finding | Cell::None => self.push_finding(p.lines.iter().cloned()),
             Cell::Action => {
                 self.ensure_row(p.line);
-                self.absorb_action(&p.lines, false);
+                self.absorb_action(&p.lines);
             }
             Cell::Timescale => {
                 if let Some(r) = self.row.as_mut() {
@@ -690,11 +851,15 @@ impl Walk<'_> {
     }
 }
 
-/// A cell that cannot go on: its sentence ended, or it is one date.
-fn closed(text: &str, lex: &Lexicon) -> bool {
+/// A cell that cannot go on: its sentence ended, or (`whole`: `text` is the
+/// entire cell) it is one date.
+fn closed(text: &str, whole: bool, lex: &Lexicon) -> bool {
     let t = text.trim_end();
     if t.ends_with(['.', '!', '?']) {
         return true;
+    }
+    if !whole {
+        return false;
     }
     let spans = date_spans(t, lex);
     spans.len() == 1
@@ -741,5 +906,240 @@ fn rag(r: crate::recognise::Rag) -> contract::Rag {
         R::Green => contract::Rag::Green,
         R::Blue => contract::Rag::Blue,
         R::Grey => contract::Rag::Grey,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{self, Limits};
+
+    /// (ref, text, timescale, lead texts, inherited) of an action.
+    type Seen<'a> = (
+        Option<&'a str>,
+        &'a str,
+        Option<&'a str>,
+        Vec<&'a str>,
+        bool,
+    );
+
+    fn plan_of(text: &str) -> Plan {
+        let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();
+        extract(&doc, &Grammars::builtin())
+    }
+
+    /// An invented plan laid out as pdftotext prints one: wrapped columns,
+    /// cells on one baseline merged into one line, a repeated header, a row
+    /// split by a page break, and a finding whose actions carry no numbers.
+    const FLOW: &str = "\
+Ref Areas for development Actions
+Timescale
+
+Lead
+
+Partnership areas
+
+1 Agencies do not always share information about young carers in
+time and their needs are missed when families move between areas.
+
+1.1 Publish a protocol for sharing information on young carers  March 2021 Ann Example, Head of
+Early Help
+
+1.2 Train frontline staff in using the new protocol so that it is applied in every single
+locality team across the county.
+
+April 2021
+
+1.3 Audit the use of the protocol after six months and report the results to the
+
+Q2 2021/22
+
+Ref Areas for development Actions
+Timescale
+
+Lead
+ board.
+
+Schools
+
+2 Schools are not always told when a child they teach becomes subject
+to a plan, so staff cannot offer support at the right moment.
+
+Notification Pilot:
+A pilot notification service will run in two districts, sending a secure message to
+the school within one working day of a plan starting.
+
+Spring 2021
+
+DI Sam Sample
+
+Evaluation:
+The pilot will be evaluated and a decision taken on extending it across the county.
+
+Summer 2021
+
+Jo Placeholder, Education
+Safeguarding Manager
+";
+
+    #[test]
+    fn reads_an_invented_flow() {
+        let plan = plan_of(FLOW);
+        let f: Vec<(Option<&str>, Option<&str>)> = plan
+            .findings
+            .iter()
+            .map(|f| (f.ref_.as_deref(), f.section.as_deref()))
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                (Some("1"), Some("Partnership areas")),
+                (Some("2"), Some("Schools"))
+            ]
+        );
+        let a: Vec<Seen> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.ref_.as_deref(),
+                    a.text.as_str(),
+                    a.timescale.text.as_deref(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                    a.leads_inherited,
+                )
+            })
+            .collect();
+        let lead1 = vec!["Ann Example, Head of Early Help"];
+        assert_eq!(
+            a,
+            vec![
+                (
+                    Some("1.1"),
+                    "Publish a protocol for sharing information on young carers",
+                    Some("March 2021"),
+                    lead1.clone(),
+                    false
+                ),
+                (
+                    Some("1.2"),
+                    "Train frontline staff in using the new protocol so that it is applied in every single locality team across the county.",
+                    Some("April 2021"),
+                    lead1.clone(),
+                    true
+                ),
+                (
+                    Some("1.3"),
+                    "Audit the use of the protocol after six months and report the results to the board.",
+                    Some("Q2 2021/22"),
+                    lead1.clone(),
+                    true
+                ),
+                (
+                    None,
+                    "Notification Pilot: A pilot notification service will run in two districts, sending a secure message to the school within one working day of a plan starting.",
+                    Some("Spring 2021"),
+                    vec!["DI Sam Sample"],
+                    false
+                ),
+                (
+                    None,
+                    "Evaluation: The pilot will be evaluated and a decision taken on extending it across the county.",
+                    Some("Summer 2021"),
+                    vec!["Jo Placeholder, Education Safeguarding Manager"],
+                    false
+                ),
+            ]
+        );
+        assert!(
+            plan.actions
+                .iter()
+                .take(3)
+                .all(|a| a.finding.as_deref() == Some("f1"))
+        );
+        assert!(
+            plan.actions
+                .iter()
+                .skip(3)
+                .all(|a| a.finding.as_deref() == Some("f2"))
+        );
+        assert_eq!(plan.actions[0].at.line, Some(11));
+    }
+
+    #[test]
+    fn a_row_glued_to_the_box_before_is_split_off() {
+        let text = "Ref Actions\nTimescale Lead\n\n\
+1 Families wait too long for an assessment when they are first referred
+to the service by their school or doctor.
+
+1.1 Set up a single front door for every referral made by schools and doctors in
+the county area.
+
+May 2021
+
+Jo Placeholder, Head of Service
+1.2 Publish the waiting times for assessment each month on the website.
+
+June 2021
+";
+        let plan = plan_of(text);
+        let refs: Vec<_> = plan.actions.iter().map(|a| a.ref_.as_deref()).collect();
+        assert_eq!(refs, vec![Some("1.1"), Some("1.2")]);
+        assert_eq!(plan.actions[1].at.line, Some(13));
+        assert!(plan.actions[1].leads_inherited);
+    }
+
+    #[test]
+    fn findings_printed_apart_from_their_numbers() {
+        let text = "Ref Areas for development Actions\nTimescale\n\n\
+Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Set up a single front door for every referral made by schools and doctors in
+the county area.
+
+May 2021
+
+Carers are not always offered an assessment of their own needs
+when the person they care for is assessed.
+
+2.1 Offer every carer an assessment at the same visit as the person they care for.
+
+June 2021
+";
+        let plan = plan_of(text);
+        let f: Vec<_> = plan.findings.iter().map(|f| f.ref_.as_deref()).collect();
+        assert_eq!(f, vec![Some("1"), Some("2")]);
+        assert!(plan.findings[1].text.starts_with("Carers are not"));
+        let links: Vec<_> = plan.actions.iter().map(|a| a.finding.as_deref()).collect();
+        assert_eq!(links, vec![Some("f1"), Some("f2")]);
+    }
+
+    #[test]
+    fn no_header_no_plan() {
+        let text = FLOW.replace(
+            "Ref Areas for development Actions\nTimescale\n\nLead\n",
+            "Introduction\n",
+        );
+        assert!(plan_of(&text).actions.is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_shuffled_flows(picks in proptest::collection::vec((0usize..64, proptest::bool::ANY, "[ a-zA-Z0-9.:,/()\u{2013}-]{0,30}"), 0..80)) {
+            let pool: Vec<&str> = FLOW.lines().collect();
+            let mut text = String::new();
+            for (i, blank, noise) in picks {
+                text.push_str(pool.get(i % pool.len().max(1)).copied().unwrap_or(""));
+                text.push_str(&noise);
+                text.push('\n');
+                if blank {
+                    text.push('\n');
+                }
+            }
+            if let Ok(doc) = read::read(text.as_bytes(), &Limits::default()) {
+                let _ = extract(&doc, &Grammars::builtin());
+            }
+        }
     }
 }
