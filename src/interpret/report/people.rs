@@ -30,21 +30,25 @@ struct Columns {
 pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
     let mut out = Vec::new();
     let mut current: Option<Columns> = None;
+    // The last member read: a page break may carry their post over.
+    let mut last: Option<Last> = None;
     for (i, it) in items.iter().enumerate() {
         match it {
             Item::Table(t) => {
                 if let Some((cols, header_row)) = header(t, v) {
-                    read_rows(t, cols, Some(header_row), v, &mut out);
+                    read_rows(t, cols, Some(header_row), v, &mut out, &mut last);
                     current = Some(cols);
                 } else if let Some(cols) = current.filter(|c| c.width == width(t)) {
-                    read_rows(t, cols, None, v, &mut out);
+                    read_rows(t, cols, None, v, &mut out, &mut last);
                 } else {
                     current = None;
+                    last = None;
                     out.extend(signature_table(t, v));
                 }
             }
             Item::Line(_) => {
                 current = None;
+                last = None;
                 if let Some(p) = signature_lines(items, i, secs, v) {
                     out.push(p);
                 }
@@ -96,12 +100,16 @@ fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
     None
 }
 
+/// The last member read: (index in the output, post text, organisation text).
+type Last = (usize, String, String);
+
 fn read_rows(
     t: &Table,
     cols: Columns,
     header_row: Option<usize>,
     v: &Vocab,
     out: &mut Vec<Person>,
+    last: &mut Option<Last>,
 ) {
     let header_text: Option<Vec<String>> = header_row
         .and_then(|h| t.rows.get(h))
@@ -111,7 +119,6 @@ fn read_rows(
             .map(|c| norm(&c.text()))
             .unwrap_or_default()
     };
-    let mut last_post: Option<(usize, String, String)> = None; // (out index, post, org)
     for (ri, row) in t.rows.iter().enumerate() {
         if Some(ri) <= header_row {
             continue;
@@ -125,7 +132,7 @@ fn read_rows(
         let org = cell_text(ri, cols.org);
         if name_raw.is_empty() {
             // A post carried over a page break: it continues the row above.
-            if let Some((idx, p, o)) = last_post.as_mut()
+            if let Some((idx, p, o)) = last.as_mut()
                 && (!post.is_empty() || !org.is_empty())
             {
                 p.push(' ');
@@ -144,7 +151,7 @@ fn read_rows(
             continue;
         }
         out.push(person(&name, &post, &org, cols, v));
-        last_post = Some((out.len() - 1, post, org));
+        *last = Some((out.len() - 1, post, org));
     }
 }
 
@@ -299,6 +306,27 @@ mod tests {
             Some("Head of Service, Adult Safeguarding")
         );
         assert_eq!(p[2].organisation, None);
+    }
+
+    #[test]
+    fn post_carried_into_the_next_page_table() {
+        let t1 = table(&[
+            &["Name", "Role, Organisation"],
+            &["Ann Smith", "Senior Manager, Inclusion,"],
+        ]);
+        let t2 = table(&[
+            &["Name", "Role, Organisation"],
+            &["", "Children's Services"],
+            &["Bo Li", "Trainer, Anytown Council"],
+        ]);
+        let p = find(
+            &[Item::Table(&t1), Item::Table(&t2)],
+            &Sections::default(),
+            Vocab::builtin(),
+        );
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].organisation.as_deref(), Some("Children's Services"));
+        assert_eq!(p[0].role.as_deref(), Some("Senior Manager, Inclusion"));
     }
 
     #[test]
