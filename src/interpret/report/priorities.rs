@@ -9,7 +9,7 @@
 use crate::contract::{Lead, Priority};
 
 use super::flow::Item;
-use super::text::{looks_like_name, norm, split_post};
+use super::text::{looks_like_name, norm, split_post, strip_prefix_ci};
 use super::vocab::Vocab;
 
 /// Titles longer than this are sentences, not priorities.
@@ -54,16 +54,14 @@ pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
 /// The text after a lead cue ("Lead:", "Joint Leads -"), if the line opens
 /// with one.
 fn after_cue<'t>(text: &'t str, v: &Vocab) -> Option<&'t str> {
-    let lower = text.to_lowercase();
     for cue in &v.lead_cues {
-        if let Some(rest) = lower.strip_prefix(cue.as_str()) {
+        if let Some(rest) = strip_prefix_ci(text, cue) {
             let trimmed = rest.trim_start();
             if let Some(after) = trimmed
                 .strip_prefix(':')
                 .or_else(|| trimmed.strip_prefix("- "))
             {
-                let skip = text.len() - after.len();
-                let out = text.get(skip..)?.trim();
+                let out = after.trim();
                 return (!out.is_empty()).then_some(out);
             }
         }

@@ -87,8 +87,12 @@ impl Vocab {
         contains(&self.organisation_words, &word_key(word))
     }
 
+    /// A post word, singular or plural ("Manager", "Managers").
     pub fn is_role_word(&self, word: &str) -> bool {
-        contains(&self.role_words, &word_key(word))
+        let k = word_key(word);
+        contains(&self.role_words, &k)
+            || k.strip_suffix('s')
+                .is_some_and(|s| contains(&self.role_words, s))
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
