@@ -83,3 +83,91 @@ fn title(doc: &Document) -> Option<String> {
         _ => None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Format, Heading, Paragraph, Provenance, Row, Table};
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the readers care about: numbers, dots,
+    /// colons, tabs, brackets, currency, cue words, odd Unicode.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("1.".to_string()),
+            Just("4.2\t".to_string()),
+            Just("9.B: ".to_string()),
+            Just("Lead: ".to_string()),
+            Just("£1,234".to_string()),
+            Just("(To Feb.22)".to_string()),
+            Just(", ".to_string()),
+            Just(" of the ".to_string()),
+            Just("Income 2021/22".to_string()),
+            Just("Total".to_string()),
+            Just("İ\u{130}ẞ".to_string()),
+            Just("ESCC".to_string()),
+            Just("\u{f0b7} ".to_string()),
+            Just("annual report of the".to_string()),
+            "[A-Za-z0-9 ]{0,12}",
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    fn block() -> impl Strategy<Value = Block> {
+        prop_oneof![
+            (text(), 1u32..5)
+                .prop_map(|(t, p)| Block::Paragraph(Paragraph::new(t, Provenance::page(p)))),
+            (text(), 0u8..4).prop_map(|(t, level)| Block::Heading(Heading {
+                level,
+                text: t,
+                at: Provenance::default()
+            })),
+            prop::collection::vec(prop::collection::vec((text(), 1usize..3), 0..5), 0..6).prop_map(
+                |rows| {
+                    let rows: Vec<Row> = rows
+                        .into_iter()
+                        .map(|cells| {
+                            let mut col = 0;
+                            let cells = cells
+                                .into_iter()
+                                .map(|(t, span)| {
+                                    let c = Cell {
+                                        col_span: span,
+                                        ..Cell::new(
+                                            col,
+                                            vec![Paragraph::new(t, Provenance::default())],
+                                        )
+                                    };
+                                    col += span;
+                                    c
+                                })
+                                .collect();
+                            Row {
+                                cells,
+                                ..Default::default()
+                            }
+                        })
+                        .collect();
+                    Block::Table(Table {
+                        rows,
+                        columns: 3,
+                        ..Default::default()
+                    })
+                }
+            ),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+        #[test]
+        fn never_panics(blocks in prop::collection::vec(block(), 0..40)) {
+            let mut doc = Document::new(Format::Pdf);
+            doc.blocks = blocks;
+            let r = extract_with(&doc, Vocab::builtin());
+            for s in &r.report.sections {
+                prop_assert!(s.level >= 1);
+            }
+        }
+    }
+}
