@@ -40,9 +40,16 @@ pub struct Vocab {
 impl Vocab {
     /// Parse a vocabulary file; `None` when it is not valid TOML of this shape.
     pub fn parse(text: &str) -> Option<Vocab> {
-        let mut v: Vocab = toml::from_str(text).ok()?;
-        v.lower();
-        Some(v)
+        let v: Vocab = toml::from_str(text).ok()?;
+        Some(v.prepared())
+    }
+
+    /// Ready a vocabulary deserialised elsewhere (e.g. by the grammar
+    /// loader, after merging a user's `report.toml`): words lower-cased and
+    /// longest first.
+    pub fn prepared(mut self) -> Vocab {
+        self.lower();
+        self
     }
 
     /// The embedded default, parsed once. A broken default is a build bug
