@@ -32,6 +32,8 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
     let mut current: Option<Columns> = None;
     // The last member read: a page break may carry their post over.
     let mut last: Option<Last> = None;
+    // Stream items already read as part of a run of signatures.
+    let mut skip_to = 0;
     for (i, it) in items.iter().enumerate() {
         match it {
             Item::Table(t) => {
@@ -49,8 +51,12 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
             Item::Line(_) => {
                 current = None;
                 last = None;
-                if let Some(p) = signature_lines(items, i, secs, v) {
-                    out.push(p);
+                if i < skip_to {
+                    continue;
+                }
+                if let Some((run, end)) = signatures(items, i, secs, v) {
+                    out.extend(run);
+                    skip_to = end;
                 }
             }
         }
@@ -211,39 +217,64 @@ fn signature_table(t: &Table, v: &Vocab) -> Vec<Person> {
     out
 }
 
-/// A signature in the body: a name line, then a post line (two paragraphs,
-/// or two lines of one), then the end of the section (the next item is a
-/// section heading, a table or the end).
-fn signature_lines(items: &[Item<'_>], i: usize, secs: &Sections, v: &Vocab) -> Option<Person> {
-    let line = items.get(i)?.line()?;
-    if secs.is_heading(i) {
-        return None;
+/// Signatures in the body: one or more names each over a post (two
+/// paragraphs, or one paragraph of two or more lines), side by side or one
+/// after another, closing a section (the next item is a section heading, a
+/// table or the end). Returns the people and the stream index after them.
+fn signatures(
+    items: &[Item<'_>],
+    i: usize,
+    secs: &Sections,
+    v: &Vocab,
+) -> Option<(Vec<Person>, usize)> {
+    let mut k = i;
+    let mut run = Vec::new();
+    while let Some((person, used)) = signature_at(items, k, secs, v) {
+        run.push(person);
+        k += used;
     }
-    let ends_section = |k: usize| match items.get(k) {
+    let ends_section = match items.get(k) {
         None | Some(Item::Table(_)) => true,
         Some(Item::Line(_)) => secs.is_heading(k),
     };
-    let (name, post) = if line.lines.len() >= 2 {
-        if !ends_section(i + 1) {
-            return None;
-        }
-        (line.lines.first()?.clone(), line.lines.get(1..)?.join(" "))
+    (!run.is_empty() && ends_section).then_some((run, k))
+}
+
+/// One signature starting at stream item `k`, and how many items it uses.
+fn signature_at(
+    items: &[Item<'_>],
+    k: usize,
+    secs: &Sections,
+    v: &Vocab,
+) -> Option<(Person, usize)> {
+    let line = items.get(k)?.line()?;
+    if secs.is_heading(k) {
+        return None;
+    }
+    let two_lines = line.lines.len() >= 2 && looks_like_name(line.lines.first()?, v);
+    let (name, post, used) = if two_lines {
+        (
+            line.lines.first()?.clone(),
+            line.lines.get(1..)?.join(" "),
+            1,
+        )
     } else {
-        let next = items.get(i + 1)?.line()?;
-        if secs.is_heading(i + 1) || next.lines.len() > 1 || !ends_section(i + 2) {
+        let next = items.get(k + 1)?.line()?;
+        if secs.is_heading(k + 1) {
             return None;
         }
-        (line.text.clone(), next.text.clone())
+        (line.text.clone(), next.text.clone(), 2)
     };
     if !looks_like_name(&name, v) || !looks_like_post(&post, v) {
         return None;
     }
     let (role, organisation) = split_post(&post, v);
-    Some(Person {
+    let person = Person {
         name: clean_name(&name, v),
         role,
         organisation,
-    })
+    };
+    Some((person, used))
 }
 
 /// A post line: short, with a role word, not a sentence.
@@ -327,6 +358,26 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].organisation.as_deref(), Some("Children's Services"));
         assert_eq!(p[0].role.as_deref(), Some("Senior Manager, Inclusion"));
+    }
+
+    #[test]
+    fn signatures_one_after_another_close_a_section() {
+        use crate::interpret::report::flow::Line;
+        let multi = |t: &str| {
+            let mut l = Line::plain(&t.replace('\n', " "), false);
+            l.lines = t.split('\n').map(str::to_string).collect();
+            l.first = l.lines[0].clone();
+            Item::Line(l)
+        };
+        let items = vec![
+            Item::Line(Line::plain("We hope you enjoy the report.", false)),
+            multi("Ann Smith\nDirector of Nursing,\nAnytown NHS"),
+            multi("Bob Jones\nDetective Superintendent, Anyshire Police"),
+        ];
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].organisation.as_deref(), Some("Anytown NHS"));
+        assert_eq!(p[1].name, "Bob Jones");
     }
 
     #[test]
