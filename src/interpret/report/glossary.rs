@@ -158,8 +158,8 @@ mod tests {
         let e = line_entry("CAMHS - Child and Adolescent Mental Health Service").unwrap();
         assert_eq!(e.abbreviation, "CAMHS");
         assert_eq!(e.expansion, "Child and Adolescent Mental Health Service");
-        assert!(line_entry("The ESSCP works closely").is_none());
+        assert!(line_entry("The ABSCP works closely").is_none());
         assert!(line_entry("ABC Learning & Achievements 2021/22").is_none());
-        assert!(is_term("T+F") && is_term("DfE") && is_term("SECAmb") && !is_term("Total"));
+        assert!(is_term("T+F") && is_term("DfE") && is_term("NoRAmb") && !is_term("Total"));
     }
 }

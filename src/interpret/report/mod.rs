@@ -248,7 +248,7 @@ mod tests {
             Just("Income 2021/22".to_string()),
             Just("Total".to_string()),
             Just("İ\u{130}ẞ".to_string()),
-            Just("ESCC".to_string()),
+            Just("ABCC".to_string()),
             Just("\u{f0b7} ".to_string()),
             Just("annual report of the".to_string()),
             "[A-Za-z0-9 ]{0,12}",
