@@ -116,9 +116,16 @@ fn table_lines(
             .collect::<Vec<_>>()
             .join(" ");
         let mut direction = direction_of(&header, v);
-        let period = periods(&header)
+        // The period over the amount column itself first (a table with a
+        // column per year), then over the pair.
+        let own: String = (0..first_data)
+            .map(|r| header_text(t, r, amount_col, amount_col))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let period = periods(&own)
             .into_iter()
             .next()
+            .or_else(|| periods(&header).into_iter().next())
             .or_else(|| caption_period.clone())
             .or_else(|| report_period.map(str::to_string));
         for ri in first_data..t.rows.len() {
@@ -185,6 +192,51 @@ mod tests {
             col_span: span,
             ..Cell::new(col, vec![Paragraph::new(t, Provenance::default())])
         }
+    }
+
+    #[test]
+    fn stacked_statement_with_a_column_per_year() {
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(c, t)| cell(c, 1, t))
+                .collect(),
+            ..Default::default()
+        };
+        let t = Table {
+            rows: vec![
+                row(&["Item", "2021/22", "2022/23"]),
+                row(&["Income", "", ""]),
+                row(&["Police", "£10", "£12"]),
+                row(&["Expenditure", "", ""]),
+                row(&["Staff", "£8", "£9"]),
+                row(&["Total expenditure", "£8", "£9"]),
+            ],
+            columns: 3,
+            ..Default::default()
+        };
+        let lines = table_lines(&t, "Budget", None, Vocab::builtin());
+        let got: Vec<(&str, Direction, &str, f64)> = lines
+            .iter()
+            .map(|l| {
+                (
+                    l.period.as_deref().unwrap_or(""),
+                    l.direction,
+                    l.item.as_str(),
+                    l.amount,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2021/22", Direction::Income, "Police", 10.0),
+                ("2021/22", Direction::Expenditure, "Staff", 8.0),
+                ("2022/23", Direction::Income, "Police", 12.0),
+                ("2022/23", Direction::Expenditure, "Staff", 9.0),
+            ]
+        );
     }
 
     #[test]

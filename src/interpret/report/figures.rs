@@ -1,5 +1,5 @@
 //! Headline figures: lines that open with a number ("19,383 information
-//! gatherings by the MASH") in the chapters made of them.
+//! referrals to the front door") in the chapters made of them.
 //!
 //! Why chapters rather than every numbered line: narrative text is full of
 //! numbers ("27 (34%) deaths reviewed…"), but headline statistics come in
@@ -104,10 +104,10 @@ mod tests {
 
     #[test]
     fn figure_lines() {
-        let f = figure("19,383 information gatherings by MASH").unwrap();
+        let f = figure("19,383 referrals to the front door").unwrap();
         assert_eq!(
             (f.value, f.text.as_str(), f.label.as_str()),
-            (19383.0, "19,383", "information gatherings by MASH")
+            (19383.0, "19,383", "referrals to the front door")
         );
         assert_eq!(figure("98% of evaluations rated Good").unwrap().text, "98%");
         assert!(figure("5. Evaluation").is_none());

@@ -227,7 +227,7 @@ mod tests {
             doc.blocks
                 .push(para(&format!("{p} | Annual Report 2021/22"), p));
             doc.blocks.push(para(&format!("Body text on page {w}"), p));
-            doc.blocks.push(para("Child Exploitation", p));
+            doc.blocks.push(para("Online Safety", p));
             doc.blocks
                 .push(para(&format!("Body text again on page {w}"), p));
             doc.blocks.push(para(&format!("Page {p} of 4"), p));
@@ -243,7 +243,7 @@ mod tests {
         assert!(
             texts
                 .iter()
-                .all(|t| t.starts_with("Body text") || *t == "Child Exploitation")
+                .all(|t| t.starts_with("Body text") || *t == "Online Safety")
         );
     }
 }

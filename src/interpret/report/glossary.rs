@@ -35,7 +35,11 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry
         if secs.is_heading(i) || !in_glossary_section(secs, i, v) {
             continue;
         }
-        if let Some(e) = line_entry(&l.text) {
+        if let Some(e) = line_entry(&l.text)
+            && !out
+                .iter()
+                .any(|x: &GlossaryEntry| x.abbreviation == e.abbreviation)
+        {
             out.push(e);
         }
     }
@@ -135,7 +139,8 @@ fn line_entry(text: &str) -> Option<GlossaryEntry> {
     }
     let rest = rest.trim_start().trim_start_matches(['-', ':', '=']).trim();
     let first = rest.chars().next()?;
-    if !first.is_alphabetic() || is_acronym(rest) {
+    // An expansion spells words out: no figures or years in it.
+    if !first.is_alphabetic() || is_acronym(rest) || rest.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     Some(GlossaryEntry {
@@ -153,7 +158,8 @@ mod tests {
         let e = line_entry("CAMHS - Child and Adolescent Mental Health Service").unwrap();
         assert_eq!(e.abbreviation, "CAMHS");
         assert_eq!(e.expansion, "Child and Adolescent Mental Health Service");
-        assert!(line_entry("The ESSCP works closely").is_none());
-        assert!(is_term("T+F") && is_term("DfE") && is_term("SECAmb") && !is_term("Total"));
+        assert!(line_entry("The ABSCP works closely").is_none());
+        assert!(line_entry("ABC Learning & Achievements 2021/22").is_none());
+        assert!(is_term("T+F") && is_term("DfE") && is_term("NoRAmb") && !is_term("Total"));
     }
 }

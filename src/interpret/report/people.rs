@@ -30,23 +30,33 @@ struct Columns {
 pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
     let mut out = Vec::new();
     let mut current: Option<Columns> = None;
+    // The last member read: a page break may carry their post over.
+    let mut last: Option<Last> = None;
+    // Stream items already read as part of a run of signatures.
+    let mut skip_to = 0;
     for (i, it) in items.iter().enumerate() {
         match it {
             Item::Table(t) => {
                 if let Some((cols, header_row)) = header(t, v) {
-                    read_rows(t, cols, Some(header_row), v, &mut out);
+                    read_rows(t, cols, Some(header_row), v, &mut out, &mut last);
                     current = Some(cols);
                 } else if let Some(cols) = current.filter(|c| c.width == width(t)) {
-                    read_rows(t, cols, None, v, &mut out);
+                    read_rows(t, cols, None, v, &mut out, &mut last);
                 } else {
                     current = None;
+                    last = None;
                     out.extend(signature_table(t, v));
                 }
             }
             Item::Line(_) => {
                 current = None;
-                if let Some(p) = signature_lines(items, i, secs, v) {
-                    out.push(p);
+                last = None;
+                if i < skip_to {
+                    continue;
+                }
+                if let Some((run, end)) = signatures(items, i, secs, v) {
+                    out.extend(run);
+                    skip_to = end;
                 }
             }
         }
@@ -96,12 +106,16 @@ fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
     None
 }
 
+/// The last member read: (index in the output, post text, organisation text).
+type Last = (usize, String, String);
+
 fn read_rows(
     t: &Table,
     cols: Columns,
     header_row: Option<usize>,
     v: &Vocab,
     out: &mut Vec<Person>,
+    last: &mut Option<Last>,
 ) {
     let header_text: Option<Vec<String>> = header_row
         .and_then(|h| t.rows.get(h))
@@ -111,7 +125,6 @@ fn read_rows(
             .map(|c| norm(&c.text()))
             .unwrap_or_default()
     };
-    let mut last_post: Option<(usize, String, String)> = None; // (out index, post, org)
     for (ri, row) in t.rows.iter().enumerate() {
         if Some(ri) <= header_row {
             continue;
@@ -125,7 +138,7 @@ fn read_rows(
         let org = cell_text(ri, cols.org);
         if name_raw.is_empty() {
             // A post carried over a page break: it continues the row above.
-            if let Some((idx, p, o)) = last_post.as_mut()
+            if let Some((idx, p, o)) = last.as_mut()
                 && (!post.is_empty() || !org.is_empty())
             {
                 p.push(' ');
@@ -144,7 +157,7 @@ fn read_rows(
             continue;
         }
         out.push(person(&name, &post, &org, cols, v));
-        last_post = Some((out.len() - 1, post, org));
+        *last = Some((out.len() - 1, post, org));
     }
 }
 
@@ -204,39 +217,64 @@ fn signature_table(t: &Table, v: &Vocab) -> Vec<Person> {
     out
 }
 
-/// A signature in the body: a name line, then a post line (two paragraphs,
-/// or two lines of one), then the end of the section (the next item is a
-/// section heading, a table or the end).
-fn signature_lines(items: &[Item<'_>], i: usize, secs: &Sections, v: &Vocab) -> Option<Person> {
-    let line = items.get(i)?.line()?;
-    if secs.is_heading(i) {
-        return None;
+/// Signatures in the body: one or more names each over a post (two
+/// paragraphs, or one paragraph of two or more lines), side by side or one
+/// after another, closing a section (the next item is a section heading, a
+/// table or the end). Returns the people and the stream index after them.
+fn signatures(
+    items: &[Item<'_>],
+    i: usize,
+    secs: &Sections,
+    v: &Vocab,
+) -> Option<(Vec<Person>, usize)> {
+    let mut k = i;
+    let mut run = Vec::new();
+    while let Some((person, used)) = signature_at(items, k, secs, v) {
+        run.push(person);
+        k += used;
     }
-    let ends_section = |k: usize| match items.get(k) {
+    let ends_section = match items.get(k) {
         None | Some(Item::Table(_)) => true,
         Some(Item::Line(_)) => secs.is_heading(k),
     };
-    let (name, post) = if line.lines.len() >= 2 {
-        if !ends_section(i + 1) {
-            return None;
-        }
-        (line.lines.first()?.clone(), line.lines.get(1..)?.join(" "))
+    (!run.is_empty() && ends_section).then_some((run, k))
+}
+
+/// One signature starting at stream item `k`, and how many items it uses.
+fn signature_at(
+    items: &[Item<'_>],
+    k: usize,
+    secs: &Sections,
+    v: &Vocab,
+) -> Option<(Person, usize)> {
+    let line = items.get(k)?.line()?;
+    if secs.is_heading(k) {
+        return None;
+    }
+    let two_lines = line.lines.len() >= 2 && looks_like_name(line.lines.first()?, v);
+    let (name, post, used) = if two_lines {
+        (
+            line.lines.first()?.clone(),
+            line.lines.get(1..)?.join(" "),
+            1,
+        )
     } else {
-        let next = items.get(i + 1)?.line()?;
-        if secs.is_heading(i + 1) || next.lines.len() > 1 || !ends_section(i + 2) {
+        let next = items.get(k + 1)?.line()?;
+        if secs.is_heading(k + 1) {
             return None;
         }
-        (line.text.clone(), next.text.clone())
+        (line.text.clone(), next.text.clone(), 2)
     };
     if !looks_like_name(&name, v) || !looks_like_post(&post, v) {
         return None;
     }
     let (role, organisation) = split_post(&post, v);
-    Some(Person {
+    let person = Person {
         name: clean_name(&name, v),
         role,
         organisation,
-    })
+    };
+    Some((person, used))
 }
 
 /// A post line: short, with a role word, not a sentence.
@@ -299,6 +337,47 @@ mod tests {
             Some("Head of Service, Adult Safeguarding")
         );
         assert_eq!(p[2].organisation, None);
+    }
+
+    #[test]
+    fn post_carried_into_the_next_page_table() {
+        let t1 = table(&[
+            &["Name", "Role, Organisation"],
+            &["Ann Smith", "Senior Manager, Inclusion,"],
+        ]);
+        let t2 = table(&[
+            &["Name", "Role, Organisation"],
+            &["", "Children's Services"],
+            &["Bo Li", "Trainer, Anytown Council"],
+        ]);
+        let p = find(
+            &[Item::Table(&t1), Item::Table(&t2)],
+            &Sections::default(),
+            Vocab::builtin(),
+        );
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].organisation.as_deref(), Some("Children's Services"));
+        assert_eq!(p[0].role.as_deref(), Some("Senior Manager, Inclusion"));
+    }
+
+    #[test]
+    fn signatures_one_after_another_close_a_section() {
+        use crate::interpret::report::flow::Line;
+        let multi = |t: &str| {
+            let mut l = Line::plain(&t.replace('\n', " "), false);
+            l.lines = t.split('\n').map(str::to_string).collect();
+            l.first = l.lines[0].clone();
+            Item::Line(l)
+        };
+        let items = vec![
+            Item::Line(Line::plain("We hope you enjoy the report.", false)),
+            multi("Ann Smith\nDirector of Nursing,\nAnytown NHS"),
+            multi("Bob Jones\nDetective Superintendent, Anyshire Police"),
+        ];
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].organisation.as_deref(), Some("Anytown NHS"));
+        assert_eq!(p[1].name, "Bob Jones");
     }
 
     #[test]

@@ -10,15 +10,14 @@ use std::collections::HashMap;
 
 use super::flow::Item;
 use super::sections::Sections;
-use super::text::{is_acronym, periods, words};
+use super::text::{find_ci, is_acronym, periods, strip_prefix_ci, words};
 use super::vocab::Vocab;
 
 /// The reporting period as printed.
 pub fn period(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Option<String> {
     for l in items.iter().filter_map(Item::line).take(400) {
-        let lower = l.text.to_lowercase();
         for name in &v.report_names {
-            if let Some(pos) = lower.find(name.as_str()) {
+            if let Some(pos) = find_ci(&l.text, name) {
                 // The period nearest the report's name within its sentence.
                 let sentence = sentence_around(&l.text, pos);
                 if let Some(p) = periods(sentence).into_iter().next() {
@@ -48,9 +47,12 @@ pub fn period(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Option<String> 
 
 /// The sentence of `text` that holds byte position `pos`.
 fn sentence_around(text: &str, pos: usize) -> &str {
-    let start = text[..pos].rfind(". ").map_or(0, |i| i + 2);
-    let end = text[pos..].find(". ").map_or(text.len(), |i| pos + i);
-    &text[start..end]
+    let (Some(before), Some(after)) = (text.get(..pos), text.get(pos..)) else {
+        return text;
+    };
+    let start = before.rfind(". ").map_or(0, |i| i + 2);
+    let end = after.find(". ").map_or(text.len(), |i| pos + i);
+    text.get(start..end).unwrap_or(text)
 }
 
 /// The body reporting.
@@ -60,17 +62,15 @@ pub fn organisation(
     v: &Vocab,
 ) -> Option<String> {
     for l in items.iter().filter_map(Item::line).take(400) {
-        let lower = l.text.to_lowercase();
         for name in &v.report_names {
-            let Some(pos) = lower.find(name.as_str()) else {
+            let Some(after) = find_ci(&l.text, name).and_then(|pos| l.text.get(pos + name.len()..))
+            else {
                 continue;
             };
-            let after = &l.text[pos + name.len()..];
-            let after_lower = after.to_lowercase();
             for of in &v.report_of {
                 let pat = format!(" {of} ");
-                if after_lower.starts_with(&pat)
-                    && let Some(body) = capitalised_run(&after[pat.len()..], v)
+                if let Some(rest) = strip_prefix_ci(after, &pat)
+                    && let Some(body) = capitalised_run(rest, v)
                 {
                     return Some(body);
                 }

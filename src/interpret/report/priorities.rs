@@ -9,7 +9,7 @@
 use crate::contract::{Lead, Priority};
 
 use super::flow::Item;
-use super::text::{looks_like_name, norm, split_post};
+use super::text::{looks_like_name, norm, split_post, strip_prefix_ci};
 use super::vocab::Vocab;
 
 /// Titles longer than this are sentences, not priorities.
@@ -43,27 +43,41 @@ pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
             continue;
         }
         last_title_at = Some(k);
+        let lead_text = match continuation(items, i, v) {
+            Some(more) => format!("{rest} {more}"),
+            None => rest.to_string(),
+        };
         out.push(Priority {
             title,
-            leads: split_leads(rest, v),
+            leads: split_leads(&lead_text, v),
         });
     }
     out
 }
 
+/// A lead line wrapped onto a line of its own (a PDF read line by line):
+/// the plain line after the cue line, when the priority list goes on after
+/// it (a list item or another lead line follows).
+fn continuation<'a>(items: &'a [Item<'_>], i: usize, v: &Vocab) -> Option<&'a str> {
+    let next = items.get(i + 1)?.line()?;
+    let after = items.get(i + 2)?.line()?;
+    let plain = !next.list && next.heading.is_none() && after_cue(&next.text, v).is_none();
+    let list_goes_on = after.list || after_cue(&after.text, v).is_some();
+    (plain && list_goes_on && next.text.split_whitespace().count() <= MAX_TITLE_WORDS)
+        .then_some(next.text.as_str())
+}
+
 /// The text after a lead cue ("Lead:", "Joint Leads -"), if the line opens
 /// with one.
 fn after_cue<'t>(text: &'t str, v: &Vocab) -> Option<&'t str> {
-    let lower = text.to_lowercase();
     for cue in &v.lead_cues {
-        if let Some(rest) = lower.strip_prefix(cue.as_str()) {
+        if let Some(rest) = strip_prefix_ci(text, cue) {
             let trimmed = rest.trim_start();
             if let Some(after) = trimmed
                 .strip_prefix(':')
                 .or_else(|| trimmed.strip_prefix("- "))
             {
-                let skip = text.len() - after.len();
-                let out = text.get(skip..)?.trim();
+                let out = after.trim();
                 return (!out.is_empty()).then_some(out);
             }
         }
@@ -133,6 +147,21 @@ mod tests {
         ];
         let p = find(&items, Vocab::builtin());
         assert_eq!(p.len(), 2);
+        let wrapped = vec![
+            line("Safer Schools", true),
+            line("Lead: Senior Manager, Inclusion", false),
+            line("Service, Children's Services", false),
+            line("Online Harm", true),
+            line("Lead: Head of Service, Anytown Council", false),
+            line("Some closing paragraph.", false),
+            line("Another.", false),
+        ];
+        let w = find(&wrapped, Vocab::builtin());
+        assert_eq!(
+            w[0].leads[0].text,
+            "Senior Manager, Inclusion Service, Children's Services"
+        );
+        assert_eq!(w[1].leads[0].text, "Head of Service, Anytown Council");
         assert_eq!(p[0].title, "Safer Schools");
         assert_eq!(
             p[0].leads[0].organisation.as_deref(),

@@ -20,6 +20,40 @@ pub fn norm(s: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Byte position of the first case-insensitive (ASCII folding) match of
+/// `needle` in `hay`. Matching bytes, never a lowered copy, keeps the
+/// position a char boundary of `hay` itself (lower-casing can change
+/// lengths: "İ").
+pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// As [`find_ci`], the last match.
+pub fn rfind_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len())
+        .rev()
+        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// `hay` without a case-insensitive `prefix`, if it opens with it.
+pub fn strip_prefix_ci<'a>(hay: &'a str, prefix: &str) -> Option<&'a str> {
+    let n = prefix.len();
+    let head = hay.as_bytes().get(..n)?;
+    if head.eq_ignore_ascii_case(prefix.as_bytes()) {
+        hay.get(n..)
+    } else {
+        None
+    }
+}
+
 /// Words of a text.
 pub fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
@@ -123,7 +157,7 @@ pub fn looks_like_org(s: &str, v: &Vocab) -> bool {
 }
 
 /// A token written as an acronym: at least two capitals, mostly capitals
-/// ("ESCC", "CCGs", "SECAmb", "B&H").
+/// ("ABCC", "CCGs", "NoRAmb", "B&H").
 pub fn is_acronym(w: &str) -> bool {
     let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.' | ';' | ':'));
     if w.is_empty() || w.chars().count() > 12 {
@@ -147,7 +181,7 @@ const JOINERS: &[&str] = &[
 /// Split a post into role and organisation, as a "TITLE, ORGANISATION"
 /// cell lays them out: at the last ", " when what follows names a body;
 /// else at "of the" before a body; else a body printed at the end without
-/// a comma ("D/Sup Sussex Police"); else all role.
+/// a comma ("D/Sup Anyshire Police"); else all role.
 pub fn split_post(s: &str, v: &Vocab) -> (Option<String>, Option<String>) {
     let t = norm(s);
     let t = t.trim_end_matches([',', ';']).trim().to_string();
@@ -161,11 +195,12 @@ pub fn split_post(s: &str, v: &Vocab) -> (Option<String>, Option<String>) {
     }
     for joint in &v.post_of_body {
         let pat = format!(" {joint} ");
-        if let Some(pos) = t.to_lowercase().rfind(&pat) {
-            let (role, org) = (&t[..pos], &t[pos + pat.len()..]);
-            if looks_like_org(org, v) && !role.contains(',') {
-                return (some(role), some(org));
-            }
+        if let Some(pos) = rfind_ci(&t, &pat)
+            && let (Some(role), Some(org)) = (t.get(..pos), t.get(pos + pat.len()..))
+            && looks_like_org(org, v)
+            && !role.contains(',')
+        {
+            return (some(role), some(org));
         }
     }
     if !t.contains(',')
@@ -173,7 +208,36 @@ pub fn split_post(s: &str, v: &Vocab) -> (Option<String>, Option<String>) {
     {
         return (role, Some(org));
     }
+    // No post word at all: the cell names only a body ("Regional Probation
+    // Service, Anyshire").
+    let ws = words(&t);
+    if !ws.iter().any(|w| v.is_role_word(w)) && looks_like_org(&t, v) {
+        return (None, Some(t));
+    }
+    if let Some((org, role)) = leading_body(&ws, v) {
+        return (Some(role), Some(org));
+    }
     (Some(t), None)
+}
+
+/// A body printed before the post ("ABCD Trust Safeguarding Lead"): the
+/// shortest opening run of two or more capitalised words, with no post
+/// word, ending in an organisation word, followed by a post.
+fn leading_body(ws: &[&str], v: &Vocab) -> Option<(String, String)> {
+    for end in 2..ws.len() {
+        let (head, rest) = ws.split_at(end);
+        if head
+            .iter()
+            .any(|w| v.is_role_word(w) || !w.starts_with(|c: char| c.is_uppercase()))
+        {
+            return None;
+        }
+        let last = head.last()?;
+        if v.is_org_word(last) && !last.ends_with(',') && rest.iter().any(|w| v.is_role_word(w)) {
+            return Some((head.join(" "), rest.join(" ")));
+        }
+    }
+    None
 }
 
 /// A body printed at the end of a post with no comma: the shortest tail of
@@ -334,8 +398,8 @@ mod tests {
         assert_eq!(clean_name("Ann Smith, Cllr", v()), "Ann Smith");
         assert_eq!(clean_name("Dr Ann Smith", v()), "Ann Smith");
         assert!(looks_like_name("Ann Smith", v()));
-        assert!(!looks_like_name("Key learning:", v()));
-        assert!(!looks_like_name("Steering Group", v()));
+        assert!(!looks_like_name("Next steps:", v()));
+        assert!(!looks_like_name("Working Group", v()));
     }
 
     #[test]
@@ -350,10 +414,10 @@ mod tests {
     fn posts_split() {
         let s = |t: &str| split_post(t, v());
         assert_eq!(
-            s("Consultant, Public Health, ESCC"),
+            s("Consultant, Public Health, ABCC"),
             (
                 Some("Consultant, Public Health".into()),
-                Some("ESCC".into())
+                Some("ABCC".into())
             )
         );
         assert_eq!(
@@ -376,12 +440,37 @@ mod tests {
             (Some("D/Sup".into()), Some("Anyshire Police".into()))
         );
         assert_eq!(
-            s("National Probation Service"),
-            (None, Some("National Probation Service".into()))
+            s("Regional Probation Service"),
+            (None, Some("Regional Probation Service".into()))
         );
         assert_eq!(
             s("Safer Communities Manager"),
             (Some("Safer Communities Manager".into()), None)
+        );
+    }
+
+    #[test]
+    fn posts_split_more() {
+        let s = |t: &str| split_post(t, v());
+        let some = |x: &str| Some(x.to_string());
+        assert_eq!(
+            s("Probation Service, Anyshire"),
+            (None, some("Probation Service, Anyshire"))
+        );
+        assert_eq!(
+            s("ABCD Trust Safeguarding Lead, Clinical Supervisor"),
+            (
+                some("Safeguarding Lead, Clinical Supervisor"),
+                some("ABCD Trust")
+            )
+        );
+        assert_eq!(
+            s("Managers, Anytown Partnership"),
+            (some("Managers"), some("Anytown Partnership"))
+        );
+        assert_eq!(
+            s("Named GP for Child Safeguarding"),
+            (some("Named GP for Child Safeguarding"), None)
         );
     }
 

@@ -40,9 +40,16 @@ pub struct Vocab {
 impl Vocab {
     /// Parse a vocabulary file; `None` when it is not valid TOML of this shape.
     pub fn parse(text: &str) -> Option<Vocab> {
-        let mut v: Vocab = toml::from_str(text).ok()?;
-        v.lower();
-        Some(v)
+        let v: Vocab = toml::from_str(text).ok()?;
+        Some(v.prepared())
+    }
+
+    /// Ready a vocabulary deserialised elsewhere (e.g. by the grammar
+    /// loader, after merging a user's `report.toml`): words lower-cased and
+    /// longest first.
+    pub fn prepared(mut self) -> Vocab {
+        self.lower();
+        self
     }
 
     /// The embedded default, parsed once. A broken default is a build bug
@@ -87,8 +94,12 @@ impl Vocab {
         contains(&self.organisation_words, &word_key(word))
     }
 
+    /// A post word, singular or plural ("Manager", "Managers").
     pub fn is_role_word(&self, word: &str) -> bool {
-        contains(&self.role_words, &word_key(word))
+        let k = word_key(word);
+        contains(&self.role_words, &k)
+            || k.strip_suffix('s')
+                .is_some_and(|s| contains(&self.role_words, s))
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
