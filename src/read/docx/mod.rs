@@ -56,6 +56,22 @@ impl DocxError {
 
 const DEFAULT_DOCUMENT: &str = "word/document.xml";
 
+/// Subtrees of the main part the reader never looks at (table and section
+/// formatting); left unbuilt for speed.
+const DOCUMENT_SKIP: &[&str] = &["tblPr", "tblGrid", "sectPr", "tblPrEx", "pBdr", "tcBorders"];
+
+/// Subtrees of the styles part the reader never looks at: table styles'
+/// conditional formatting and cell/row/table properties, latent style lists.
+const STYLES_SKIP: &[&str] = &[
+    "tblStylePr",
+    "tblPr",
+    "trPr",
+    "tcPr",
+    "latentStyles",
+    "pBdr",
+    "tabs",
+];
+
 /// Read a DOCX file into the document model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
     let mut pkg = Package::open(bytes, limits)?;
@@ -69,10 +85,10 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
         .find(|(ty, _)| ty.ends_with(package::REL_OFFICE_DOCUMENT))
         .map(|(_, target)| target)
         .unwrap_or_else(|| DEFAULT_DOCUMENT.to_string());
-    let root = match pkg.read_xml(&main)? {
+    let root = match pkg.read_xml_skipping(&main, DOCUMENT_SKIP)? {
         Some(root) => root,
         None if main != DEFAULT_DOCUMENT => pkg
-            .read_xml(DEFAULT_DOCUMENT)?
+            .read_xml_skipping(DEFAULT_DOCUMENT, DOCUMENT_SKIP)?
             .ok_or_else(|| DocxError::MissingPart(main.clone()))?,
         None => return Err(DocxError::MissingPart(main)),
     };
@@ -90,6 +106,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
     let styles = match optional_part(
         &mut pkg,
         &part_for(package::REL_STYLES, "word/styles.xml"),
+        STYLES_SKIP,
         &mut warnings,
         "docx.styles_unreadable",
     )? {
@@ -99,6 +116,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
     let numbering = match optional_part(
         &mut pkg,
         &part_for(package::REL_NUMBERING, "word/numbering.xml"),
+        &["pPr", "rPr"],
         &mut warnings,
         "docx.numbering_unreadable",
     )? {
@@ -130,10 +148,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
 fn optional_part(
     pkg: &mut Package<'_>,
     path: &str,
+    skip: &[&str],
     warnings: &mut Vec<ReadWarning>,
     code: &'static str,
 ) -> Result<Option<xml::Element>, DocxError> {
-    match pkg.read_xml(path) {
+    match pkg.read_xml_skipping(path, skip) {
         Ok(root) => Ok(root),
         Err(e @ (DocxError::TooLarge(_) | DocxError::Encrypted)) => Err(e),
         Err(e) => {
@@ -158,7 +177,7 @@ fn core_title(
         .find(|(ty, _)| ty.ends_with("/core-properties"))
         .map(|(_, t)| t)
         .unwrap_or_else(|| "docProps/core.xml".to_string());
-    let Some(root) = optional_part(pkg, &path, warnings, "docx.core_unreadable")? else {
+    let Some(root) = optional_part(pkg, &path, &[], warnings, "docx.core_unreadable")? else {
         return Ok(None);
     };
     Ok(root

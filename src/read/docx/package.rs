@@ -118,14 +118,24 @@ impl<'a> Package<'a> {
 
     /// Read and parse an XML part, or `Ok(None)` when absent.
     pub fn read_xml(&mut self, path: &str) -> Result<Option<Element>, DocxError> {
+        self.read_xml_skipping(path, &[])
+    }
+
+    /// [`Self::read_xml`] without the subtrees of the `w:` elements in `skip`.
+    pub fn read_xml_skipping(
+        &mut self,
+        path: &str,
+        skip: &[&str],
+    ) -> Result<Option<Element>, DocxError> {
         let Some(bytes) = self.read_bytes(path)? else {
             return Ok(None);
         };
         let text = decode(&bytes);
-        let root = xml::parse(&text, self.limits.max_xml_depth).map_err(|e| match e {
-            xml::XmlError::Malformed(m) => DocxError::Malformed(format!("{path}: {m}")),
-            xml::XmlError::TooDeep(d) => DocxError::TooDeep(format!("{path}: deeper than {d}")),
-        })?;
+        let root =
+            xml::parse_skipping(&text, self.limits.max_xml_depth, skip).map_err(|e| match e {
+                xml::XmlError::Malformed(m) => DocxError::Malformed(format!("{path}: {m}")),
+                xml::XmlError::TooDeep(d) => DocxError::TooDeep(format!("{path}: deeper than {d}")),
+            })?;
         Ok(Some(root))
     }
 

@@ -165,37 +165,68 @@ fn predefined_entity(name: &str) -> Option<char> {
 
 /// Parse a whole part into its root element, refusing nesting deeper than
 /// `max_depth`.
+#[cfg(test)]
 pub fn parse(src: &str, max_depth: usize) -> Result<Element, XmlError> {
+    parse_skipping(src, max_depth, &[])
+}
+
+/// [`parse`], leaving out the subtrees of `w:` elements named in `skip`.
+///
+/// Why: a Word template's styles part is mostly table-style formatting
+/// (`w:tblStylePr`, `w:tcPr`, borders) the reader never looks at; not building
+/// those subtrees halves the time spent on a typical file. Skipped markup is
+/// still checked: well-formedness, depth and entities.
+pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Element, XmlError> {
     let mut reader = NsReader::from_str(src);
     // Every Start must meet its End: a truncated part is malformed, not short.
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    // Depth inside a skipped subtree (0 = not skipping).
+    let mut skipping = 0usize;
     loop {
         let (res, event) = reader.read_resolved_event().map_err(malformed)?;
         match event {
             Event::Start(start) => {
                 // Depth is checked before anything is allocated for the element.
-                if stack.len() >= max_depth {
+                if stack.len() + skipping >= max_depth {
                     return Err(XmlError::TooDeep(max_depth));
                 }
-                let el = start_element(&start, ns_of(&res))?;
+                let ns = ns_of(&res);
+                if skipping > 0
+                    || (ns == Ns::W
+                        && !stack.is_empty()
+                        && skip.contains(&start.local_name().as_ref()))
+                {
+                    skipping += 1;
+                    continue;
+                }
+                let el = start_element(&start, ns)?;
                 if root.is_some() && stack.is_empty() {
                     return Err(malformed("content after the root element"));
                 }
                 stack.push(el);
             }
             Event::Empty(start) => {
-                if stack.len() >= max_depth {
+                if stack.len() + skipping >= max_depth {
                     return Err(XmlError::TooDeep(max_depth));
                 }
-                let el = start_element(&start, ns_of(&res))?;
+                let ns = ns_of(&res);
+                if skipping > 0
+                    || (ns == Ns::W
+                        && !stack.is_empty()
+                        && skip.contains(&start.local_name().as_ref()))
+                {
+                    continue;
+                }
+                let el = start_element(&start, ns)?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Element(el)),
                     None if root.is_none() => root = Some(el),
                     None => return Err(malformed("content after the root element")),
                 }
             }
+            Event::End(_) if skipping > 0 => skipping -= 1,
             Event::End(_) => {
                 let Some(el) = stack.pop() else {
                     return Err(malformed("end tag without start"));
@@ -205,6 +236,7 @@ pub fn parse(src: &str, max_depth: usize) -> Result<Element, XmlError> {
                     None => root = Some(el),
                 }
             }
+            Event::Text(_) | Event::CData(_) if skipping > 0 => {}
             Event::Text(t) => {
                 if let Some(parent) = stack.last_mut().filter(|p| keeps_text(p)) {
                     push_text(parent, &t.xml10_content());
@@ -226,7 +258,7 @@ pub fn parse(src: &str, max_depth: usize) -> Result<Element, XmlError> {
                 let Some(ch) = ch else {
                     return Err(malformed(format!("undefined entity &{};", &*r)));
                 };
-                if let Some(parent) = stack.last_mut().filter(|p| keeps_text(p)) {
+                if let Some(parent) = stack.last_mut().filter(|p| skipping == 0 && keeps_text(p)) {
                     let mut b = [0u8; 4];
                     push_text(parent, ch.encode_utf8(&mut b));
                 }
@@ -287,6 +319,23 @@ mod tests {
         assert_eq!(t.attr("space"), Some("preserve"));
         let other = p.elements().nth(1).unwrap();
         assert_eq!(other.ns, Ns::Other);
+    }
+
+    #[test]
+    fn skipped_subtrees_are_checked_but_not_built() {
+        let src = format!(
+            r#"<w:styles {W}><w:style><w:tblStylePr><w:tcPr><w:t>x</w:t></w:tcPr></w:tblStylePr><w:name w:val="n"/></w:style></w:styles>"#
+        );
+        let root = parse_skipping(&src, 64, &["tblStylePr"]).unwrap();
+        let style = root.child_w("style").unwrap();
+        assert_eq!(style.elements().count(), 1);
+        assert!(style.child_w("name").is_some());
+        assert!(matches!(
+            parse_skipping(&src, 3, &["tblStylePr"]),
+            Err(XmlError::TooDeep(3))
+        ));
+        let broken = format!("<w:a {W}><w:tblStylePr><w:b></w:tblStylePr></w:a>");
+        assert!(parse_skipping(&broken, 64, &["tblStylePr"]).is_err());
     }
 
     #[test]
