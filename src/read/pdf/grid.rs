@@ -214,7 +214,41 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
         return None;
     }
     let mut ys = positions(h.iter().map(|s| s.pos).collect());
-    let xs = positions(v.iter().map(|s| s.pos).collect());
+    let mut xs = positions(v.iter().map(|s| s.pos).collect());
+    // A table with no outer frame: the row rules run past the outermost
+    // column lines and stop together; close the sides there.
+    let mut v: Vec<Seg> = v.into_iter().copied().collect();
+    let (ytop, ybot) = (
+        ys.first().copied().unwrap_or(0.0),
+        ys.last().copied().unwrap_or(0.0),
+    );
+    let hleft = h.iter().map(|s| s.a).fold(f32::MAX, f32::min);
+    let hright = h.iter().map(|s| s.b).fold(f32::MIN, f32::max);
+    if xs.first().is_some_and(|x| hleft < x - SNAP)
+        && h.iter().filter(|s| (s.a - hleft).abs() <= SNAP).count() >= 3
+    {
+        xs.insert(0, hleft);
+        v.push(Seg {
+            horizontal: false,
+            pos: hleft,
+            a: ytop,
+            b: ybot,
+            width: 0.0,
+        });
+    }
+    if xs.last().is_some_and(|x| hright > x + SNAP)
+        && h.iter().filter(|s| (s.b - hright).abs() <= SNAP).count() >= 3
+    {
+        xs.push(hright);
+        v.push(Seg {
+            horizontal: false,
+            pos: hright,
+            a: ytop,
+            b: ybot,
+            width: 0.0,
+        });
+    }
+    let v: Vec<&Seg> = v.iter().collect();
     if xs.len() < 2 {
         return None;
     }

@@ -163,7 +163,9 @@ enum PathSeg {
     /// A rectangle from `re`, already in device space as its four corners'
     /// bounding box (axis-aligned only; skewed rectangles become lines).
     Rect(f32, f32, f32, f32),
-    /// Marks the start of a subpath so fills can tell closed shapes apart.
+    /// The start of a subpath (`m`), so fills can tell shapes apart.
+    Move,
+    /// A curve piece: the subpath is not a polygon of rules.
     Curve,
 }
 
@@ -332,7 +334,7 @@ impl<'a> Interp<'a> {
                 let p = self.dev(f(ops, 0), f(ops, 1));
                 self.cur = p;
                 self.start = p;
-                self.path.push(PathSeg::Curve);
+                self.path.push(PathSeg::Move);
             }
             "l" => {
                 let p = self.dev(f(ops, 0), f(ops, 1));
@@ -560,7 +562,48 @@ impl<'a> Interp<'a> {
         // A white stroke still rules a table (light lines over coloured
         // cell fills); only white fills are backgrounds.
         let fill_visible = fill && !self.gs.fill_white;
-        for seg in path {
+        // A filled subpath of axis-aligned lines is a rectangle drawn
+        // without `re` (m l l l h f): treat it as one.
+        let mut segs: Vec<PathSeg> = Vec::with_capacity(path.len());
+        let mut start = 0;
+        for k in 0..=path.len() {
+            if k < path.len() && !(k > start && matches!(path[k], PathSeg::Move)) {
+                continue;
+            }
+            let sub = &path[start..k];
+            start = k;
+            let lines: Vec<(f32, f32, f32, f32)> = sub
+                .iter()
+                .filter_map(|p| match p {
+                    PathSeg::Line(a, b, c, d) => Some((*a, *b, *c, *d)),
+                    _ => None,
+                })
+                .collect();
+            let polygon = fill
+                && lines.len() >= 3
+                && sub
+                    .iter()
+                    .all(|p| matches!(p, PathSeg::Line(..) | PathSeg::Move))
+                && lines
+                    .iter()
+                    .all(|l| (l.0 - l.2).abs() < 0.01 || (l.1 - l.3).abs() < 0.01);
+            if polygon {
+                let xs = lines.iter().flat_map(|l| [l.0, l.2]);
+                let ys = lines.iter().flat_map(|l| [l.1, l.3]);
+                let (x0, x1) = (
+                    xs.clone().fold(f32::MAX, f32::min),
+                    xs.fold(f32::MIN, f32::max),
+                );
+                let (y0, y1) = (
+                    ys.clone().fold(f32::MAX, f32::min),
+                    ys.fold(f32::MIN, f32::max),
+                );
+                segs.push(PathSeg::Rect(x0, y0, x1, y1));
+            } else {
+                segs.extend_from_slice(sub);
+            }
+        }
+        for seg in segs {
             match seg {
                 PathSeg::Line(x0, y0, x1, y1) => {
                     if stroke {
@@ -595,7 +638,7 @@ impl<'a> Interp<'a> {
                         push_line(&mut self.out.segs, x1, y0, x1, y1, t);
                     }
                 }
-                PathSeg::Curve => {}
+                PathSeg::Move | PathSeg::Curve => {}
             }
         }
     }

@@ -120,12 +120,57 @@ fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts
     }
     if split_row && !prev.rows.is_empty() {
         join_split_row(prev, &mut cont);
+    } else if !prev.rows.is_empty() {
+        continue_merged_cells(prev, &mut cont);
     }
     if let Some(first) = cont.rows.first_mut() {
         first.page_break_before = true;
     }
     prev.columns = prev.columns.max(cont.columns);
     prev.rows.extend(cont.rows);
+}
+
+/// A vertically merged cell that runs into the foot of a page is printed
+/// again, empty, at the head of the next: an empty cell in the
+/// continuation's first row, in the same columns as a cell of `prev` that
+/// already spans rows down to the break, is that cell going on. It is
+/// dropped and the cell above spans its rows too, as in the source table.
+/// An empty cell under a one-row cell stays (it may be a genuinely blank
+/// cell, or the tail of a row cut by the break: the interpreter decides).
+fn continue_merged_cells(prev: &mut Table, cont: &mut Table) {
+    let last = prev.rows.len() - 1;
+    let slots = prev.slots();
+    let Some(first) = cont.rows.first_mut() else {
+        return;
+    };
+    let mut grow: Vec<(usize, usize, usize)> = Vec::new();
+    first.cells.retain(|cell| {
+        if !cell.is_empty() {
+            return true;
+        }
+        let (r, i) = match slots.get(last).and_then(|row| row.get(cell.col)) {
+            Some(crate::model::Slot::Origin(r, i)) | Some(crate::model::Slot::Covered(r, i)) => {
+                (*r, *i)
+            }
+            _ => return true,
+        };
+        let above = prev.rows.get(r).and_then(|row| row.cells.get(i));
+        let merged = above.is_some_and(|a| {
+            r < last
+                && a.col == cell.col
+                && a.col_span == cell.col_span
+                && r + a.row_span == last + 1
+        });
+        if merged {
+            grow.push((r, i, cell.row_span.max(1)));
+        }
+        !merged
+    });
+    for (r, i, n) in grow {
+        if let Some(c) = prev.rows.get_mut(r).and_then(|row| row.cells.get_mut(i)) {
+            c.row_span += n;
+        }
+    }
 }
 
 /// The continuation's first row carries on the last row of `prev`: each of

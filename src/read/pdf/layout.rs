@@ -25,6 +25,8 @@ pub struct PageTable {
     pub grid: Grid,
     /// Paragraphs of each grid cell, parallel to `grid.cells`.
     pub cells: Vec<Vec<Para>>,
+    /// Tables drawn inside one of this table's cells: (cell index, table).
+    pub nested: Vec<(usize, PageTable)>,
 }
 
 /// Margin bands (fraction of page height) where running headers and footers live.
@@ -36,7 +38,18 @@ const CELL_PAD: f32 = 5.5;
 
 /// Tables of one page, with each glyph inside a cell assigned to it.
 pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {
-    split(page, fonts).0
+    fn flatten(mut t: PageTable, out: &mut Vec<PageTable>) {
+        let nested = std::mem::take(&mut t.nested);
+        out.push(t);
+        for (_, n) in nested {
+            flatten(n, out);
+        }
+    }
+    let mut out = Vec::new();
+    for t in split(page, fonts).0 {
+        flatten(t, &mut out);
+    }
+    out
 }
 
 /// A table's grid of strings for `docket tables`.
@@ -78,18 +91,44 @@ fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&
     let mut body = Vec::new();
     for g in &page.glyphs {
         let (x, y) = (g.cx(), g.cy());
+        // The innermost cell holding the glyph: a table nested in a cell
+        // of a layout grid keeps its own text.
         let hit = grids
             .iter()
             .enumerate()
-            .find_map(|(ti, t)| t.cell_at(x, y).map(|ci| (ti, ci)));
+            .filter_map(|(ti, t)| t.cell_at(x, y).map(|ci| (ti, ci, area(t, ci))))
+            .min_by(|a, b| a.2.total_cmp(&b.2));
         match hit {
-            Some((ti, ci)) => per_cell[ti][ci].push(g),
+            Some((ti, ci, _)) => per_cell[ti][ci].push(g),
             None => body.push(g),
         }
     }
-    let mut tables = Vec::new();
+    // Which table (and cell) each table sits inside, if any.
+    let parent: Vec<Option<(usize, usize)>> = grids
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let (cx, cy) = ((g.x0() + g.x1()) / 2.0, (g.top() + g.bottom()) / 2.0);
+            grids
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && area_all(o) > area_all(g))
+                .filter_map(|(j, o)| o.cell_at(cx, cy).map(|ci| (j, ci, area(o, ci))))
+                .filter(|(j, ci, _)| {
+                    let (x0, y0, x1, y1) = grids[*j].cell_box(&grids[*j].cells[*ci]);
+                    g.x0() >= x0 - grid::SNAP
+                        && g.x1() <= x1 + grid::SNAP
+                        && g.top() >= y0 - grid::SNAP
+                        && g.bottom() <= y1 + grid::SNAP
+                })
+                .min_by(|a, b| a.2.total_cmp(&b.2))
+                .map(|(j, ci, _)| (j, ci))
+        })
+        .collect();
+    let mut built: Vec<Option<PageTable>> = Vec::with_capacity(grids.len());
     for (g, cells) in grids.into_iter().zip(per_cell) {
         if cells.iter().all(|c| c.iter().all(|g| g.c.is_whitespace())) {
+            built.push(None);
             continue;
         }
         let paras = g
@@ -102,12 +141,41 @@ fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&
                 text::paragraphs(&lines, x1 - CELL_PAD)
             })
             .collect();
-        tables.push(PageTable {
+        built.push(Some(PageTable {
             grid: g,
             cells: paras,
-        });
+            nested: Vec::new(),
+        }));
     }
-    (tables, body)
+    // Attach nested tables to their parents, innermost first (smaller
+    // tables come later in no particular order, so repeat until stable).
+    let mut order: Vec<usize> = (0..built.len()).collect();
+    order.sort_by(|a, b| {
+        let ar = built[*a].as_ref().map_or(0.0, |t| area_all(&t.grid));
+        let br = built[*b].as_ref().map_or(0.0, |t| area_all(&t.grid));
+        ar.total_cmp(&br)
+    });
+    for i in order {
+        if let Some((p, ci)) = parent[i]
+            && built.get(p).is_some_and(Option::is_some)
+            && let Some(child) = built[i].take()
+            && let Some(Some(pt)) = built.get_mut(p)
+        {
+            pt.nested.push((ci, child));
+        }
+    }
+    (built.into_iter().flatten().collect(), body)
+}
+
+fn area(g: &Grid, ci: usize) -> f32 {
+    g.cells.get(ci).map_or(f32::MAX, |c| {
+        let (x0, y0, x1, y1) = g.cell_box(c);
+        (x1 - x0) * (y1 - y0)
+    })
+}
+
+fn area_all(g: &Grid) -> f32 {
+    (g.x1() - g.x0()) * (g.bottom() - g.top())
 }
 
 /// A block of one page before the pages are put together.
@@ -296,14 +364,28 @@ pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
             ..Default::default()
         })
         .collect();
-    for (cell, paras) in t.grid.cells.iter().zip(&t.cells) {
+    for (ci, (cell, paras)) in t.grid.cells.iter().zip(&t.cells).enumerate() {
         if let Some(row) = rows.get_mut(cell.r0) {
+            let mut paragraphs: Vec<Paragraph> =
+                paras.iter().map(|p| paragraph(p, page, fonts)).collect();
+            let mut nested = Vec::new();
+            for (_, n) in t.nested.iter().filter(|(c, _)| *c == ci) {
+                let inner = to_table(n, page, fonts);
+                // The nested table's text, flattened, after the cell's own
+                // text above it (the model keeps it whole in `nested`).
+                for r in &inner.rows {
+                    for c in &r.cells {
+                        paragraphs.extend(c.paragraphs.iter().cloned());
+                    }
+                }
+                nested.push(inner);
+            }
             row.cells.push(Cell {
                 col: cell.c0,
                 col_span: (cell.c1 - cell.c0).max(1),
                 row_span: (cell.r1 - cell.r0).max(1),
-                paragraphs: paras.iter().map(|p| paragraph(p, page, fonts)).collect(),
-                nested: Vec::new(),
+                paragraphs,
+                nested,
                 at: Provenance::page(page),
             });
         }
