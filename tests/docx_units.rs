@@ -34,7 +34,7 @@ fn numbering() -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W_NS}">
 <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
-<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
 </w:numbering>"#
@@ -286,7 +286,7 @@ fn list_paragraphs_are_list_items() {
         [
             ("styled bullet".into(), Some(0)),
             ("deep bullet".into(), Some(2)),
-            ("numbered".into(), Some(0)),
+            ("1. numbered".into(), Some(0)),
             ("numbering switched off".into(), None),
             ("undefined list".into(), None),
             ("plain".into(), None),
@@ -295,6 +295,48 @@ fn list_paragraphs_are_list_items() {
     assert_eq!(
         paragraphs(&doc)[0].style.name.as_deref(),
         Some("List Bullet")
+    );
+}
+
+#[test]
+fn automatic_numbers_are_printed_before_the_text() {
+    let num = |lvl: u8, t: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+        )
+    };
+    // Refs numbered by Word in the first column of a plan.
+    let row = |cells: [String; 2]| {
+        format!(
+            "<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>",
+            cells[0], cells[1]
+        )
+    };
+    let body = tbl(
+        2,
+        &[
+            row([num(0, "Finding"), num(1, "Action")]),
+            row([p(""), num(1, "Action")]),
+            row([num(0, "Finding"), num(1, "Action")]),
+        ],
+    );
+    let doc = read_body(&body);
+    let t = only_table(&doc);
+    let texts: Vec<String> = t
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|c| c.text()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "1. Finding",
+            "1.1 Action",
+            "",
+            "1.2 Action",
+            "2. Finding",
+            "2.1 Action"
+        ]
     );
 }
 

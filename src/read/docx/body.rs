@@ -5,6 +5,9 @@
 //!   hyperlinks, fields (their shown result, not the instruction), content
 //!   controls, smart tags and tracked insertions. Tracked deletions, hidden
 //!   runs and field instructions are not text anyone reads.
+//! - Automatic list numbers ("1.", "2.1", "b)") in front of numbered
+//!   paragraphs, as Word prints them (see [`super::numbering`]); bullets are
+//!   flagged as list items without a glyph.
 //! - Text boxes (`w:txbxContent`, reached through DrawingML or VML), emitted
 //!   after the paragraph that anchors them, so their text stays in order.
 //! - Not kept: headers, footers, footnotes, endnotes and comments. They live
@@ -19,7 +22,7 @@
 use crate::model::{Block, Cell, Heading, Paragraph, Provenance, ReadWarning, Row, Style, Table};
 
 use super::grid::{self, HMerge, RawCell, RawRow, VMerge};
-use super::numbering::Numbering;
+use super::numbering::{Counters, Numbering};
 use super::styles::{NumRef, RunProps, Styles, heading_from_outline};
 use super::xml::{Element, Ns};
 
@@ -51,6 +54,7 @@ struct Acc {
 pub struct Walker<'a> {
     styles: &'a Styles,
     numbering: &'a Numbering,
+    counters: Counters,
     para_index: u32,
     page: Option<u32>,
     pub warnings: Vec<ReadWarning>,
@@ -92,6 +96,7 @@ impl<'a> Walker<'a> {
         Walker {
             styles,
             numbering,
+            counters: Counters::default(),
             para_index: 0,
             page: rendered_pages.then_some(1),
             warnings: Vec::new(),
@@ -201,13 +206,19 @@ impl<'a> Walker<'a> {
             .or_else(|| from_style.and_then(|n| n.ilvl))
             .unwrap_or(0)
             .min(8);
-        let list = num_id
-            .filter(|id| self.numbering.is_list(id, ilvl))
-            .map(|_| ilvl);
+        let list_id = num_id.filter(|id| self.numbering.is_list(id, ilvl));
+        let list = list_id.map(|_| ilvl);
+        // Word's automatic number, as printed before the text.
+        let mut text = acc.text;
+        if let Some(label) =
+            list_id.and_then(|id| self.numbering.label(&mut self.counters, id, ilvl))
+        {
+            text.insert_str(0, &label);
+        }
 
         let para = Paragraph {
             style: typography(&acc.runs, style.map(|s| s.name.clone())),
-            text: acc.text,
+            text,
             list,
             at,
         };
