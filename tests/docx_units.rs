@@ -586,6 +586,28 @@ fn zip_bombs_trip_the_ratio_and_total_caps() {
 }
 
 #[test]
+fn deepest_accepted_nesting_reads_on_a_small_stack() {
+    // Nested tables up to the depth limit (each level is tbl/tr/tc: 3
+    // elements), read on a 2 MiB thread like a rayon worker's.
+    let levels = (Limits::default().max_xml_depth - 8) / 3;
+    let body = format!(
+        "{}{}{}",
+        "<w:tbl><w:tr><w:tc>".repeat(levels),
+        p("core"),
+        "</w:tc></w:tr></w:tbl>".repeat(levels)
+    );
+    let bytes = docx(&body);
+    let handle = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let doc = read(&bytes, &Limits::default()).map_err(|e| e.code());
+            doc.map(|d| d.tables().count())
+        })
+        .expect("spawn");
+    assert_eq!(handle.join().expect("no stack overflow"), Ok(1));
+}
+
+#[test]
 fn corrupt_archives_are_errors_not_panics() {
     let good = docx(&tbl(2, &[tr("", &[tc(RESTART, "a"), tc("", "b")])]));
     assert_eq!(err_code(&good, &Limits::default()), "ok");

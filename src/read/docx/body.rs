@@ -26,6 +26,10 @@ use super::numbering::{Counters, Numbering};
 use super::styles::{NumRef, RunProps, Styles, heading_from_outline};
 use super::xml::{Element, Ns};
 
+/// Deepest table nesting whose nested-table text is also copied into the
+/// enclosing cell's paragraphs.
+const MAX_FLATTEN_DEPTH: usize = 8;
+
 /// A paragraph or table produced while walking a container.
 enum Item {
     /// A paragraph and the heading level its style or outline level gives.
@@ -55,6 +59,8 @@ pub struct Walker<'a> {
     styles: &'a Styles,
     numbering: &'a Numbering,
     counters: Counters,
+    /// How many tables enclose the current position.
+    table_depth: usize,
     para_index: u32,
     page: Option<u32>,
     pub warnings: Vec<ReadWarning>,
@@ -97,6 +103,7 @@ impl<'a> Walker<'a> {
             styles,
             numbering,
             counters: Counters::default(),
+            table_depth: 0,
             para_index: 0,
             page: rendered_pages.then_some(1),
             warnings: Vec::new(),
@@ -157,6 +164,15 @@ impl<'a> Walker<'a> {
                     if let Some(branch) = choose(child) {
                         self.blocks(branch, out);
                     }
+                }
+                (Ns::W, "altChunk") => {
+                    // An imported HTML/RTF/DOCX part Word merges when it opens
+                    // the file: its text is not in WordprocessingML here.
+                    self.warnings.push(ReadWarning {
+                        code: "docx.alt_chunk",
+                        message: "imported content (w:altChunk) is not read".into(),
+                        at: self.here(),
+                    });
                 }
                 _ => {}
             }
@@ -340,6 +356,13 @@ impl<'a> Walker<'a> {
     }
 
     fn table(&mut self, tbl: &Element) -> Table {
+        self.table_depth += 1;
+        let t = self.table_inner(tbl);
+        self.table_depth -= 1;
+        t
+    }
+
+    fn table_inner(&mut self, tbl: &Element) -> Table {
         let at = self.here();
         let first_page = self.page;
         let mut tr_elements = Vec::new();
@@ -412,7 +435,13 @@ impl<'a> Walker<'a> {
             match item {
                 Item::Para(p, _) => paragraphs.push(p),
                 Item::Table(t) => {
-                    flatten_into(&t, &mut paragraphs);
+                    // Each level copies the text of the levels below it;
+                    // past a depth no real document reaches, the text stays
+                    // only in `nested`, so hostile nesting cannot multiply
+                    // memory without bound.
+                    if self.table_depth <= MAX_FLATTEN_DEPTH {
+                        flatten_into(&t, &mut paragraphs);
+                    }
                     nested.push(t);
                 }
             }
