@@ -564,6 +564,23 @@ fn error_codes() {
 }
 
 #[test]
+fn an_encrypted_zip_entry_is_docx_encrypted() {
+    // A stored zip whose entries carry the "encrypted" flag (bit 0 of the
+    // general-purpose flags, in the local and the central headers).
+    let mut bytes = zip_parts(&[("word/document.xml", document(&p("secret")).into_bytes())]);
+    let mut i = 0;
+    while i + 10 < bytes.len() {
+        if bytes[i..].starts_with(b"PK\x03\x04") {
+            bytes[i + 6] |= 1;
+        } else if bytes[i..].starts_with(b"PK\x01\x02") {
+            bytes[i + 8] |= 1;
+        }
+        i += 1;
+    }
+    assert_eq!(err_code(&bytes, &Limits::default()), "docx.encrypted");
+}
+
+#[test]
 fn zip_bombs_trip_the_ratio_and_total_caps() {
     // 8 MiB of one letter deflates to a few KiB: far over 200x.
     let big = p(&"a".repeat(8 * 1024 * 1024));
