@@ -564,6 +564,20 @@ fn error_codes() {
 }
 
 #[test]
+fn a_grid_widened_by_one_hostile_span_is_refused() {
+    // One cell spanning 512 columns makes every one of 8,000 empty rows 512
+    // wide: over the 4M-position grid cap, refused instead of allocated.
+    let wide = format!(
+        "<w:tr>{}</w:tr>",
+        tc(r#"<w:gridSpan w:val="512"/>"#, "wide")
+    );
+    let body = format!("<w:tbl>{wide}{}</w:tbl>", "<w:tr/>".repeat(8_000));
+    assert_eq!(err_code(&docx(&body), &Limits::default()), "docx.too_large");
+    let fine = format!("<w:tbl>{wide}{}</w:tbl>", "<w:tr/>".repeat(100));
+    assert_eq!(err_code(&docx(&fine), &Limits::default()), "ok");
+}
+
+#[test]
 fn an_encrypted_zip_entry_is_docx_encrypted() {
     // A stored zip whose entries carry the "encrypted" flag (bit 0 of the
     // general-purpose flags, in the local and the central headers).

@@ -30,6 +30,11 @@ use super::xml::{Element, Ns};
 /// enclosing cell's paragraphs.
 const MAX_FLATTEN_DEPTH: usize = 8;
 
+/// Largest table grid (rows x columns) accepted. [`Table::slots`] allocates
+/// the whole grid, and a wide `gridSpan` in one row widens every row; this
+/// keeps one table's grid to ~100 MB at worst.
+const MAX_GRID_POSITIONS: usize = 4_000_000;
+
 /// A paragraph or table produced while walking a container.
 enum Item {
     /// A paragraph and the heading level its style or outline level gives.
@@ -64,6 +69,8 @@ pub struct Walker<'a> {
     para_index: u32,
     page: Option<u32>,
     pub warnings: Vec<ReadWarning>,
+    /// Set when a table is over [`MAX_GRID_POSITIONS`]: the read fails.
+    pub too_large: Option<String>,
 }
 
 /// The branch of `mc:AlternateContent` to read: the first `mc:Choice`, else
@@ -107,6 +114,7 @@ impl<'a> Walker<'a> {
             para_index: 0,
             page: rendered_pages.then_some(1),
             warnings: Vec::new(),
+            too_large: None,
         }
     }
 
@@ -395,6 +403,13 @@ impl<'a> Walker<'a> {
             });
         }
         let (rows, columns) = grid::build(raw_rows);
+        if rows.len().saturating_mul(columns.max(1)) > MAX_GRID_POSITIONS {
+            self.too_large.get_or_insert(format!(
+                "a table of {} rows x {} columns is over {MAX_GRID_POSITIONS} grid positions",
+                rows.len(),
+                columns
+            ));
+        }
         let pages = match (first_page, self.page) {
             (Some(a), Some(b)) if b >= a => (a..=b).collect(),
             _ => Vec::new(),

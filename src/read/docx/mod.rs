@@ -127,6 +127,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
     let rendered_pages = body::contains_w(body, "lastRenderedPageBreak");
     let mut walker = body::Walker::new(&styles, &numbering, rendered_pages);
     let blocks = walker.body(body);
+    if let Some(why) = walker.too_large.take() {
+        return Err(DocxError::TooLarge(why));
+    }
     warnings.append(&mut walker.warnings);
 
     let mut doc = Document::new(Format::Docx);

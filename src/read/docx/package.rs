@@ -135,6 +135,9 @@ impl<'a> Package<'a> {
             xml::parse_skipping(&text, self.limits.max_xml_depth, skip).map_err(|e| match e {
                 xml::XmlError::Malformed(m) => DocxError::Malformed(format!("{path}: {m}")),
                 xml::XmlError::TooDeep(d) => DocxError::TooDeep(format!("{path}: deeper than {d}")),
+                xml::XmlError::TooManyElements(n) => {
+                    DocxError::TooLarge(format!("{path}: more than {n} XML elements"))
+                }
             })?;
         Ok(Some(root))
     }
