@@ -510,6 +510,15 @@ fn strict_namespace_and_missing_optional_parts_read() {
 }
 
 #[test]
+fn heading_style_ids_count_without_a_styles_part() {
+    let body = r#"<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Sub</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Top</w:t></w:r></w:p>"#;
+    let bytes = zip_parts(&[("word/document.xml", document(body).into_bytes())]);
+    let doc = read_docx(&bytes);
+    assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.level == 2 && h.text == "Sub"));
+    assert!(matches!(&doc.blocks[1], Block::Heading(h) if h.level == 0));
+}
+
+#[test]
 fn main_part_found_through_relationships() {
     let rels = ROOT_RELS.replace("word/document.xml", "/content/main.xml");
     let bytes = zip_parts(&[

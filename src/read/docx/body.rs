@@ -23,7 +23,7 @@ use crate::model::{Block, Cell, Heading, Paragraph, Provenance, ReadWarning, Row
 
 use super::grid::{self, HMerge, RawCell, RawRow, VMerge};
 use super::numbering::{Counters, Numbering};
-use super::styles::{NumRef, RunProps, Styles, heading_from_outline};
+use super::styles::{self, NumRef, RunProps, Styles, heading_from_outline};
 use super::xml::{Element, Ns};
 
 /// Deepest table nesting whose nested-table text is also copied into the
@@ -210,7 +210,12 @@ impl<'a> Walker<'a> {
             .and_then(|x| x.child_w("outlineLvl"))
             .and_then(|e| e.val())
             .and_then(|v| v.trim().parse::<u8>().ok());
-        let style_heading = style.and_then(|s| s.heading);
+        // A style id with no definition (a styles part lost or trimmed by a
+        // converter) still says "Heading2" or "Title" by its id.
+        let style_heading = match style_id {
+            Some(id) if !self.styles.defines(id) => styles::heading_from_name(id),
+            _ => style.and_then(|s| s.heading),
+        };
         let heading = match (style_heading, direct_outline) {
             (Some(0), _) => Some(0),
             (_, Some(lvl)) => heading_from_outline(lvl),
