@@ -34,7 +34,7 @@ fn numbering() -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W_NS}">
 <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
-<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
 </w:numbering>"#
@@ -286,7 +286,7 @@ fn list_paragraphs_are_list_items() {
         [
             ("styled bullet".into(), Some(0)),
             ("deep bullet".into(), Some(2)),
-            ("numbered".into(), Some(0)),
+            ("1. numbered".into(), Some(0)),
             ("numbering switched off".into(), None),
             ("undefined list".into(), None),
             ("plain".into(), None),
@@ -295,6 +295,48 @@ fn list_paragraphs_are_list_items() {
     assert_eq!(
         paragraphs(&doc)[0].style.name.as_deref(),
         Some("List Bullet")
+    );
+}
+
+#[test]
+fn automatic_numbers_are_printed_before_the_text() {
+    let num = |lvl: u8, t: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+        )
+    };
+    // Refs numbered by Word in the first column of a plan.
+    let row = |cells: [String; 2]| {
+        format!(
+            "<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>",
+            cells[0], cells[1]
+        )
+    };
+    let body = tbl(
+        2,
+        &[
+            row([num(0, "Finding"), num(1, "Action")]),
+            row([p(""), num(1, "Action")]),
+            row([num(0, "Finding"), num(1, "Action")]),
+        ],
+    );
+    let doc = read_body(&body);
+    let t = only_table(&doc);
+    let texts: Vec<String> = t
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|c| c.text()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "1. Finding",
+            "1.1 Action",
+            "",
+            "1.2 Action",
+            "2. Finding",
+            "2.1 Action"
+        ]
     );
 }
 
@@ -468,6 +510,15 @@ fn strict_namespace_and_missing_optional_parts_read() {
 }
 
 #[test]
+fn heading_style_ids_count_without_a_styles_part() {
+    let body = r#"<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Sub</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Top</w:t></w:r></w:p>"#;
+    let bytes = zip_parts(&[("word/document.xml", document(body).into_bytes())]);
+    let doc = read_docx(&bytes);
+    assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.level == 2 && h.text == "Sub"));
+    assert!(matches!(&doc.blocks[1], Block::Heading(h) if h.level == 0));
+}
+
+#[test]
 fn main_part_found_through_relationships() {
     let rels = ROOT_RELS.replace("word/document.xml", "/content/main.xml");
     let bytes = zip_parts(&[
@@ -522,6 +573,37 @@ fn error_codes() {
 }
 
 #[test]
+fn a_grid_widened_by_one_hostile_span_is_refused() {
+    // One cell spanning 512 columns makes every one of 8,000 empty rows 512
+    // wide: over the 4M-position grid cap, refused instead of allocated.
+    let wide = format!(
+        "<w:tr>{}</w:tr>",
+        tc(r#"<w:gridSpan w:val="512"/>"#, "wide")
+    );
+    let body = format!("<w:tbl>{wide}{}</w:tbl>", "<w:tr/>".repeat(8_000));
+    assert_eq!(err_code(&docx(&body), &Limits::default()), "docx.too_large");
+    let fine = format!("<w:tbl>{wide}{}</w:tbl>", "<w:tr/>".repeat(100));
+    assert_eq!(err_code(&docx(&fine), &Limits::default()), "ok");
+}
+
+#[test]
+fn an_encrypted_zip_entry_is_docx_encrypted() {
+    // A stored zip whose entries carry the "encrypted" flag (bit 0 of the
+    // general-purpose flags, in the local and the central headers).
+    let mut bytes = zip_parts(&[("word/document.xml", document(&p("secret")).into_bytes())]);
+    let mut i = 0;
+    while i + 10 < bytes.len() {
+        if bytes[i..].starts_with(b"PK\x03\x04") {
+            bytes[i + 6] |= 1;
+        } else if bytes[i..].starts_with(b"PK\x01\x02") {
+            bytes[i + 8] |= 1;
+        }
+        i += 1;
+    }
+    assert_eq!(err_code(&bytes, &Limits::default()), "docx.encrypted");
+}
+
+#[test]
 fn zip_bombs_trip_the_ratio_and_total_caps() {
     // 8 MiB of one letter deflates to a few KiB: far over 200x.
     let big = p(&"a".repeat(8 * 1024 * 1024));
@@ -541,6 +623,28 @@ fn zip_bombs_trip_the_ratio_and_total_caps() {
         ..Limits::default()
     };
     assert_eq!(err_code(&bytes, &relaxed), "ok");
+}
+
+#[test]
+fn deepest_accepted_nesting_reads_on_a_small_stack() {
+    // Nested tables up to the depth limit (each level is tbl/tr/tc: 3
+    // elements), read on a 2 MiB thread like a rayon worker's.
+    let levels = (Limits::default().max_xml_depth - 8) / 3;
+    let body = format!(
+        "{}{}{}",
+        "<w:tbl><w:tr><w:tc>".repeat(levels),
+        p("core"),
+        "</w:tc></w:tr></w:tbl>".repeat(levels)
+    );
+    let bytes = docx(&body);
+    let handle = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let doc = read(&bytes, &Limits::default()).map_err(|e| e.code());
+            doc.map(|d| d.tables().count())
+        })
+        .expect("spawn");
+    assert_eq!(handle.join().expect("no stack overflow"), Ok(1));
 }
 
 #[test]

@@ -5,6 +5,9 @@
 //!   hyperlinks, fields (their shown result, not the instruction), content
 //!   controls, smart tags and tracked insertions. Tracked deletions, hidden
 //!   runs and field instructions are not text anyone reads.
+//! - Automatic list numbers ("1.", "2.1", "b)") in front of numbered
+//!   paragraphs, as Word prints them (see [`super::numbering`]); bullets are
+//!   flagged as list items without a glyph.
 //! - Text boxes (`w:txbxContent`, reached through DrawingML or VML), emitted
 //!   after the paragraph that anchors them, so their text stays in order.
 //! - Not kept: headers, footers, footnotes, endnotes and comments. They live
@@ -19,9 +22,18 @@
 use crate::model::{Block, Cell, Heading, Paragraph, Provenance, ReadWarning, Row, Style, Table};
 
 use super::grid::{self, HMerge, RawCell, RawRow, VMerge};
-use super::numbering::Numbering;
-use super::styles::{NumRef, RunProps, Styles, heading_from_outline};
+use super::numbering::{Counters, Numbering};
+use super::styles::{self, NumRef, RunProps, Styles, heading_from_outline};
 use super::xml::{Element, Ns};
+
+/// Deepest table nesting whose nested-table text is also copied into the
+/// enclosing cell's paragraphs.
+const MAX_FLATTEN_DEPTH: usize = 8;
+
+/// Largest table grid (rows x columns) accepted. [`Table::slots`] allocates
+/// the whole grid, and a wide `gridSpan` in one row widens every row; this
+/// keeps one table's grid to ~100 MB at worst.
+const MAX_GRID_POSITIONS: usize = 4_000_000;
 
 /// A paragraph or table produced while walking a container.
 enum Item {
@@ -51,9 +63,14 @@ struct Acc {
 pub struct Walker<'a> {
     styles: &'a Styles,
     numbering: &'a Numbering,
+    counters: Counters,
+    /// How many tables enclose the current position.
+    table_depth: usize,
     para_index: u32,
     page: Option<u32>,
     pub warnings: Vec<ReadWarning>,
+    /// Set when a table is over [`MAX_GRID_POSITIONS`]: the read fails.
+    pub too_large: Option<String>,
 }
 
 /// The branch of `mc:AlternateContent` to read: the first `mc:Choice`, else
@@ -92,9 +109,12 @@ impl<'a> Walker<'a> {
         Walker {
             styles,
             numbering,
+            counters: Counters::default(),
+            table_depth: 0,
             para_index: 0,
             page: rendered_pages.then_some(1),
             warnings: Vec::new(),
+            too_large: None,
         }
     }
 
@@ -153,6 +173,15 @@ impl<'a> Walker<'a> {
                         self.blocks(branch, out);
                     }
                 }
+                (Ns::W, "altChunk") => {
+                    // An imported HTML/RTF/DOCX part Word merges when it opens
+                    // the file: its text is not in WordprocessingML here.
+                    self.warnings.push(ReadWarning {
+                        code: "docx.alt_chunk",
+                        message: "imported content (w:altChunk) is not read".into(),
+                        at: self.here(),
+                    });
+                }
                 _ => {}
             }
         }
@@ -181,7 +210,12 @@ impl<'a> Walker<'a> {
             .and_then(|x| x.child_w("outlineLvl"))
             .and_then(|e| e.val())
             .and_then(|v| v.trim().parse::<u8>().ok());
-        let style_heading = style.and_then(|s| s.heading);
+        // A style id with no definition (a styles part lost or trimmed by a
+        // converter) still says "Heading2" or "Title" by its id.
+        let style_heading = match style_id {
+            Some(id) if !self.styles.defines(id) => styles::heading_from_name(id),
+            _ => style.and_then(|s| s.heading),
+        };
         let heading = match (style_heading, direct_outline) {
             (Some(0), _) => Some(0),
             (_, Some(lvl)) => heading_from_outline(lvl),
@@ -201,13 +235,19 @@ impl<'a> Walker<'a> {
             .or_else(|| from_style.and_then(|n| n.ilvl))
             .unwrap_or(0)
             .min(8);
-        let list = num_id
-            .filter(|id| self.numbering.is_list(id, ilvl))
-            .map(|_| ilvl);
+        let list_id = num_id.filter(|id| self.numbering.is_list(id, ilvl));
+        let list = list_id.map(|_| ilvl);
+        // Word's automatic number, as printed before the text.
+        let mut text = acc.text;
+        if let Some(label) =
+            list_id.and_then(|id| self.numbering.label(&mut self.counters, id, ilvl))
+        {
+            text.insert_str(0, &label);
+        }
 
         let para = Paragraph {
             style: typography(&acc.runs, style.map(|s| s.name.clone())),
-            text: acc.text,
+            text,
             list,
             at,
         };
@@ -329,6 +369,13 @@ impl<'a> Walker<'a> {
     }
 
     fn table(&mut self, tbl: &Element) -> Table {
+        self.table_depth += 1;
+        let t = self.table_inner(tbl);
+        self.table_depth -= 1;
+        t
+    }
+
+    fn table_inner(&mut self, tbl: &Element) -> Table {
         let at = self.here();
         let first_page = self.page;
         let mut tr_elements = Vec::new();
@@ -361,6 +408,13 @@ impl<'a> Walker<'a> {
             });
         }
         let (rows, columns) = grid::build(raw_rows);
+        if rows.len().saturating_mul(columns.max(1)) > MAX_GRID_POSITIONS {
+            self.too_large.get_or_insert(format!(
+                "a table of {} rows x {} columns is over {MAX_GRID_POSITIONS} grid positions",
+                rows.len(),
+                columns
+            ));
+        }
         let pages = match (first_page, self.page) {
             (Some(a), Some(b)) if b >= a => (a..=b).collect(),
             _ => Vec::new(),
@@ -401,7 +455,13 @@ impl<'a> Walker<'a> {
             match item {
                 Item::Para(p, _) => paragraphs.push(p),
                 Item::Table(t) => {
-                    flatten_into(&t, &mut paragraphs);
+                    // Each level copies the text of the levels below it;
+                    // past a depth no real document reaches, the text stays
+                    // only in `nested`, so hostile nesting cannot multiply
+                    // memory without bound.
+                    if self.table_depth <= MAX_FLATTEN_DEPTH {
+                        flatten_into(&t, &mut paragraphs);
+                    }
                     nested.push(t);
                 }
             }

@@ -6,10 +6,18 @@
 //! exactly what docx-rs hides or skips, while its zip and XML handling can
 //! panic or abort on damaged or hostile files. docx-rs stays as a test oracle.
 //!
-//! The reader: [`package`] opens the zip and inflates parts under the
-//! [`Limits`] budget; [`xml`] builds a depth-limited tree; [`styles`] and
-//! [`numbering`] resolve what paragraphs inherit; [`body`] walks the body into
-//! blocks; [`grid`] rebuilds each table's spans.
+//! The reader: `package` opens the zip and inflates parts under the
+//! [`Limits`] budget; `xml` builds a depth-limited tree; `styles` and
+//! `numbering` resolve what paragraphs inherit; `body` walks the body into
+//! blocks; `grid` rebuilds each table's spans.
+//!
+//! Errors (stable codes): `docx.not_zip` (not a readable zip, or a damaged
+//! part), `docx.missing_part` (no main document), `docx.encrypted` (an OLE
+//! container or an encrypted zip entry), `docx.too_large` (over the
+//! decompression budget or ratio, too many elements, a table grid too big),
+//! `xml.malformed` (including any DTD), `xml.too_deep`. Warnings:
+//! `docx.styles_unreadable`, `docx.numbering_unreadable`,
+//! `docx.core_unreadable` (the part is ignored), `docx.alt_chunk`.
 
 mod body;
 mod grid;
@@ -127,6 +135,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
     let rendered_pages = body::contains_w(body, "lastRenderedPageBreak");
     let mut walker = body::Walker::new(&styles, &numbering, rendered_pages);
     let blocks = walker.body(body);
+    if let Some(why) = walker.too_large.take() {
+        return Err(DocxError::TooLarge(why));
+    }
     warnings.append(&mut walker.warnings);
 
     let mut doc = Document::new(Format::Docx);

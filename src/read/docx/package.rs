@@ -35,7 +35,7 @@ pub struct Package<'a> {
 impl<'a> Package<'a> {
     pub fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, DocxError> {
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| match e {
-            ZipError::UnsupportedArchive(m) if m.to_ascii_lowercase().contains("password") => {
+            ZipError::UnsupportedArchive(m) if m == ZipError::PASSWORD_REQUIRED => {
                 DocxError::Encrypted
             }
             other => DocxError::NotZip(other.to_string()),
@@ -75,7 +75,7 @@ impl<'a> Package<'a> {
             .max_decompressed_bytes
             .saturating_sub(self.spent);
         let mut file = self.zip.by_name(&name).map_err(|e| match e {
-            ZipError::UnsupportedArchive(m) if m.to_ascii_lowercase().contains("password") => {
+            ZipError::UnsupportedArchive(m) if m == ZipError::PASSWORD_REQUIRED => {
                 DocxError::Encrypted
             }
             ZipError::InvalidPassword => DocxError::Encrypted,
@@ -135,6 +135,9 @@ impl<'a> Package<'a> {
             xml::parse_skipping(&text, self.limits.max_xml_depth, skip).map_err(|e| match e {
                 xml::XmlError::Malformed(m) => DocxError::Malformed(format!("{path}: {m}")),
                 xml::XmlError::TooDeep(d) => DocxError::TooDeep(format!("{path}: deeper than {d}")),
+                xml::XmlError::TooManyElements(n) => {
+                    DocxError::TooLarge(format!("{path}: more than {n} XML elements"))
+                }
             })?;
         Ok(Some(root))
     }

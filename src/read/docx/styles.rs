@@ -208,6 +208,11 @@ impl Styles {
         }
     }
 
+    /// Is there a style with this id?
+    pub fn defines(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
     /// A character style by id.
     pub fn character(&self, id: &str) -> Option<&Style> {
         self.by_id.get(id)
@@ -290,6 +295,7 @@ mod tests {
         assert_eq!(heading_from_name("Heading 10"), None);
         assert_eq!(heading_from_name("Headings"), None);
         assert_eq!(heading_from_name("TITLE"), Some(0));
+        assert_eq!(heading_from_name("Heading3"), Some(3), "a style id");
         assert_eq!(heading_from_outline(9), None);
     }
 }

@@ -60,7 +60,15 @@ pub enum XmlError {
     Malformed(String),
     #[error("XML nested deeper than {0} elements")]
     TooDeep(usize),
+    #[error("more than {0} XML elements in one part")]
+    TooManyElements(usize),
 }
+
+/// Most elements built into one tree. A tree node costs ~10x the bytes of a
+/// minimal element like `<w:tr/>`, so without a count a part full of empty
+/// elements could turn the decompression budget into gigabytes of memory.
+/// Real documents stay far below (a 10-page plan has ~5,000 elements).
+pub const MAX_ELEMENTS: usize = 8_000_000;
 
 impl Element {
     fn new(ns: Ns, name: &str) -> Self {
@@ -184,6 +192,7 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
     let mut root: Option<Element> = None;
     // Depth inside a skipped subtree (0 = not skipping).
     let mut skipping = 0usize;
+    let mut built = 0usize;
     loop {
         let (res, event) = reader.read_resolved_event().map_err(malformed)?;
         match event {
@@ -200,6 +209,10 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
                 {
                     skipping += 1;
                     continue;
+                }
+                built += 1;
+                if built > MAX_ELEMENTS {
+                    return Err(XmlError::TooManyElements(MAX_ELEMENTS));
                 }
                 let el = start_element(&start, ns)?;
                 if root.is_some() && stack.is_empty() {
@@ -218,6 +231,10 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
                         && skip.contains(&start.local_name().as_ref()))
                 {
                     continue;
+                }
+                built += 1;
+                if built > MAX_ELEMENTS {
+                    return Err(XmlError::TooManyElements(MAX_ELEMENTS));
                 }
                 let el = start_element(&start, ns)?;
                 match stack.last_mut() {
