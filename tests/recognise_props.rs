@@ -98,6 +98,8 @@ proptest! {
         let _ = lead::split_leads(&s, &g);
         let _ = status::status(&s, &g);
         let _ = status::progress_entries(&[s.clone(), s.clone()], &g);
+        let _ = status::rag_from_colour(&s);
+        let _ = date::leading_date(&s, &g);
         let _ = reference::split_ref(&s);
         let _ = reference::whole_ref(&s);
     }
