@@ -471,6 +471,23 @@ fn cap_run(toks: &[Tok], i: usize) -> usize {
     n
 }
 
+/// The word before `j`, looking past line breaks.
+fn prev_word(toks: &[Tok], j: usize) -> Option<&Tok> {
+    toks.get(..j)?
+        .iter()
+        .rev()
+        .find(|t| t.sep != Some(Sep::Newline))
+        .filter(|t| t.sep.is_none())
+}
+
+/// A two-word name broken over a line ("Sally" / "Pullen" in a PDF dump):
+/// one name word at the end of a line and one alone after it.
+fn wrapped_name(toks: &[Tok], i: usize) -> bool {
+    cap_run(toks, i) == 1
+        && toks.get(i + 1).is_some_and(|t| t.sep == Some(Sep::Newline))
+        && cap_run(toks, i + 2) == 1
+}
+
 /// Does a name (optionally after a dash) start at `i`?
 fn name_starts(toks: &[Tok], i: usize) -> bool {
     let i = if toks.get(i).is_some_and(|t| t.sep == Some(Sep::Dash)) {
@@ -478,7 +495,7 @@ fn name_starts(toks: &[Tok], i: usize) -> bool {
     } else {
         i
     };
-    word_at(toks, i).is_some_and(|t| t.has(RANK)) || cap_run(toks, i) >= 2
+    word_at(toks, i).is_some_and(|t| t.has(RANK)) || cap_run(toks, i) >= 2 || wrapped_name(toks, i)
 }
 
 /// Name words after optional ranks at `i`: (end token, name).
@@ -497,6 +514,10 @@ fn scan_name(toks: &[Tok], i: usize) -> Option<(usize, String)> {
         }
     }
     let n = cap_run(toks, j);
+    if n == 1 && wrapped_name(toks, j) {
+        let name = format!("{} {}", toks[j].word, toks[j + 2].word);
+        return Some((j + 3, name));
+    }
     if n == 0 || (!ranked && n < 2) {
         return None;
     }
@@ -651,7 +672,7 @@ fn scan_role(toks: &[Tok], i: usize) -> (usize, bool) {
             match s {
                 Sep::Dash
                     if j > i
-                        && toks[j - 1].has(NUM)
+                        && prev_word(toks, j).is_some_and(|p| p.has(NUM))
                         && word_at(toks, j + 1).is_some_and(|n| n.has(NUM)) =>
                 {
                     j += 1;
@@ -707,7 +728,9 @@ fn scan_role(toks: &[Tok], i: usize) -> (usize, bool) {
                 }
                 break;
             }
-            if word_at(toks, j + 1).is_some_and(|a| a.has(ORGW | ACR)) && !prev_conn {
+            let body_next = word_at(toks, j + 1)
+                .is_some_and(|a| a.has(ACR) || (a.has(ORGW) && !a.has(SUBJ | MODI)));
+            if (body_next && !prev_conn) || wrapped_name(toks, j) {
                 break;
             }
             j += 1;
@@ -770,8 +793,22 @@ fn wraps(toks: &[Tok], j: usize, head: bool) -> bool {
     if prev.is_some_and(|p| p.has(CONN)) {
         return next.is_some();
     }
+    // "0" / "– 19": an age range broken over a line.
+    if prev.is_some_and(|p| p.has(NUM))
+        && toks.get(j + 1).is_some_and(|t| t.sep == Some(Sep::Dash))
+        && word_at(toks, j + 2).is_some_and(|t| t.has(NUM))
+    {
+        return true;
+    }
     let Some(n) = next else { return false };
-    if n.has(LOWER | CONN) && !n.has(AND) {
+    if n.has(AND) {
+        return !name_starts(toks, j + 2);
+    }
+    if n.has(LOWER | CONN) {
+        return true;
+    }
+    // A post still without its head word goes on ("Designated" / "Nurse").
+    if !head && n.has(HEAD | MODI | SUBJ) && !n.has(RANK | CAP | ACR) {
         return true;
     }
     head && n.has(SUBJ)
@@ -1128,6 +1165,38 @@ mod tests {
                 (s("Di Eve"), s("HOS, Locality"), s("BODY")),
                 (s("Ed Foy"), None, s("Police")),
                 (s("Fay Gee"), None, s("Police"))
+            ]
+        );
+    }
+
+    #[test]
+    fn pdf_line_wraps() {
+        assert_eq!(
+            one("BODY Head of School Heath Service – Ann\nPoe"),
+            vec![(s("Ann Poe"), s("Head of School Heath Service"), s("BODY"))]
+        );
+        assert_eq!(
+            one("BODY Named GP -Dr Bo Roe Designated\nNurse - Cy Doe"),
+            vec![
+                (s("Bo Roe"), s("Named GP"), s("BODY")),
+                (s("Cy Doe"), s("Designated Nurse"), s("BODY"))
+            ]
+        );
+        assert_eq!(
+            one("Di Eve, Head of Early Help Services 0\n– 19"),
+            vec![(s("Di Eve"), s("Head of Early Help Services 0 – 19"), None)]
+        );
+        assert_eq!(
+            one(
+                "BODY\nEd Foy, Head of Locality Social Work\nand Family Assessment\n\nTRUST\nFay Gee, Head of Safeguarding"
+            ),
+            vec![
+                (
+                    s("Ed Foy"),
+                    s("Head of Locality Social Work and Family Assessment"),
+                    s("BODY")
+                ),
+                (s("Fay Gee"), s("Head of Safeguarding"), s("TRUST"))
             ]
         );
     }
