@@ -904,6 +904,21 @@ mod tests {
     }
 
     #[test]
+    fn pdf_dump_line_breaks() {
+        let g = Grammars::builtin();
+        let t = "Include within\nLocality PiP\n2020/2021 to be\nlaunched on 3\nrd\nJune 2020.";
+        let r = ranges(t);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].1, "2020-06-03");
+        assert_eq!(due(t, &g), Some(d("2020-06-03")));
+        one(
+            "be launched on\n20\nth\n April 2020",
+            "2020-04-20",
+            "2020-04-20",
+        );
+    }
+
+    #[test]
     fn glyph_spaced_year() {
         one("September 202 0", "2020-09-01", "2020-09-30");
     }
