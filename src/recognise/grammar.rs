@@ -133,7 +133,11 @@ pub struct Grammars {
     pub organisations: Organisations,
     pub roles: Roles,
     pub status: StatusWords,
-    prepared: Prepared,
+    /// Lookup tables built from the lists on first use. Public only so that
+    /// `Grammars { columns, ..Grammars::builtin() }` keeps working; it has
+    /// nothing to read or set.
+    #[doc(hidden)]
+    pub prepared: Prepared,
 }
 
 impl Clone for Grammars {
@@ -152,7 +156,7 @@ impl Clone for Grammars {
 
 /// Lookup tables built from the lists, once.
 #[derive(Default)]
-pub(crate) struct Prepared {
+pub struct Prepared {
     pub(crate) dates: std::sync::OnceLock<super::date::Lexicon>,
     pub(crate) leads: std::sync::OnceLock<super::lead::Lex>,
 }
