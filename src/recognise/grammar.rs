@@ -86,6 +86,7 @@ pub struct Ranks {
     pub ranks: Vec<String>,
     pub titles: Vec<String>,
     pub acting_prefixes: Vec<String>,
+    pub name_particles: Vec<String>,
 }
 
 /// Organisation vocabulary (`organisations.toml`).

@@ -55,6 +55,7 @@ const LOWER: u16 = 1 << 9;
 const CAP: u16 = 1 << 10;
 const ORGNAME: u16 = 1 << 11;
 const AND: u16 = 1 << 12;
+const PARTICLE: u16 = 1 << 13;
 
 const CONNECTORS: &[&str] = &[
     "of", "for", "in", "and", "&", "the", "with", "at", "on", "to", "+",
@@ -64,6 +65,7 @@ const CONNECTORS: &[&str] = &[
 pub(crate) struct Lex {
     ranks: Vec<Vec<String>>,
     acting: Vec<String>,
+    particles: HashSet<String>,
     acronyms: HashSet<String>,
     not_acronyms: HashSet<String>,
     multi: Vec<(Vec<String>, u16)>,
@@ -112,6 +114,12 @@ impl Lex {
         Lex {
             ranks,
             acting: g.ranks.acting_prefixes.clone(),
+            particles: g
+                .ranks
+                .name_particles
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
             acronyms: g
                 .organisations
                 .acronyms
@@ -370,6 +378,9 @@ fn classify(word: &str, lex: &Lex) -> u16 {
     if lex.is_rank_word(word) {
         return RANK;
     }
+    if word.starts_with(char::is_lowercase) && lex.particles.contains(word) {
+        return PARTICLE;
+    }
     let key = strip_possessive(&lower);
     let mut f = 0;
     for (set, flag) in &lex.single {
@@ -465,8 +476,19 @@ const MAX_RUN: usize = 8;
 /// Number of unknown capitalised words in a row from `i` (at most `MAX_RUN`).
 fn cap_run(toks: &[Tok], i: usize) -> usize {
     let mut n = 0;
-    while n < MAX_RUN && word_at(toks, i + n).is_some_and(|t| t.flags == CAP) {
-        n += 1;
+    while n < MAX_RUN {
+        match word_at(toks, i + n) {
+            Some(t) if t.flags == CAP => n += 1,
+            // "de" in "Anna de Wit": only between two name words.
+            Some(t)
+                if t.flags == PARTICLE
+                    && n >= 1
+                    && word_at(toks, i + n + 1).is_some_and(|x| x.flags == CAP) =>
+            {
+                n += 1
+            }
+            _ => break,
+        }
     }
     n
 }
@@ -1143,6 +1165,10 @@ mod tests {
             vec![(s("Ann Poe"), s("Child Protection Lead"), None)]
         );
         assert_eq!(one("Dr Ann Poe"), vec![(s("Ann Poe"), None, None)]);
+        assert_eq!(
+            one("Dr Anna de Wit, Named Doctor"),
+            vec![(s("Anna de Wit"), s("Named Doctor"), None)]
+        );
     }
 
     #[test]
