@@ -112,7 +112,13 @@ pub fn find_dates(text: &str, g: &Grammars) -> Vec<DateExpr> {
     scan(text, g)
         .into_iter()
         .flat_map(|f| {
-            let t = text.get(f.start..f.end).unwrap_or("").to_string();
+            // As printed, with line breaks and runs of spaces made one space.
+            let t = text
+                .get(f.start..f.end)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             f.ranges.into_iter().map(move |(s, e)| DateExpr {
                 text: t.clone(),
                 start: s,
@@ -910,6 +916,7 @@ mod tests {
         let r = ranges(t);
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!(r[1].1, "2020-06-03");
+        assert_eq!(r[1].0, "3 rd June 2020");
         assert_eq!(due(t, &g), Some(d("2020-06-03")));
         one(
             "be launched on\n20\nth\n April 2020",
