@@ -198,6 +198,8 @@ mod tests {
             Some(true)
         );
         assert_eq!(c("This is in progress with a paper"), Some(false));
+        assert_eq!(c("Partially complete"), Some(false));
+        assert_eq!(c("Completed June 2020"), Some(true));
         for t in [
             "July 2020 - Audit has commenced to be completed by July",
             "To be implemented in July 2020",
