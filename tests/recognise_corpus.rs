@@ -566,3 +566,45 @@ fn dump_003_phrases() {
     assert!(sc.orgs.f1() >= 0.85, "orgs");
     assert!(sc.roles.f1() >= 0.85, "roles");
 }
+
+/// 002's priority leads (annual report, section 4.6): each printed lead
+/// through the splitter, against its gold post and body.
+#[test]
+fn report_002_priority_leads() {
+    let g = Grammars::builtin();
+    let gd = gold("002");
+    let mut sc = Score::default();
+    let priorities = gd["report"]["priorities"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for p in &priorities {
+        for l in p["leads"].as_array().cloned().unwrap_or_default() {
+            let Some(t) = l["text"].as_str() else {
+                continue;
+            };
+            let pl = lead::split_leads(t, &g);
+            let go: Vec<String> = s(&l["organisation"]).map(|x| key(&x)).into_iter().collect();
+            let po: Vec<String> = pl
+                .iter()
+                .filter_map(|l| l.organisation.clone())
+                .map(|x| key(&x))
+                .collect();
+            let gr: Vec<String> = s(&l["role"]).map(|x| norm(&x)).into_iter().collect();
+            let pr: Vec<String> = pl
+                .iter()
+                .filter_map(|l| l.role.clone())
+                .map(|x| norm(&x))
+                .collect();
+            sc.orgs.add_sets(&go, &po);
+            sc.roles.add_roles(&gr, &pr);
+            if pl.len() != 1 || go != po {
+                sc.misses.push(format!("{t:?} got {pl:?}"));
+            }
+        }
+    }
+    sc.print("002 priority leads");
+    assert!(sc.roles.gold >= 6);
+    assert!(sc.orgs.f1() >= 0.9, "orgs");
+    assert!(sc.roles.f1() >= 0.9, "roles");
+}

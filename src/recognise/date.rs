@@ -887,7 +887,10 @@ mod tests {
         );
         assert_eq!(due("2024/25", &g), Some(d("2025-03-31")));
         assert_eq!(due("by 2024/25", &g), Some(d("2025-03-31")));
-        assert_eq!(due("during the 2024/25 financial year", &g), Some(d("2025-03-31")));
+        assert_eq!(
+            due("during the 2024/25 financial year", &g),
+            Some(d("2025-03-31"))
+        );
         assert_eq!(due("Include in MACE action plan 2020/21", &g), None);
         assert_eq!(
             due(

@@ -142,6 +142,13 @@ pub(super) fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 } else if cur.org.is_none() {
                     cur.org = Some(org);
                     cur.touch(u);
+                } else if !cur.heading && prev(Sep::Comma) && !cur.roles.is_empty() && !name_next {
+                    // "Post, Unit, Body": the body is the last part; the
+                    // unit before it belongs to the post.
+                    if let Some(old) = cur.org.replace(org) {
+                        cur.roles.push(format!(", {old}"));
+                    }
+                    cur.touch(u);
                 } else {
                     done.push(std::mem::take(&mut cur));
                     cur.org = Some(org);

@@ -229,7 +229,7 @@ fn whole_org_chunk(toks: &[Tok], i: usize) -> bool {
             // A name starts: the chunk ends here.
             break;
         }
-        if t.has(HEAD | CONN | RANK | CAP | ACR) || j - i >= 4 {
+        if t.has(HEAD | CONN | RANK | CAP | ACR) || j - i >= 6 {
             return false;
         }
         if !t.has(SUBJ | ORGW | PLACE | ORGNAME) {
@@ -270,6 +270,18 @@ fn scan_role(toks: &[Tok], i: usize) -> (usize, bool) {
                         j = k + 1;
                         good = j;
                         prev_conn = false;
+                        continue;
+                    }
+                    // "Learning Effectiveness Service (SLES)": the phrase's
+                    // own abbreviation, after words of a post.
+                    if j > i
+                        && !prev_conn
+                        && word_at(toks, j + 1).is_some_and(|w| w.has(ACR))
+                        && toks.get(j + 2).is_some_and(|t| t.sep == Some(Sep::RParen))
+                        && prev_word(toks, j).is_some_and(|p| p.has(SUBJ | HEAD | ORGW | MODI))
+                    {
+                        j += 3;
+                        good = j;
                         continue;
                     }
                 }
@@ -428,6 +440,23 @@ pub(super) fn units(toks: &[Tok], _lex: &Lex) -> Vec<Unit> {
                 end: toks[j - 1].end,
             });
             i = j;
+            continue;
+        }
+        if t.has(RANK) {
+            // A rank with no name after it is the post itself ("Detective
+            // Chief Inspector, Safeguarding Investigation Unit").
+            let mut k = i;
+            while word_at(toks, k).is_some_and(|w| w.has(RANK)) {
+                k += 1;
+            }
+            let (j, _) = scan_role(toks, k);
+            let end = j.max(k);
+            out.push(Unit {
+                kind: Kind::Role,
+                start: t.start,
+                end: toks[end - 1].end,
+            });
+            i = end;
             continue;
         }
         if org_starts(toks, i)
