@@ -75,6 +75,18 @@ mod tests {
         );
         assert_eq!(one("Dr Ann Poe"), vec![(s("Ann Poe"), None, None)]);
         assert_eq!(
+            one("Police DCI\nAnn Poe"),
+            vec![(s("Ann Poe"), None, s("Police"))]
+        );
+        assert_eq!(
+            one("Detective Chief Inspector, Safeguarding Investigation Unit, Sussex Police"),
+            vec![(
+                None,
+                s("Detective Chief Inspector, Safeguarding Investigation Unit"),
+                s("Sussex Police")
+            )]
+        );
+        assert_eq!(
             one("Dr Anna de Wit, Named Doctor"),
             vec![(s("Anna de Wit"), s("Named Doctor"), None)]
         );

@@ -86,7 +86,11 @@ fn scan_name(toks: &[Tok], i: usize) -> Option<(usize, String)> {
         if t.has(RANK) {
             ranked = true;
             j += 1;
-            if toks.get(j).is_some_and(|t| t.sep == Some(Sep::Dash)) && cap_run(toks, j + 1) >= 1 {
+            if toks
+                .get(j)
+                .is_some_and(|t| matches!(t.sep, Some(Sep::Dash) | Some(Sep::Newline)))
+                && cap_run(toks, j + 1) >= 1
+            {
                 j += 1;
             }
         } else {
