@@ -423,6 +423,16 @@ fn fin_year(i: &str) -> Res<'_, i32> {
     fail(i)
 }
 
+/// "20/21" after a quarter or season ("Q3 20/21"): a financial year. Alone
+/// it could be anything, so only tails use it.
+fn short_fin_year(i: &str) -> Res<'_, i32> {
+    let (r, (a, _, b)) = (digits(2, 2), one_of("/-"), digits(2, 2)).parse(i)?;
+    if b != (a + 1) % 100 || !boundary(r) {
+        return fail(i);
+    }
+    Ok((r, 2000 + a as i32))
+}
+
 fn month<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, u8> {
     let (r, m) = word_of(i, &lex.months)?;
     let (r, _) = opt(ch('.')).parse(r)?;
@@ -628,6 +638,9 @@ enum Tail {
 
 fn tail(i: &str) -> Res<'_, Tail> {
     if let Ok((r, y)) = fin_year(i) {
+        return Ok((r, Tail::Fin(y)));
+    }
+    if let Ok((r, y)) = short_fin_year(i) {
         return Ok((r, Tail::Fin(y)));
     }
     let (r, y) = year4(i)?;
@@ -839,6 +852,8 @@ mod tests {
         one("Winter 2020/21", "2020-12-01", "2021-02-28");
         one("January – June 2021", "2021-01-01", "2021-06-30");
         one("Jan-16 - Mar-16", "2016-01-01", "2016-03-31");
+        one("Q3 20/21", "2020-10-01", "2020-12-31");
+        one("end-March 2021", "2021-03-31", "2021-03-31");
     }
 
     #[test]
@@ -870,6 +885,7 @@ mod tests {
             "0 – 19",
             "Covid-19",
             "Wednesday 9th March",
+            "20/21",
         ] {
             assert!(ranges(t).is_empty(), "{t}: {:?}", ranges(t));
         }
