@@ -9,7 +9,9 @@
 //! "merged lead cells" of 000 (NOTES.md), where the gold gives a row the
 //! names printed in the rows below it.
 //!
-//! Run with `--nocapture` to see the figures.
+//! Run with `--nocapture` to see the figures. The thresholds sit above the
+//! issue's acceptance figures (0.95 / 0.90): they guard what the
+//! recognisers reach today.
 
 use std::collections::BTreeMap;
 
@@ -442,12 +444,12 @@ fn export_000() {
     let sc = score_doc("000");
     sc.print("000");
     assert!(sc.names.gold >= 40 && sc.dates.gold >= 70, "cells found");
-    assert!(sc.dates.f1() >= 0.95, "dates");
-    assert!(sc.due() >= 0.95, "due");
-    assert!(sc.names.f1() >= 0.95, "names");
-    assert!(sc.orgs.f1() >= 0.90, "orgs");
-    assert!(sc.roles.f1() >= 0.90, "roles");
-    assert!(sc.complete() >= 0.95, "complete");
+    assert!(sc.dates.f1() >= 0.98, "dates");
+    assert!(sc.due() >= 0.98, "due");
+    assert!(sc.names.f1() >= 0.98, "names");
+    assert!(sc.orgs.f1() >= 0.98, "orgs");
+    assert!(sc.roles.f1() >= 0.98, "roles");
+    assert!(sc.complete() >= 0.98, "complete");
 }
 
 #[test]
@@ -455,12 +457,12 @@ fn export_001() {
     let sc = score_doc("001");
     sc.print("001");
     assert!(sc.roles.gold >= 15 && sc.dates.gold >= 10, "cells found");
-    assert!(sc.dates.f1() >= 0.95, "dates");
-    assert!(sc.due() >= 0.95, "due");
-    assert!(sc.names.f1() >= 0.95, "names");
-    assert!(sc.orgs.f1() >= 0.90, "orgs");
-    assert!(sc.roles.f1() >= 0.90, "roles");
-    assert!(sc.complete() >= 0.95, "complete");
+    assert!(sc.dates.f1() >= 0.98, "dates");
+    assert!(sc.due() >= 0.98, "due");
+    assert!(sc.names.f1() >= 0.98, "names");
+    assert!(sc.orgs.f1() >= 0.98, "orgs");
+    assert!(sc.roles.f1() >= 0.98, "roles");
+    assert!(sc.complete() >= 0.98, "complete");
     assert_eq!(sc.progress_ok, sc.progress_n, "progress");
 }
 
@@ -469,9 +471,9 @@ fn export_004() {
     let sc = score_doc("004");
     sc.print("004");
     assert!(sc.names.gold >= 30, "lead cells found");
-    assert!(sc.names.f1() >= 0.95, "names");
-    assert!(sc.orgs.f1() >= 0.90, "orgs");
-    assert!(sc.roles.f1() >= 0.90, "roles");
+    assert!(sc.names.f1() >= 0.98, "names");
+    assert!(sc.orgs.f1() >= 0.98, "orgs");
+    assert!(sc.roles.f1() >= 0.98, "roles");
 }
 
 /// 003 is a pdftotext dump whose layout the interpreter reconstructs; here

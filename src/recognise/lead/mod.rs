@@ -183,6 +183,13 @@ mod tests {
             vec![(s("J. Oxo"), s("Headteacher"), None)]
         );
         assert_eq!(
+            one("Al Bee LSCB and Cy Dee CSP"),
+            vec![
+                (s("Al Bee"), None, s("LSCB")),
+                (s("Cy Dee"), None, s("CSP"))
+            ]
+        );
+        assert_eq!(
             one("DS Amy Cole and DC Tim Hart"),
             vec![(s("Amy Cole"), None, None), (s("Tim Hart"), None, None)]
         );

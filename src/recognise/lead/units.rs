@@ -172,6 +172,10 @@ fn scan_org(toks: &[Tok], i: usize) -> Option<usize> {
 /// Medway ICB")? Only place or unknown capitalised words may follow it, up
 /// to an organisation word or acronym.
 fn and_joins_org(toks: &[Tok], j: usize) -> bool {
+    // "and Jane Doe CSP": a name follows, not a place.
+    if cap_run(toks, j + 1) >= 2 {
+        return false;
+    }
     let mut k = j + 1;
     while word_at(toks, k).is_some_and(|t| (t.has(PLACE) || t.flags == CAP) && !t.has(ORGW)) {
         k += 1;
