@@ -562,11 +562,11 @@ fn dump_003_phrases() {
         }
     }
     sc.print("003 phrases");
-    assert!(sc.dates.f1() >= 0.85, "dates");
-    assert!(sc.due() >= 0.85, "due");
-    assert!(sc.names.f1() >= 0.85, "names");
-    assert!(sc.orgs.f1() >= 0.85, "orgs");
-    assert!(sc.roles.f1() >= 0.85, "roles");
+    assert!(sc.dates.f1() >= 0.95, "dates");
+    assert!(sc.due() >= 0.95, "due");
+    assert!(sc.names.f1() >= 0.95, "names");
+    assert!(sc.orgs.f1() >= 0.95, "orgs");
+    assert!(sc.roles.f1() >= 0.95, "roles");
 }
 
 /// 002's priority leads (annual report, section 4.6): each printed lead
