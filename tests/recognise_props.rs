@@ -114,7 +114,7 @@ proptest! {
                 Just("and".to_string()), Just("&".to_string()), Just("\n".to_string()),
                 Just("Head of".to_string()), Just("CCG".to_string()), Just("Police".to_string()),
                 Just("3 rd".to_string()), Just("June".to_string()), Just("2020/21".to_string()),
-                Just("Q2".to_string()), Just("End of".to_string()), Just("Brennan- ".to_string()),
+                Just("Q2".to_string()), Just("End of".to_string()), Just("Lee- ".to_string()),
                 "[A-Z][a-z]{1,8}", "[a-z]{1,6}", "[0-9]{1,4}",
             ],
             0..30,

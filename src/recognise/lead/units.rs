@@ -60,7 +60,7 @@ fn prev_word(toks: &[Tok], j: usize) -> Option<&Tok> {
         .filter(|t| t.sep.is_none())
 }
 
-/// A two-word name broken over a line ("Sally" / "Pullen" in a PDF dump):
+/// A two-word name broken over a line ("Jane" / "Smith" in a PDF dump):
 /// one name word at the end of a line and one alone after it.
 fn wrapped_name(toks: &[Tok], i: usize) -> bool {
     cap_run(toks, i) == 1

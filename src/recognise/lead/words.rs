@@ -150,7 +150,7 @@ pub(super) enum Sep {
 pub(super) struct Tok {
     pub(super) start: usize,
     pub(super) end: usize,
-    /// The word as it reads in a name ("Brennan- Douglas" → "Brennan-Douglas").
+    /// The word as it reads in a name ("Ann Lee- Smith" → "Ann Lee-Smith").
     pub(super) word: String,
     pub(super) sep: Option<Sep>,
     pub(super) flags: u16,
@@ -250,7 +250,7 @@ pub(super) fn tokenise(text: &str, lex: &Lex) -> Vec<Tok> {
                         && !word.chars().all(|c| !c.is_lowercase())
                         && joins_name(&chars, k + 1)
                     {
-                        // "Brennan- Douglas": a double-barrelled name broken
+                        // "Lee- Smith": a double-barrelled name broken
                         // after its hyphen.
                         word.push('-');
                         k += 1;
@@ -279,7 +279,7 @@ pub(super) fn tokenise(text: &str, lex: &Lex) -> Vec<Tok> {
     toks
 }
 
-/// After "Brennan- ", does a capitalised word with lower-case letters follow?
+/// After "Lee- ", does a capitalised word with lower-case letters follow?
 fn joins_name(chars: &[(usize, char)], mut k: usize) -> bool {
     while chars.get(k).is_some_and(|x| x.1 == ' ') {
         k += 1;
