@@ -9,7 +9,9 @@
 //! "merged lead cells" of 000 (NOTES.md), where the gold gives a row the
 //! names printed in the rows below it.
 //!
-//! Run with `--nocapture` to see the figures.
+//! Run with `--nocapture` to see the figures. The thresholds sit above the
+//! issue's acceptance figures (0.95 / 0.90): they guard what the
+//! recognisers reach today.
 
 use std::collections::BTreeMap;
 
@@ -442,12 +444,12 @@ fn export_000() {
     let sc = score_doc("000");
     sc.print("000");
     assert!(sc.names.gold >= 40 && sc.dates.gold >= 70, "cells found");
-    assert!(sc.dates.f1() >= 0.95, "dates");
-    assert!(sc.due() >= 0.95, "due");
-    assert!(sc.names.f1() >= 0.95, "names");
-    assert!(sc.orgs.f1() >= 0.90, "orgs");
-    assert!(sc.roles.f1() >= 0.90, "roles");
-    assert!(sc.complete() >= 0.95, "complete");
+    assert!(sc.dates.f1() >= 0.98, "dates");
+    assert!(sc.due() >= 0.98, "due");
+    assert!(sc.names.f1() >= 0.98, "names");
+    assert!(sc.orgs.f1() >= 0.98, "orgs");
+    assert!(sc.roles.f1() >= 0.98, "roles");
+    assert!(sc.complete() >= 0.98, "complete");
 }
 
 #[test]
@@ -455,12 +457,12 @@ fn export_001() {
     let sc = score_doc("001");
     sc.print("001");
     assert!(sc.roles.gold >= 15 && sc.dates.gold >= 10, "cells found");
-    assert!(sc.dates.f1() >= 0.95, "dates");
-    assert!(sc.due() >= 0.95, "due");
-    assert!(sc.names.f1() >= 0.95, "names");
-    assert!(sc.orgs.f1() >= 0.90, "orgs");
-    assert!(sc.roles.f1() >= 0.90, "roles");
-    assert!(sc.complete() >= 0.95, "complete");
+    assert!(sc.dates.f1() >= 0.98, "dates");
+    assert!(sc.due() >= 0.98, "due");
+    assert!(sc.names.f1() >= 0.98, "names");
+    assert!(sc.orgs.f1() >= 0.98, "orgs");
+    assert!(sc.roles.f1() >= 0.98, "roles");
+    assert!(sc.complete() >= 0.98, "complete");
     assert_eq!(sc.progress_ok, sc.progress_n, "progress");
 }
 
@@ -469,9 +471,9 @@ fn export_004() {
     let sc = score_doc("004");
     sc.print("004");
     assert!(sc.names.gold >= 30, "lead cells found");
-    assert!(sc.names.f1() >= 0.95, "names");
-    assert!(sc.orgs.f1() >= 0.90, "orgs");
-    assert!(sc.roles.f1() >= 0.90, "roles");
+    assert!(sc.names.f1() >= 0.98, "names");
+    assert!(sc.orgs.f1() >= 0.98, "orgs");
+    assert!(sc.roles.f1() >= 0.98, "roles");
 }
 
 /// 003 is a pdftotext dump whose layout the interpreter reconstructs; here
@@ -560,9 +562,51 @@ fn dump_003_phrases() {
         }
     }
     sc.print("003 phrases");
-    assert!(sc.dates.f1() >= 0.85, "dates");
-    assert!(sc.due() >= 0.85, "due");
-    assert!(sc.names.f1() >= 0.85, "names");
-    assert!(sc.orgs.f1() >= 0.85, "orgs");
-    assert!(sc.roles.f1() >= 0.85, "roles");
+    assert!(sc.dates.f1() >= 0.95, "dates");
+    assert!(sc.due() >= 0.95, "due");
+    assert!(sc.names.f1() >= 0.95, "names");
+    assert!(sc.orgs.f1() >= 0.95, "orgs");
+    assert!(sc.roles.f1() >= 0.95, "roles");
+}
+
+/// 002's priority leads (annual report, section 4.6): each printed lead
+/// through the splitter, against its gold post and body.
+#[test]
+fn report_002_priority_leads() {
+    let g = Grammars::builtin();
+    let gd = gold("002");
+    let mut sc = Score::default();
+    let priorities = gd["report"]["priorities"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for p in &priorities {
+        for l in p["leads"].as_array().cloned().unwrap_or_default() {
+            let Some(t) = l["text"].as_str() else {
+                continue;
+            };
+            let pl = lead::split_leads(t, &g);
+            let go: Vec<String> = s(&l["organisation"]).map(|x| key(&x)).into_iter().collect();
+            let po: Vec<String> = pl
+                .iter()
+                .filter_map(|l| l.organisation.clone())
+                .map(|x| key(&x))
+                .collect();
+            let gr: Vec<String> = s(&l["role"]).map(|x| norm(&x)).into_iter().collect();
+            let pr: Vec<String> = pl
+                .iter()
+                .filter_map(|l| l.role.clone())
+                .map(|x| norm(&x))
+                .collect();
+            sc.orgs.add_sets(&go, &po);
+            sc.roles.add_roles(&gr, &pr);
+            if pl.len() != 1 || go != po {
+                sc.misses.push(format!("{t:?} got {pl:?}"));
+            }
+        }
+    }
+    sc.print("002 priority leads");
+    assert!(sc.roles.gold >= 6);
+    assert!(sc.orgs.f1() >= 0.9, "orgs");
+    assert!(sc.roles.f1() >= 0.9, "roles");
 }

@@ -112,7 +112,13 @@ pub fn find_dates(text: &str, g: &Grammars) -> Vec<DateExpr> {
     scan(text, g)
         .into_iter()
         .flat_map(|f| {
-            let t = text.get(f.start..f.end).unwrap_or("").to_string();
+            // As printed, with line breaks and runs of spaces made one space.
+            let t = text
+                .get(f.start..f.end)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             f.ranges.into_iter().map(move |(s, e)| DateExpr {
                 text: t.clone(),
                 start: s,
@@ -417,6 +423,16 @@ fn fin_year(i: &str) -> Res<'_, i32> {
     fail(i)
 }
 
+/// "20/21" after a quarter or season ("Q3 20/21"): a financial year. Alone
+/// it could be anything, so only tails use it.
+fn short_fin_year(i: &str) -> Res<'_, i32> {
+    let (r, (a, _, b)) = (digits(2, 2), one_of("/-"), digits(2, 2)).parse(i)?;
+    if b != (a + 1) % 100 || !boundary(r) {
+        return fail(i);
+    }
+    Ok((r, 2000 + a as i32))
+}
+
 fn month<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, u8> {
     let (r, m) = word_of(i, &lex.months)?;
     let (r, _) = opt(ch('.')).parse(r)?;
@@ -622,6 +638,9 @@ enum Tail {
 
 fn tail(i: &str) -> Res<'_, Tail> {
     if let Ok((r, y)) = fin_year(i) {
+        return Ok((r, Tail::Fin(y)));
+    }
+    if let Ok((r, y)) = short_fin_year(i) {
         return Ok((r, Tail::Fin(y)));
     }
     let (r, y) = year4(i)?;
@@ -833,6 +852,8 @@ mod tests {
         one("Winter 2020/21", "2020-12-01", "2021-02-28");
         one("January – June 2021", "2021-01-01", "2021-06-30");
         one("Jan-16 - Mar-16", "2016-01-01", "2016-03-31");
+        one("Q3 20/21", "2020-10-01", "2020-12-31");
+        one("end-March 2021", "2021-03-31", "2021-03-31");
     }
 
     #[test]
@@ -864,6 +885,7 @@ mod tests {
             "0 – 19",
             "Covid-19",
             "Wednesday 9th March",
+            "20/21",
         ] {
             assert!(ranges(t).is_empty(), "{t}: {:?}", ranges(t));
         }
@@ -881,6 +903,11 @@ mod tests {
         );
         assert_eq!(due("2024/25", &g), Some(d("2025-03-31")));
         assert_eq!(due("by 2024/25", &g), Some(d("2025-03-31")));
+        assert_eq!(
+            due("during the 2024/25 financial year", &g),
+            Some(d("2025-03-31"))
+        );
+        assert_eq!(due("Include in MACE action plan 2020/21", &g), None);
         assert_eq!(
             due(
                 "Programme developed - end of December 2020 Programme run January 2021 to June 2021",
@@ -901,6 +928,22 @@ mod tests {
             Some(d("2015-10-12"))
         );
         assert_eq!(leading_date("Trial on 24/09/2015", &g), None);
+    }
+
+    #[test]
+    fn pdf_dump_line_breaks() {
+        let g = Grammars::builtin();
+        let t = "Include within\nLocality PiP\n2020/2021 to be\nlaunched on 3\nrd\nJune 2020.";
+        let r = ranges(t);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].1, "2020-06-03");
+        assert_eq!(r[1].0, "3 rd June 2020");
+        assert_eq!(due(t, &g), Some(d("2020-06-03")));
+        one(
+            "be launched on\n20\nth\n April 2020",
+            "2020-04-20",
+            "2020-04-20",
+        );
     }
 
     #[test]

@@ -86,6 +86,7 @@ pub struct Ranks {
     pub ranks: Vec<String>,
     pub titles: Vec<String>,
     pub acting_prefixes: Vec<String>,
+    pub name_particles: Vec<String>,
 }
 
 /// Organisation vocabulary (`organisations.toml`).
@@ -133,7 +134,11 @@ pub struct Grammars {
     pub organisations: Organisations,
     pub roles: Roles,
     pub status: StatusWords,
-    prepared: Prepared,
+    /// Lookup tables built from the lists on first use. Public only so that
+    /// `Grammars { columns, ..Grammars::builtin() }` keeps working; it has
+    /// nothing to read or set.
+    #[doc(hidden)]
+    pub prepared: Prepared,
 }
 
 impl Clone for Grammars {
@@ -152,7 +157,7 @@ impl Clone for Grammars {
 
 /// Lookup tables built from the lists, once.
 #[derive(Default)]
-pub(crate) struct Prepared {
+pub struct Prepared {
     pub(crate) dates: std::sync::OnceLock<super::date::Lexicon>,
     pub(crate) leads: std::sync::OnceLock<super::lead::Lex>,
 }

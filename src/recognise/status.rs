@@ -29,6 +29,47 @@ pub fn rag_from_key(key: &str) -> Option<Rag> {
     })
 }
 
+/// The RAG colour of a cell's fill ("FF0000", "#92D050"), as DOCX shading
+/// and PDF fills give it: plans often print no word at all, only a coloured
+/// cell. Near-white, near-black and unreadable values give None; low
+/// saturation greys give `Grey`.
+pub fn rag_from_colour(hex: &str) -> Option<Rag> {
+    let h = hex.trim().trim_start_matches('#');
+    if h.len() != 6 || !h.is_ascii() {
+        return None;
+    }
+    let channel = |k: usize| {
+        h.get(k..k + 2)
+            .and_then(|x| u8::from_str_radix(x, 16).ok())
+            .map(|v| f32::from(v) / 255.0)
+    };
+    let (r, g, b) = (channel(0)?, channel(2)?, channel(4)?);
+    let max = r.max(g).max(b);
+    let min = r.min(g).min(b);
+    let delta = max - min;
+    if max < 0.2 {
+        return None;
+    }
+    let saturation = if max > 0.0 { delta / max } else { 0.0 };
+    if saturation < 0.15 {
+        return (max < 0.92).then_some(Rag::Grey);
+    }
+    let hue = if (max - r).abs() < f32::EPSILON {
+        60.0 * (((g - b) / delta).rem_euclid(6.0))
+    } else if (max - g).abs() < f32::EPSILON {
+        60.0 * ((b - r) / delta + 2.0)
+    } else {
+        60.0 * ((r - g) / delta + 4.0)
+    };
+    Some(match hue {
+        h if !(15.0..345.0).contains(&h) => Rag::Red,
+        h if h < 66.0 => Rag::Amber,
+        h if h < 170.0 => Rag::Green,
+        h if h < 265.0 => Rag::Blue,
+        _ => return None,
+    })
+}
+
 /// Lower-cased words of `text` with their order (letters, digits, hyphens).
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -157,6 +198,8 @@ mod tests {
             Some(true)
         );
         assert_eq!(c("This is in progress with a paper"), Some(false));
+        assert_eq!(c("Partially complete"), Some(false));
+        assert_eq!(c("Completed June 2020"), Some(true));
         for t in [
             "July 2020 - Audit has commenced to be completed by July",
             "To be implemented in July 2020",
@@ -179,6 +222,22 @@ mod tests {
         assert_eq!(status("G", &g).rag, Some(Rag::Green));
         assert_eq!(status("A review", &g).rag, None);
         assert_eq!(status("Red/amber", &g).rag, Some(Rag::Red));
+    }
+
+    #[test]
+    fn fill_colours() {
+        assert_eq!(rag_from_colour("FF0000"), Some(Rag::Red));
+        assert_eq!(rag_from_colour("#FFC000"), Some(Rag::Amber));
+        assert_eq!(rag_from_colour("FFFF00"), Some(Rag::Amber));
+        assert_eq!(rag_from_colour("92D050"), Some(Rag::Green));
+        assert_eq!(rag_from_colour("00B050"), Some(Rag::Green));
+        assert_eq!(rag_from_colour("0070C0"), Some(Rag::Blue));
+        assert_eq!(rag_from_colour("00B0F0"), Some(Rag::Blue));
+        assert_eq!(rag_from_colour("A6A6A6"), Some(Rag::Grey));
+        assert_eq!(rag_from_colour("FFFFFF"), None);
+        assert_eq!(rag_from_colour("auto"), None);
+        assert_eq!(rag_from_colour("000000"), None);
+        assert_eq!(rag_from_colour("ÿÿÿ"), None);
     }
 
     #[test]

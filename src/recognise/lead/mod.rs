@@ -1,0 +1,212 @@
+//! Lead cells into people and posts.
+//!
+//! A lead cell names one or more leads, each some of: an organisation
+//! ("ESCC", "Sussex Police"), a rank or title ("DCI", "Dr"), a name and a
+//! post ("Head of Specialist Services"). Cells print them in every order and
+//! often run several leads together on one line ("ESCC Jane Doe, Head of X
+//! John Roe, HOS, Y Police DCI Ann Poe"). Nothing here knows any person:
+//!
+//! 1. words are tagged from the general lexicons in `grammars/` (ranks and
+//!    titles, organisation acronyms and words, role heads, modifiers and
+//!    subject words); a capitalised word in none of them is a name word;
+//! 2. tagged words are grouped into units: a name (optional ranks, then two
+//!    or three name words), an organisation phrase, a role phrase (a post
+//!    with a head word such as Head, Manager, Nurse, Lead) or a bare subject
+//!    phrase, and separators (comma, dash, line break, "/", "and");
+//! 3. units are assembled into leads: a new name, a post after "/" or
+//!    "and", or an organisation printed as a heading before a name starts a
+//!    new lead. An organisation printed before the names (a heading) covers
+//!    the leads under it in the same cell that name no organisation of their
+//!    own.
+
+mod assemble;
+mod units;
+mod words;
+
+pub(crate) use words::Lex;
+
+use super::Grammars;
+
+/// One named lead.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LeadParts {
+    pub text: String,
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+}
+
+/// Split a lead cell (paragraphs as lines) into leads.
+pub fn split_leads(cell: &str, g: &Grammars) -> Vec<LeadParts> {
+    let lex = g.lead_lexicon();
+    let toks = words::tokenise(cell, lex);
+    let units = units::units(&toks, lex);
+    assemble::assemble(cell, &units)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(cell: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+        split_leads(cell, &Grammars::builtin())
+            .into_iter()
+            .map(|l| (l.name, l.role, l.organisation))
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn prefix_org_name_role() {
+        assert_eq!(
+            one("Agency – Jane Doe, Head of Specialist Services"),
+            vec![(s("Jane Doe"), s("Head of Specialist Services"), s("Agency"))]
+        );
+    }
+
+    #[test]
+    fn ranks_are_stripped() {
+        assert_eq!(
+            one("T/DCI Ann Poe – Child Protection Lead"),
+            vec![(s("Ann Poe"), s("Child Protection Lead"), None)]
+        );
+        assert_eq!(one("Dr Ann Poe"), vec![(s("Ann Poe"), None, None)]);
+        assert_eq!(
+            one("Police DCI\nAnn Poe"),
+            vec![(s("Ann Poe"), None, s("Police"))]
+        );
+        assert_eq!(
+            one("Detective Chief Inspector, Safeguarding Investigation Unit, Sussex Police"),
+            vec![(
+                None,
+                s("Detective Chief Inspector, Safeguarding Investigation Unit"),
+                s("Sussex Police")
+            )]
+        );
+        assert_eq!(
+            one("Dr Anna de Wit, Named Doctor"),
+            vec![(s("Anna de Wit"), s("Named Doctor"), None)]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_and_headings() {
+        assert_eq!(
+            one(
+                "Agency – Ann Poe, CAMHS  Head of\nService,\nHead of Service\nBODY – Bo Roe, Head of Specialist\nServices"
+            ),
+            vec![
+                (s("Ann Poe"), s("CAMHS Head of Service"), s("Agency")),
+                (s("Bo Roe"), s("Head of Specialist Services"), s("BODY"))
+            ]
+        );
+        assert_eq!(
+            one(
+                "BODY\nCy Doe, Head of Quality\nDi Eve, HOS, Locality\nPolice\nDCI Ed Foy\nDCI – Fay Gee"
+            ),
+            vec![
+                (s("Cy Doe"), s("Head of Quality"), s("BODY")),
+                (s("Di Eve"), s("HOS, Locality"), s("BODY")),
+                (s("Ed Foy"), None, s("Police")),
+                (s("Fay Gee"), None, s("Police"))
+            ]
+        );
+    }
+
+    #[test]
+    fn pdf_line_wraps() {
+        assert_eq!(
+            one("BODY Head of School Heath Service – Ann\nPoe"),
+            vec![(s("Ann Poe"), s("Head of School Heath Service"), s("BODY"))]
+        );
+        assert_eq!(
+            one("BODY Named GP -Dr Bo Roe Designated\nNurse - Cy Doe"),
+            vec![
+                (s("Bo Roe"), s("Named GP"), s("BODY")),
+                (s("Cy Doe"), s("Designated Nurse"), s("BODY"))
+            ]
+        );
+        assert_eq!(
+            one("Di Eve, Head of Early Help Services 0\n– 19"),
+            vec![(s("Di Eve"), s("Head of Early Help Services 0 – 19"), None)]
+        );
+        assert_eq!(
+            one(
+                "BODY\nEd Foy, Head of Locality Social Work\nand Family Assessment\n\nTRUST\nFay Gee, Head of Safeguarding"
+            ),
+            vec![
+                (
+                    s("Ed Foy"),
+                    s("Head of Locality Social Work and Family Assessment"),
+                    s("BODY")
+                ),
+                (s("Fay Gee"), s("Head of Safeguarding"), s("TRUST"))
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_after_posts() {
+        assert_eq!(
+            one("Jo Ash (Head of Safeguarding, Brighton and Hove City Council)"),
+            vec![(
+                s("Jo Ash"),
+                s("Head of Safeguarding"),
+                s("Brighton and Hove City Council")
+            )]
+        );
+        assert_eq!(
+            one("Head of Safeguarding (NHS Kent and Medway ICB)"),
+            vec![(
+                None,
+                s("Head of Safeguarding"),
+                s("NHS Kent and Medway ICB")
+            )]
+        );
+        assert_eq!(
+            one("Chief Executive, Sussex Partnership NHS Foundation Trust"),
+            vec![(
+                None,
+                s("Chief Executive"),
+                s("Sussex Partnership NHS Foundation Trust")
+            )]
+        );
+        assert_eq!(
+            one("Assistant Director, Early Help – Al Bee"),
+            vec![(s("Al Bee"), s("Assistant Director, Early Help"), None)]
+        );
+        assert_eq!(
+            one("Mrs J. Oxo, Headteacher"),
+            vec![(s("J. Oxo"), s("Headteacher"), None)]
+        );
+        assert_eq!(
+            one("Al Bee LSCB and Cy Dee CSP"),
+            vec![
+                (s("Al Bee"), None, s("LSCB")),
+                (s("Cy Dee"), None, s("CSP"))
+            ]
+        );
+        assert_eq!(
+            one("DS Amy Cole and DC Tim Hart"),
+            vec![(s("Amy Cole"), None, None), (s("Tim Hart"), None, None)]
+        );
+    }
+
+    #[test]
+    fn posts_split_at_slash_and_and() {
+        assert_eq!(
+            one("Safeguarding Lead/Service Manager"),
+            vec![
+                (None, s("Safeguarding Lead"), None),
+                (None, s("Service Manager"), None)
+            ]
+        );
+        assert_eq!(
+            one("Lead & Designated Nurse CLA"),
+            vec![(None, s("Lead & Designated Nurse CLA"), None)]
+        );
+    }
+}
