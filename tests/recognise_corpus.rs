@@ -216,6 +216,18 @@ fn column_of(header: &str, g: &Grammars) -> Option<&'static str> {
             }
         }
     }
+    if best.is_none() && h.split_whitespace().count() <= 4 {
+        // A short header that holds an alias as whole words names its column
+        // ("Current progress"), as the plan interpreter reads it.
+        let padded = format!(" {h} ");
+        for (name, aliases) in lists {
+            for a in aliases {
+                if padded.contains(&format!(" {a} ")) && best.is_none_or(|(l, _)| a.len() > l) {
+                    best = Some((a.len(), name));
+                }
+            }
+        }
+    }
     best.map(|(_, n)| n)
 }
 

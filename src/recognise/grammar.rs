@@ -44,6 +44,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("roles.toml", include_str!("../../grammars/roles.toml")),
     ("status.toml", include_str!("../../grammars/status.toml")),
+    ("report.toml", include_str!("../../grammars/report.toml")),
 ];
 
 /// Column meanings, each with its header aliases.
@@ -120,6 +121,71 @@ pub struct StatusWords {
     pub future_markers: Vec<String>,
 }
 
+/// Annual-report vocabulary (`report.toml`): header, cue and heading words.
+/// The report interpreter gives it its lookups (`interpret::report::vocab`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ReportWords {
+    pub report_names: Vec<String>,
+    pub report_of: Vec<String>,
+    pub lead_cues: Vec<String>,
+    pub lead_separators: Vec<String>,
+    pub person_name_headers: Vec<String>,
+    pub person_post_headers: Vec<String>,
+    pub person_organisation_headers: Vec<String>,
+    pub honorifics: Vec<String>,
+    pub months: Vec<String>,
+    pub tenure_words: Vec<String>,
+    pub post_of_body: Vec<String>,
+    pub organisation_words: Vec<String>,
+    pub role_words: Vec<String>,
+    pub glossary_headings: Vec<String>,
+    pub glossary_term_headers: Vec<String>,
+    pub glossary_meaning_headers: Vec<String>,
+    pub income_words: Vec<String>,
+    pub expenditure_words: Vec<String>,
+    pub total_words: Vec<String>,
+    pub page_words: Vec<String>,
+}
+
+impl ReportWords {
+    /// Words lower-cased and trimmed, longest first in every list (so "joint
+    /// leads" is tried before "lead").
+    pub fn prepared(mut self) -> Self {
+        self.lower();
+        self
+    }
+
+    fn lower(&mut self) {
+        for list in [
+            &mut self.report_names,
+            &mut self.report_of,
+            &mut self.lead_cues,
+            &mut self.person_name_headers,
+            &mut self.person_post_headers,
+            &mut self.person_organisation_headers,
+            &mut self.honorifics,
+            &mut self.months,
+            &mut self.tenure_words,
+            &mut self.post_of_body,
+            &mut self.organisation_words,
+            &mut self.role_words,
+            &mut self.glossary_headings,
+            &mut self.glossary_term_headers,
+            &mut self.glossary_meaning_headers,
+            &mut self.income_words,
+            &mut self.expenditure_words,
+            &mut self.total_words,
+            &mut self.page_words,
+        ] {
+            for w in list.iter_mut() {
+                *w = w.trim().to_lowercase();
+            }
+            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+    }
+}
+
 /// Every grammar, typed.
 ///
 /// The recognisers turn these lists into lookup tables on first use and keep
@@ -134,6 +200,8 @@ pub struct Grammars {
     pub organisations: Organisations,
     pub roles: Roles,
     pub status: StatusWords,
+    /// Annual-report words, prepared (lower case, longest first).
+    pub report: ReportWords,
     /// Lookup tables built from the lists on first use. Public only so that
     /// `Grammars { columns, ..Grammars::builtin() }` keeps working; it has
     /// nothing to read or set.
@@ -150,6 +218,7 @@ impl Clone for Grammars {
             organisations: self.organisations.clone(),
             roles: self.roles.clone(),
             status: self.status.clone(),
+            report: self.report.clone(),
             prepared: Prepared::default(),
         }
     }
@@ -231,6 +300,7 @@ impl Grammars {
             organisations: typed("organisations.toml", get("organisations.toml")?)?,
             roles: typed("roles.toml", get("roles.toml")?)?,
             status: typed("status.toml", get("status.toml")?)?,
+            report: typed::<ReportWords>("report.toml", get("report.toml")?)?.prepared(),
             prepared: Prepared::default(),
         };
         g.check()?;

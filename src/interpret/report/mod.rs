@@ -34,8 +34,8 @@ pub struct ReportResult {
 }
 
 /// Read an annual report with the built-in vocabulary.
-pub fn extract(doc: &Document, _g: &Grammars) -> ReportResult {
-    extract_with(doc, Vocab::builtin())
+pub fn extract(doc: &Document, g: &Grammars) -> ReportResult {
+    extract_with(doc, &g.report)
 }
 
 /// Read an annual report with a given vocabulary.

@@ -1,41 +1,17 @@
 //! The annual-report vocabulary (`grammars/report.toml`), typed.
 //!
-//! Why a file of its own rather than a field of `Grammars`: the grammar
-//! loader is owned elsewhere; until it carries `report.toml`, the embedded
-//! default is parsed here once. Words only: every rule that uses them takes
-//! its structure from the document.
+//! The words come from `report.toml` through the grammar loader (so
+//! `--grammars DIR` extends them); every rule that uses them takes its
+//! structure from the document.
 
 use std::sync::OnceLock;
-
-use serde::Deserialize;
 
 /// The embedded default vocabulary.
 pub const DEFAULT_TOML: &str = include_str!("../../../grammars/report.toml");
 
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-pub struct Vocab {
-    pub report_names: Vec<String>,
-    pub report_of: Vec<String>,
-    pub lead_cues: Vec<String>,
-    pub lead_separators: Vec<String>,
-    pub person_name_headers: Vec<String>,
-    pub person_post_headers: Vec<String>,
-    pub person_organisation_headers: Vec<String>,
-    pub honorifics: Vec<String>,
-    pub months: Vec<String>,
-    pub tenure_words: Vec<String>,
-    pub post_of_body: Vec<String>,
-    pub organisation_words: Vec<String>,
-    pub role_words: Vec<String>,
-    pub glossary_headings: Vec<String>,
-    pub glossary_term_headers: Vec<String>,
-    pub glossary_meaning_headers: Vec<String>,
-    pub income_words: Vec<String>,
-    pub expenditure_words: Vec<String>,
-    pub total_words: Vec<String>,
-    pub page_words: Vec<String>,
-}
+/// The vocabulary is loaded (and user-overridable) with the other grammars;
+/// this module gives it the lookups the report rules use.
+pub use crate::recognise::grammar::ReportWords as Vocab;
 
 impl Vocab {
     /// Parse a vocabulary file; `None` when it is not valid TOML of this shape.
@@ -44,50 +20,12 @@ impl Vocab {
         Some(v.prepared())
     }
 
-    /// Ready a vocabulary deserialised elsewhere (e.g. by the grammar
-    /// loader, after merging a user's `report.toml`): words lower-cased and
-    /// longest first.
-    pub fn prepared(mut self) -> Vocab {
-        self.lower();
-        self
-    }
-
     /// The embedded default, parsed once. A broken default is a build bug
     /// (a unit test parses it), so the fallback is an empty vocabulary
     /// rather than a panic.
     pub fn builtin() -> &'static Vocab {
         static V: OnceLock<Vocab> = OnceLock::new();
         V.get_or_init(|| Vocab::parse(DEFAULT_TOML).unwrap_or_default())
-    }
-
-    fn lower(&mut self) {
-        for list in [
-            &mut self.report_names,
-            &mut self.report_of,
-            &mut self.lead_cues,
-            &mut self.person_name_headers,
-            &mut self.person_post_headers,
-            &mut self.person_organisation_headers,
-            &mut self.honorifics,
-            &mut self.months,
-            &mut self.tenure_words,
-            &mut self.post_of_body,
-            &mut self.organisation_words,
-            &mut self.role_words,
-            &mut self.glossary_headings,
-            &mut self.glossary_term_headers,
-            &mut self.glossary_meaning_headers,
-            &mut self.income_words,
-            &mut self.expenditure_words,
-            &mut self.total_words,
-            &mut self.page_words,
-        ] {
-            for w in list.iter_mut() {
-                *w = w.trim().to_lowercase();
-            }
-            // Longest first, so "joint leads" is tried before "lead".
-            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        }
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {
