@@ -226,6 +226,10 @@ fn fmt_cell(v: Option<f64>) -> String {
     v.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"))
 }
 
+fn fmt_floor(v: Option<f64>) -> String {
+    v.map_or_else(|| "none".to_string(), |v| format!("{v:.2}"))
+}
+
 fn print_table(rows: &[Row]) {
     println!();
     println!("corpus scoreboard (tests/scoreboard.rs); '-' = field not in the gold");
@@ -253,7 +257,7 @@ fn print_table(rows: &[Row]) {
                 "{:<34} {:>6.3} {:>6}  {}",
                 r.label,
                 r.score,
-                fmt_cell(r.floor),
+                fmt_floor(r.floor),
                 cells.join(" ")
             );
         }
@@ -279,7 +283,7 @@ fn print_table(rows: &[Row]) {
                 "{:<34} {:>6.3} {:>6}  {}",
                 r.label,
                 r.score,
-                fmt_cell(r.floor),
+                fmt_floor(r.floor),
                 cells.join(" ")
             );
         }
@@ -290,7 +294,7 @@ fn print_table(rows: &[Row]) {
                 "{:<34} {:>6.3} {:>6}  {e}",
                 r.label,
                 r.score,
-                fmt_cell(r.floor)
+                fmt_floor(r.floor)
             );
         }
     }

@@ -171,8 +171,8 @@ impl Doc {
             let complete = match st.and_then(|s| s.get("complete")) {
                 Some(Value::Bool(b)) => Some(*b),
                 Some(Value::Number(n)) => match n.as_f64() {
-                    Some(x) if x == 1.0 => Some(true),
-                    Some(x) if x == 0.0 => Some(false),
+                    Some(1.0) => Some(true),
+                    Some(0.0) => Some(false),
                     _ => None,
                 },
                 _ => None,
