@@ -1,7 +1,7 @@
 //! Corpus test: the annual report (seed 002) through the real pipeline,
 //! scored field by field against tests/gold/002.json with the matching
-//! rules of the shared `score_report.py` (re-implemented here so a fresh
-//! clone needs nothing outside the repo).
+//! rules of the shared `score_report.py` (ported in tests/common/score_report.rs
+//! so a fresh clone needs nothing outside the repo).
 //!
 //! The floors below are the scores reached: a ratchet. Raise them when the
 //! extractor improves; never lower them to make a change pass.
@@ -13,8 +13,6 @@
 //! over), derived from the export's model. The report reader must not care
 //! which it gets.
 
-use std::collections::{BTreeMap, HashMap};
-
 use docket::batch::{Options, extract_output};
 use docket::contract::Output;
 use docket::interpret;
@@ -22,257 +20,13 @@ use docket::model::{Block, Cell, Document, Format, Heading, Paragraph, Provenanc
 use docket::read::{self, Limits};
 use docket::recognise::Grammars;
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
 
 const SEED: &str = "corpus/seeds/002_f5b4cb10be7b6136.txt";
 const GOLD: &str = "tests/gold/002.json";
 
-const FIELDS: [&str; 6] = [
-    "sections",
-    "figures",
-    "people",
-    "priorities",
-    "glossary",
-    "budget",
-];
+mod common;
 
-// ------------------------------------------------------------------ scorer
-
-fn norm(s: &str) -> String {
-    let mapped: String = s
-        .nfkc()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
-            c => c,
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn text(v: &Value, k: &str) -> Option<String> {
-    v.get(k)
-        .and_then(Value::as_str)
-        .map(norm)
-        .filter(|s| !s.is_empty())
-}
-
-fn key(v: &Value, k: &str) -> Option<String> {
-    text(v, k).map(|s| s.to_lowercase())
-}
-
-fn num(v: &Value, k: &str) -> Option<f64> {
-    v.get(k).and_then(Value::as_f64).filter(|x| x.is_finite())
-}
-
-fn tokens(s: Option<String>) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    if let Some(s) = s {
-        for t in s
-            .to_lowercase()
-            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        {
-            if !t.is_empty() {
-                *out.entry(t.to_string()).or_insert(0) += 1;
-            }
-        }
-    }
-    out
-}
-
-fn token_f1(a: Option<String>, b: Option<String>) -> f64 {
-    let (ta, tb) = (tokens(a), tokens(b));
-    let (na, nb): (usize, usize) = (ta.values().sum(), tb.values().sum());
-    if na == 0 && nb == 0 {
-        return 1.0;
-    }
-    if na == 0 || nb == 0 {
-        return 0.0;
-    }
-    let common: usize = ta
-        .iter()
-        .map(|(t, n)| (*n).min(*tb.get(t).unwrap_or(&0)))
-        .sum();
-    if common == 0 {
-        return 0.0;
-    }
-    let (p, r) = (common as f64 / nb as f64, common as f64 / na as f64);
-    2.0 * p * r / (p + r)
-}
-
-fn same(a: Option<f64>, b: Option<f64>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * 1f64.max(a.abs()).max(b.abs()),
-        _ => false,
-    }
-}
-
-fn sec_number(v: &Value) -> Option<String> {
-    key(v, "number")
-        .map(|s| s.replace(' ', "").trim_end_matches(['.', ':']).to_string())
-        .filter(|s| !s.is_empty())
-}
-
-fn period_key(v: &Value) -> Option<String> {
-    let s = key(v, "period")?;
-    let parts: Vec<&str> = s.split(['/', '-']).map(str::trim).collect();
-    if let [a, b] = parts.as_slice()
-        && a.len() == 4
-        && a.chars().all(|c| c.is_ascii_digit())
-        && (b.len() == 2 || b.len() == 4)
-        && b.chars().all(|c| c.is_ascii_digit())
-    {
-        let follows = b.len() == 4 && b.parse::<u32>().ok() == a.parse::<u32>().ok().map(|y| y + 1);
-        let b = if follows { &b[2..] } else { b };
-        return Some(format!("{a}/{b}"));
-    }
-    Some(s)
-}
-
-fn sim(field: &str, g: &Value, p: &Value) -> Option<f64> {
-    let f1 = |k: &str| token_f1(text(g, k), text(p, k));
-    let at_least = |f: f64, min: f64| (f >= min).then_some(f);
-    match field {
-        "sections" => {
-            if sec_number(g).is_none() || sec_number(g) != sec_number(p) {
-                return None;
-            }
-            at_least(f1("title"), 0.8)
-        }
-        "figures" => {
-            if !same(num(g, "value"), num(p, "value")) {
-                return None;
-            }
-            at_least(f1("label"), 0.5)
-        }
-        "people" => {
-            let k = key(g, "name")?;
-            if Some(k) != key(p, "name") {
-                return None;
-            }
-            let org_eq = f64::from(u8::from(key(g, "organisation") == key(p, "organisation")));
-            Some(1.0 + f1("role") + org_eq)
-        }
-        "priorities" => at_least(f1("title"), 0.8),
-        "glossary" => {
-            let k = key(g, "abbreviation")?;
-            if Some(k) != key(p, "abbreviation") {
-                return None;
-            }
-            at_least(f1("expansion"), 0.8)
-        }
-        "budget" => {
-            if period_key(g).is_none() || period_key(g) != period_key(p) {
-                return None;
-            }
-            if key(g, "direction").is_none() || key(g, "direction") != key(p, "direction") {
-                return None;
-            }
-            if !same(num(g, "amount"), num(p, "amount")) {
-                return None;
-            }
-            at_least(f1("item"), 0.6)
-        }
-        _ => None,
-    }
-}
-
-/// One-to-one pairs: best similarity first, then augmenting paths so the
-/// number of pairs is maximal (as score_report.py).
-fn matching(field: &str, gold: &[Value], pred: &[Value]) -> Vec<(usize, usize)> {
-    let mut cand: Vec<((usize, usize), f64)> = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        for (pi, p) in pred.iter().enumerate() {
-            if let Some(s) = sim(field, g, p) {
-                cand.push(((gi, pi), s));
-            }
-        }
-    }
-    let mut sorted = cand.clone();
-    sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut g2p: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut p2g: BTreeMap<usize, usize> = BTreeMap::new();
-    for ((gi, pi), _) in &sorted {
-        if !g2p.contains_key(gi) && !p2g.contains_key(pi) {
-            g2p.insert(*gi, *pi);
-            p2g.insert(*pi, *gi);
-        }
-    }
-    let mut adj: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
-    for ((gi, pi), s) in &cand {
-        adj.entry(*gi).or_default().push((*s, *pi));
-    }
-    for list in adj.values_mut() {
-        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    }
-    fn augment(
-        gi: usize,
-        adj: &BTreeMap<usize, Vec<(f64, usize)>>,
-        seen: &mut Vec<usize>,
-        g2p: &mut BTreeMap<usize, usize>,
-        p2g: &mut BTreeMap<usize, usize>,
-    ) -> bool {
-        for &(_, pi) in adj.get(&gi).map(Vec::as_slice).unwrap_or(&[]) {
-            if seen.contains(&pi) {
-                continue;
-            }
-            seen.push(pi);
-            let free = match p2g.get(&pi).copied() {
-                None => true,
-                Some(other) => augment(other, adj, seen, g2p, p2g),
-            };
-            if free {
-                g2p.insert(gi, pi);
-                p2g.insert(pi, gi);
-                return true;
-            }
-        }
-        false
-    }
-    for gi in 0..gold.len() {
-        if !g2p.contains_key(&gi) && adj.contains_key(&gi) {
-            augment(gi, &adj, &mut Vec::new(), &mut g2p, &mut p2g);
-        }
-    }
-    g2p.into_iter().collect()
-}
-
-fn list(report: &Value, field: &str) -> Vec<Value> {
-    report
-        .get(field)
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// Per-field F1 and the mean, as score_report.py prints them.
-fn score(gold: &Value, pred: &Value) -> (BTreeMap<&'static str, f64>, f64) {
-    let (gr, pr) = (&gold["report"], &pred["report"]);
-    let mut out = BTreeMap::new();
-    for field in FIELDS {
-        let (g, p) = (list(gr, field), list(pr, field));
-        let m = matching(field, &g, &p).len() as f64;
-        let prec = if p.is_empty() {
-            0.0
-        } else {
-            m / p.len() as f64
-        };
-        let rec = if g.is_empty() {
-            0.0
-        } else {
-            m / g.len() as f64
-        };
-        let f1 = if prec + rec > 0.0 {
-            2.0 * prec * rec / (prec + rec)
-        } else {
-            0.0
-        };
-        out.insert(field, f1);
-    }
-    let mean = out.values().sum::<f64>() / out.len() as f64;
-    (out, mean)
-}
+use common::score_report::{FIELDS, entries as list, score};
 
 fn gold() -> Value {
     serde_json::from_str(&std::fs::read_to_string(GOLD).expect("gold 002 in the repo"))
@@ -280,10 +34,12 @@ fn gold() -> Value {
 }
 
 fn assert_floors(what: &str, pred: &Value, floors: &[(&str, f64)], mean_floor: f64) {
-    let (f1s, mean) = score(&gold(), pred);
+    let scored = score(&gold(), pred).unwrap_or_else(|e| panic!("{what}: {e}"));
+    let f1s: Vec<(&str, f64)> = FIELDS.iter().map(|f| (*f, scored.f1(f))).collect();
+    let mean = scored.score;
     eprintln!("{what}: {f1s:?} mean {mean:.3}");
     for (field, floor) in floors {
-        let got = f1s.get(field).copied().unwrap_or(0.0);
+        let got = scored.f1(field);
         assert!(
             got + 1e-9 >= *floor,
             "{what}: {field} F1 {got:.3} fell below {floor:.3}"
