@@ -151,3 +151,44 @@ fn schema_command_prints_the_shipped_schema() {
     let v: serde_json::Value = serde_json::from_slice(&st.stdout).unwrap();
     assert_eq!(v["properties"]["schema"]["const"], "docket/1");
 }
+
+/// Ctrl-C in the middle of a batch: files in flight finish their atomic
+/// write, the rest are skipped, and nothing partial or temporary is left.
+#[test]
+fn interrupted_batch_leaves_only_whole_files() {
+    let inp = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let src = std::fs::read(corpus("rendered/000.pdf")).unwrap();
+    for i in 0..150 {
+        std::fs::write(inp.path().join(format!("{i}.pdf")), &src).unwrap();
+    }
+    let child = docket()
+        .arg("extract")
+        .arg(inp.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--jobs", "1"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let done = child.wait_with_output().unwrap();
+    let code = done.status.code();
+    assert!(
+        matches!(code, Some(130) | Some(0)),
+        "{code:?}: {}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let names = files_in(out.path());
+    assert!(names.iter().all(|n| n.ends_with(".pdf.json")), "{names:?}");
+    for n in &names {
+        let bytes = std::fs::read(out.path().join(n)).unwrap();
+        docket::contract::validate_str(std::str::from_utf8(&bytes).unwrap()).unwrap();
+    }
+    if code == Some(130) {
+        assert!(names.len() < 150);
+    }
+}
