@@ -104,7 +104,41 @@ fn continues(prev: &Table, piece: &PageTable, open_bottom: bool, fonts: &FontCac
         return true;
     }
     let cont = layout::to_table(piece, 0, fonts);
-    repeated_header(prev, &cont) > 0
+    if repeated_header(prev, &cont) > 0 {
+        return true;
+    }
+    // No repeated header. A new table with the same layout starts with a
+    // row shaped and set like the first row of `prev` (a bold heading row,
+    // another theme); anything else carries on.
+    !(same_shape(prev, &cont) && bold_row(prev) && bold_row(&cont))
+}
+
+fn same_shape(a: &Table, b: &Table) -> bool {
+    let shape = |t: &Table| -> Vec<(usize, usize)> {
+        t.rows
+            .first()
+            .map(|r| r.cells.iter().map(|c| (c.col, c.col_span)).collect())
+            .unwrap_or_default()
+    };
+    shape(a) == shape(b)
+}
+
+/// The first row's text is all bold (how header and section rows are set).
+fn bold_row(t: &Table) -> bool {
+    let Some(r) = t.rows.first() else {
+        return false;
+    };
+    let mut any = false;
+    for p in r.cells.iter().flat_map(|c| &c.paragraphs) {
+        if p.text.trim().is_empty() {
+            continue;
+        }
+        if !p.style.bold {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Append a continuation piece to `prev`.

@@ -17,6 +17,7 @@ use super::geom::Glyph;
 use super::grid::{self, Grid};
 use super::interp::{FontCache, PageContent};
 use super::join;
+use super::stream;
 use super::text::{self, Para};
 
 /// A table found on one page, with the geometry the cross-page join needs.
@@ -81,8 +82,9 @@ pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
     out
 }
 
-/// Split a page into its tables and the glyphs outside them.
-fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&'a Glyph>) {
+/// Split a page into its tables (ruled, then borderless among the rest)
+/// and the body lines outside them.
+fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>) {
     let grids = grid::find_grids(&page.segs);
     let mut per_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
@@ -131,20 +133,34 @@ fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&
             built.push(None);
             continue;
         }
+        let mut nested = Vec::new();
         let paras = g
             .cells
             .iter()
             .zip(&cells)
-            .map(|(cell, gs)| {
+            .enumerate()
+            .map(|(ci, (cell, gs))| {
                 let (_, _, x1, _) = g.cell_box(cell);
                 let lines = text::lines(gs, fonts);
-                text::paragraphs(&lines, x1 - CELL_PAD)
+                // A big ruled cell (a frame) may hold a borderless table.
+                let (inner, used) = stream::find(&lines);
+                if inner.is_empty() {
+                    return text::paragraphs(&lines, x1 - CELL_PAD);
+                }
+                nested.extend(inner.into_iter().map(|t| (ci, t)));
+                let rest: Vec<text::Line> = lines
+                    .into_iter()
+                    .zip(used)
+                    .filter(|(_, u)| !u)
+                    .map(|(l, _)| l)
+                    .collect();
+                text::paragraphs(&rest, x1 - CELL_PAD)
             })
             .collect();
         built.push(Some(PageTable {
             grid: g,
             cells: paras,
-            nested: Vec::new(),
+            nested,
         }));
     }
     // Attach nested tables to their parents, innermost first (smaller
@@ -164,7 +180,18 @@ fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&
             pt.nested.push((ci, child));
         }
     }
-    (built.into_iter().flatten().collect(), body)
+    let mut tables: Vec<PageTable> = built.into_iter().flatten().collect();
+    let lines = text::lines(&body, fonts);
+    let (borderless, used) = stream::find(&lines);
+    tables.extend(borderless);
+    tables.sort_by(|a, b| a.grid.top().total_cmp(&b.grid.top()));
+    let rest = lines
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(l, _)| l)
+        .collect();
+    (tables, rest)
 }
 
 fn area(g: &Grid, ci: usize) -> f32 {
@@ -218,7 +245,7 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     let mut page_lines: Vec<Vec<text::Line>> = Vec::with_capacity(pages.len());
     for p in pages {
         let (tables, body) = split(p, fonts);
-        page_lines.push(text::lines(&body, fonts));
+        page_lines.push(body);
         page_items.push(tables.into_iter().map(Item::Table).collect());
     }
     // Body size: most glyphs.

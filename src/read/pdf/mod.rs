@@ -21,6 +21,7 @@ mod grid;
 mod interp;
 mod join;
 mod layout;
+mod stream;
 mod text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
