@@ -459,3 +459,39 @@ fn a_form_that_draws_itself_stops_at_the_depth_limit() {
     let d = read(&bytes(doc), &Limits::default()).expect("reads");
     assert!(!d.blocks.is_empty());
 }
+
+#[test]
+fn two_columns_read_left_then_right() {
+    let mut p = Page::default();
+    for i in 0..6 {
+        let y = 700.0 - 12.0 * i as f32;
+        p = p
+            .text(
+                50.0,
+                y,
+                10.0,
+                false,
+                &format!("left line {i} of the first column"),
+            )
+            .text(
+                320.0,
+                y,
+                10.0,
+                false,
+                &format!("right line {i} of the second column"),
+            );
+    }
+    let doc = model(&[p]);
+    let text: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.clone()),
+            _ => None,
+        })
+        .collect();
+    let all = text.join(" | ");
+    let l5 = all.find("left line 5").expect("left");
+    let r0 = all.find("right line 0").expect("right");
+    assert!(l5 < r0, "{all}");
+}

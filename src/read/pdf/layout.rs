@@ -248,11 +248,13 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
         page_lines.push(body);
         page_items.push(tables.into_iter().map(Item::Table).collect());
     }
-    // Body size: most glyphs.
+    // Body size: the size of most glyphs, table cells included (a plan's
+    // body is its table; a title above it is not the body).
     let mut sizes: HashMap<i32, usize> = HashMap::new();
-    for l in page_lines.iter().flatten() {
-        let n: usize = l.words.iter().map(|w| w.text.chars().count()).sum();
-        *sizes.entry((l.size * 2.0).round() as i32).or_default() += n;
+    for g in pages.iter().flat_map(|p| &p.glyphs) {
+        if !g.c.is_whitespace() {
+            *sizes.entry((g.size * 2.0).round() as i32).or_default() += 1;
+        }
     }
     let body_size = sizes
         .iter()
@@ -285,10 +287,21 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
                 None => true,
             })
             .collect();
-        for para in body_paragraphs(kept, p.width) {
-            items.push(Item::Para(para));
+        // Paragraphs keep their reading order (columns); each table goes
+        // before the first paragraph that starts below its top.
+        let tables = std::mem::take(items);
+        let mut merged: Vec<Item> = body_paragraphs(kept, p.width)
+            .into_iter()
+            .map(Item::Para)
+            .collect();
+        for t in tables {
+            let at = merged
+                .iter()
+                .position(|i| matches!(i, Item::Para(_)) && i.top() > t.top())
+                .unwrap_or(merged.len());
+            merged.insert(at, t);
         }
-        items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+        *items = merged;
     }
     // Heading levels by size rank among heading sizes.
     let mut heading_sizes: Vec<i32> = page_items
@@ -322,8 +335,17 @@ fn margin(p: &PageContent, l: &text::Line) -> Option<bool> {
 /// Body lines into paragraphs, column by column where the page has a gutter.
 fn body_paragraphs(lines: Vec<text::Line>, width: f32) -> Vec<Para> {
     let right = lines.iter().map(|l| l.x1).fold(0.0f32, f32::max).min(width);
-    if let Some(gutter) = gutter(&lines, width) {
-        let (left, rest): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.x1 <= gutter);
+    // Lines of side-by-side columns share a baseline: cut them at wide gaps
+    // before looking for a gutter.
+    let pieces: Vec<text::Line> = lines
+        .iter()
+        .flat_map(|l| l.split_at_gaps(GUTTER_GAP))
+        .collect();
+    if let Some(gutter) = gutter(&pieces, width) {
+        let (mut left, mut rest): (Vec<_>, Vec<_>) =
+            pieces.into_iter().partition(|l| l.x1 <= gutter);
+        left.sort_by(|a, b| a.top.total_cmp(&b.top));
+        rest.sort_by(|a, b| a.top.total_cmp(&b.top));
         let mut out = text::paragraphs(&left, gutter);
         let r = rest.iter().map(|l| l.x1).fold(0.0f32, f32::max);
         out.extend(text::paragraphs(&rest, r));
@@ -331,6 +353,9 @@ fn body_paragraphs(lines: Vec<text::Line>, width: f32) -> Vec<Para> {
     }
     text::paragraphs(&lines, right)
 }
+
+/// Gap, in ems, that may be a column gutter.
+const GUTTER_GAP: f32 = 2.5;
 
 /// An x position no body line crosses, with several lines wholly on each
 /// side of it: the gutter of a two-column page.

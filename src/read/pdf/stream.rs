@@ -11,7 +11,7 @@
 
 use super::grid::{Grid, GridCell};
 use super::layout::PageTable;
-use super::text::{Line, Para};
+use super::text::{Line, PARA_GAP, paragraphs};
 
 /// Gap between words, in ems, that separates columns.
 pub const CHUNK_GAP: f32 = 1.2;
@@ -22,30 +22,8 @@ const MIN_COLS: usize = 3;
 /// Vertical gap, in ems, that ends a region.
 const REGION_GAP: f32 = 1.6;
 
-struct Chunk {
-    x0: f32,
-    x1: f32,
-    text: String,
-}
-
-fn chunks(l: &Line) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
-    let gap = CHUNK_GAP * l.size.max(1.0);
-    for w in &l.words {
-        match out.last_mut() {
-            Some(c) if w.x0 - c.x1 <= gap => {
-                c.text.push(' ');
-                c.text.push_str(&w.text);
-                c.x1 = w.x1;
-            }
-            _ => out.push(Chunk {
-                x0: w.x0,
-                x1: w.x1,
-                text: w.text.clone(),
-            }),
-        }
-    }
-    out
+fn chunks(l: &Line) -> Vec<Line> {
+    l.split_at_gaps(CHUNK_GAP)
 }
 
 /// Find borderless tables among body lines (sorted top to bottom). Returns
@@ -53,7 +31,7 @@ fn chunks(l: &Line) -> Vec<Chunk> {
 pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
     let mut used = vec![false; lines.len()];
     let mut tables = Vec::new();
-    let cs: Vec<Vec<Chunk>> = lines.iter().map(chunks).collect();
+    let cs: Vec<Vec<Line>> = lines.iter().map(chunks).collect();
     let mut i = 0;
     while i < lines.len() {
         // Grow a region of close lines starting at a multi-column line.
@@ -92,7 +70,7 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
     (tables, used)
 }
 
-fn build(lines: &[Line], cs: &[Vec<Chunk>]) -> Option<PageTable> {
+fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
     // Column extents from the multi-column lines.
     let mut spans: Vec<(f32, f32)> = cs
         .iter()
@@ -110,7 +88,7 @@ fn build(lines: &[Line], cs: &[Vec<Chunk>]) -> Option<PageTable> {
     if cols.len() < MIN_COLS {
         return None;
     }
-    let col_of = |k: &Chunk| -> usize {
+    let col_of = |k: &Line| -> usize {
         let mut best = (0usize, f32::MIN);
         for (ci, c) in cols.iter().enumerate() {
             let overlap = k.x1.min(c.1) - k.x0.max(c.0);
@@ -120,39 +98,32 @@ fn build(lines: &[Line], cs: &[Vec<Chunk>]) -> Option<PageTable> {
         }
         best.0
     };
-    // Rows: a line with text in the first column starts one.
-    let mut rows: Vec<(f32, f32, Vec<Vec<Para>>)> = Vec::new();
-    for (l, chunks) in lines.iter().zip(cs) {
-        let starts = chunks.iter().any(|k| col_of(k) == 0) || rows.is_empty();
+    // Rows: a line with text in the first column starts one, where some
+    // lines have none (wrapped continuations). Where every line has, rows
+    // are told apart by vertical gaps instead (cells of several lines
+    // side by side, like a signature block).
+    let every = cs.iter().all(|c| c.iter().any(|k| col_of(k) == 0));
+    let mut rows: Vec<(f32, f32, Vec<Vec<Line>>)> = Vec::new();
+    let mut prev_bottom: Option<(f32, f32)> = None;
+    for (l, pieces) in lines.iter().zip(cs) {
+        let starts = match prev_bottom {
+            None => true,
+            Some((b, size)) if every => l.top - b > PARA_GAP * size.max(1.0),
+            Some(_) => pieces.iter().any(|k| col_of(k) == 0),
+        };
+        prev_bottom = Some((l.bottom, l.size));
         if starts {
             rows.push((l.top, l.bottom, vec![Vec::new(); cols.len()]));
         }
         let Some(row) = rows.last_mut() else { continue };
         row.1 = l.bottom;
-        for k in chunks {
-            let ci = col_of(k);
-            if let Some(cell) = row.2.get_mut(ci) {
-                match cell.last_mut() {
-                    Some(p) => {
-                        p.text.push(' ');
-                        p.text.push_str(&k.text);
-                        p.bottom = l.bottom;
-                    }
-                    None => cell.push(Para {
-                        text: k.text.clone(),
-                        size: l.size,
-                        font: l.font,
-                        bold: l.bold,
-                        bullet: false,
-                        top: l.top,
-                        bottom: l.bottom,
-                        x0: k.x0,
-                    }),
-                }
+        for k in pieces {
+            if let Some(cell) = row.2.get_mut(col_of(k)) {
+                cell.push(k.clone());
             }
         }
     }
-    if rows.len() < 2 {
+    if rows.len() < 2 && !every {
         return None;
     }
     // Grid edges halfway between columns and between rows.
@@ -169,14 +140,14 @@ fn build(lines: &[Line], cs: &[Vec<Chunk>]) -> Option<PageTable> {
     let mut cells = Vec::new();
     let mut paras = Vec::new();
     for (r, row) in rows.into_iter().enumerate() {
-        for (c, p) in row.2.into_iter().enumerate() {
+        for (c, ls) in row.2.into_iter().enumerate() {
             cells.push(GridCell {
                 r0: r,
                 r1: r + 1,
                 c0: c,
                 c1: c + 1,
             });
-            paras.push(p);
+            paras.push(paragraphs(&ls, cols[c].1));
         }
     }
     Some(PageTable {

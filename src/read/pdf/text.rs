@@ -46,16 +46,48 @@ pub struct Line {
     pub bold: bool,
 }
 
+/// A gap between words wider than this many ems is printed as a tab (a
+/// tab stop in the source: chart labels, signature blocks).
+pub const TAB_GAP: f32 = 2.0;
+
 impl Line {
     pub fn text(&self) -> String {
         let mut s = String::new();
+        let mut prev: Option<f32> = None;
         for w in &self.words {
-            if !s.is_empty() {
-                s.push(' ');
+            if let Some(x1) = prev {
+                s.push(if w.x0 - x1 > TAB_GAP * self.size.max(1.0) {
+                    '\t'
+                } else {
+                    ' '
+                });
             }
             s.push_str(&w.text);
+            prev = Some(w.x1);
         }
         s
+    }
+
+    /// The line cut at gaps wider than `ems`: the pieces of a line that
+    /// runs across a column gutter.
+    pub fn split_at_gaps(&self, ems: f32) -> Vec<Line> {
+        let gap = ems * self.size.max(1.0);
+        let mut out: Vec<Line> = Vec::new();
+        for w in &self.words {
+            match out.last_mut() {
+                Some(l) if w.x0 - l.x1 <= gap => {
+                    l.x1 = w.x1;
+                    l.words.push(w.clone());
+                }
+                _ => out.push(Line {
+                    words: vec![w.clone()],
+                    x0: w.x0,
+                    x1: w.x1,
+                    ..self.clone()
+                }),
+            }
+        }
+        out
     }
 }
 
@@ -229,13 +261,15 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                     || l.bold != p.bold
             }
         };
-        let words: Vec<&str> = l
-            .words
-            .iter()
-            .skip(usize::from(bullet))
-            .map(|w| w.text.as_str())
-            .collect();
-        let text = words.join(" ");
+        let text = if bullet {
+            Line {
+                words: l.words[1..].to_vec(),
+                ..l.clone()
+            }
+            .text()
+        } else {
+            l.text()
+        };
         match (new, out.last_mut()) {
             (false, Some(para)) => {
                 if !para.text.ends_with('-') || para.text.ends_with(" -") {
