@@ -150,14 +150,17 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
             paras.push(paragraphs(&ls, cols[c].1));
         }
     }
+    let mut grid = Grid {
+        xs,
+        ys,
+        cells,
+        open_top: false,
+        open_bottom: false,
+        owner: Vec::new(),
+    };
+    grid.index();
     Some(PageTable {
-        grid: Grid {
-            xs,
-            ys,
-            cells,
-            open_top: false,
-            open_bottom: false,
-        },
+        grid,
         cells: paras,
         nested: Vec::new(),
     })
