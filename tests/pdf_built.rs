@@ -495,3 +495,31 @@ fn two_columns_read_left_then_right() {
     let r0 = all.find("right line 0").expect("right");
     assert!(l5 < r0, "{all}");
 }
+
+#[test]
+fn mutated_files_never_panic() {
+    // Uncompressed content, so mutations hit operators, operands and
+    // object syntax rather than a deflate stream.
+    let good = bytes(build(&[span_page(), crossing_pages()[1].clone()]));
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let mut b = good.clone();
+        for _ in 0..(1 + next() % 8) {
+            let i = (next() % b.len() as u64) as usize;
+            b[i] = (next() % 256) as u8;
+        }
+        // A panic would surface as the guard's "gave up" message.
+        if let Err(e) = pdf::read(&b, &Limits::default()) {
+            assert!(
+                !e.to_string().contains("gave up"),
+                "panic inside the reader"
+            );
+        }
+    }
+}
