@@ -523,3 +523,14 @@ fn mutated_files_never_panic() {
         }
     }
 }
+
+#[test]
+fn the_info_title_is_the_document_title() {
+    let mut doc = build(&[span_page()]);
+    let info =
+        doc.add_object(dictionary! { "Title" => Object::string_literal("Action plan  2020") });
+    doc.trailer.set("Info", info);
+    let m = read(&bytes(doc), &Limits::default()).expect("reads");
+    assert_eq!(m.title.as_deref(), Some("Action plan 2020"));
+    assert_eq!(model(&[span_page()]).title, None);
+}

@@ -150,6 +150,16 @@ fn page(
     Ok(it.finish())
 }
 
+/// The document information dictionary's `/Title`, when set and not blank.
+fn info_title(doc: &lopdf::Document) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = doc.dereference(info).ok()?.1.as_dict().ok()?;
+    let t = info.get_deref(b"Title", doc).ok()?;
+    let s = lopdf::decode_text_string(t).ok()?;
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
 /// Interpret a PDF into pages of glyphs and segments (the layout layer's
 /// input), for tools and tests that want the raw geometry.
 pub fn read_pages(bytes: &[u8], limits: &Limits) -> Result<Vec<PageContent>, PdfError> {
@@ -172,6 +182,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
         }
         let mut out = Document::new(Format::Pdf);
         out.pages = Some(pages.len() as u32);
+        out.title = info_title(&doc);
         out.blocks = layout::document_blocks(&pages, &fonts);
         Ok(out)
     })
