@@ -74,6 +74,9 @@ pub struct PageContent {
     pub segs: Vec<Seg>,
     /// Images painted (for telling a scanned page from a blank one).
     pub images: u32,
+    /// Glyphs shown whose code maps to no text (no ToUnicode entry and no
+    /// usable encoding): text silently lost, reported as a warning.
+    pub unmapped: u32,
 }
 
 /// Fonts of a whole document, cached by object id so each is resolved once.
@@ -707,7 +710,7 @@ impl<'a> Interp<'a> {
                 dirs.push(dir);
             };
             match &text {
-                CodeText::None => {}
+                CodeText::None => self.out.unmapped += 1,
                 CodeText::One(c) => push(*c, x0, x1),
                 CodeText::Many(cs) => {
                     let n = cs.len().max(1) as f32;

@@ -183,6 +183,15 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
         let mut out = Document::new(Format::Pdf);
         out.pages = Some(pages.len() as u32);
         out.title = info_title(&doc);
+        for (i, p) in pages.iter().enumerate() {
+            if p.unmapped > 0 {
+                out.warnings.push(crate::model::ReadWarning {
+                    code: "pdf.unmapped_glyphs",
+                    message: format!("{} glyphs with no Unicode mapping (text lost)", p.unmapped),
+                    at: crate::model::Provenance::page(i as u32 + 1),
+                });
+            }
+        }
         out.blocks = layout::document_blocks(&pages, &fonts);
         Ok(out)
     })

@@ -219,21 +219,11 @@ pub struct Para {
 }
 
 /// Bullet glyphs as producers print them (Symbol's private-use bullet too).
+/// Dashes and "o" are left out: a wrapped "0 – 19" must not lose its dash.
 pub fn is_bullet(w: &str) -> bool {
     matches!(
         w,
-        "•" | "·"
-            | "▪"
-            | "■"
-            | "◦"
-            | "●"
-            | "○"
-            | "-"
-            | "–"
-            | "\u{f0b7}"
-            | "\u{f0a7}"
-            | "\u{f0d8}"
-            | "o"
+        "•" | "·" | "▪" | "■" | "◦" | "●" | "○" | "\u{f0b7}" | "\u{f0a7}" | "\u{f0d8}"
     )
 }
 
@@ -244,7 +234,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
     let mut prev: Option<&Line> = None;
     for l in lines {
         let first = l.words.first().map_or("", |w| w.text.as_str());
-        let bullet = l.words.len() > 1 && is_bullet(first) && first != "o" && first != "-";
+        let bullet = l.words.len() > 1 && is_bullet(first);
         let new = match prev {
             None => true,
             Some(p) => {
