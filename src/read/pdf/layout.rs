@@ -57,7 +57,7 @@ pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {
 pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
     let mut out = vec![vec![None; t.grid.cols()]; t.grid.rows()];
     for (cell, paras) in t.grid.cells.iter().zip(&t.cells) {
-        let text: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        let text: Vec<String> = paras.iter().map(Para::printed).collect();
         if let Some(slot) = out.get_mut(cell.r0).and_then(|r| r.get_mut(cell.c0)) {
             *slot = Some(text.join("\n"));
         }

@@ -216,6 +216,24 @@ pub struct Para {
     pub top: f32,
     pub bottom: f32,
     pub x0: f32,
+    /// Byte offsets in `text` where a line ending in a hyphen was joined to
+    /// the next with no space, so the printed line break can be restored.
+    pub hyphen_breaks: Vec<usize>,
+}
+
+impl Para {
+    /// The text with a line break restored after each line-final hyphen:
+    /// how the page prints it (`docket tables` shows cells this way, as the
+    /// peer extractors do).
+    pub fn printed(&self) -> String {
+        let mut out = self.text.clone();
+        for at in self.hyphen_breaks.iter().rev() {
+            if out.is_char_boundary(*at) {
+                out.insert(*at, '\n');
+            }
+        }
+        out
+    }
 }
 
 /// Bullet glyphs as producers print them (Symbol's private-use bullet too).
@@ -264,6 +282,8 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
             (false, Some(para)) => {
                 if !para.text.ends_with('-') || para.text.ends_with(" -") {
                     para.text.push(' ');
+                } else {
+                    para.hyphen_breaks.push(para.text.len());
                 }
                 para.text.push_str(&text);
                 para.bottom = l.bottom;
@@ -278,6 +298,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 top: l.top,
                 bottom: l.bottom,
                 x0: l.x0,
+                hyphen_breaks: Vec::new(),
             }),
         }
         prev = Some(l);
