@@ -222,6 +222,7 @@ fn a_table_continued_on_the_next_page_is_one_table() {
     assert_eq!(t.pages, vec![1, 2]);
     let refs: Vec<String> = t.rows.iter().map(|r| r.cells[0].text()).collect();
     assert_eq!(refs, vec!["Ref", "1", "2", "3"], "repeated header dropped");
+    assert!(t.rows[0].header && !t.rows[1].header);
     assert!(t.rows[3].page_break_before);
     assert!(!t.rows[2].page_break_before);
     assert_eq!(t.rows[3].at.page, Some(2));

@@ -145,6 +145,7 @@ fn plan_000_is_one_table_over_ten_pages() {
         .filter(|r| r.cells.first().is_some_and(|c| c.text() == "Ref"))
         .count();
     assert_eq!(heads, 1);
+    assert!(tables[0].rows[0].header);
     assert_eq!(
         tables[0]
             .rows

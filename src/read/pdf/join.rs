@@ -146,6 +146,11 @@ fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts
     let mut cont = layout::to_table(piece, page, fonts);
     let k = repeated_header(prev, &cont);
     cont.rows.drain(..k);
+    // Rows repeated at the head of each page are header rows (what DOCX
+    // marks `tblHeader`): the first copy stays, marked, and repeats go.
+    for r in prev.rows.iter_mut().take(k) {
+        r.header = true;
+    }
     if cont.rows.is_empty() {
         return;
     }

@@ -305,3 +305,78 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(c: char, x0: f32, w: f32, base: f32, size: f32) -> Glyph {
+        Glyph {
+            c,
+            x0,
+            x1: x0 + w,
+            top: base - 0.8 * size,
+            bottom: base + 0.2 * size,
+            size,
+            font: 0,
+            rise: 0.0,
+            upright: true,
+        }
+    }
+
+    fn run(s: &str, x: f32, base: f32, size: f32) -> Vec<Glyph> {
+        let w = 0.5 * size;
+        s.chars()
+            .enumerate()
+            .map(|(i, c)| g(c, x + w * i as f32, w, base, size))
+            .collect()
+    }
+
+    #[test]
+    fn raised_small_suffix_joins_its_number() {
+        let mut gs = run("on 3", 0.0, 100.0, 10.0);
+        gs.extend(run("rd", 20.0, 96.0, 6.0));
+        gs.extend(run(" June", 26.0, 100.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        assert_eq!(ls.len(), 1);
+        assert_eq!(ls[0].text(), "on 3rd June");
+    }
+
+    #[test]
+    fn gaps_split_words_and_lines_stack() {
+        let mut gs = run("ab", 0.0, 100.0, 10.0);
+        gs.extend(run("cd", 13.0, 100.0, 10.0)); // 3 pt gap > 0.2 em
+        gs.extend(run("next", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        let t: Vec<String> = ls.iter().map(Line::text).collect();
+        assert_eq!(t, vec!["ab cd", "next"]);
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_hyphens_stay() {
+        // Line 1 fills the width and ends "Covid-"; line 2 is short; line 3
+        // starts a new paragraph after a gap.
+        let mut gs = run("aaaaaaaa Covid-", 0.0, 100.0, 10.0);
+        gs.extend(run("19 plans", 0.0, 112.0, 10.0));
+        gs.extend(run("Next para", 0.0, 130.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        let ps = paragraphs(&ls, 76.0);
+        let t: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(t, vec!["aaaaaaaa Covid-19 plans", "Next para"]);
+        assert_eq!(ps[0].printed(), "aaaaaaaa Covid-\n19 plans");
+    }
+
+    #[test]
+    fn a_bullet_glyph_makes_a_list_item() {
+        let mut gs = run("• first item", 0.0, 100.0, 10.0);
+        gs.extend(run("• second", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 200.0);
+        assert_eq!(ps.len(), 2);
+        assert!(ps.iter().all(|p| p.bullet));
+        assert_eq!(ps[0].text, "first item");
+    }
+}
