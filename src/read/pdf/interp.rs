@@ -291,6 +291,11 @@ impl<'a> Interp<'a> {
         if dir != 0 && counts[dir] > counts[0] {
             turn(&mut self.out, dir as u8);
         }
+        // Text placed outside the page box is not printed: drop it.
+        let (w, h) = (self.out.width, self.out.height);
+        self.out
+            .glyphs
+            .retain(|g| g.cx() >= -1.0 && g.cx() <= w + 1.0 && g.cy() >= -1.0 && g.cy() <= h + 1.0);
         self.out
     }
 
