@@ -180,6 +180,9 @@ fn report_002_headings_and_tables() {
         .filter(|b| matches!(b, Block::Heading(_)))
         .count();
     assert!(headings >= 10, "{headings} headings");
+    // The DOCX holds 17 tables; cross-page pieces must come back together.
+    let n = doc.tables().count();
+    assert!((15..=19).contains(&n), "{n} tables");
 }
 
 #[test]

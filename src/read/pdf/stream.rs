@@ -123,7 +123,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
             }
         }
     }
-    if rows.len() < 2 && !every {
+    if rows.len() < 2 {
         return None;
     }
     // Grid edges halfway between columns and between rows.
