@@ -535,3 +535,37 @@ fn the_info_title_is_the_document_title() {
     assert_eq!(m.title.as_deref(), Some("Action plan 2020"));
     assert_eq!(model(&[span_page()]).title, None);
 }
+
+#[test]
+fn a_row_cut_by_the_page_break_is_joined_back() {
+    // Rows 20 pt high with text 6 pt above each bottom rule; the last row
+    // on page 1 is closed right under its text (cut by the page).
+    let xs = [50.0, 250.0, 380.0];
+    let p1 = Page::default()
+        .grid(&xs, &[800.0, 780.0, 760.0, 740.0, 718.0], &[], &[])
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(255.0, 786.0, 10.0, true, "Action")
+        .text(55.0, 766.0, 10.0, false, "1")
+        .text(255.0, 766.0, 10.0, false, "First action")
+        .text(55.0, 746.0, 10.0, false, "2")
+        .text(255.0, 746.0, 10.0, false, "Second action")
+        .text(55.0, 726.0, 10.0, false, "3")
+        .text(255.0, 726.0, 10.0, false, "Third action is long and")
+        .text(255.0, 720.0, 10.0, false, "goes on");
+    let p2 = Page::default()
+        .grid(&xs, &[800.0, 780.0, 760.0, 740.0], &[], &[])
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(255.0, 786.0, 10.0, true, "Action")
+        .text(255.0, 766.0, 10.0, false, "over the page")
+        .text(55.0, 746.0, 10.0, false, "4")
+        .text(255.0, 746.0, 10.0, false, "Fourth action");
+    let doc = model(&[p1, p2]);
+    let t = doc.tables().next().expect("table");
+    let refs: Vec<String> = t.rows.iter().map(|r| r.cells[0].text()).collect();
+    assert_eq!(refs, vec!["Ref", "1", "2", "3", "4"]);
+    assert_eq!(
+        t.rows[3].cells[1].text(),
+        "Third action is long and goes on over the page"
+    );
+    assert!(t.rows.iter().all(|r| !r.page_break_before));
+}

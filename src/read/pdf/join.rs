@@ -158,12 +158,16 @@ fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts
         prev.pages.push(page);
     }
     if split_row && !prev.rows.is_empty() {
+        // The break is resolved here: the row is whole again, so no row
+        // is left to be marked as carrying on the one above.
         join_split_row(prev, &mut cont);
-    } else if !prev.rows.is_empty() {
-        continue_merged_cells(prev, &mut cont);
-    }
-    if let Some(first) = cont.rows.first_mut() {
-        first.page_break_before = true;
+    } else {
+        if !prev.rows.is_empty() {
+            continue_merged_cells(prev, &mut cont);
+        }
+        if let Some(first) = cont.rows.first_mut() {
+            first.page_break_before = true;
+        }
     }
     prev.columns = prev.columns.max(cont.columns);
     prev.rows.extend(cont.rows);
@@ -235,7 +239,26 @@ fn join_split_row(prev: &mut Table, cont: &mut Table) {
             }
         };
         if let Some(target) = prev.rows.get_mut(r).and_then(|row| row.cells.get_mut(i)) {
-            target.paragraphs.extend(cell.paragraphs);
+            let mut more: Vec<_> = cell
+                .paragraphs
+                .into_iter()
+                .filter(|p| !p.text.trim().is_empty())
+                .collect();
+            // A paragraph cut mid-sentence by the break goes on in the first
+            // paragraph of the continuation.
+            if let Some(last) = target.paragraphs.last_mut()
+                && let Some(next) = more.first()
+                && !last.text.trim().is_empty()
+                && !last.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+                && next.list.is_none()
+            {
+                if !last.text.ends_with('-') {
+                    last.text.push(' ');
+                }
+                last.text.push_str(&next.text);
+                more.remove(0);
+            }
+            target.paragraphs.extend(more);
             target.row_span += cell.row_span.saturating_sub(1);
         }
     }

@@ -128,10 +128,13 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
         })
         .collect();
     let mut built: Vec<Option<PageTable>> = Vec::with_capacity(grids.len());
-    for (g, cells) in grids.into_iter().zip(per_cell) {
+    for (mut g, cells) in grids.into_iter().zip(per_cell) {
         if cells.iter().all(|c| c.iter().all(|g| g.c.is_whitespace())) {
             built.push(None);
             continue;
+        }
+        if cut_by_page(&g, &cells) {
+            g.open_bottom = true;
         }
         let mut nested = Vec::new();
         let paras = g
@@ -192,6 +195,45 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
         .map(|(l, _)| l)
         .collect();
     (tables, rest)
+}
+
+/// Was the table's last row cut by the page break? A row that ends keeps
+/// its cells' bottom padding under its lowest line of text; a row the page
+/// cut off is closed right under the text. So: the last row's padding is
+/// under half the table's usual row padding (median over its other rows).
+fn cut_by_page(g: &Grid, cells: &[Vec<&Glyph>]) -> bool {
+    let rows = g.rows();
+    if rows < 3 {
+        return false;
+    }
+    // Lowest text bottom of the cells ending in each grid row.
+    let mut low = vec![f32::MIN; rows];
+    for (cell, gs) in g.cells.iter().zip(cells) {
+        let Some(r) = cell.r1.checked_sub(1) else {
+            continue;
+        };
+        for gl in gs.iter().filter(|gl| !gl.c.is_whitespace()) {
+            if let Some(v) = low.get_mut(r) {
+                *v = v.max(gl.bottom);
+            }
+        }
+    }
+    let pad = |r: usize| -> Option<f32> {
+        let l = *low.get(r)?;
+        (l > f32::MIN)
+            .then(|| g.ys.get(r + 1).map(|y| y - l))
+            .flatten()
+    };
+    let mut pads: Vec<f32> = (0..rows - 1).filter_map(pad).collect();
+    let Some(last) = pad(rows - 1) else {
+        return false;
+    };
+    if pads.len() < 2 {
+        return false;
+    }
+    pads.sort_by(|a, b| a.total_cmp(b));
+    let median = pads[pads.len() / 2];
+    median >= 1.5 && last < 0.5 * median
 }
 
 fn area(g: &Grid, ci: usize) -> f32 {
