@@ -1,19 +1,19 @@
 //! PDF reader: positioned text and ruled tables into the document model.
 //!
 //! Layers, one module each:
-//! - [`font`] (with [`cmap`]): font dictionaries into code → text and width
+//! - `font` (with `cmap`): font dictionaries into code → text and width
 //!   tables (simple fonts with their encodings and Differences, the
 //!   standard 14 without Widths, Type0/CID with W arrays, ToUnicode CMaps);
-//! - [`interp`]: content streams into glyphs and ruling segments (q/Q, cm,
+//! - `interp`: content streams into glyphs and ruling segments (q/Q, cm,
 //!   Form XObjects, the text state and every path-painting operator), the
 //!   page turned upright when its text runs sideways;
-//! - [`text`]: glyphs into words, lines and paragraphs (documented
+//! - `text`: glyphs into words, lines and paragraphs (documented
 //!   tolerances, superscripts joined, hyphens kept);
-//! - [`grid`]: ruling segments into cell grids with row and column spans;
-//!   [`stream`]: borderless tables from column alignment;
-//! - [`layout`]: one page into tables and body blocks, running headers and
+//! - `grid`: ruling segments into cell grids with row and column spans;
+//!   `stream`: borderless tables from column alignment;
+//! - `layout`: one page into tables and body blocks, running headers and
 //!   footers removed, headings from size, two-column reading order;
-//! - [`join`]: tables continued across pages joined into one (repeated
+//! - `join`: tables continued across pages joined into one (repeated
 //!   header dropped, a row cut by the break joined back).
 //!
 //! Why pure Rust over lopdf: no C library may be linked (poppler, pdfium),
