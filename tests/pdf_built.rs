@@ -222,6 +222,7 @@ fn a_table_continued_on_the_next_page_is_one_table() {
     assert_eq!(t.pages, vec![1, 2]);
     let refs: Vec<String> = t.rows.iter().map(|r| r.cells[0].text()).collect();
     assert_eq!(refs, vec!["Ref", "1", "2", "3"], "repeated header dropped");
+    assert!(t.rows[0].header && !t.rows[1].header);
     assert!(t.rows[3].page_break_before);
     assert!(!t.rows[2].page_break_before);
     assert_eq!(t.rows[3].at.page, Some(2));
@@ -458,4 +459,113 @@ fn a_form_that_draws_itself_stops_at_the_depth_limit() {
     // A form that draws itself is skipped (cycle), and the text stays.
     let d = read(&bytes(doc), &Limits::default()).expect("reads");
     assert!(!d.blocks.is_empty());
+}
+
+#[test]
+fn two_columns_read_left_then_right() {
+    let mut p = Page::default();
+    for i in 0..6 {
+        let y = 700.0 - 12.0 * i as f32;
+        p = p
+            .text(
+                50.0,
+                y,
+                10.0,
+                false,
+                &format!("left line {i} of the first column"),
+            )
+            .text(
+                320.0,
+                y,
+                10.0,
+                false,
+                &format!("right line {i} of the second column"),
+            );
+    }
+    let doc = model(&[p]);
+    let text: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.clone()),
+            _ => None,
+        })
+        .collect();
+    let all = text.join(" | ");
+    let l5 = all.find("left line 5").expect("left");
+    let r0 = all.find("right line 0").expect("right");
+    assert!(l5 < r0, "{all}");
+}
+
+#[test]
+fn mutated_files_never_panic() {
+    // Uncompressed content, so mutations hit operators, operands and
+    // object syntax rather than a deflate stream.
+    let good = bytes(build(&[span_page(), crossing_pages()[1].clone()]));
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let mut b = good.clone();
+        for _ in 0..(1 + next() % 8) {
+            let i = (next() % b.len() as u64) as usize;
+            b[i] = (next() % 256) as u8;
+        }
+        // A panic would surface as the guard's "gave up" message.
+        if let Err(e) = pdf::read(&b, &Limits::default()) {
+            assert!(
+                !e.to_string().contains("gave up"),
+                "panic inside the reader"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_info_title_is_the_document_title() {
+    let mut doc = build(&[span_page()]);
+    let info =
+        doc.add_object(dictionary! { "Title" => Object::string_literal("Action plan  2020") });
+    doc.trailer.set("Info", info);
+    let m = read(&bytes(doc), &Limits::default()).expect("reads");
+    assert_eq!(m.title.as_deref(), Some("Action plan 2020"));
+    assert_eq!(model(&[span_page()]).title, None);
+}
+
+#[test]
+fn a_row_cut_by_the_page_break_is_joined_back() {
+    // Rows 20 pt high with text 6 pt above each bottom rule; the last row
+    // on page 1 is closed right under its text (cut by the page).
+    let xs = [50.0, 250.0, 380.0];
+    let p1 = Page::default()
+        .grid(&xs, &[800.0, 780.0, 760.0, 740.0, 718.0], &[], &[])
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(255.0, 786.0, 10.0, true, "Action")
+        .text(55.0, 766.0, 10.0, false, "1")
+        .text(255.0, 766.0, 10.0, false, "First action")
+        .text(55.0, 746.0, 10.0, false, "2")
+        .text(255.0, 746.0, 10.0, false, "Second action")
+        .text(55.0, 726.0, 10.0, false, "3")
+        .text(255.0, 726.0, 10.0, false, "Third action is long and")
+        .text(255.0, 720.0, 10.0, false, "goes on");
+    let p2 = Page::default()
+        .grid(&xs, &[800.0, 780.0, 760.0, 740.0], &[], &[])
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(255.0, 786.0, 10.0, true, "Action")
+        .text(255.0, 766.0, 10.0, false, "over the page")
+        .text(55.0, 746.0, 10.0, false, "4")
+        .text(255.0, 746.0, 10.0, false, "Fourth action");
+    let doc = model(&[p1, p2]);
+    let t = doc.tables().next().expect("table");
+    let refs: Vec<String> = t.rows.iter().map(|r| r.cells[0].text()).collect();
+    assert_eq!(refs, vec!["Ref", "1", "2", "3", "4"]);
+    assert_eq!(
+        t.rows[3].cells[1].text(),
+        "Third action is long and goes on over the page"
+    );
+    assert!(t.rows.iter().all(|r| !r.page_break_before));
 }

@@ -42,9 +42,27 @@ pub struct Grid {
     pub cells: Vec<GridCell>,
     pub open_top: bool,
     pub open_bottom: bool,
+    /// Cell index owning each unit square, row-major (see [`Grid::index`]).
+    pub owner: Vec<u32>,
 }
 
 impl Grid {
+    /// Fill `owner` so that [`Grid::cell_at`] is a lookup, not a scan.
+    pub fn index(&mut self) {
+        let (rows, cols) = (self.rows(), self.cols());
+        let mut owner = vec![u32::MAX; rows * cols];
+        for (i, c) in self.cells.iter().enumerate() {
+            for r in c.r0..c.r1.min(rows) {
+                for k in c.c0..c.c1.min(cols) {
+                    if let Some(o) = owner.get_mut(r * cols + k) {
+                        *o = i as u32;
+                    }
+                }
+            }
+        }
+        self.owner = owner;
+    }
+
     pub fn rows(&self) -> usize {
         self.ys.len().saturating_sub(1)
     }
@@ -87,6 +105,13 @@ impl Grid {
             .partition_point(|v| *v <= y)
             .saturating_sub(1)
             .min(self.rows().saturating_sub(1));
+        if self.owner.len() == self.rows() * self.cols() {
+            return self
+                .owner
+                .get(row * self.cols() + col)
+                .filter(|o| **o != u32::MAX)
+                .map(|o| *o as usize);
+        }
         self.cells
             .iter()
             .position(|c| row >= c.r0 && row < c.r1 && col >= c.c0 && col < c.c1)
@@ -171,7 +196,7 @@ fn covered(segs: &[&Seg], pos: f32, a: f32, b: f32) -> bool {
 pub fn find_grids(segs: &[Seg]) -> Vec<Grid> {
     let hs = merge(segs.iter().filter(|s| s.horizontal).copied().collect());
     let vs = merge(segs.iter().filter(|s| !s.horizontal).copied().collect());
-    if hs.len() + vs.len() > 20_000 {
+    if hs.len() + vs.len() > 5_000 {
         // A page of hatching, not a table: skip rather than go quadratic.
         return Vec::new();
     }
@@ -345,8 +370,10 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
         cells,
         open_top,
         open_bottom,
+        owner: Vec::new(),
     };
     trim(&mut g);
+    g.index();
     // One cell alone is a box around text, not a table.
     if g.cells.len() < 2 {
         return None;

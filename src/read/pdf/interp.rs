@@ -74,6 +74,9 @@ pub struct PageContent {
     pub segs: Vec<Seg>,
     /// Images painted (for telling a scanned page from a blank one).
     pub images: u32,
+    /// Glyphs shown whose code maps to no text (no ToUnicode entry and no
+    /// usable encoding): text silently lost, reported as a warning.
+    pub unmapped: u32,
 }
 
 /// Fonts of a whole document, cached by object id so each is resolved once.
@@ -288,6 +291,11 @@ impl<'a> Interp<'a> {
         if dir != 0 && counts[dir] > counts[0] {
             turn(&mut self.out, dir as u8);
         }
+        // Text placed outside the page box is not printed: drop it.
+        let (w, h) = (self.out.width, self.out.height);
+        self.out
+            .glyphs
+            .retain(|g| g.cx() >= -1.0 && g.cx() <= w + 1.0 && g.cy() >= -1.0 && g.cy() <= h + 1.0);
         self.out
     }
 
@@ -707,7 +715,7 @@ impl<'a> Interp<'a> {
                 dirs.push(dir);
             };
             match &text {
-                CodeText::None => {}
+                CodeText::None => self.out.unmapped += 1,
                 CodeText::One(c) => push(*c, x0, x1),
                 CodeText::Many(cs) => {
                     let n = cs.len().max(1) as f32;

@@ -104,7 +104,41 @@ fn continues(prev: &Table, piece: &PageTable, open_bottom: bool, fonts: &FontCac
         return true;
     }
     let cont = layout::to_table(piece, 0, fonts);
-    repeated_header(prev, &cont) > 0
+    if repeated_header(prev, &cont) > 0 {
+        return true;
+    }
+    // No repeated header. A new table with the same layout starts with a
+    // row shaped and set like the first row of `prev` (a bold heading row,
+    // another theme); anything else carries on.
+    !(same_shape(prev, &cont) && bold_row(prev) && bold_row(&cont))
+}
+
+fn same_shape(a: &Table, b: &Table) -> bool {
+    let shape = |t: &Table| -> Vec<(usize, usize)> {
+        t.rows
+            .first()
+            .map(|r| r.cells.iter().map(|c| (c.col, c.col_span)).collect())
+            .unwrap_or_default()
+    };
+    shape(a) == shape(b)
+}
+
+/// The first row's text is all bold (how header and section rows are set).
+fn bold_row(t: &Table) -> bool {
+    let Some(r) = t.rows.first() else {
+        return false;
+    };
+    let mut any = false;
+    for p in r.cells.iter().flat_map(|c| &c.paragraphs) {
+        if p.text.trim().is_empty() {
+            continue;
+        }
+        if !p.style.bold {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Append a continuation piece to `prev`.
@@ -112,6 +146,11 @@ fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts
     let mut cont = layout::to_table(piece, page, fonts);
     let k = repeated_header(prev, &cont);
     cont.rows.drain(..k);
+    // Rows repeated at the head of each page are header rows (what DOCX
+    // marks `tblHeader`): the first copy stays, marked, and repeats go.
+    for r in prev.rows.iter_mut().take(k) {
+        r.header = true;
+    }
     if cont.rows.is_empty() {
         return;
     }
@@ -119,12 +158,16 @@ fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts
         prev.pages.push(page);
     }
     if split_row && !prev.rows.is_empty() {
+        // The break is resolved here: the row is whole again, so no row
+        // is left to be marked as carrying on the one above.
         join_split_row(prev, &mut cont);
-    } else if !prev.rows.is_empty() {
-        continue_merged_cells(prev, &mut cont);
-    }
-    if let Some(first) = cont.rows.first_mut() {
-        first.page_break_before = true;
+    } else {
+        if !prev.rows.is_empty() {
+            continue_merged_cells(prev, &mut cont);
+        }
+        if let Some(first) = cont.rows.first_mut() {
+            first.page_break_before = true;
+        }
     }
     prev.columns = prev.columns.max(cont.columns);
     prev.rows.extend(cont.rows);
@@ -196,7 +239,26 @@ fn join_split_row(prev: &mut Table, cont: &mut Table) {
             }
         };
         if let Some(target) = prev.rows.get_mut(r).and_then(|row| row.cells.get_mut(i)) {
-            target.paragraphs.extend(cell.paragraphs);
+            let mut more: Vec<_> = cell
+                .paragraphs
+                .into_iter()
+                .filter(|p| !p.text.trim().is_empty())
+                .collect();
+            // A paragraph cut mid-sentence by the break goes on in the first
+            // paragraph of the continuation.
+            if let Some(last) = target.paragraphs.last_mut()
+                && let Some(next) = more.first()
+                && !last.text.trim().is_empty()
+                && !last.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+                && next.list.is_none()
+            {
+                if !last.text.ends_with('-') {
+                    last.text.push(' ');
+                }
+                last.text.push_str(&next.text);
+                more.remove(0);
+            }
+            target.paragraphs.extend(more);
             target.row_span += cell.row_span.saturating_sub(1);
         }
     }

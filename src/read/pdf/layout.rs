@@ -17,6 +17,7 @@ use super::geom::Glyph;
 use super::grid::{self, Grid};
 use super::interp::{FontCache, PageContent};
 use super::join;
+use super::stream;
 use super::text::{self, Para};
 
 /// A table found on one page, with the geometry the cross-page join needs.
@@ -56,7 +57,7 @@ pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {
 pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
     let mut out = vec![vec![None; t.grid.cols()]; t.grid.rows()];
     for (cell, paras) in t.grid.cells.iter().zip(&t.cells) {
-        let text: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        let text: Vec<String> = paras.iter().map(Para::printed).collect();
         if let Some(slot) = out.get_mut(cell.r0).and_then(|r| r.get_mut(cell.c0)) {
             *slot = Some(text.join("\n"));
         }
@@ -81,8 +82,9 @@ pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
     out
 }
 
-/// Split a page into its tables and the glyphs outside them.
-fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&'a Glyph>) {
+/// Split a page into its tables (ruled, then borderless among the rest)
+/// and the body lines outside them.
+fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>) {
     let grids = grid::find_grids(&page.segs);
     let mut per_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
@@ -126,25 +128,42 @@ fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&
         })
         .collect();
     let mut built: Vec<Option<PageTable>> = Vec::with_capacity(grids.len());
-    for (g, cells) in grids.into_iter().zip(per_cell) {
+    for (mut g, cells) in grids.into_iter().zip(per_cell) {
         if cells.iter().all(|c| c.iter().all(|g| g.c.is_whitespace())) {
             built.push(None);
             continue;
         }
+        if cut_by_page(&g, &cells) {
+            g.open_bottom = true;
+        }
+        let mut nested = Vec::new();
         let paras = g
             .cells
             .iter()
             .zip(&cells)
-            .map(|(cell, gs)| {
+            .enumerate()
+            .map(|(ci, (cell, gs))| {
                 let (_, _, x1, _) = g.cell_box(cell);
                 let lines = text::lines(gs, fonts);
-                text::paragraphs(&lines, x1 - CELL_PAD)
+                // A big ruled cell (a frame) may hold a borderless table.
+                let (inner, used) = stream::find(&lines);
+                if inner.is_empty() {
+                    return text::paragraphs(&lines, x1 - CELL_PAD);
+                }
+                nested.extend(inner.into_iter().map(|t| (ci, t)));
+                let rest: Vec<text::Line> = lines
+                    .into_iter()
+                    .zip(used)
+                    .filter(|(_, u)| !u)
+                    .map(|(l, _)| l)
+                    .collect();
+                text::paragraphs(&rest, x1 - CELL_PAD)
             })
             .collect();
         built.push(Some(PageTable {
             grid: g,
             cells: paras,
-            nested: Vec::new(),
+            nested,
         }));
     }
     // Attach nested tables to their parents, innermost first (smaller
@@ -164,7 +183,57 @@ fn split<'a>(page: &'a PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<&
             pt.nested.push((ci, child));
         }
     }
-    (built.into_iter().flatten().collect(), body)
+    let mut tables: Vec<PageTable> = built.into_iter().flatten().collect();
+    let lines = text::lines(&body, fonts);
+    let (borderless, used) = stream::find(&lines);
+    tables.extend(borderless);
+    tables.sort_by(|a, b| a.grid.top().total_cmp(&b.grid.top()));
+    let rest = lines
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(l, _)| l)
+        .collect();
+    (tables, rest)
+}
+
+/// Was the table's last row cut by the page break? A row that ends keeps
+/// its cells' bottom padding under its lowest line of text; a row the page
+/// cut off is closed right under the text. So: the last row's padding is
+/// under half the table's usual row padding (median over its other rows).
+fn cut_by_page(g: &Grid, cells: &[Vec<&Glyph>]) -> bool {
+    let rows = g.rows();
+    if rows < 3 {
+        return false;
+    }
+    // Lowest text bottom of the cells ending in each grid row.
+    let mut low = vec![f32::MIN; rows];
+    for (cell, gs) in g.cells.iter().zip(cells) {
+        let Some(r) = cell.r1.checked_sub(1) else {
+            continue;
+        };
+        for gl in gs.iter().filter(|gl| !gl.c.is_whitespace()) {
+            if let Some(v) = low.get_mut(r) {
+                *v = v.max(gl.bottom);
+            }
+        }
+    }
+    let pad = |r: usize| -> Option<f32> {
+        let l = *low.get(r)?;
+        (l > f32::MIN)
+            .then(|| g.ys.get(r + 1).map(|y| y - l))
+            .flatten()
+    };
+    let mut pads: Vec<f32> = (0..rows - 1).filter_map(pad).collect();
+    let Some(last) = pad(rows - 1) else {
+        return false;
+    };
+    if pads.len() < 2 {
+        return false;
+    }
+    pads.sort_by(|a, b| a.total_cmp(b));
+    let median = pads[pads.len() / 2];
+    median >= 1.5 && last < 0.5 * median
 }
 
 fn area(g: &Grid, ci: usize) -> f32 {
@@ -218,14 +287,16 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     let mut page_lines: Vec<Vec<text::Line>> = Vec::with_capacity(pages.len());
     for p in pages {
         let (tables, body) = split(p, fonts);
-        page_lines.push(text::lines(&body, fonts));
+        page_lines.push(body);
         page_items.push(tables.into_iter().map(Item::Table).collect());
     }
-    // Body size: most glyphs.
+    // Body size: the size of most glyphs, table cells included (a plan's
+    // body is its table; a title above it is not the body).
     let mut sizes: HashMap<i32, usize> = HashMap::new();
-    for l in page_lines.iter().flatten() {
-        let n: usize = l.words.iter().map(|w| w.text.chars().count()).sum();
-        *sizes.entry((l.size * 2.0).round() as i32).or_default() += n;
+    for g in pages.iter().flat_map(|p| &p.glyphs) {
+        if !g.c.is_whitespace() {
+            *sizes.entry((g.size * 2.0).round() as i32).or_default() += 1;
+        }
     }
     let body_size = sizes
         .iter()
@@ -258,10 +329,21 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
                 None => true,
             })
             .collect();
-        for para in body_paragraphs(kept, p.width) {
-            items.push(Item::Para(para));
+        // Paragraphs keep their reading order (columns); each table goes
+        // before the first paragraph that starts below its top.
+        let tables = std::mem::take(items);
+        let mut merged: Vec<Item> = body_paragraphs(kept, p.width)
+            .into_iter()
+            .map(Item::Para)
+            .collect();
+        for t in tables {
+            let at = merged
+                .iter()
+                .position(|i| matches!(i, Item::Para(_)) && i.top() > t.top())
+                .unwrap_or(merged.len());
+            merged.insert(at, t);
         }
-        items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+        *items = merged;
     }
     // Heading levels by size rank among heading sizes.
     let mut heading_sizes: Vec<i32> = page_items
@@ -295,8 +377,17 @@ fn margin(p: &PageContent, l: &text::Line) -> Option<bool> {
 /// Body lines into paragraphs, column by column where the page has a gutter.
 fn body_paragraphs(lines: Vec<text::Line>, width: f32) -> Vec<Para> {
     let right = lines.iter().map(|l| l.x1).fold(0.0f32, f32::max).min(width);
-    if let Some(gutter) = gutter(&lines, width) {
-        let (left, rest): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.x1 <= gutter);
+    // Lines of side-by-side columns share a baseline: cut them at wide gaps
+    // before looking for a gutter.
+    let pieces: Vec<text::Line> = lines
+        .iter()
+        .flat_map(|l| l.split_at_gaps(GUTTER_GAP))
+        .collect();
+    if let Some(gutter) = gutter(&pieces, width) {
+        let (mut left, mut rest): (Vec<_>, Vec<_>) =
+            pieces.into_iter().partition(|l| l.x1 <= gutter);
+        left.sort_by(|a, b| a.top.total_cmp(&b.top));
+        rest.sort_by(|a, b| a.top.total_cmp(&b.top));
         let mut out = text::paragraphs(&left, gutter);
         let r = rest.iter().map(|l| l.x1).fold(0.0f32, f32::max);
         out.extend(text::paragraphs(&rest, r));
@@ -304,6 +395,9 @@ fn body_paragraphs(lines: Vec<text::Line>, width: f32) -> Vec<Para> {
     }
     text::paragraphs(&lines, right)
 }
+
+/// Gap, in ems, that may be a column gutter.
+const GUTTER_GAP: f32 = 2.5;
 
 /// An x position no body line crosses, with several lines wholly on each
 /// side of it: the gutter of a two-column page.

@@ -1,14 +1,20 @@
 //! PDF reader: positioned text and ruled tables into the document model.
 //!
 //! Layers, one module each:
-//! - [`font`]: font dictionaries into code → text and width tables;
-//! - [`interp`]: content streams into glyphs and ruling segments;
-//! - [`text`]: glyphs into words, lines and paragraphs;
-//! - [`grid`]: ruling segments into cell grids with spans (and a borderless
-//!   fallback from column alignment);
-//! - [`layout`]: one page into tables and body blocks, running headers and
-//!   footers removed, headings from size;
-//! - [`join`]: tables continued across pages joined into one.
+//! - `font` (with `cmap`): font dictionaries into code → text and width
+//!   tables (simple fonts with their encodings and Differences, the
+//!   standard 14 without Widths, Type0/CID with W arrays, ToUnicode CMaps);
+//! - `interp`: content streams into glyphs and ruling segments (q/Q, cm,
+//!   Form XObjects, the text state and every path-painting operator), the
+//!   page turned upright when its text runs sideways;
+//! - `text`: glyphs into words, lines and paragraphs (documented
+//!   tolerances, superscripts joined, hyphens kept);
+//! - `grid`: ruling segments into cell grids with row and column spans;
+//!   `stream`: borderless tables from column alignment;
+//! - `layout`: one page into tables and body blocks, running headers and
+//!   footers removed, headings from size, two-column reading order;
+//! - `join`: tables continued across pages joined into one (repeated
+//!   header dropped, a row cut by the break joined back).
 //!
 //! Why pure Rust over lopdf: no C library may be linked (poppler, pdfium),
 //! and the file must never take the process down; everything here reads
@@ -21,6 +27,7 @@ mod grid;
 mod interp;
 mod join;
 mod layout;
+mod stream;
 mod text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -149,6 +156,16 @@ fn page(
     Ok(it.finish())
 }
 
+/// The document information dictionary's `/Title`, when set and not blank.
+fn info_title(doc: &lopdf::Document) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = doc.dereference(info).ok()?.1.as_dict().ok()?;
+    let t = info.get_deref(b"Title", doc).ok()?;
+    let s = lopdf::decode_text_string(t).ok()?;
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
 /// Interpret a PDF into pages of glyphs and segments (the layout layer's
 /// input), for tools and tests that want the raw geometry.
 pub fn read_pages(bytes: &[u8], limits: &Limits) -> Result<Vec<PageContent>, PdfError> {
@@ -171,6 +188,16 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
         }
         let mut out = Document::new(Format::Pdf);
         out.pages = Some(pages.len() as u32);
+        out.title = info_title(&doc);
+        for (i, p) in pages.iter().enumerate() {
+            if p.unmapped > 0 {
+                out.warnings.push(crate::model::ReadWarning {
+                    code: "pdf.unmapped_glyphs",
+                    message: format!("{} glyphs with no Unicode mapping (text lost)", p.unmapped),
+                    at: crate::model::Provenance::page(i as u32 + 1),
+                });
+            }
+        }
         out.blocks = layout::document_blocks(&pages, &fonts);
         Ok(out)
     })

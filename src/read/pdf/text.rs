@@ -46,16 +46,48 @@ pub struct Line {
     pub bold: bool,
 }
 
+/// A gap between words wider than this many ems is printed as a tab (a
+/// tab stop in the source: chart labels, signature blocks).
+pub const TAB_GAP: f32 = 2.0;
+
 impl Line {
     pub fn text(&self) -> String {
         let mut s = String::new();
+        let mut prev: Option<f32> = None;
         for w in &self.words {
-            if !s.is_empty() {
-                s.push(' ');
+            if let Some(x1) = prev {
+                s.push(if w.x0 - x1 > TAB_GAP * self.size.max(1.0) {
+                    '\t'
+                } else {
+                    ' '
+                });
             }
             s.push_str(&w.text);
+            prev = Some(w.x1);
         }
         s
+    }
+
+    /// The line cut at gaps wider than `ems`: the pieces of a line that
+    /// runs across a column gutter.
+    pub fn split_at_gaps(&self, ems: f32) -> Vec<Line> {
+        let gap = ems * self.size.max(1.0);
+        let mut out: Vec<Line> = Vec::new();
+        for w in &self.words {
+            match out.last_mut() {
+                Some(l) if w.x0 - l.x1 <= gap => {
+                    l.x1 = w.x1;
+                    l.words.push(w.clone());
+                }
+                _ => out.push(Line {
+                    words: vec![w.clone()],
+                    x0: w.x0,
+                    x1: w.x1,
+                    ..self.clone()
+                }),
+            }
+        }
+        out
     }
 }
 
@@ -184,24 +216,32 @@ pub struct Para {
     pub top: f32,
     pub bottom: f32,
     pub x0: f32,
+    /// Byte offsets in `text` where a line ending in a hyphen was joined to
+    /// the next with no space, so the printed line break can be restored.
+    pub hyphen_breaks: Vec<usize>,
+}
+
+impl Para {
+    /// The text with a line break restored after each line-final hyphen:
+    /// how the page prints it (`docket tables` shows cells this way, as the
+    /// peer extractors do).
+    pub fn printed(&self) -> String {
+        let mut out = self.text.clone();
+        for at in self.hyphen_breaks.iter().rev() {
+            if out.is_char_boundary(*at) {
+                out.insert(*at, '\n');
+            }
+        }
+        out
+    }
 }
 
 /// Bullet glyphs as producers print them (Symbol's private-use bullet too).
+/// Dashes and "o" are left out: a wrapped "0 – 19" must not lose its dash.
 pub fn is_bullet(w: &str) -> bool {
     matches!(
         w,
-        "•" | "·"
-            | "▪"
-            | "■"
-            | "◦"
-            | "●"
-            | "○"
-            | "-"
-            | "–"
-            | "\u{f0b7}"
-            | "\u{f0a7}"
-            | "\u{f0d8}"
-            | "o"
+        "•" | "·" | "▪" | "■" | "◦" | "●" | "○" | "\u{f0b7}" | "\u{f0a7}" | "\u{f0d8}"
     )
 }
 
@@ -212,7 +252,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
     let mut prev: Option<&Line> = None;
     for l in lines {
         let first = l.words.first().map_or("", |w| w.text.as_str());
-        let bullet = l.words.len() > 1 && is_bullet(first) && first != "o" && first != "-";
+        let bullet = l.words.len() > 1 && is_bullet(first);
         let new = match prev {
             None => true,
             Some(p) => {
@@ -229,17 +269,21 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                     || l.bold != p.bold
             }
         };
-        let words: Vec<&str> = l
-            .words
-            .iter()
-            .skip(usize::from(bullet))
-            .map(|w| w.text.as_str())
-            .collect();
-        let text = words.join(" ");
+        let text = if bullet {
+            Line {
+                words: l.words[1..].to_vec(),
+                ..l.clone()
+            }
+            .text()
+        } else {
+            l.text()
+        };
         match (new, out.last_mut()) {
             (false, Some(para)) => {
                 if !para.text.ends_with('-') || para.text.ends_with(" -") {
                     para.text.push(' ');
+                } else {
+                    para.hyphen_breaks.push(para.text.len());
                 }
                 para.text.push_str(&text);
                 para.bottom = l.bottom;
@@ -254,9 +298,85 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 top: l.top,
                 bottom: l.bottom,
                 x0: l.x0,
+                hyphen_breaks: Vec::new(),
             }),
         }
         prev = Some(l);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(c: char, x0: f32, w: f32, base: f32, size: f32) -> Glyph {
+        Glyph {
+            c,
+            x0,
+            x1: x0 + w,
+            top: base - 0.8 * size,
+            bottom: base + 0.2 * size,
+            size,
+            font: 0,
+            rise: 0.0,
+            upright: true,
+        }
+    }
+
+    fn run(s: &str, x: f32, base: f32, size: f32) -> Vec<Glyph> {
+        let w = 0.5 * size;
+        s.chars()
+            .enumerate()
+            .map(|(i, c)| g(c, x + w * i as f32, w, base, size))
+            .collect()
+    }
+
+    #[test]
+    fn raised_small_suffix_joins_its_number() {
+        let mut gs = run("on 3", 0.0, 100.0, 10.0);
+        gs.extend(run("rd", 20.0, 96.0, 6.0));
+        gs.extend(run(" June", 26.0, 100.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        assert_eq!(ls.len(), 1);
+        assert_eq!(ls[0].text(), "on 3rd June");
+    }
+
+    #[test]
+    fn gaps_split_words_and_lines_stack() {
+        let mut gs = run("ab", 0.0, 100.0, 10.0);
+        gs.extend(run("cd", 13.0, 100.0, 10.0)); // 3 pt gap > 0.2 em
+        gs.extend(run("next", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        let t: Vec<String> = ls.iter().map(Line::text).collect();
+        assert_eq!(t, vec!["ab cd", "next"]);
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_hyphens_stay() {
+        // Line 1 fills the width and ends "Covid-"; line 2 is short; line 3
+        // starts a new paragraph after a gap.
+        let mut gs = run("aaaaaaaa Covid-", 0.0, 100.0, 10.0);
+        gs.extend(run("19 plans", 0.0, 112.0, 10.0));
+        gs.extend(run("Next para", 0.0, 130.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        let ps = paragraphs(&ls, 76.0);
+        let t: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(t, vec!["aaaaaaaa Covid-19 plans", "Next para"]);
+        assert_eq!(ps[0].printed(), "aaaaaaaa Covid-\n19 plans");
+    }
+
+    #[test]
+    fn a_bullet_glyph_makes_a_list_item() {
+        let mut gs = run("• first item", 0.0, 100.0, 10.0);
+        gs.extend(run("• second", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 200.0);
+        assert_eq!(ps.len(), 2);
+        assert!(ps.iter().all(|p| p.bullet));
+        assert_eq!(ps[0].text, "first item");
+    }
 }
