@@ -4,7 +4,7 @@
 //! stderr one per line as `docket: error: <input>: <code>: <message>`;
 //! a progress bar appears only when stderr is a terminal.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -85,7 +85,7 @@ pub fn main() -> ExitCode {
         } => extract(paths, out, jobs, grammars),
         Command::Validate { files } => validate(files),
         Command::Schema => {
-            print!("{}", contract::SCHEMA_JSON);
+            let _ = std::io::stdout().write_all(contract::SCHEMA_JSON.as_bytes());
             ExitCode::SUCCESS
         }
         Command::Tables { file, page } => tables(file, page),
@@ -168,6 +168,13 @@ fn extract(
     }
 }
 
+/// Print a line to stdout; a closed pipe (`docket tables … | head`) is not
+/// an error worth a panic.
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -179,7 +186,7 @@ fn validate(files: Vec<PathBuf>) -> ExitCode {
             .map_err(|e| ("input.io", e.to_string()))
             .and_then(|text| contract::validate_str(&text).map_err(|e| (e.code(), e.to_string())));
         match result {
-            Ok(()) => println!("{}: ok", f.display()),
+            Ok(()) => say(&format!("{}: ok", f.display())),
             Err((code, msg)) => {
                 failed += 1;
                 eprintln!("docket: error: {}: {code}: {}", f.display(), one_line(&msg));
@@ -200,10 +207,7 @@ fn tables(file: PathBuf, page: u32) -> ExitCode {
     };
     match crate::read::pdf::page_tables(&bytes, page, &Limits::default()) {
         Ok(grids) => {
-            println!(
-                "{}",
-                serde_json::to_string(&grids).unwrap_or_else(|_| "[]".into())
-            );
+            say(&serde_json::to_string(&grids).unwrap_or_else(|_| "[]".into()));
             ExitCode::SUCCESS
         }
         Err(e) => {
