@@ -26,6 +26,7 @@
 //! numbered paragraphs, vocabulary comes from `grammars/`.
 
 mod cues;
+mod grid;
 mod header;
 mod lexicon;
 
@@ -130,7 +131,19 @@ fn median(mut v: Vec<usize>) -> Option<usize> {
 
 /// Interpret the document's paragraphs as a plan. Returns an empty plan when
 /// no header row names the plan's columns.
+///
+/// Two readings: the flow walk (cells wrapped into each other, a header
+/// printed as a few text boxes), and, where that finds nothing, a table
+/// rebuilt from a dump that prints every cell as its own text box.
 pub fn extract(doc: &Document, g: &Grammars) -> Plan {
+    let plan = extract_flow(doc, g);
+    if !plan.actions.is_empty() {
+        return plan;
+    }
+    grid::extract(&paragraphs(doc), g)
+}
+
+fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     let paras = split_glued(paragraphs(doc));
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
