@@ -18,7 +18,7 @@ use crate::model::{self, Block, Document, Format, Paragraph, Provenance, Table};
 use crate::recognise::{Grammars, reference, status};
 
 use super::Para;
-use super::cues::{date_spans, join, lead_like, words};
+use super::cues::{date_spans, join, lead_like, opens_mid_sentence, unfinished, words};
 use super::header::{Aliases, Column, norm_words};
 use super::lexicon::{Lexicon, lexicon};
 use crate::interpret::plan::{self, Plan};
@@ -28,14 +28,16 @@ const MAX_HEADER_WORDS: usize = 20;
 /// Most words a heading line above a table (a section) holds.
 const MAX_HEADING_WORDS: usize = 8;
 
-/// One header run: paragraphs `start..start + len`, the first of which
-/// contributes only its lines from `pre` on (lines before are text above).
+/// One header run: paragraphs `start..start + len`. The first may hold text
+/// above the header in its lines before `pre`; `heading` is the line
+/// (paragraph, line index) that names the table (a theme or section).
 struct Run {
     start: usize,
     len: usize,
     pre: usize,
     cols: Vec<Column>,
     texts: Vec<Vec<String>>,
+    heading: Option<(usize, usize)>,
 }
 
 /// The column a header cell names: the longest alias its words start with.
@@ -47,57 +49,119 @@ fn header_cell(aliases: &Aliases, text: &str) -> Option<Column> {
     aliases.prefix(&w)
 }
 
-/// Header runs: at least three header-cell paragraphs in a row naming three
-/// kinds of column, one of them the action or finding.
+/// Is `line` a piece of a known header cell (a header cell broken into text
+/// boxes that pdftotext printed apart)? One word counts only as a whole cell.
+fn fragment(known: &[Vec<String>], line: &str, min_words: usize) -> bool {
+    let w = norm_words(line);
+    if w.is_empty() {
+        return false;
+    }
+    known.iter().any(|k| {
+        if w.len() < min_words.max(2) {
+            *k == w
+        } else {
+            k.windows(w.len()).any(|x| x == &w[..])
+        }
+    })
+}
+
+/// What a paragraph inside a header run is.
+#[derive(Clone, Copy)]
+enum Part {
+    Cell(Column),
+    Fragment,
+}
+
+/// A paragraph as part of a header run, with the number of its lines above
+/// the header text (text above the table, or the table's heading): a header
+/// cell, or (once the header is known) a piece of one.
+fn header_part(p: &Para, aliases: &Aliases, known: &[Vec<String>]) -> Option<(usize, Part)> {
+    let whole = p.lines.join(" ");
+    if let Some(c) = header_cell(aliases, &whole) {
+        return Some((0, Part::Cell(c)));
+    }
+    if !known.is_empty() && p.lines.iter().all(|l| fragment(known, l, 1)) {
+        return Some((0, Part::Fragment));
+    }
+    // The first cell printed right under a heading or title. Once the
+    // header is known, only its first cell (the one printed first).
+    let last = p.lines.len().checked_sub(1).filter(|&n| n > 0)?;
+    let line = p.lines.get(last)?;
+    let c = header_cell(aliases, line)?;
+    let first_cell = known.first().is_none_or(|k| *k == norm_words(line));
+    first_cell.then_some((last, Part::Cell(c)))
+}
+
+/// Header runs. The first: at least three header-cell paragraphs in a row
+/// naming three kinds of column, one of them the action or finding. Later
+/// ones (repeated after a page break, or heading another table) may come
+/// scrambled, so any three header cells or pieces of the first header's
+/// cells, of at least two kinds, make one.
 fn runs(paras: &[Para], aliases: &Aliases) -> Vec<Run> {
-    let mut out = Vec::new();
+    let mut out: Vec<Run> = Vec::new();
+    let mut known: Vec<Vec<String>> = Vec::new();
     let mut i = 0;
     while i < paras.len() {
-        let p = &paras[i];
-        // The first cell may be the last line of a paragraph that holds the
-        // title or a section heading above it.
-        let first = header_cell(aliases, &p.lines.join(" "))
-            .map(|c| (0, c))
-            .or_else(|| {
-                let last = p.lines.len().checked_sub(1).filter(|&n| n > 0)?;
-                header_cell(aliases, &p.lines[last]).map(|c| (last, c))
-            });
-        let Some((pre, c0)) = first else {
+        let Some((pre, part)) = header_part(&paras[i], aliases, &known) else {
             i += 1;
             continue;
         };
-        let mut cols = vec![c0];
-        let mut texts = vec![norm_words(&p.lines[pre..].join(" "))];
+        let mut parts = vec![(i, pre, part)];
         let mut j = i + 1;
         while let Some(q) = paras.get(j) {
-            let text = q.lines.join(" ");
-            match header_cell(aliases, &text) {
-                Some(c) => {
-                    cols.push(c);
-                    texts.push(norm_words(&text));
-                    j += 1;
+            match header_part(q, aliases, &known) {
+                Some((0, part)) => parts.push((j, 0, part)),
+                Some((pre, part))
+                    if pre > 0 && q.lines.get(pre - 1).is_some_and(|l| heading(l)) =>
+                {
+                    parts.push((j, pre, part))
                 }
-                None => break,
+                _ => break,
             }
+            j += 1;
         }
+        let cols: Vec<Column> = parts
+            .iter()
+            .filter_map(|(_, _, p)| match p {
+                Part::Cell(c) => Some(*c),
+                Part::Fragment => None,
+            })
+            .collect();
         let mut kinds = cols.clone();
         kinds.sort_by_key(|c| *c as u8);
         kinds.dedup();
         let main = cols
             .iter()
             .any(|c| matches!(c, Column::Action | Column::Finding));
-        if kinds.len() >= 3 && main {
-            out.push(Run {
-                start: i,
-                len: j - i,
-                pre,
-                cols,
-                texts,
-            });
-            i = j;
+        let ok = if known.is_empty() {
+            kinds.len() >= 3 && main
         } else {
+            parts.len() >= 3 && kinds.len() >= 2
+        };
+        if !ok {
             i += 1;
+            continue;
         }
+        let heading_at = parts.iter().find_map(|&(k, pre, _)| {
+            let line = pre.checked_sub(1)?;
+            paras[k].lines.get(line).filter(|l| heading(l))?;
+            Some((k, line))
+        });
+        if known.is_empty() {
+            known = parts
+                .iter()
+                .map(|&(k, pre, _)| norm_words(&paras[k].lines[pre..].join(" ")))
+                .collect();
+        }
+        out.push(Run {
+            start: i,
+            len: j - i,
+            pre,
+            cols,
+            texts: known.clone(),
+            heading: heading_at,
+        });
+        i = j;
     }
     out
 }
@@ -107,6 +171,13 @@ fn heading(line: &str) -> bool {
     let t = line.trim();
     let n = t.split_whitespace().count();
     n > 0 && n <= MAX_HEADING_WORDS && !t.ends_with(['.', ',', ';'])
+}
+
+/// A short paragraph naming a column ("Current … Progress"): header text
+/// when it sits next to other header text.
+fn short_alias(p: &Para, aliases: &Aliases) -> bool {
+    let w = norm_words(&p.lines.join(" "));
+    w.len() <= 4 && aliases.contains(&w)
 }
 
 /// Rebuild the plan table(s) and read them with the table interpreter.
@@ -121,77 +192,101 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     let known: Vec<Vec<String>> = first.texts.clone();
     let lex = lexicon();
 
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut builder = TableBuilder::new(&cols, lex, g);
+    // Header text to leave out: runs, header cells printed apart from their
+    // run, and short column names next to either.
     let mut dropped = vec![false; paras.len()];
+    let mut run_at: Vec<Option<&Run>> = vec![None; paras.len()];
     for r in &runs {
         for d in dropped.iter_mut().skip(r.start + 1).take(r.len - 1) {
             *d = true;
         }
-    }
-    let mut run_at: Vec<Option<&Run>> = vec![None; paras.len()];
-    for r in &runs {
         if let Some(slot) = run_at.get_mut(r.start) {
             *slot = Some(r);
         }
-        // A short paragraph naming a column right before a repeated header
-        // is header text printed out of order (a column title of its own).
-        if r.start > first.start
-            && let Some(k) = r.start.checked_sub(1)
-            && let Some(p) = paras.get(k)
-            && run_at[k].is_none()
-            && norm_words(&p.lines.join(" ")).len() <= 4
-            && aliases.contains(&norm_words(&p.lines.join(" ")))
+    }
+    for (i, p) in paras.iter().enumerate().skip(first.start + first.len) {
+        if run_at[i].is_none() && p.lines.iter().all(|l| fragment(&known, l, 1)) {
+            dropped[i] = true;
+        }
+    }
+    let header_text = |d: &[bool], k: usize| {
+        d.get(k).copied().unwrap_or(false) || run_at.get(k).is_some_and(Option::is_some)
+    };
+    for i in first.start + first.len..paras.len() {
+        if !dropped[i]
+            && run_at[i].is_none()
+            && short_alias(&paras[i], &aliases)
+            && (header_text(&dropped, i + 1)
+                || i.checked_sub(1).is_some_and(|k| header_text(&dropped, k)))
         {
-            dropped[k] = true;
+            dropped[i] = true;
         }
     }
 
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut builder = TableBuilder::new(&cols, lex, g);
+    let mut section: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
         if i < first.start {
             blocks.push(paragraph(&p.lines, p.line));
             continue;
         }
-        if dropped[i] {
-            continue;
-        }
         if let Some(r) = run_at[i] {
-            let above = &p.lines[..r.pre];
-            let section = above.last().filter(|l| heading(l));
-            if r.start == first.start || section.is_some() {
-                // A new table: the text above it, its heading, its header.
-                let body = &above[..above.len().saturating_sub(1)];
-                if r.start == first.start {
-                    if !body.is_empty() {
-                        blocks.push(paragraph(body, p.line));
-                    }
-                } else if !body.is_empty() {
-                    builder.feed(body, p.line);
+            let head = r
+                .heading
+                .and_then(|(k, l)| Some((k, l, paras.get(k)?.lines.get(l)?.clone())));
+            // Lines of the first paragraph above the header (and its heading).
+            let above_end = match head {
+                Some((k, l, _)) if k == r.start => l,
+                _ => r.pre,
+            };
+            let above = &p.lines[..above_end.min(p.lines.len())];
+            let new_table = r.start == first.start
+                || head
+                    .as_ref()
+                    .is_some_and(|(_, _, h)| section.as_ref() != Some(h));
+            if r.start == first.start {
+                if !above.is_empty() {
+                    blocks.push(paragraph(above, p.line));
                 }
+            } else if !above.is_empty() {
+                builder.feed(above, p.line);
+            }
+            if new_table {
                 if let Some(t) = builder.finish() {
                     blocks.push(Block::Table(t));
                 }
-                if let Some(h) = above.last() {
-                    blocks.push(paragraph(
-                        std::slice::from_ref(h),
-                        p.line + r.pre as u32 - 1,
-                    ));
+                if let Some((k, l, h)) = &head {
+                    let line = paras.get(*k).map_or(p.line, |q| q.line + *l as u32);
+                    blocks.push(paragraph(std::slice::from_ref(h), line));
+                    section = Some(h.clone());
                 }
-                builder.header(&r.texts, p.line + r.pre as u32);
+                builder.header(&known, p.line + r.pre as u32);
             } else {
-                if !above.is_empty() {
-                    builder.feed(above, p.line);
-                }
                 builder.page_break();
             }
             continue;
         }
-        // A header cell printed apart from its run (interleaved with a cell).
-        let w = norm_words(&p.lines.join(" "));
-        if known.contains(&w) {
+        if dropped[i] {
             continue;
         }
-        builder.feed(&p.lines, p.line);
+        // Pieces of header cells glued to a cell's first or last lines.
+        let mut lines: &[String] = &p.lines;
+        let mut line = p.line;
+        while let Some((l, rest)) = lines.split_first()
+            && !rest.is_empty()
+            && fragment(&known, l, 2)
+        {
+            lines = rest;
+            line += 1;
+        }
+        while let Some((l, rest)) = lines.split_last()
+            && !rest.is_empty()
+            && fragment(&known, l, 2)
+        {
+            lines = rest;
+        }
+        builder.feed(lines, line);
     }
     if let Some(t) = builder.finish() {
         blocks.push(Block::Table(t));
@@ -220,6 +315,9 @@ struct TableBuilder<'a> {
     pos: Option<usize>,
     broken: bool,
     row_broken: bool,
+    /// A rating key printed under a table with no status column ends the
+    /// table: what follows up to the next header is no row.
+    closed: bool,
 }
 
 impl<'a> TableBuilder<'a> {
@@ -236,10 +334,12 @@ impl<'a> TableBuilder<'a> {
             pos: None,
             broken: false,
             row_broken: false,
+            closed: false,
         }
     }
 
     fn header(&mut self, texts: &[Vec<String>], line: u32) {
+        self.closed = false;
         let cells = texts
             .iter()
             .enumerate()
@@ -275,13 +375,38 @@ impl<'a> TableBuilder<'a> {
                 model::Cell::new(i, paras)
             })
             .collect();
-        self.rows.push(model::Row {
+        let row = model::Row {
             cells,
             header: false,
             page_break_before: self.row_broken,
             at,
-        });
+        };
         self.pos = None;
+        // Without refs, a row whose first cell pdftotext printed after the
+        // others arrives as two: one without the first cell, then one with
+        // it but without the lead. They are one row.
+        let has = |r: &model::Row, c: Option<usize>| {
+            c.is_some_and(|c| r.cells.iter().any(|x| x.col == c))
+        };
+        let first_col = (0..self.cols.len()).find(|&c| Some(c) != self.lead_col);
+        if self.ref_col.is_none()
+            && has(&row, first_col)
+            && !has(&row, self.lead_col)
+            && let Some(prev) = self.rows.last_mut()
+            && !prev.header
+            && !has(prev, first_col)
+            && has(prev, self.lead_col)
+        {
+            for cell in row.cells {
+                match prev.cells.iter_mut().find(|c| c.col == cell.col) {
+                    Some(c) => c.paragraphs.extend(cell.paragraphs),
+                    None => prev.cells.push(cell),
+                }
+            }
+            prev.cells.sort_by_key(|c| c.col);
+            return;
+        }
+        self.rows.push(row);
     }
 
     fn start_row(&mut self, line: u32) {
@@ -309,9 +434,14 @@ impl<'a> TableBuilder<'a> {
             Column::Status => {
                 text.split_whitespace().count() <= 3 && status::status(text, self.g).rag.is_some()
             }
-            Column::Progress => date_spans(text, self.lex)
-                .first()
-                .is_some_and(|s| s.first_word == 0),
+            Column::Progress => {
+                date_spans(text, self.lex)
+                    .first()
+                    .is_some_and(|s| s.first_word == 0)
+                    || words(text)
+                        .first()
+                        .is_some_and(|w| self.lex.is_date_word(w.bare))
+            }
             _ => true,
         }
     }
@@ -333,12 +463,101 @@ impl<'a> TableBuilder<'a> {
             .iter()
             .filter(|w| w.bare.chars().next().is_some_and(char::is_uppercase))
             .count();
-        (2..=14).contains(&content.len()) && capital * 5 >= content.len() * 3
+        // It opens with a personal name: two words in title case.
+        let title_case = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+        };
+        let named = words(text)
+            .iter()
+            .take(2)
+            .filter(|w| title_case(w.bare))
+            .count()
+            == 2;
+        named && (2..=14).contains(&content.len()) && capital * 5 >= content.len() * 3
+    }
+
+    /// A group whose first lines are a lead cell and whose rest starts a new
+    /// cell (pdftotext glued two text boxes): where it splits, if anywhere.
+    fn lead_then_text(&self, lines: &[String]) -> Option<usize> {
+        if lines.len() < 2 || self.lead_cell(&join(lines)) {
+            return None;
+        }
+        (1..lines.len()).rev().find(|&k| {
+            lines[k].trim_start().starts_with(char::is_uppercase)
+                && self.lead_cell(&join(&lines[..k]))
+                && !self.lead_cell(&join(&lines[k..]))
+        })
+    }
+
+    /// Is `text` only a rating word ("RED"), and the table has no column
+    /// for one?
+    fn rating_key(&self, text: &str) -> bool {
+        !self.cols.contains(&Column::Status)
+            && text.split_whitespace().count() <= 2
+            && status::status(text, self.g).rag.is_some()
+    }
+
+    /// After a page break, lines opening mid-sentence finish the last row's
+    /// unfinished cell; returns how many lines were used.
+    fn carry_on(&mut self, lines: &[String]) -> usize {
+        let n = lines
+            .iter()
+            .take_while(|l| !l.trim_start().starts_with(char::is_uppercase))
+            .count();
+        if n == 0 || !lines.first().is_some_and(|l| opens_mid_sentence(l)) {
+            return 0;
+        }
+        let Some(cell) = self.rows.last_mut().filter(|r| !r.header).and_then(|r| {
+            r.cells
+                .iter_mut()
+                .rev()
+                .find(|c| c.paragraphs.last().is_some_and(|p| unfinished(&p.text)))
+        }) else {
+            return 0;
+        };
+        if let Some(p) = cell.paragraphs.last_mut() {
+            let mut pieces = vec![p.text.clone()];
+            pieces.extend(lines.iter().take(n).cloned());
+            p.text = join(&pieces);
+        }
+        n
     }
 
     fn feed(&mut self, lines: &[String], line: u32) {
+        if self.closed {
+            return;
+        }
+        let lines = if self.ref_col.is_none() && self.broken && self.pos.is_none() {
+            let used = self.carry_on(lines);
+            lines.get(used..).unwrap_or(&[])
+        } else {
+            lines
+        };
+        if self.ref_col.is_none()
+            && let Some(k) = self.lead_then_text(lines)
+        {
+            // Glued boxes: the end of this row's lead cell, then the next
+            // row's first cell.
+            match (self.pos, self.lead_col) {
+                (Some(_), Some(lc)) => {
+                    if let Some(c) = self.cells.get_mut(lc) {
+                        c.push(join(&lines[..k]));
+                    }
+                    self.start_row(line + k as u32);
+                }
+                _ => self.feed(&lines[..k], line),
+            }
+            self.feed(&lines[k..], line + k as u32);
+            return;
+        }
         let text = join(lines);
         if text.is_empty() {
+            return;
+        }
+        if self.rating_key(&text) {
+            self.flush();
+            self.closed = true;
             return;
         }
         if let Some(rc) = self.ref_col {
