@@ -166,6 +166,12 @@ fn runs(paras: &[Para], aliases: &Aliases) -> Vec<Run> {
     out
 }
 
+/// Running prose (sentences, many words): no lead or timescale cell.
+fn prose(text: &str) -> bool {
+    let n = text.split_whitespace().count();
+    n > 12 && text.contains(". ")
+}
+
 /// A short line that can head a table (a theme or section).
 fn heading(line: &str) -> bool {
     let t = line.trim();
@@ -318,6 +324,12 @@ struct TableBuilder<'a> {
     /// A rating key printed under a table with no status column ends the
     /// table: what follows up to the next header is no row.
     closed: bool,
+    finding_col: Option<usize>,
+    /// The current row began past the last column of the one before (it
+    /// printed no ref, or its ref comes after its cells).
+    wrapped: bool,
+    /// A late ref was just put: the next group is the row's finding.
+    want_finding: bool,
 }
 
 impl<'a> TableBuilder<'a> {
@@ -335,6 +347,9 @@ impl<'a> TableBuilder<'a> {
             broken: false,
             row_broken: false,
             closed: false,
+            finding_col: cols.iter().position(|c| *c == Column::Finding),
+            wrapped: false,
+            want_finding: false,
         }
     }
 
@@ -375,6 +390,8 @@ impl<'a> TableBuilder<'a> {
                 model::Cell::new(i, paras)
             })
             .collect();
+        self.wrapped = false;
+        self.want_finding = false;
         let row = model::Row {
             cells,
             header: false,
@@ -561,22 +578,7 @@ impl<'a> TableBuilder<'a> {
             return;
         }
         if let Some(rc) = self.ref_col {
-            if let Some(r) = reference::whole_ref(&text) {
-                self.start_row(line);
-                self.put(rc, r, line);
-                return;
-            }
-            // Ref mode: the next column in order; status only for a rating.
-            let from = self.pos.map_or(0, |p| p + 1);
-            let col = (from..self.cols.len()).find(|&c| {
-                Some(c) != self.ref_col
-                    && (self.cols[c] != Column::Status
-                        || self.optional_takes(Column::Status, &text))
-            });
-            match col.or(self.pos) {
-                Some(c) => self.put(c, text, line),
-                None => self.put(0, text, line),
-            }
+            self.feed_numbered(rc, text, line);
             return;
         }
         // No ref column: the lead is told by its look, other cells by order;
@@ -611,6 +613,79 @@ impl<'a> TableBuilder<'a> {
                     .unwrap_or(0);
                 self.put(c, text, line);
             }
+        }
+    }
+
+    /// A table with a ref column: a group that is only a ref opens a row;
+    /// other groups fill the next columns in order.
+    fn feed_numbered(&mut self, rc: usize, text: String, line: u32) {
+        let filled = |s: &Self, c: Option<usize>| {
+            c.is_some_and(|c| s.cells.get(c).is_some_and(|x| !x.is_empty()))
+        };
+        if let Some(r) = reference::whole_ref(&text) {
+            // A ref printed after its row's other cells (centred in a tall
+            // row): it numbers the row that came without one.
+            if self.wrapped && !filled(self, Some(rc)) && !filled(self, self.finding_col) {
+                self.put_keep(rc, r);
+                self.want_finding = true;
+                return;
+            }
+            self.start_row(line);
+            self.wrapped = false;
+            self.put(rc, r, line);
+            return;
+        }
+        if std::mem::take(&mut self.want_finding)
+            && let Some(fc) = self.finding_col
+        {
+            self.put_keep(fc, text);
+            return;
+        }
+        let from = self.pos.map_or(0, |p| p + 1);
+        let col = (from..self.cols.len()).find(|&c| {
+            Some(c) != self.ref_col
+                && match self.cols[c] {
+                    Column::Status => self.optional_takes(Column::Status, &text),
+                    Column::Lead | Column::Timescale => !prose(&text),
+                    _ => true,
+                }
+        });
+        if let Some(c) = col {
+            self.put(c, text, line);
+            return;
+        }
+        // Past the last column: the row's last cell goes on, unless the
+        // group reads as the first cell of a row printed without a ref
+        // (a further action of the same finding).
+        let last = self
+            .pos
+            .and_then(|p| self.cells.get(p))
+            .and_then(|c| c.last());
+        let goes_on = last.is_none_or(|l| unfinished(l))
+            || opens_mid_sentence(&text)
+            || words(&text)
+                .first()
+                .is_some_and(|w| self.lex.is_date_word(w.bare))
+            || date_spans(&text, self.lex)
+                .first()
+                .is_some_and(|s| s.first_word == 0);
+        let first_action =
+            (0..self.cols.len()).find(|&c| !matches!(self.cols[c], Column::Ref | Column::Finding));
+        match (goes_on, self.pos, first_action) {
+            (false, Some(_), Some(a)) => {
+                self.start_row(line);
+                self.wrapped = true;
+                self.put(a, text, line);
+            }
+            (_, Some(p), _) => self.put(p, text, line),
+            _ => self.put(0, text, line),
+        }
+    }
+
+    /// Put a piece in a column without moving on from the columns filled.
+    fn put_keep(&mut self, col: usize, text: String) {
+        if let Some(c) = self.cells.get_mut(col) {
+            c.push(text);
         }
     }
 
