@@ -705,3 +705,195 @@ impl<'a> TableBuilder<'a> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::interpret::flow;
+    use crate::read::{self, Limits};
+    use crate::recognise::Grammars;
+
+    fn plan_of(text: &str) -> crate::interpret::plan::Plan {
+        let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();
+        flow::extract(&doc, &Grammars::builtin())
+    }
+
+    /// An invented numbered plan printed one cell per group: a row split by
+    /// a page break (header repeated), and a row whose ref comes last.
+    const NUMBERED: &str = "\
+Invented plan for testing
+Health Actions
+Number
+
+Recommendation
+
+Action
+
+Lead
+
+By When
+
+1.1
+
+That waiting times are
+reported monthly
+
+Publish the waiting times
+each month on the website
+
+Ann Example, Head of
+Service
+
+Jan-16
+
+1.2
+
+That carers are offered an
+assessment of their
+
+Offer every carer an
+assessment at the same visit
+
+Number
+
+Recommendation
+
+Action
+
+Lead
+
+By When
+
+own needs
+
+as the person they care for
+
+Jo Placeholder, Named
+Nurse
+
+Mar-16
+
+Train staff in the new
+assessment form
+
+Jo Placeholder, Named
+Nurse
+
+Apr-16
+
+1.3
+
+That training is monitored
+";
+
+    #[test]
+    fn rebuilds_a_numbered_table_from_cell_groups() {
+        let plan = plan_of(NUMBERED);
+        let a: Vec<(Option<&str>, &str, Option<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.ref_.as_deref(),
+                    a.text.as_str(),
+                    a.timescale.text.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    Some("1.1"),
+                    "Publish the waiting times each month on the website",
+                    Some("Jan-16")
+                ),
+                (
+                    Some("1.2"),
+                    "Offer every carer an assessment at the same visit as the person they care for",
+                    Some("Mar-16")
+                ),
+                (
+                    Some("1.3"),
+                    "Train staff in the new assessment form",
+                    Some("Apr-16")
+                ),
+            ]
+        );
+        assert_eq!(
+            plan.findings[1].text,
+            "That carers are offered an assessment of their own needs"
+        );
+        assert_eq!(plan.findings[2].text, "That training is monitored");
+        assert_eq!(plan.actions[0].section.as_deref(), Some("Health Actions"));
+    }
+
+    /// Without refs: rows told by their lead cells; a rating key below the
+    /// table is not read as rows.
+    const THEMES: &str = "\
+The partnership agreed the plan below.
+
+THEME 1: Partnership
+ACTION
+
+LEAD AGENCY
+
+OUTCOME MEASURE
+
+Publish a protocol for sharing
+information on young carers
+
+Ann Example - County
+Council
+
+Carers are identified
+earlier
+
+Sam Sample - Police
+
+Fewer missed
+referrals
+
+Train frontline staff in
+the protocol
+
+RED
+
+Tasks not completed and need attention.
+";
+
+    #[test]
+    fn rows_without_refs_and_a_rating_key() {
+        let plan = plan_of(THEMES);
+        let a: Vec<(&str, Vec<&str>, Option<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                    a.outcome.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    "Publish a protocol for sharing information on young carers",
+                    vec!["Ann Example - County Council"],
+                    Some("Carers are identified earlier")
+                ),
+                (
+                    "Train frontline staff in the protocol",
+                    vec!["Sam Sample - Police"],
+                    Some("Fewer missed referrals")
+                ),
+            ]
+        );
+        assert!(plan.findings.is_empty());
+        assert_eq!(
+            plan.actions[0].section.as_deref(),
+            Some("THEME 1: Partnership")
+        );
+    }
+}
