@@ -225,4 +225,22 @@ fn report_002_raw_dump() {
     );
     assert_eq!(count("figures"), gcount("figures"));
     assert_eq!(count("priorities"), gcount("priorities"));
+    // Section numbers printed apart from their titles are joined; glossary
+    // terms printed apart from their expansions are paired.
+    assert!(count("sections") >= 33, "sections {}", count("sections"));
+    assert_eq!(count("glossary"), gcount("glossary"));
+    let titles: Vec<String> = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| format!("{} {}", s(&x["number"]), s(&x["title"])))
+        .collect();
+    let gold_titles: Vec<String> = g["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| format!("{} {}", s(&x["number"]), s(&x["title"])))
+        .collect();
+    assert!(titles.iter().all(|t| gold_titles.contains(t)), "{titles:?}");
+    assert!(count("people") >= 16, "people {}", count("people"));
 }
