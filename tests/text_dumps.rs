@@ -242,5 +242,5 @@ fn report_002_raw_dump() {
         .map(|x| format!("{} {}", s(&x["number"]), s(&x["title"])))
         .collect();
     assert!(titles.iter().all(|t| gold_titles.contains(t)), "{titles:?}");
-    assert!(count("people") >= 16, "people {}", count("people"));
+    assert!(count("people") >= 44, "people {}", count("people"));
 }
