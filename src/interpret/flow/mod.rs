@@ -244,12 +244,32 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         walk.step(&paras[i], &anchors[i], next, action_ahead[k]);
     }
     walk.flush();
-    let plan = walk.finish(g);
+    let mut plan = walk.finish(g);
     // A stray numbered paragraph under a header-like line is not a plan.
     if plan.actions.len() < 2 {
         return Plan::default();
     }
+    link_by_number(&mut plan);
     plan
+}
+
+/// An action numbered "M.N" belongs to finding M where the plan has one:
+/// a dump may print a page's finding cells after its action cells, so the
+/// order of the flow links the actions to the finding before.
+fn link_by_number(plan: &mut Plan) {
+    for a in &mut plan.actions {
+        let Some(r) = a.ref_.as_deref().filter(|r| r.contains('.')) else {
+            continue;
+        };
+        let m = major(r).to_string();
+        if let Some(f) = plan
+            .findings
+            .iter()
+            .find(|f| f.ref_.as_deref() == Some(m.as_str()))
+        {
+            a.finding = Some(f.id.clone());
+        }
+    }
 }
 
 /// The width at or below which a paragraph is as narrow as the timescale
