@@ -24,6 +24,10 @@
 //!
 //! Nothing here names a document: widths are learnt from the document's own
 //! numbered paragraphs, vocabulary comes from `grammars/`.
+//!
+//! Where the walk finds nothing, [`grid`] tries the other shape a dump
+//! takes: every cell its own text box (the header one box per column), from
+//! which the table is rebuilt and handed to the table interpreter.
 
 mod cues;
 mod grid;
