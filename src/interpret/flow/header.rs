@@ -77,6 +77,23 @@ impl Aliases {
         Some(cols)
     }
 
+    /// The column whose alias `words` start with (longest alias first): a
+    /// header cell that adds an explanation after its alias ("Outcomes How
+    /// will we know…").
+    pub fn prefix(&self, words: &[String]) -> Option<Column> {
+        self.list
+            .iter()
+            .find(|(alias, _)| words.starts_with(alias))
+            .map(|(_, c)| *c)
+    }
+
+    /// Do `words` contain an alias as whole words ("Current SCT Progress")?
+    pub fn contains(&self, words: &[String]) -> bool {
+        self.list
+            .iter()
+            .any(|(alias, _)| words.windows(alias.len()).any(|w| w == &alias[..]))
+    }
+
     /// The header run starting at paragraph `start` of `texts`: how many
     /// paragraphs it covers and the columns in order. A run must name at
     /// least `min_columns` different columns. One paragraph that does not

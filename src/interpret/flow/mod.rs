@@ -24,8 +24,13 @@
 //!
 //! Nothing here names a document: widths are learnt from the document's own
 //! numbered paragraphs, vocabulary comes from `grammars/`.
+//!
+//! Where the walk finds nothing, [`grid`] tries the other shape a dump
+//! takes: every cell its own text box (the header one box per column), from
+//! which the table is rebuilt and handed to the table interpreter.
 
 mod cues;
+mod grid;
 mod header;
 mod lexicon;
 
@@ -130,7 +135,19 @@ fn median(mut v: Vec<usize>) -> Option<usize> {
 
 /// Interpret the document's paragraphs as a plan. Returns an empty plan when
 /// no header row names the plan's columns.
+///
+/// Two readings: the flow walk (cells wrapped into each other, a header
+/// printed as a few text boxes), and, where that finds nothing, a table
+/// rebuilt from a dump that prints every cell as its own text box.
 pub fn extract(doc: &Document, g: &Grammars) -> Plan {
+    let plan = extract_flow(doc, g);
+    if !plan.actions.is_empty() {
+        return plan;
+    }
+    grid::extract(&paragraphs(doc), g)
+}
+
+fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     let paras = split_glued(paragraphs(doc));
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -231,12 +248,32 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
         walk.step(&paras[i], &anchors[i], next, action_ahead[k]);
     }
     walk.flush();
-    let plan = walk.finish(g);
+    let mut plan = walk.finish(g);
     // A stray numbered paragraph under a header-like line is not a plan.
     if plan.actions.len() < 2 {
         return Plan::default();
     }
+    link_by_number(&mut plan);
     plan
+}
+
+/// An action numbered "M.N" belongs to finding M where the plan has one:
+/// a dump may print a page's finding cells after its action cells, so the
+/// order of the flow links the actions to the finding before.
+fn link_by_number(plan: &mut Plan) {
+    for a in &mut plan.actions {
+        let Some(r) = a.ref_.as_deref().filter(|r| r.contains('.')) else {
+            continue;
+        };
+        let m = major(r).to_string();
+        if let Some(f) = plan
+            .findings
+            .iter()
+            .find(|f| f.ref_.as_deref() == Some(m.as_str()))
+        {
+            a.finding = Some(f.id.clone());
+        }
+    }
 }
 
 /// The width at or below which a paragraph is as narrow as the timescale

@@ -25,6 +25,7 @@ pub fn find(
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Item::Table(t) = it else {
+            out.extend(side_by_side_lines(items, i, report_period, v));
             continue;
         };
         // The caption: the nearest line above (within two), else the
@@ -40,6 +41,89 @@ pub fn find(
             })
             .unwrap_or_default();
         out.extend(table_lines(t, &caption, report_period, v));
+    }
+    out
+}
+
+/// A side-by-side statement that arrived without its grid (a pdftotext
+/// dump prints each cell as its own text box, row by row): an income and
+/// an expenditure header as two lines (the first possibly ending a
+/// caption), then item and amount lines in turn, the sides alternating
+/// row by row. A total takes its side's place in the row but is no line.
+/// Where one side runs out before the other the alternation cannot tell;
+/// those lines keep the alternating guess.
+fn side_by_side_lines(
+    items: &[Item<'_>],
+    i: usize,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> Vec<BudgetLine> {
+    let mut out = Vec::new();
+    let Some(first) = items.get(i).and_then(Item::line) else {
+        return out;
+    };
+    let Some(second) = items.get(i + 1).and_then(Item::line) else {
+        return out;
+    };
+    let head_a = first.lines.last().map(String::as_str).unwrap_or("");
+    let short = |t: &str| t.split_whitespace().count() <= 6;
+    let sides = match (direction_of(head_a, v), direction_of(&second.text, v)) {
+        (Some(a), Some(b)) if a != b && short(head_a) && short(&second.text) => [a, b],
+        _ => return out,
+    };
+    let period = periods(head_a)
+        .into_iter()
+        .next()
+        .or_else(|| periods(&first.text).into_iter().next())
+        .or_else(|| report_period.map(str::to_string));
+    let mut side = 0usize;
+    let mut pending: Option<String> = None;
+    let mut closed: Option<usize> = None;
+    for it in items.iter().skip(i + 2) {
+        let Some(l) = it.line() else {
+            break;
+        };
+        let text = norm(&l.text);
+        if let Some(amount) = money(&text) {
+            if let Some(item) = pending.take() {
+                if is_total(&item, v) {
+                    closed = Some(side % 2);
+                } else {
+                    out.push(BudgetLine {
+                        period: period.clone(),
+                        direction: sides[side % 2],
+                        item,
+                        amount,
+                        text: text.clone(),
+                    });
+                }
+                side += 1;
+                if closed.is_some_and(|c| side % 2 == c) {
+                    side += 1;
+                }
+            }
+            continue;
+        }
+        let opens_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
+        // The next statement's caption or headers end this one.
+        let flows =
+            has_any_phrase(&text, &v.income_words) || has_any_phrase(&text, &v.expenditure_words);
+        let caption = flows && (!periods(&text).is_empty() || text.ends_with(':'));
+        if !opens_with_letter || text.split_whitespace().count() > 10 || caption {
+            break;
+        }
+        // An item with no amount after it: a total, or a row cell left
+        // without an amount; either way its side's place is taken. A total
+        // ends its side: later lines are all the other side's.
+        if let Some(prev) = pending.replace(text) {
+            if is_total(&prev, v) {
+                closed = Some(side % 2);
+            }
+            side += 1;
+        }
+        if closed.is_some_and(|c| side % 2 == c) {
+            side += 1;
+        }
     }
     out
 }
@@ -192,6 +276,47 @@ mod tests {
             col_span: span,
             ..Cell::new(col, vec![Paragraph::new(t, Provenance::default())])
         }
+    }
+
+    #[test]
+    fn side_by_side_statement_printed_cell_by_cell() {
+        use super::super::flow::Line;
+        let mut cap = Line::plain("Budget 2021/22:", false);
+        cap.lines = vec!["Budget 2021/22:".into(), "Income 2021/22".into()];
+        let mut items = vec![Item::Line(cap)];
+        for t in [
+            "Expenditure 2021/22",
+            "County Council",
+            "£10,000",
+            "Chair",
+            "£4,000",
+            "Police",
+            "£2,000",
+            "Training",
+            "£3,000",
+            "Total",
+            "Trainer",
+            "£5,000",
+            "£12,000",
+            "Plans for 2022/23 are set out below in more detail than before.",
+        ] {
+            items.push(Item::Line(Line::plain(t, false)));
+        }
+        let got: Vec<(String, Direction, f64)> =
+            side_by_side_lines(&items, 0, None, Vocab::builtin())
+                .into_iter()
+                .map(|b| (b.item, b.direction, b.amount))
+                .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("County Council".into(), Direction::Income, 10000.0),
+                ("Chair".into(), Direction::Expenditure, 4000.0),
+                ("Police".into(), Direction::Income, 2000.0),
+                ("Training".into(), Direction::Expenditure, 3000.0),
+                ("Trainer".into(), Direction::Expenditure, 5000.0),
+            ]
+        );
     }
 
     #[test]

@@ -35,7 +35,15 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry
         if secs.is_heading(i) || !in_glossary_section(secs, i, v) {
             continue;
         }
-        if let Some(e) = line_entry(&l.text)
+        // A term and its expansion printed as two lines (a dump of a
+        // two-column table without its grid).
+        let apart = || {
+            let next = items.get(i + 1)?.line()?;
+            is_term(&l.text)
+                .then(|| line_entry(&format!("{} {}", l.text, next.text)))
+                .flatten()
+        };
+        if let Some(e) = line_entry(&l.text).or_else(apart)
             && !out
                 .iter()
                 .any(|x: &GlossaryEntry| x.abbreviation == e.abbreviation)

@@ -9,7 +9,7 @@
 //! tables that follow it with the same width and no header continue it.
 
 use crate::contract::Person;
-use crate::model::Table;
+use crate::model::{Cell, Paragraph, Provenance, Row, Table};
 
 use super::flow::Item;
 use super::sections::Sections;
@@ -52,6 +52,14 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
                 current = None;
                 last = None;
                 if i < skip_to {
+                    continue;
+                }
+                if let Some((t, end)) = line_table(items, i, v)
+                    && let Some((cols, header_row)) = header(&t, v)
+                {
+                    read_rows(&t, cols, Some(header_row), v, &mut out, &mut last);
+                    last = None;
+                    skip_to = end;
                     continue;
                 }
                 if let Some((run, end)) = signatures(items, i, secs, v) {
@@ -104,6 +112,59 @@ fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
         }
     }
     None
+}
+
+/// A membership table that arrived without its grid (a pdftotext dump
+/// prints each cell as its own text box): a name header (or a line ending
+/// with one) and a post header as two lines, then name and post lines in
+/// turn, the header pair printed again at page breaks. Rebuilt as a
+/// two-column table; with the stream index after it.
+fn line_table(items: &[Item<'_>], i: usize, v: &Vocab) -> Option<(Table, usize)> {
+    let is_header = |t: &str, list: &[String]| {
+        let key = phrase_key(t);
+        key.split([',', '/', '&'])
+            .map(str::trim)
+            .any(|p| list.iter().any(|w| w == p))
+    };
+    let first = items.get(i)?.line()?;
+    let name_header = first.lines.last()?;
+    let post_header = &items.get(i + 1)?.line()?.text;
+    let names = &v.person_name_headers;
+    let posts = &v.person_post_headers;
+    if !is_header(name_header, names) || !is_header(post_header, posts) {
+        return None;
+    }
+    let cell = |col: usize, t: &str| Cell::new(col, vec![Paragraph::new(t, Provenance::default())]);
+    let row = |a: &str, b: &str| Row {
+        cells: vec![cell(0, a), cell(1, b)],
+        ..Default::default()
+    };
+    let mut rows = vec![row(name_header, post_header)];
+    let mut k = i + 2;
+    while let (Some(a), Some(b)) = (
+        items.get(k).and_then(Item::line),
+        items.get(k + 1).and_then(Item::line),
+    ) {
+        if is_header(&a.text, names) && is_header(&b.text, posts) {
+            k += 2;
+            continue;
+        }
+        if a.lines.len() > 1 || !looks_like_name(&clean_name(&a.text, v), v) {
+            break;
+        }
+        rows.push(row(&a.text, &b.text));
+        k += 2;
+    }
+    (rows.len() > 2).then(|| {
+        (
+            Table {
+                rows,
+                columns: 2,
+                ..Default::default()
+            },
+            k,
+        )
+    })
 }
 
 /// The last member read: (index in the output, post text, organisation text).
@@ -309,6 +370,30 @@ mod tests {
             columns: rows.iter().map(|r| r.len()).max().unwrap_or(0),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn membership_table_printed_cell_by_cell() {
+        use super::super::flow::Line;
+        let mut head = Line::plain("9.B: Board Membership", false);
+        head.lines = vec!["9.B: Board Membership".into(), "NAME".into()];
+        let mut items = vec![Item::Line(head)];
+        for t in [
+            "TITLE, ORGANISATION",
+            "Ann Smith (Chair)",
+            "Independent Chair, Anytown SCP",
+            "NAME",
+            "TITLE, ORGANISATION",
+            "Cy Dee",
+            "Head of Service, Anytown Council",
+            "The board met six times in the year.",
+        ] {
+            items.push(Item::Line(Line::plain(t, false)));
+        }
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, vec!["Ann Smith", "Cy Dee"]);
+        assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
     }
 
     #[test]

@@ -82,7 +82,21 @@ pub fn find(items: &[Item<'_>]) -> Sections {
     let cands: Vec<Candidate> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, it)| it.line().and_then(|l| candidate(i, l)))
+        .flat_map(|(i, it)| {
+            let Some(l) = it.line() else {
+                return [None, None];
+            };
+            let next = items.get(i + 1).and_then(Item::line);
+            [
+                // A lone number first: "9.A" alone would read as "9" + "A".
+                apart(i, l.text.trim(), next).or_else(|| candidate(i, l)),
+                // A number ending a paragraph (glued to the text above).
+                (l.lines.len() > 1)
+                    .then(|| apart(i, l.lines.last()?.trim(), next))
+                    .flatten(),
+            ]
+        })
+        .flatten()
         .take(MAX_CANDIDATES)
         .collect();
     let chain = best_chain(&cands);
@@ -150,6 +164,23 @@ fn continues(a: &[Part], b: &[Part]) -> Option<u32> {
     }
     let step = a[p - 1].step(b[p - 1])?;
     (step <= 2).then_some(step - 1)
+}
+
+/// A section number printed as a line of its own with the title as the
+/// next line (a pdftotext dump prints the two as separate text boxes when
+/// a tab or wide gap separates them on the page).
+fn apart(item: usize, number: &str, next: Option<&Line>) -> Option<Candidate> {
+    if number.contains(char::is_whitespace) || !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let next = next?;
+    if next.lines.len() > 2 {
+        return None;
+    }
+    let mut joined = next.clone();
+    joined.first = format!("{number} {}", next.text);
+    joined.text = joined.first.clone();
+    candidate(item, &joined)
 }
 
 /// A line that opens with a section number and a title.
@@ -268,6 +299,37 @@ mod tests {
             .into_iter()
             .map(|s| format!("{} {}", s.number, s.title))
             .collect()
+    }
+
+    #[test]
+    fn numbers_printed_apart_from_their_titles() {
+        // A pdftotext dump: "9.A" and its title as separate text boxes, and
+        // "1.1" glued under the body text before it.
+        let mut glued = Line::plain("Body text of the chapter.", false);
+        glued.lines = vec!["Body text of the chapter.".into(), "1.1".into()];
+        let items = vec![
+            line("1."),
+            line("Introduction"),
+            Item::Line(glued),
+            line("Overview"),
+            line("2. Appendices"),
+            line("2.A"),
+            line("Acronyms"),
+        ];
+        let got: Vec<String> = find(&items)
+            .list
+            .into_iter()
+            .map(|s| format!("{} {}", s.number, s.title))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "1 Introduction",
+                "1.1 Overview",
+                "2 Appendices",
+                "2.A Acronyms"
+            ]
+        );
     }
 
     #[test]
