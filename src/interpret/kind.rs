@@ -3,22 +3,45 @@
 use crate::contract::{At, Diagnostic, Kind, Level};
 use crate::model::{Block, Document};
 
-use super::plan::Plan;
+/// How many kinds of report structure (numbered sections, figures, people,
+/// priorities, glossary, budget) make a document a report on their own.
+const REPORT_POINTS: usize = 3;
 
-/// An action plan has actions; an annual report says it is one; anything
-/// else is unknown.
-pub fn decide(doc: &Document, plan: &Plan) -> Kind {
-    if !plan.actions.is_empty() {
+/// The evidence for each kind, gathered by the caller.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence {
+    /// Actions the plan interpreters found.
+    pub actions: usize,
+    /// The opening text calls the document an annual report.
+    pub says_report: bool,
+    /// Kinds of report structure found (`report::structure_points`).
+    pub report_points: usize,
+}
+
+/// An annual report that calls itself one and shows report structure stays a
+/// report even when a table inside it reads like a few actions; otherwise a
+/// document with actions is a plan; a report shows itself by name or by
+/// structure; anything else is unknown.
+pub fn decide(e: Evidence) -> Kind {
+    if e.says_report && e.report_points >= REPORT_POINTS {
+        return Kind::AnnualReport;
+    }
+    if e.actions > 0 {
         return Kind::ActionPlan;
     }
-    if says_annual_report(doc) {
+    if (e.says_report && e.report_points > 0) || e.report_points >= REPORT_POINTS {
         return Kind::AnnualReport;
     }
     Kind::Unknown
 }
 
-/// Does the opening text of the document call itself an annual report?
-fn says_annual_report(doc: &Document) -> bool {
+/// How much opening text is searched for the report's name: a report names
+/// itself in its title, foreword or introduction.
+const OPENING_CHARS: usize = 20_000;
+
+/// Does the opening text of the document call itself a report, by one of
+/// the names in `report.toml` (`report_names`)?
+pub fn says_annual_report(doc: &Document, names: &[String]) -> bool {
     let mut seen = 0usize;
     for b in &doc.blocks {
         let text = match b {
@@ -27,11 +50,14 @@ fn says_annual_report(doc: &Document) -> bool {
             Block::Table(_) => continue,
         };
         let lower = text.to_lowercase();
-        if lower.contains("annual report") {
+        if names
+            .iter()
+            .any(|n| !n.is_empty() && lower.contains(n.as_str()))
+        {
             return true;
         }
         seen += text.len();
-        if seen > 20_000 {
+        if seen > OPENING_CHARS {
             break;
         }
     }
@@ -50,7 +76,6 @@ pub fn unknown_diagnostic() -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::{Action, Status, Timescale};
     use crate::model::{Format, Paragraph, Provenance};
 
     fn doc(text: &str) -> Document {
@@ -60,44 +85,36 @@ mod tests {
         d
     }
 
-    fn action() -> Action {
-        Action {
-            id: "a1".into(),
-            ref_: None,
-            finding: None,
-            section: None,
-            text: "Do it".into(),
-            timescale: Timescale::default(),
-            leads: Vec::new(),
-            leads_inherited: false,
-            outcome: None,
-            status: Status::default(),
-            progress: Vec::new(),
-            at: At::default(),
+    fn ev(actions: usize, says_report: bool, report_points: usize) -> Evidence {
+        Evidence {
+            actions,
+            says_report,
+            report_points,
         }
     }
 
     #[test]
     fn decided_from_content() {
-        let plan = Plan {
-            actions: vec![action()],
-            ..Default::default()
-        };
-        assert_eq!(
-            decide(&doc("Joint inspection action plan"), &plan),
-            Kind::ActionPlan
-        );
-        let empty = Plan::default();
-        assert_eq!(
-            decide(
-                &doc("Safeguarding Partnership Annual Report 2021/22"),
-                &empty
-            ),
-            Kind::AnnualReport
-        );
-        assert_eq!(
-            decide(&doc("Minutes of the meeting"), &empty),
-            Kind::Unknown
-        );
+        assert_eq!(decide(ev(5, false, 0)), Kind::ActionPlan);
+        assert_eq!(decide(ev(0, true, 1)), Kind::AnnualReport);
+        assert_eq!(decide(ev(0, false, 0)), Kind::Unknown);
+        assert_eq!(decide(ev(0, true, 0)), Kind::Unknown);
+        // A report whose budget table reads like two actions is still a report.
+        assert_eq!(decide(ev(2, true, 4)), Kind::AnnualReport);
+        // A plan that mentions an annual report but has no report structure.
+        assert_eq!(decide(ev(12, true, 1)), Kind::ActionPlan);
+        // A report that never names itself, by structure alone.
+        assert_eq!(decide(ev(0, false, 3)), Kind::AnnualReport);
+    }
+
+    #[test]
+    fn report_names_come_from_the_vocabulary() {
+        let names = vec!["annual report".to_string()];
+        assert!(says_annual_report(
+            &doc("Partnership Annual Report 2021/22"),
+            &names
+        ));
+        assert!(!says_annual_report(&doc("Minutes of the meeting"), &names));
+        assert!(!says_annual_report(&doc("Partnership Annual Report"), &[]));
     }
 }

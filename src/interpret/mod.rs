@@ -38,7 +38,18 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
             plan = flowed;
         }
     }
-    match kind::decide(doc, &plan) {
+    let says_report = kind::says_annual_report(doc, &g.report.report_names);
+    // Reading a report costs a pass over the document: only when the
+    // document names itself a report or no plan was found.
+    let report = (says_report || plan.actions.is_empty()).then(|| report::extract(doc, g));
+    let evidence = kind::Evidence {
+        actions: plan.actions.len(),
+        says_report,
+        report_points: report
+            .as_ref()
+            .map_or(0, |r| report::structure_points(&r.report)),
+    };
+    match kind::decide(evidence) {
         Kind::ActionPlan => Interpretation {
             kind: Kind::ActionPlan,
             title: plan.title,
@@ -48,7 +59,7 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
             diagnostics: plan.diagnostics,
         },
         Kind::AnnualReport => {
-            let r = report::extract(doc, g);
+            let r = report.unwrap_or_else(|| report::extract(doc, g));
             Interpretation {
                 kind: Kind::AnnualReport,
                 title: r.title,
