@@ -186,6 +186,35 @@ impl ReportWords {
     }
 }
 
+/// What a table column holds: the keys of `columns.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnMeaning {
+    Ref,
+    Finding,
+    Action,
+    Timescale,
+    Lead,
+    Outcome,
+    Status,
+    Progress,
+}
+
+impl Columns {
+    /// Each column meaning with its header aliases, in the file's order.
+    pub fn by_meaning(&self) -> [(ColumnMeaning, &Vec<String>); 8] {
+        [
+            (ColumnMeaning::Ref, &self.ref_),
+            (ColumnMeaning::Finding, &self.finding),
+            (ColumnMeaning::Action, &self.action),
+            (ColumnMeaning::Timescale, &self.timescale),
+            (ColumnMeaning::Lead, &self.lead),
+            (ColumnMeaning::Outcome, &self.outcome),
+            (ColumnMeaning::Status, &self.status),
+            (ColumnMeaning::Progress, &self.progress),
+        ]
+    }
+}
+
 /// Every grammar, typed.
 ///
 /// The recognisers turn these lists into lookup tables on first use and keep

@@ -8,18 +8,8 @@
 
 use crate::recognise::grammar::Columns;
 
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Ref,
-    Finding,
-    Action,
-    Timescale,
-    Lead,
-    Outcome,
-    Status,
-    Progress,
-}
+/// What a column holds (the keys of `columns.toml`).
+pub use crate::recognise::grammar::ColumnMeaning as Column;
 
 /// Header aliases as word lists, longest first.
 pub struct Aliases {
@@ -40,19 +30,10 @@ pub fn norm_words(text: &str) -> Vec<String> {
 
 impl Aliases {
     pub fn new(c: &Columns) -> Self {
-        let groups: [(&Vec<String>, Column); 8] = [
-            (&c.ref_, Column::Ref),
-            (&c.finding, Column::Finding),
-            (&c.action, Column::Action),
-            (&c.timescale, Column::Timescale),
-            (&c.lead, Column::Lead),
-            (&c.outcome, Column::Outcome),
-            (&c.status, Column::Status),
-            (&c.progress, Column::Progress),
-        ];
-        let mut list: Vec<(Vec<String>, Column)> = groups
-            .iter()
-            .flat_map(|(aliases, col)| aliases.iter().map(move |a| (norm_words(a), *col)))
+        let mut list: Vec<(Vec<String>, Column)> = c
+            .by_meaning()
+            .into_iter()
+            .flat_map(|(col, aliases)| aliases.iter().map(move |a| (norm_words(a), col)))
             .filter(|(w, _)| !w.is_empty())
             .collect();
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));

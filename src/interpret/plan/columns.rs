@@ -9,20 +9,9 @@
 
 use crate::model::{Slot, Table};
 use crate::recognise::Grammars;
-use crate::recognise::grammar::Columns;
 
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Meaning {
-    Ref,
-    Finding,
-    Action,
-    Timescale,
-    Lead,
-    Outcome,
-    Status,
-    Progress,
-}
+/// What a column holds (the keys of `columns.toml`).
+pub use crate::recognise::grammar::ColumnMeaning as Meaning;
 
 impl Meaning {
     /// Meanings a table may hold in several columns, read in column order.
@@ -78,19 +67,6 @@ fn normalise(s: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn alias_table(cols: &Columns) -> [(Meaning, &Vec<String>); 8] {
-    [
-        (Meaning::Ref, &cols.ref_),
-        (Meaning::Finding, &cols.finding),
-        (Meaning::Action, &cols.action),
-        (Meaning::Timescale, &cols.timescale),
-        (Meaning::Lead, &cols.lead),
-        (Meaning::Outcome, &cols.outcome),
-        (Meaning::Status, &cols.status),
-        (Meaning::Progress, &cols.progress),
-    ]
-}
-
 /// Headers are short; a long first paragraph is data that happens to open
 /// with an alias word ("Action plan is multi-agency and …").
 const MAX_HEADER_WORDS: usize = 14;
@@ -105,7 +81,7 @@ struct Aliases(Vec<(Meaning, String)>);
 impl Aliases {
     fn new(g: &Grammars) -> Self {
         let mut v = Vec::new();
-        for (meaning, aliases) in alias_table(&g.columns) {
+        for (meaning, aliases) in g.columns.by_meaning() {
             for alias in aliases {
                 let a = normalise(alias);
                 if !a.is_empty() {
