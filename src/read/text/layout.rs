@@ -66,7 +66,7 @@ impl Default for LayoutSettings {
             min_gutter: 2,
             min_table_lines: 3,
             max_margin_run: 2,
-            fit_slack: 3,
+            fit_slack: 4,
             detect_share: 0.15,
             detect_min_lines: 5,
             running_share: 0.5,
@@ -514,12 +514,16 @@ fn table(
             }
         }
     }
-    // A column's text may reach up to the next column's gutter.
-    for (ci, r) in right.iter_mut().enumerate() {
-        if let Some(next) = cols.get(ci + 1) {
-            *r = (*r).max(next.0.saturating_sub(s.min_gutter));
-        }
-    }
+    // For telling a row's start, a column's text may reach up to the next
+    // column's gutter.
+    let right_ext: Vec<usize> = right
+        .iter()
+        .enumerate()
+        .map(|(ci, &r)| {
+            cols.get(ci + 1)
+                .map_or(r, |next| r.max(next.0.saturating_sub(s.min_gutter)))
+        })
+        .collect();
     let n = cols.len();
     let mut state = vec![ColState::default(); n];
     let mut rows: Vec<RawRow> = Vec::new();
@@ -545,10 +549,14 @@ fn table(
                 let fresh: Vec<bool> = cells
                     .iter()
                     .enumerate()
-                    .map(|(ci, cell)| match (cell, state.get(ci), right.get(ci)) {
-                        (Some((_, t)), Some(st), Some(&r)) => new_paragraph(st, t, r, s.fit_slack),
-                        _ => false,
-                    })
+                    .map(
+                        |(ci, cell)| match (cell, state.get(ci), right_ext.get(ci)) {
+                            (Some((_, t)), Some(st), Some(&r)) => {
+                                new_paragraph(st, t, r, s.fit_slack)
+                            }
+                            _ => false,
+                        },
+                    )
                     .collect();
                 let starts = fresh.iter().filter(|f| **f).count();
                 let first_entry = cells.first().is_some_and(|c| c.is_some())
@@ -596,7 +604,18 @@ fn table(
                     let is_new = fresh.get(ci).copied().unwrap_or(true);
                     let (text, bullet) = markup::strip_bullet(t);
                     if seg.paragraphs.is_empty() {
-                        seg.continues = !is_new && st.last_end.is_some();
+                        // A wholly blank line between two pieces of one
+                        // column is often pdftotext interleaving the lines
+                        // of neighbouring cells, not a paragraph break:
+                        // whether the column carries on is read from the
+                        // line lengths alone.
+                        let r = right.get(ci).copied().unwrap_or(0);
+                        let unblanked = ColState {
+                            blank_line: false,
+                            ..*st
+                        };
+                        seg.continues =
+                            !new_paragraph(&unblanked, t, r, s.fit_slack) && st.last_end.is_some();
                         seg.line = no;
                     }
                     if is_new || bullet || seg.paragraphs.is_empty() {
