@@ -186,7 +186,7 @@ fn plan_004_from_a_layout_dump() {
             actions: 18,
             findings: 0,
             refs: 0,
-            texts: 11,
+            texts: 13,
             timescales: 0,
             lead_names: 29,
         },

@@ -311,7 +311,8 @@ fn page_items(page: &[PLine], header: Option<&[String]>, s: &LayoutSettings) -> 
             i += 1;
             continue;
         }
-        let end = region_end(&kinds, i, s);
+        let mut end = region_end(&kinds, i, s);
+        end = trailing_first_column(page, &kinds, i, end, s);
         let aligned = kinds[i..end]
             .iter()
             .filter(|k| **k == Kind::Aligned)
@@ -367,6 +368,37 @@ fn region_end(kinds: &[Kind], start: usize, s: &LayoutSettings) -> usize {
     last + 1
 }
 
+/// A table's last row may end with lines of its first column only (a
+/// wrapped first cell): margin lines that stay clear of the second column,
+/// followed by a blank line or the page's end, belong to the table.
+fn trailing_first_column(
+    page: &[PLine],
+    kinds: &[Kind],
+    start: usize,
+    end: usize,
+    s: &LayoutSettings,
+) -> usize {
+    let Some(second) = page
+        .get(start..end)
+        .map(|r| columns(r, s))
+        .and_then(|c| c.get(1).map(|c| c.0))
+    else {
+        return end;
+    };
+    let mut ext = end;
+    while ext < page.len()
+        && ext - end < s.max_margin_run
+        && kinds.get(ext) == Some(&Kind::Margin)
+        && page
+            .get(ext)
+            .is_some_and(|l| l.chars.len() + s.min_gutter <= second)
+    {
+        ext += 1;
+    }
+    let closed = ext == page.len() || kinds.get(ext) == Some(&Kind::Blank);
+    if ext > end && closed { ext } else { end }
+}
+
 /// Column ranges (start, end) from the rivers of the region's grid lines.
 fn columns(lines: &[PLine], s: &LayoutSettings) -> Vec<(usize, usize)> {
     let margin = lines
@@ -420,12 +452,11 @@ fn cut(line: &PLine, cols: &[(usize, usize)]) -> Cut {
     if line.is_blank() {
         return Cut::Blank;
     }
-    // Text in a river crosses columns.
-    let in_river = line
-        .chars
+    // A run of text that straddles a column start spans columns. (Text
+    // that only reaches into a gutter belongs to the column on its left.)
+    let in_river = blocks_of(&line.chars, 1)
         .iter()
-        .enumerate()
-        .any(|(i, c)| !c.is_whitespace() && cols.windows(2).any(|w| i >= w[0].1 && i < w[1].0));
+        .any(|&(start, end)| cols.iter().skip(1).any(|c| start < c.0 && c.0 < end));
     let first = line
         .chars
         .iter()
