@@ -151,12 +151,12 @@ fn plan_000_from_a_layout_dump() {
     assert_reached(
         "000",
         Figures {
-            actions: 70,
+            actions: 78,
             findings: 18,
-            refs: 61,
-            texts: 55,
+            refs: 69,
+            texts: 66,
             timescales: 53,
-            lead_names: 107,
+            lead_names: 124,
         },
         2,
     );
@@ -183,10 +183,10 @@ fn plan_004_from_a_layout_dump() {
     assert_reached(
         "004",
         Figures {
-            actions: 18,
+            actions: 20,
             findings: 0,
             refs: 0,
-            texts: 13,
+            texts: 17,
             timescales: 0,
             lead_names: 29,
         },

@@ -590,12 +590,24 @@ fn table(
                     )
                     .collect();
                 let starts = fresh.iter().filter(|f| **f).count();
+                // A column resuming after a line without text there (a short
+                // cell such as a date, whose line lengths say nothing)
+                // seconds a paragraph start elsewhere.
+                let resumed = cells
+                    .iter()
+                    .zip(&state)
+                    .zip(&fresh)
+                    .filter(|((c, st), f)| {
+                        c.is_some() && !**f && st.gap >= 1 && st.last_end.is_some()
+                    })
+                    .count();
                 let first_entry = cells.first().is_some_and(|c| c.is_some())
                     && state
                         .first()
                         .is_some_and(|st| st.gap >= 1 || st.blank_line || st.last_end.is_none());
                 let open = rows.last().is_some_and(|r| r.span.is_none());
-                if !open || starts >= 2 || first_entry || force_break {
+                let row_start = starts >= 2 || (starts >= 1 && starts + resumed >= 2);
+                if !open || row_start || first_entry || force_break {
                     force_break = false;
                     rows.push(RawRow {
                         segs: vec![Seg::default(); n],
