@@ -41,6 +41,9 @@ pub struct LayoutSettings {
     /// Consecutive unaligned lines at the left margin a table region may
     /// contain (section rows, a wrapped first column); more end it.
     pub max_margin_run: usize,
+    /// Consecutive blank lines a table region may contain (pdftotext
+    /// leaves one where neighbouring cells' lines interleave); more end it.
+    pub max_blank_run: usize,
     /// How much room must be left at the end of a line before it counts as
     /// stopping short (character positions only approximate a proportional
     /// font, so a word that "fits" by a character or two did not).
@@ -66,6 +69,7 @@ impl Default for LayoutSettings {
             min_gutter: 2,
             min_table_lines: 3,
             max_margin_run: 2,
+            max_blank_run: 1,
             fit_slack: 4,
             detect_share: 0.15,
             detect_min_lines: 5,
@@ -313,18 +317,31 @@ fn page_items(page: &[PLine], header: Option<&[String]>, s: &LayoutSettings) -> 
         }
         let mut end = region_end(&kinds, i, s);
         end = trailing_first_column(page, &kinds, i, end, s);
-        let aligned = kinds[i..end]
-            .iter()
-            .filter(|k| **k == Kind::Aligned)
-            .count();
+        // A page that goes on with a table from the page before may open
+        // with lines of one cell (indented into its column) before the
+        // first aligned line.
+        let continued = header.is_some() && prose_start == 0 && items.is_empty();
+        let from = if continued
+            && kinds
+                .get(..i)
+                .is_some_and(|k| k.iter().all(|k| matches!(k, Kind::Indented | Kind::Blank)))
+        {
+            0
+        } else {
+            i
+        };
+        let start = grid_start(page, from, end, s);
+        let aligned = kinds
+            .get(start..end)
+            .map_or(0, |k| k.iter().filter(|k| **k == Kind::Aligned).count());
         if aligned >= s.min_table_lines
             && let Some((t, starts)) = table(
-                &page[i..end],
-                header.filter(|_| items.is_empty() && prose_start == 0),
+                &page[start..end],
+                header.filter(|_| continued && start == from),
                 s,
             )
         {
-            items.extend(paragraphs(&page[prose_start..i], s));
+            items.extend(paragraphs(&page[prose_start..start], s));
             items.push(Item::Table(t, starts));
             prose_start = end;
             i = end;
@@ -334,6 +351,28 @@ fn page_items(page: &[PLine], header: Option<&[String]>, s: &LayoutSettings) -> 
     }
     items.extend(paragraphs(&page[prose_start..], s));
     items
+}
+
+/// Where the grid of the region `start..end` begins: leading lines that
+/// stay inside its first column (a numbered heading, "6.2    Title") or
+/// straddle its columns (a caption) are text above the table.
+fn grid_start(page: &[PLine], start: usize, end: usize, s: &LayoutSettings) -> usize {
+    let Some(cols) = page.get(start..end).map(|r| columns(r, s)) else {
+        return start;
+    };
+    let Some(second) = cols.get(1).map(|c| c.0) else {
+        return start;
+    };
+    let mut i = start;
+    while let Some(line) = page.get(i).filter(|_| i < end) {
+        let reaches = line.chars.iter().skip(second).any(|c| !c.is_whitespace());
+        let spans = matches!(cut(line, &cols), Cut::Span(..));
+        if line.is_blank() || (reaches && !spans) {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// End (exclusive) of the table region starting at aligned line `start`:
@@ -359,7 +398,7 @@ fn region_end(kinds: &[Kind], start: usize, s: &LayoutSettings) -> usize {
             }
             Kind::Blank => {
                 blank_run += 1;
-                if blank_run > s.max_margin_run {
+                if blank_run > s.max_blank_run {
                     break;
                 }
             }
@@ -369,8 +408,9 @@ fn region_end(kinds: &[Kind], start: usize, s: &LayoutSettings) -> usize {
 }
 
 /// A table's last row may end with lines of its first column only (a
-/// wrapped first cell): margin lines that stay clear of the second column,
-/// followed by a blank line or the page's end, belong to the table.
+/// wrapped first cell): margin lines that stay clear of the second column
+/// and carry on the first column's text (the line above was full) belong
+/// to the table.
 fn trailing_first_column(
     page: &[PLine],
     kinds: &[Kind],
@@ -385,18 +425,35 @@ fn trailing_first_column(
     else {
         return end;
     };
+    let first_col_end = |l: &PLine| {
+        l.chars
+            .iter()
+            .take(second)
+            .rposition(|c| !c.is_whitespace())
+            .map(|p| p + 1)
+    };
     let mut ext = end;
-    while ext < page.len()
-        && ext - end < s.max_margin_run
-        && kinds.get(ext) == Some(&Kind::Margin)
-        && page
-            .get(ext)
-            .is_some_and(|l| l.chars.len() + s.min_gutter <= second)
+    while ext < page.len() && ext - end < s.max_margin_run && kinds.get(ext) == Some(&Kind::Margin)
     {
+        let (Some(line), Some(prev)) =
+            (page.get(ext), ext.checked_sub(1).and_then(|p| page.get(p)))
+        else {
+            break;
+        };
+        let word = line
+            .chars
+            .iter()
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| !c.is_whitespace())
+            .count();
+        let carries_on = first_col_end(prev)
+            .is_some_and(|e| e + 1 + word + s.fit_slack > second.saturating_sub(s.min_gutter));
+        if line.chars.len() + s.min_gutter > second || !carries_on {
+            break;
+        }
         ext += 1;
     }
-    let closed = ext == page.len() || kinds.get(ext) == Some(&Kind::Blank);
-    if ext > end && closed { ext } else { end }
+    ext
 }
 
 /// Column ranges (start, end) from the rivers of the region's grid lines.
@@ -690,7 +747,10 @@ fn new_paragraph(st: &ColState, t: &str, right: usize, slack: usize) -> bool {
     if st.blank_line || st.gap >= 2 || markup::strip_bullet(t).1 {
         return true;
     }
-    if st.hyphen {
+    // A line that opens in lower case carries a sentence on, however short
+    // the line above it (character positions only approximate the widths
+    // the text was wrapped at).
+    if st.hyphen || t.starts_with(char::is_lowercase) {
         return false;
     }
     let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
@@ -1023,7 +1083,7 @@ Health
             .collect();
         assert_eq!(
             texts[0],
-            vec!["Ref", "Area for\ndevelopment", "Action", "Lead"]
+            vec!["Ref", "Area for development", "Action", "Lead"]
         );
         assert_eq!(texts[1][0], "1");
         assert_eq!(
