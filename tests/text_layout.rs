@@ -151,12 +151,12 @@ fn plan_000_from_a_layout_dump() {
     assert_reached(
         "000",
         Figures {
-            actions: 75,
+            actions: 74,
             findings: 18,
             refs: 69,
-            texts: 68,
-            timescales: 53,
-            lead_names: 120,
+            texts: 69,
+            timescales: 70,
+            lead_names: 112,
         },
         2,
     );

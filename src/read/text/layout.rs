@@ -171,12 +171,17 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
                 }
                 Item::Table(mut t, starts) => {
                     t.pages = vec![page_no];
+                    // The same columns: where they start, or (a page laid
+                    // out a little wider) the same header printed again.
+                    let repeats_header = t.rows.first().map(|r| header_key(r, t.columns))
+                        == header.as_ref().cloned();
                     let same = |prev: &[usize]| {
                         prev.len() == starts.len()
-                            && prev
-                                .iter()
-                                .zip(&starts)
-                                .all(|(a, b)| a.abs_diff(*b) <= s.join_shift)
+                            && (repeats_header
+                                || prev
+                                    .iter()
+                                    .zip(&starts)
+                                    .all(|(a, b)| a.abs_diff(*b) <= s.join_shift))
                     };
                     let joined = match open_table.as_ref().filter(|(_, p)| first && same(p)) {
                         Some((idx, _)) => match out.get_mut(*idx) {
@@ -714,8 +719,12 @@ fn table(
                             blank_line: false,
                             ..*st
                         };
-                        seg.continues =
-                            !new_paragraph(&unblanked, t, r, s.fit_slack) && st.last_end.is_some();
+                        // Text that resumes on the row's first line, after
+                        // a line without it, starts the row's own cell.
+                        let resumes_at_start = row.lines == 1 && st.gap >= 1;
+                        seg.continues = !new_paragraph(&unblanked, t, r, s.fit_slack)
+                            && st.last_end.is_some()
+                            && !resumes_at_start;
                         seg.line = no;
                     }
                     if is_new || bullet || seg.paragraphs.is_empty() {
