@@ -194,14 +194,39 @@ fn plan_004_from_a_layout_dump() {
     );
 }
 
+/// Entries of `field` in the predicted report whose `key` (a string field)
+/// matches a gold entry's, each gold entry used once.
+fn report_hits(gold: &Value, pred: &Value, field: &str, key: &str) -> usize {
+    let texts = |v: &Value| -> Vec<String> {
+        v["report"][field]
+            .as_array()
+            .map(|a| a.iter().filter_map(|e| e[key].as_str().map(norm)).collect())
+            .unwrap_or_default()
+    };
+    multiset_hits(&texts(gold), &texts(pred))
+}
+
 #[test]
 fn report_002_from_a_layout_dump() {
-    let (out, _) = run("002");
+    let (out, gold) = run("002");
     let pred = serde_json::to_value(&out).expect("serialises");
     assert_eq!(pred["kind"], "annual_report");
     let report = out.report.as_ref().expect("a report");
     assert_eq!(report.period.as_deref(), Some("2021/22"));
     docket::contract::to_validated_json(&out).expect("valid docket/1");
+    let hits = [
+        ("sections", "title", 34),
+        ("figures", "label", 26),
+        ("people", "name", 30),
+        ("priorities", "title", 4),
+        ("glossary", "abbreviation", 35),
+        ("budget", "item", 19),
+    ];
+    for (field, key, floor) in hits {
+        let got = report_hits(&gold, &pred, field, key);
+        eprintln!("002 {field}: {got}");
+        assert!(got >= floor, "{field}: {got} < {floor}");
+    }
 }
 
 /// The seed exports still go to the export and dump readers: a layout dump

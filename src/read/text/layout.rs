@@ -117,8 +117,21 @@ fn blocks_of(chars: &[char], gutter: usize) -> Vec<(usize, usize)> {
             }
             i += run;
         }
-        out.push((start, end));
+        // A bullet glyph and its item are one block, however far apart.
+        let lone_bullet = end == start + 1
+            && chars
+                .get(start)
+                .is_some_and(|c| markup::strip_bullet(&c.to_string()).1);
+        match out.last_mut() {
+            Some(last) if last.1 == usize::MAX => *last = (last.0, end),
+            _ => out.push((start, if lone_bullet { usize::MAX } else { end })),
+        }
         i = end;
+    }
+    if let Some(last) = out.last_mut()
+        && last.1 == usize::MAX
+    {
+        last.1 = last.0 + 1;
     }
     out
 }
@@ -1069,6 +1082,8 @@ mod tests {
     fn blocks_split_at_gutters() {
         let c: Vec<char> = "ab cd   ef  g".chars().collect();
         assert_eq!(blocks_of(&c, 2), vec![(0, 5), (8, 10), (12, 13)]);
+        let b: Vec<char> = "\u{f0b7}   item text".chars().collect();
+        assert_eq!(blocks_of(&b, 2), vec![(0, 13)]);
     }
 
     #[test]
