@@ -219,7 +219,7 @@ fn report_002_from_a_layout_dump() {
         ("figures", "label", 26),
         ("people", "name", 30),
         ("priorities", "title", 4),
-        ("glossary", "abbreviation", 35),
+        ("glossary", "abbreviation", 49),
         ("budget", "item", 19),
     ];
     for (field, key, floor) in hits {

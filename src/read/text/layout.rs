@@ -590,6 +590,8 @@ struct ColState {
     gap: usize,
     /// A wholly blank line since the column's last text.
     blank_line: bool,
+    /// The column's last line was a single word.
+    one_word: bool,
 }
 
 /// `header`: the header row of the table the previous page ended with
@@ -676,10 +678,24 @@ fn table(
                         c.is_some() && !**f && st.gap >= 1 && st.last_end.is_some()
                     })
                     .count();
-                let first_entry = cells.first().is_some_and(|c| c.is_some())
-                    && state
-                        .first()
-                        .is_some_and(|st| st.gap >= 1 || st.blank_line || st.last_end.is_none());
+                // A first column of short keys (refs, abbreviations): a
+                // one-word line followed by a word that would have fitted
+                // beside it is the next key, not a wrap.
+                let next_key = |st: &ColState, t: &str| {
+                    let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+                    st.one_word
+                        && !st.hyphen
+                        && st
+                            .last_end
+                            .zip(right_ext.first())
+                            .is_some_and(|(e, &r)| e + 1 + word <= r)
+                };
+                let first_entry = match (cells.first(), state.first()) {
+                    (Some(Some((_, t))), Some(st)) => {
+                        st.gap >= 1 || st.blank_line || st.last_end.is_none() || next_key(st, t)
+                    }
+                    _ => false,
+                };
                 let open = rows.last().is_some_and(|r| r.span.is_none());
                 let row_start = starts >= 2 || (starts >= 1 && starts + resumed >= 2);
                 if !open || row_start || first_entry || force_break {
@@ -751,6 +767,7 @@ fn table(
                         hyphen: broken(t),
                         gap: 0,
                         blank_line: false,
+                        one_word: !t.contains(char::is_whitespace),
                     };
                 }
             }
