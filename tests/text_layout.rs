@@ -151,12 +151,12 @@ fn plan_000_from_a_layout_dump() {
     assert_reached(
         "000",
         Figures {
-            actions: 74,
+            actions: 77,
             findings: 18,
-            refs: 69,
-            texts: 69,
-            timescales: 70,
-            lead_names: 112,
+            refs: 72,
+            texts: 74,
+            timescales: 75,
+            lead_names: 115,
         },
         2,
     );
@@ -217,7 +217,7 @@ fn report_002_from_a_layout_dump() {
     let hits = [
         ("sections", "title", 34),
         ("figures", "label", 26),
-        ("people", "name", 30),
+        ("people", "name", 34),
         ("priorities", "title", 4),
         ("glossary", "abbreviation", 49),
         ("budget", "item", 19),

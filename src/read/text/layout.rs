@@ -46,7 +46,9 @@ pub struct LayoutSettings {
     pub max_blank_run: usize,
     /// How much room must be left at the end of a line before it counts as
     /// stopping short (character positions only approximate a proportional
-    /// font, so a word that "fits" by a character or two did not).
+    /// font, so a word that "fits" by a character may not have). Lines that
+    /// open in lower case never count as a new paragraph, which keeps this
+    /// small.
     pub fit_slack: usize,
     /// A dump is a layout dump when at least this share of its non-blank
     /// lines are aligned (multi-block)...
@@ -70,7 +72,7 @@ impl Default for LayoutSettings {
             min_table_lines: 3,
             max_margin_run: 2,
             max_blank_run: 1,
-            fit_slack: 4,
+            fit_slack: 1,
             detect_share: 0.15,
             detect_min_lines: 5,
             running_share: 0.5,
