@@ -356,12 +356,15 @@ fn page_items(page: &[PLine], header: Option<&[String]>, s: &LayoutSettings) -> 
             .map_or(0, |k| k.iter().filter(|k| **k == Kind::Aligned).count());
         if aligned >= s.min_table_lines
             && let Some((t, starts)) = table(
-                &page[start..end],
+                page.get(start..end).unwrap_or_default(),
                 header.filter(|_| continued && start == from),
                 s,
             )
         {
-            items.extend(paragraphs(&page[prose_start..start], s));
+            items.extend(paragraphs(
+                page.get(prose_start..start).unwrap_or_default(),
+                s,
+            ));
             items.push(Item::Table(t, starts));
             prose_start = end;
             i = end;
@@ -369,7 +372,7 @@ fn page_items(page: &[PLine], header: Option<&[String]>, s: &LayoutSettings) -> 
             i += 1;
         }
     }
-    items.extend(paragraphs(&page[prose_start..], s));
+    items.extend(paragraphs(page.get(prose_start..).unwrap_or_default(), s));
     items
 }
 
@@ -1195,6 +1198,30 @@ Ref   Action                     Lead
         let b = blocks(src, &LayoutSettings::default());
         assert_eq!(b.len(), 3);
         assert!(matches!(&b[2], Block::Paragraph(p) if p.list == Some(0) && p.text == "an item"));
+    }
+
+    proptest::proptest! {
+        /// Any mix of words, gutters, bullets, blank lines and form feeds:
+        /// the reader never panics and every table is well formed.
+        #[test]
+        fn never_panics_on_arbitrary_layouts(
+            parts in proptest::collection::vec(0usize..8, 0..400),
+        ) {
+            const PIECES: [&str; 8] =
+                ["word", " ", "     ", "\n", "\u{c}", "\u{f0b7}", "1.2", "Ab-"];
+            let text: String = parts.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
+            let s = LayoutSettings::default();
+            let _ = looks_like_layout(&text, &s);
+            for b in blocks(&text, &s) {
+                if let Block::Table(t) = b {
+                    for r in &t.rows {
+                        for c in &r.cells {
+                            proptest::prop_assert!(c.col < t.columns.max(1));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
