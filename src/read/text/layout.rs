@@ -281,9 +281,13 @@ fn drop_running_lines(pages: &mut [Vec<PLine>], s: &LayoutSettings) {
                     .map(running_key)
             })
             .collect();
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for k in keys.iter().flatten() {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
         for (pi, key) in keys.iter().enumerate() {
             let Some(k) = key else { continue };
-            let count = keys.iter().filter(|x| x.as_ref() == Some(k)).count();
+            let count = counts.get(k.as_str()).copied().unwrap_or(0);
             let page_number = !top && k.chars().all(|c| c == '#' || c.is_whitespace());
             let running =
                 count >= s.running_min_pages && count as f32 >= n as f32 * s.running_share;
