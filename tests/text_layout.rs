@@ -186,11 +186,11 @@ fn plan_004_from_a_layout_dump() {
             actions: 21,
             findings: 0,
             refs: 0,
-            texts: 20,
+            texts: 21,
             timescales: 0,
             lead_names: 34,
         },
-        1,
+        0,
     );
 }
 

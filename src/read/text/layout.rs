@@ -706,7 +706,19 @@ fn table(
                     _ => false,
                 };
                 let open = rows.last().is_some_and(|r| r.span.is_none());
-                let row_start = starts >= 2 || (starts >= 1 && starts + resumed >= 2);
+                // The first column's sentence running on (lower case, or
+                // a broken word, right below its last line) holds the row.
+                let first_runs_on = match (cells.first(), state.first()) {
+                    (Some(Some((_, t))), Some(st)) => {
+                        st.gap == 0
+                            && !st.blank_line
+                            && st.last_end.is_some()
+                            && (st.hyphen || t.starts_with(char::is_lowercase))
+                    }
+                    _ => false,
+                };
+                let row_start =
+                    !first_runs_on && (starts >= 2 || (starts >= 1 && starts + resumed >= 2));
                 if !open || row_start || first_entry || force_break {
                     force_break = false;
                     rows.push(RawRow {
