@@ -220,7 +220,7 @@ fn report_002_from_a_layout_dump() {
         ("people", "name", 34),
         ("priorities", "title", 4),
         ("glossary", "abbreviation", 49),
-        ("budget", "item", 19),
+        ("budget", "item", 23),
     ];
     for (field, key, floor) in hits {
         let got = report_hits(&gold, &pred, field, key);

@@ -675,14 +675,25 @@ fn table(
                         },
                     )
                     .collect();
-                let starts = fresh.iter().filter(|f| **f).count();
+                // Lone words in a column of lone words count as starts too,
+                // but do not break a cell's text into paragraphs.
+                let started: Vec<bool> = cells
+                    .iter()
+                    .zip(&state)
+                    .zip(&fresh)
+                    .zip(&right_ext)
+                    .map(|(((c, st), f), r)| {
+                        *f || c.as_ref().is_some_and(|(_, t)| next_word(st, t, *r))
+                    })
+                    .collect();
+                let starts = started.iter().filter(|f| **f).count();
                 // A column resuming after a line without text there (a short
                 // cell such as a date, whose line lengths say nothing)
                 // seconds a paragraph start elsewhere.
                 let resumed = cells
                     .iter()
                     .zip(&state)
-                    .zip(&fresh)
+                    .zip(&started)
                     .filter(|((c, st), f)| {
                         c.is_some() && !**f && st.gap >= 1 && st.last_end.is_some()
                     })
@@ -796,6 +807,18 @@ fn table(
     }
     let starts = cols.iter().map(|c| c.0).collect();
     Some((assemble(rows, &cols), starts))
+}
+
+/// A column of one-word cells (amounts, keys): a one-word line followed by
+/// a word that would have fitted beside it, or by another lone word (right
+/// aligned figures), is the next cell, not a wrap.
+fn next_word(st: &ColState, t: &str, right: usize) -> bool {
+    let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+    let lone = !t.contains(char::is_whitespace);
+    st.one_word
+        && !st.hyphen
+        && !t.starts_with(char::is_lowercase)
+        && (lone || st.last_end.is_some_and(|e| e + 1 + word <= right))
 }
 
 /// Does `t` begin a new paragraph in its column (whose text reaches
