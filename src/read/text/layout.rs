@@ -8,15 +8,20 @@
 //!   gaps ([`LayoutSettings::min_gutter`]);
 //! - *columns*: the character positions blank on every aligned line of a
 //!   region (whitespace "rivers") separate the columns; a line whose text
-//!   crosses a river is a spanning (section) row;
+//!   straddles a column start is a spanning (section) row, and a one-line
+//!   row with text in the first column only is a section row too;
 //! - *rows*: a row starts where two or more columns start a new paragraph on
-//!   the same line (cells of a row are top-aligned), or where the first
-//!   column starts a new entry after a gap. A paragraph starts after a
-//!   blank line, or where the previous line of the column stopped short
-//!   although the next word would have fitted ([`LayoutSettings::fit_slack`]);
-//! - a column whose text runs on through a row boundary is one cell spanning
-//!   both rows (a vertically merged cell, as Word draws a finding beside its
-//!   actions);
+//!   the same line (cells of a row are top-aligned), one of them possibly a
+//!   column resuming after a line without text (a short date cell) or a lone
+//!   word under a lone word (right-aligned figures); or where the first
+//!   column starts a new entry after a gap or after a one-word key. A
+//!   paragraph starts after a blank line, or where the previous line of the
+//!   column stopped short although the next word would have fitted
+//!   ([`LayoutSettings::fit_slack`]), never on a line opening in lower case;
+//!   the first column's sentence running on holds the row;
+//! - a column whose text runs on through a row boundary that opens no new
+//!   first-column entry is one cell spanning both rows (a vertically merged
+//!   cell, as Word draws a finding beside its actions);
 //! - *pages*: form feeds split pages; lines repeated at the top or bottom of
 //!   most pages (running heads, page numbers) are dropped, and a table
 //!   continued on the next page with the same columns is joined, its
