@@ -57,9 +57,11 @@ fn refuse_control_chars(text: &str) -> Result<(), TextError> {
     Ok(())
 }
 
+/// CR and CRLF become LF. Form feeds are kept: the layout reader splits
+/// pages at them (the other readers turn them into line breaks).
 fn normalise_newlines(text: &str) -> Cow<'_, str> {
-    if text.contains('\r') || text.contains('\u{c}') {
-        Cow::Owned(text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n"))
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)
     }

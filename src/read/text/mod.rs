@@ -3,7 +3,10 @@
 mod decode;
 mod dump;
 mod export;
+mod layout;
 mod markup;
+
+pub use layout::LayoutSettings;
 
 pub use decode::decode;
 
@@ -31,9 +34,20 @@ impl TextError {
 /// Read a text export. Tab-separated exports (a Word table copied out as
 /// text: one row per line, or one cell per line) become tables; a dump with
 /// no tabs and wrapped lines (pdftotext without -layout) becomes paragraphs,
-/// one per blank-line-separated group of lines.
+/// one per blank-line-separated group of lines; a dump drawn with spaces
+/// (pdftotext -layout: aligned blocks, form feeds between pages) has its
+/// tables rebuilt from the character grid.
 pub fn read(bytes: &[u8], _limits: &Limits) -> Result<Document, TextError> {
     let text = decode(bytes)?;
+    let settings = LayoutSettings::default();
+    if layout::looks_like_layout(&text, &settings) {
+        let mut doc = Document::new(Format::Text);
+        doc.blocks = layout::blocks(&text, &settings);
+        return Ok(doc);
+    }
+    // Page breaks carry no structure the other readers use: a form feed
+    // is a line break there.
+    let text = text.replace('\u{c}', "\n");
     let lines: Vec<&str> = text.lines().collect();
     let mut doc = Document::new(Format::Text);
     doc.blocks = if dump::looks_like_dump(&lines) {
