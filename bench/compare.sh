@@ -29,8 +29,8 @@ row() { printf '%-44s %10s %10s %10s\n' "$@"; }
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); $(date -u +%F)"
-echo "best of $REPEAT runs; RSS = peak resident set of the whole run"
-row "task" "seconds" "peak MiB" "ratio"
+echo "best of $REPEAT runs; peak MiB = largest resident set of one process of the run; ÷ docket = its time over docket's (above 1: docket is faster)"
+row "task" "seconds" "peak MiB" "÷ docket"
 
 read -r d_pdf d_pdf_rss < <(m "$bin" extract "${pdfs[@]}" --out "$tmp/o1" --jobs 1)
 read -r p_pdf p_pdf_rss < <(m sh -c 'for f in "$@"; do pdftotext -layout "$f" - >/dev/null; done' _ "${pdfs[@]}")
