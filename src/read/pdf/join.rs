@@ -20,6 +20,7 @@ struct Open {
     xs: Vec<f32>,
     page: u32,
     open_bottom: bool,
+    borderless: bool,
 }
 
 pub fn blocks(
@@ -41,7 +42,11 @@ pub fn blocks(
                     let idx = match cont {
                         Some(o)
                             if o.page + 1 == page
-                                && same_columns(&o.xs, &t.grid.xs)
+                                && same_columns(
+                                    &o.xs,
+                                    &t.grid.xs,
+                                    o.borderless && t.borderless,
+                                )
                                 && matches!(out.get(o.idx), Some(Block::Table(prev))
                                     if continues(prev, &t, o.open_bottom, fonts)) =>
                         {
@@ -61,6 +66,7 @@ pub fn blocks(
                             xs: t.grid.xs.clone(),
                             page,
                             open_bottom: t.grid.open_bottom,
+                            borderless: t.borderless,
                         });
                     }
                 }
@@ -71,8 +77,19 @@ pub fn blocks(
     out
 }
 
-fn same_columns(a: &[f32], b: &[f32]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= grid::SNAP)
+/// Column edges agree. A borderless table's right edge is where its
+/// longest line ends, which varies by page, so it is not compared.
+fn same_columns(a: &[f32], b: &[f32], borderless: bool) -> bool {
+    let n = if borderless {
+        a.len().saturating_sub(1)
+    } else {
+        a.len()
+    };
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .take(n)
+            .all(|(x, y)| (x - y).abs() <= grid::SNAP)
 }
 
 fn row_texts(t: &Table, r: usize) -> Vec<(usize, String)> {

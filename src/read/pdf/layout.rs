@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Style, Table};
 
+use super::aligned;
 use super::geom::Glyph;
 use super::grid::{self, Grid};
 use super::interp::{FontCache, PageContent};
@@ -28,6 +29,9 @@ pub struct PageTable {
     pub cells: Vec<Vec<Para>>,
     /// Tables drawn inside one of this table's cells: (cell index, table).
     pub nested: Vec<(usize, PageTable)>,
+    /// Found from text alignment, not rules: its right edge is where its
+    /// text ends, so it may differ from page to page.
+    pub borderless: bool,
 }
 
 /// Margin bands (fraction of page height) where running headers and footers live.
@@ -85,7 +89,35 @@ pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
 /// Split a page into its tables (ruled, then borderless among the rest)
 /// and the body lines outside them.
 fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>) {
-    let grids = grid::find_grids(&page.segs);
+    split_without(page, fonts, &[])
+}
+
+/// A ruled grid of a few rows right above a borderless table, as wide as
+/// it: the shading of the table's header (or section) rows, drawn as
+/// filled boxes, not a table of its own. Its text belongs to the table.
+fn shading_above(g: &Grid, t: &PageTable) -> bool {
+    let (tx0, tx1) = (t.grid.x0(), t.grid.x1());
+    let overlap = g.x1().min(tx1) - g.x0().max(tx0);
+    let gap = t.grid.top() - g.bottom();
+    g.rows() <= 3
+        && g.cols() <= t.grid.cols() + 1
+        && overlap >= 0.8 * (tx1 - tx0)
+        && (-3.0..=30.0).contains(&gap)
+}
+
+/// [`split`], with the ruled grids at indices `drop` read as body text.
+fn split_without(
+    page: &PageContent,
+    fonts: &FontCache,
+    drop: &[usize],
+) -> (Vec<PageTable>, Vec<text::Line>) {
+    let grids: Vec<Grid> = grid::find_grids(&page.segs)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !drop.contains(i))
+        .map(|(_, g)| g)
+        .collect();
+    let all_grids = grids.clone();
     let mut per_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
         .map(|g| vec![Vec::new(); g.cells.len()])
@@ -164,6 +196,7 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
             grid: g,
             cells: paras,
             nested,
+            borderless: false,
         }));
     }
     // Attach nested tables to their parents, innermost first (smaller
@@ -185,7 +218,26 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
     }
     let mut tables: Vec<PageTable> = built.into_iter().flatten().collect();
     let lines = text::lines(&body, fonts);
+    let (aligned, used) = aligned::find(&lines);
+    if drop.is_empty() && !aligned.is_empty() {
+        let shading: Vec<usize> = all_grids
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| aligned.iter().any(|t| shading_above(g, t)))
+            .map(|(i, _)| i)
+            .collect();
+        if !shading.is_empty() {
+            return split_without(page, fonts, &shading);
+        }
+    }
+    let lines: Vec<text::Line> = lines
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(l, _)| l)
+        .collect();
     let (borderless, used) = stream::find(&lines);
+    tables.extend(aligned);
     tables.extend(borderless);
     tables.sort_by(|a, b| a.grid.top().total_cmp(&b.grid.top()));
     let rest = lines

@@ -20,6 +20,7 @@
 //! and the file must never take the process down; everything here reads
 //! through checked accessors, and a lopdf panic is caught at this boundary.
 
+mod aligned;
 mod cmap;
 mod font;
 mod geom;

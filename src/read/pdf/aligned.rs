@@ -1,0 +1,298 @@
+//! Borderless tables of many rows: columns from the whitespace the lines of
+//! a region share, rows from where cells start.
+//!
+//! Why a second finder next to `stream`: a table exported without borders
+//! (a plan with no ruling lines at all) has cells of many wrapped lines,
+//! side by side, whose lines do not share baselines, and most of its lines
+//! have text in only some columns. So:
+//! - a *window* is a run of lines with no vertical gap over [`REGION_GAP`]
+//!   ems; its *columns* are the x-intervals between the gaps that no chunk
+//!   of a multi-chunk line crosses (a chunk is a piece of a line cut at
+//!   [`stream::CHUNK_GAP`] ems); a column holding only bullets goes with the
+//!   column to its right;
+//! - the *region* is the longest run of lines whose chunks each lie inside
+//!   one column, a lone line crossing a gap (a section row set across the
+//!   table) allowed between them;
+//! - each column's lines become paragraphs (wraps joined as in a cell); a
+//!   *row* starts where the first column starts a paragraph, or where two
+//!   columns start one on the same line (the cells of a row are top
+//!   aligned; a cell of the first column may span several rows);
+//! - a paragraph that runs on across a row start makes its column's cell
+//!   span those rows (a vertically merged cell, the finding beside its
+//!   actions); a crossing line is a row of one cell across the table.
+
+use super::grid::{Grid, GridCell};
+use super::layout::PageTable;
+use super::stream::CHUNK_GAP;
+use super::text::{Line, Para, is_bullet, paragraphs};
+
+/// Vertical gap, in ems, that ends a window.
+const REGION_GAP: f32 = 1.8;
+/// Fewest lines with [`MIN_COLS`]+ chunks in a region.
+const MIN_ROWS: usize = 4;
+/// Fewest columns.
+const MIN_COLS: usize = 3;
+/// Narrowest shared gap, in ems, that separates two columns.
+const MIN_GAP: f32 = 0.6;
+/// A chunk may reach this far (points) into a gap and still lie in its
+/// column.
+const SLACK: f32 = 1.0;
+
+/// Find borderless tables among lines (sorted top to bottom). Returns the
+/// tables and, per line, whether a table took it.
+pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
+    let mut used = vec![false; lines.len()];
+    let mut tables = Vec::new();
+    let cs: Vec<Vec<Line>> = lines.iter().map(|l| l.split_at_gaps(CHUNK_GAP)).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        while j < lines.len() {
+            let gap = lines[j].top - lines[j - 1].bottom;
+            if gap > REGION_GAP * lines[j - 1].size.max(1.0) {
+                break;
+            }
+            j += 1;
+        }
+        let mut k = i;
+        while k < j {
+            match region(&lines[k..j], &cs[k..j]) {
+                Some((a, b, t)) => {
+                    for u in used.iter_mut().take(k + b).skip(k + a) {
+                        *u = true;
+                    }
+                    tables.push(t);
+                    k += b.max(1);
+                }
+                None => break,
+            }
+        }
+        i = j;
+    }
+    (tables, used)
+}
+
+/// Column intervals of a window: the gaps no chunk of a line with two or
+/// more chunks crosses.
+fn columns(cs: &[Vec<Line>]) -> Vec<(f32, f32)> {
+    let mut spans: Vec<(f32, f32, f32)> = cs
+        .iter()
+        .filter(|c| c.len() >= 2)
+        .flat_map(|c| c.iter().map(|k| (k.x0, k.x1, k.size)))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut cols: Vec<(f32, f32)> = Vec::new();
+    for (a, b, size) in spans {
+        match cols.last_mut() {
+            Some(c) if a <= c.1 + MIN_GAP * size.max(1.0) => c.1 = c.1.max(b),
+            _ => cols.push((a, b)),
+        }
+    }
+    cols
+}
+
+/// Which column a chunk lies in, or `None` when it crosses a gap.
+fn column_of(cols: &[(f32, f32)], k: &Line) -> Option<usize> {
+    cols.iter()
+        .position(|c| k.x0 >= c.0 - SLACK && k.x1 <= c.1 + SLACK)
+}
+
+/// The first table of a window: (first line, end line, table).
+fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)> {
+    let mut cols = columns(cs);
+    // A column of bullets only is the indent of the column to its right.
+    let mut c = 0;
+    while c + 1 < cols.len() {
+        let bullets = cs
+            .iter()
+            .flatten()
+            .filter(|k| column_of(&cols, k) == Some(c));
+        let mut any = false;
+        let mut all = true;
+        for k in bullets {
+            any = true;
+            all &= k.words.iter().all(|w| is_bullet(&w.text));
+        }
+        if any && all {
+            cols[c + 1].0 = cols[c].0;
+            cols.remove(c);
+        } else {
+            c += 1;
+        }
+    }
+    if cols.len() < MIN_COLS {
+        return None;
+    }
+    let fits = |k: usize| cs[k].iter().all(|p| column_of(&cols, p).is_some());
+    // Longest run of fitting lines, lone crossing lines allowed inside.
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut a = 0;
+    while a < lines.len() {
+        if !fits(a) {
+            a += 1;
+            continue;
+        }
+        let mut b = a + 1;
+        while b < lines.len() && (fits(b) || (b + 1 < lines.len() && fits(b + 1) && fits(b - 1))) {
+            b += 1;
+        }
+        let multi = (a..b).filter(|k| cs[*k].len() >= MIN_COLS).count();
+        if multi >= MIN_ROWS && best.is_none_or(|x| multi > x.2) {
+            best = Some((a, b, multi));
+        }
+        a = b;
+    }
+    let (a, b, _) = best?;
+    let t = build(&lines[a..b], &cs[a..b], &cols)?;
+    Some((a, b, t))
+}
+
+/// One region into a table.
+fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)]) -> Option<PageTable> {
+    let n = cols.len();
+    // Each column's pieces, with the index of their line; crossing lines.
+    let mut per_col: Vec<Vec<(usize, Line)>> = vec![Vec::new(); n];
+    let mut crossing = vec![false; lines.len()];
+    for (li, pieces) in cs.iter().enumerate() {
+        for p in pieces {
+            match column_of(cols, p) {
+                // Pieces of one line in one column (a bullet and its
+                // text) are one line of that cell.
+                Some(c) => match per_col[c].last_mut() {
+                    Some((l, prev)) if *l == li => {
+                        prev.x1 = p.x1;
+                        prev.words.extend(p.words.iter().cloned());
+                    }
+                    _ => per_col[c].push((li, p.clone())),
+                },
+                None => crossing[li] = true,
+            }
+        }
+    }
+    // Paragraph starts per column, as line indices.
+    let mut starts = vec![0usize; lines.len()];
+    let mut first_col = vec![false; lines.len()];
+    let mut col_paras: Vec<Vec<(usize, usize)>> = Vec::with_capacity(n);
+    for (c, pieces) in per_col.iter().enumerate() {
+        let ls: Vec<Line> = pieces
+            .iter()
+            .filter(|(li, _)| !crossing[*li])
+            .map(|(_, l)| l.clone())
+            .collect();
+        let idx: Vec<usize> = pieces
+            .iter()
+            .filter(|(li, _)| !crossing[*li])
+            .map(|(li, _)| *li)
+            .collect();
+        let right = cols[c].1 + SLACK;
+        let mut spans = Vec::new();
+        for p in paragraphs(&ls, right) {
+            // The lines of this paragraph: those from its top to its bottom.
+            let lis: Vec<usize> = ls
+                .iter()
+                .zip(&idx)
+                .filter(|(l, _)| l.top >= p.top - 0.01 && l.bottom <= p.bottom + 0.01)
+                .map(|(_, li)| *li)
+                .collect();
+            let (Some(s), Some(e)) = (lis.iter().min(), lis.iter().max()) else {
+                continue;
+            };
+            starts[*s] += 1;
+            if c == 0 {
+                first_col[*s] = true;
+            }
+            spans.push((*s, *e));
+        }
+        col_paras.push(spans);
+    }
+    // Row starts (line indices).
+    let mut row_of = vec![0usize; lines.len()];
+    let mut row_tops: Vec<usize> = Vec::new();
+    for li in 0..lines.len() {
+        let prev_crossing = li > 0 && crossing[li - 1];
+        if li == 0 || crossing[li] || prev_crossing || first_col[li] || starts[li] >= 2 {
+            row_tops.push(li);
+        }
+        row_of[li] = row_tops.len() - 1;
+    }
+    let rows = row_tops.len();
+    if rows < 2 {
+        return None;
+    }
+    // Per column, the rows each cell spans: a paragraph running across a
+    // row start joins the rows it touches.
+    let mut cells = Vec::new();
+    let mut paras: Vec<Vec<Para>> = Vec::new();
+    let crossing_rows: Vec<bool> = (0..rows).map(|r| crossing[row_tops[r]]).collect();
+    for r in (0..rows).filter(|r| crossing_rows[*r]) {
+        let li = row_tops[r];
+        cells.push(GridCell {
+            r0: r,
+            r1: r + 1,
+            c0: 0,
+            c1: n,
+        });
+        paras.push(paragraphs(std::slice::from_ref(&lines[li]), f32::MAX));
+    }
+    for c in 0..n {
+        let mut owner: Vec<usize> = (0..rows).collect();
+        for (s, e) in &col_paras[c] {
+            let (rs, re) = (row_of[*s], row_of[*e]);
+            for r in rs + 1..=re {
+                if !crossing_rows[r] {
+                    owner[r] = owner[rs];
+                }
+            }
+        }
+        let mut r = 0;
+        while r < rows {
+            if crossing_rows[r] {
+                r += 1;
+                continue;
+            }
+            let mut e = r + 1;
+            while e < rows && owner[e] == owner[r] {
+                e += 1;
+            }
+            let ls: Vec<Line> = per_col[c]
+                .iter()
+                .filter(|(li, _)| !crossing[*li] && row_of[*li] >= r && row_of[*li] < e)
+                .map(|(_, l)| l.clone())
+                .collect();
+            cells.push(GridCell {
+                r0: r,
+                r1: e,
+                c0: c,
+                c1: c + 1,
+            });
+            paras.push(paragraphs(&ls, cols[c].1 + SLACK));
+            r = e;
+        }
+    }
+    // Row-major order of the cells' top-left units, as the grid keeps them.
+    let mut order: Vec<usize> = (0..cells.len()).collect();
+    order.sort_by_key(|i| (cells[*i].r0, cells[*i].c0));
+    let cells_sorted: Vec<GridCell> = order.iter().map(|i| cells[*i].clone()).collect();
+    let paras_sorted: Vec<Vec<Para>> = order.iter().map(|i| paras[*i].clone()).collect();
+    // Grid edges: columns at their text's left edge (stable from page to
+    // page), rows at their first line's top.
+    let mut xs: Vec<f32> = cols.iter().map(|c| c.0 - 1.0).collect();
+    xs.push(cols.iter().map(|c| c.1).fold(f32::MIN, f32::max) + 1.0);
+    let mut ys: Vec<f32> = row_tops.iter().map(|li| lines[*li].top - 0.5).collect();
+    ys.push(lines.iter().map(|l| l.bottom).fold(f32::MIN, f32::max) + 1.0);
+    let mut grid = Grid {
+        xs,
+        ys,
+        cells: cells_sorted,
+        open_top: false,
+        open_bottom: false,
+        owner: Vec::new(),
+    };
+    grid.index();
+    Some(PageTable {
+        grid,
+        cells: paras_sorted,
+        nested: Vec::new(),
+        borderless: true,
+    })
+}
