@@ -245,6 +245,29 @@ pub fn is_bullet(w: &str) -> bool {
     )
 }
 
+/// Did a word too wide for its column break at `p`'s end with no hyphen
+/// (how LibreOffice sets "Number" in a narrow cell: "Nu" / "mb" / "er")?
+/// `p` is that one word alone, reaching the wrap edge: the next line's first
+/// glyph would not have fitted after it. A word that merely wrapped ends a
+/// line that had room for at least a space and the next word's first
+/// letter, so it is told apart by geometry alone.
+fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
+    let [only] = p.words.as_slice() else {
+        return false;
+    };
+    let Some(w) = next.words.first() else {
+        return false;
+    };
+    let glyph = (w.x1 - w.x0) / w.text.chars().count().max(1) as f32;
+    only.text.chars().last().is_some_and(char::is_alphanumeric)
+        && w.text.chars().next().is_some_and(char::is_alphanumeric)
+        && p.x1 + glyph >= right - BROKEN_SLACK
+}
+
+/// Points by which a broken word's line may stop short of the wrap edge
+/// (the edge is estimated from the cell's rules and a typical padding).
+const BROKEN_SLACK: f32 = 1.5;
+
 /// Group lines into paragraphs. `right` is the right edge text wraps at (a
 /// cell's inner edge, or the body column's right edge).
 pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
@@ -280,7 +303,9 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
         };
         match (new, out.last_mut()) {
             (false, Some(para)) => {
-                if !para.text.ends_with('-') || para.text.ends_with(" -") {
+                if prev.is_some_and(|p| broken_word(p, l, right)) {
+                    para.hyphen_breaks.push(para.text.len());
+                } else if !para.text.ends_with('-') || para.text.ends_with(" -") {
                     para.text.push(' ');
                 } else {
                     para.hyphen_breaks.push(para.text.len());
@@ -367,6 +392,23 @@ mod tests {
         let t: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(t, vec!["aaaaaaaa Covid-19 plans", "Next para"]);
         assert_eq!(ps[0].printed(), "aaaaaaaa Covid-\n19 plans");
+    }
+
+    #[test]
+    fn a_word_broken_at_a_narrow_cell_edge_joins_without_a_space() {
+        // "Numbe" fills the 25-point cell, "r" goes on below; in a
+        // 40-point cell "Lead" / "roles" is a wrap with room to spare.
+        let mut gs = run("Numbe", 0.0, 100.0, 10.0);
+        gs.extend(run("r", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 26.0);
+        assert_eq!(ps[0].text, "Number");
+        assert_eq!(ps[0].printed(), "Numbe\nr");
+        let mut gs = run("Lead", 0.0, 100.0, 10.0);
+        gs.extend(run("roles", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 40.0);
+        assert_eq!(ps[0].text, "Lead roles");
     }
 
     #[test]
