@@ -72,12 +72,14 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
     (tables, used)
 }
 
-/// Column intervals of a window: the gaps no chunk of a line with two or
-/// more chunks crosses.
+/// Column intervals of a window: the gaps no chunk of a line with
+/// [`MIN_COLS`]+ chunks crosses, widened by the chunks of two-chunk lines
+/// that fall in one column (a two-chunk line may also be a bullet and its
+/// text running across the columns, so those never bridge a gap).
 fn columns(cs: &[Vec<Line>]) -> Vec<(f32, f32)> {
     let mut spans: Vec<(f32, f32, f32)> = cs
         .iter()
-        .filter(|c| c.len() >= 2)
+        .filter(|c| c.len() >= MIN_COLS)
         .flat_map(|c| c.iter().map(|k| (k.x0, k.x1, k.size)))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -88,13 +90,77 @@ fn columns(cs: &[Vec<Line>]) -> Vec<(f32, f32)> {
             _ => cols.push((a, b)),
         }
     }
+    for k in cs.iter().filter(|c| c.len() == 2).flatten() {
+        let hit: Vec<usize> = (0..cols.len())
+            .filter(|i| k.x1 > cols[*i].0 && k.x0 < cols[*i].1)
+            .collect();
+        let [i] = hit.as_slice() else { continue };
+        let (lo, hi) = (
+            cols.get(i.wrapping_sub(1)).map_or(f32::MIN, |c| c.1),
+            cols.get(i + 1).map_or(f32::MAX, |c| c.0),
+        );
+        let gap = MIN_GAP * k.size.max(1.0);
+        if k.x0 > lo + gap && k.x1 < hi - gap {
+            let c = &mut cols[*i];
+            c.0 = c.0.min(k.x0);
+            c.1 = c.1.max(k.x1);
+        }
+    }
     cols
 }
 
-/// Which column a chunk lies in, or `None` when it crosses a gap.
+/// Which column a span lies in: the one column whose text extent it
+/// overlaps, the nearest when it lies in a gap, `None` when it overlaps
+/// two (it crosses a gap).
+fn column_at(cols: &[(f32, f32)], x0: f32, x1: f32) -> Option<usize> {
+    let mut hit = None;
+    for (i, c) in cols.iter().enumerate() {
+        if x1 > c.0 + SLACK && x0 < c.1 - SLACK {
+            if hit.is_some() {
+                return None;
+            }
+            hit = Some(i);
+        }
+    }
+    hit.or_else(|| {
+        let mid = (x0 + x1) / 2.0;
+        let d = |c: &(f32, f32)| (c.0 - mid).max(mid - c.1).max(0.0);
+        (0..cols.len()).min_by(|a, b| d(&cols[*a]).total_cmp(&d(&cols[*b])))
+    })
+}
+
+/// A chunk into its column, or into one piece per column when its words
+/// fall in several (a line whose cells were set too close to be cut into
+/// chunks); `None` when a word crosses a gap (a section row across the
+/// table).
+fn place(cols: &[(f32, f32)], k: &Line) -> Option<Vec<(usize, Line)>> {
+    if let Some(c) = column_at(cols, k.x0, k.x1) {
+        return Some(vec![(c, k.clone())]);
+    }
+    let mut out: Vec<(usize, Line)> = Vec::new();
+    for w in &k.words {
+        let c = column_at(cols, w.x0, w.x1)?;
+        match out.last_mut() {
+            Some((pc, l)) if *pc == c => {
+                l.x1 = w.x1;
+                l.words.push(w.clone());
+            }
+            _ => out.push((
+                c,
+                Line {
+                    words: vec![w.clone()],
+                    x0: w.x0,
+                    x1: w.x1,
+                    ..k.clone()
+                },
+            )),
+        }
+    }
+    Some(out)
+}
+
 fn column_of(cols: &[(f32, f32)], k: &Line) -> Option<usize> {
-    cols.iter()
-        .position(|c| k.x0 >= c.0 - SLACK && k.x1 <= c.1 + SLACK)
+    column_at(cols, k.x0, k.x1)
 }
 
 /// The first table of a window: (first line, end line, table).
@@ -123,7 +189,7 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
     if cols.len() < MIN_COLS {
         return None;
     }
-    let fits = |k: usize| cs[k].iter().all(|p| column_of(&cols, p).is_some());
+    let fits = |k: usize| cs[k].iter().all(|p| place(&cols, p).is_some());
     // Longest run of fitting lines, lone crossing lines allowed inside.
     let mut best: Option<(usize, usize, usize)> = None;
     let mut a = 0;
@@ -154,18 +220,21 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)]) -> Option<PageTa
     let mut per_col: Vec<Vec<(usize, Line)>> = vec![Vec::new(); n];
     let mut crossing = vec![false; lines.len()];
     for (li, pieces) in cs.iter().enumerate() {
-        for p in pieces {
-            match column_of(cols, p) {
+        for k in pieces {
+            let Some(placed) = place(cols, k) else {
+                crossing[li] = true;
+                continue;
+            };
+            for (c, p) in placed {
                 // Pieces of one line in one column (a bullet and its
                 // text) are one line of that cell.
-                Some(c) => match per_col[c].last_mut() {
+                match per_col[c].last_mut() {
                     Some((l, prev)) if *l == li => {
                         prev.x1 = p.x1;
-                        prev.words.extend(p.words.iter().cloned());
+                        prev.words.extend(p.words);
                     }
-                    _ => per_col[c].push((li, p.clone())),
-                },
-                None => crossing[li] = true,
+                    _ => per_col[c].push((li, p)),
+                }
             }
         }
     }

@@ -92,15 +92,16 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
     split_without(page, fonts, &[])
 }
 
-/// A ruled grid of a few rows right above a borderless table, as wide as
-/// it: the shading of the table's header (or section) rows, drawn as
+/// A ruled grid of a few rows right above a borderless table and over its
+/// width (its columns may hold no text below, so the table found from
+/// text may be narrower): the shading of the table's header (or section) rows, drawn as
 /// filled boxes, not a table of its own. Its text belongs to the table.
 fn shading_above(g: &Grid, t: &PageTable) -> bool {
     let (tx0, tx1) = (t.grid.x0(), t.grid.x1());
     let overlap = g.x1().min(tx1) - g.x0().max(tx0);
     let gap = t.grid.top() - g.bottom();
     g.rows() <= 3
-        && g.cols() <= t.grid.cols() + 1
+        && g.x0() <= tx0 + 12.0
         && overlap >= 0.8 * (tx1 - tx0)
         && (-3.0..=30.0).contains(&gap)
 }
