@@ -34,6 +34,11 @@ const MIN_ROWS: usize = 4;
 const MIN_COLS: usize = 3;
 /// Narrowest shared gap, in ems, that separates two columns.
 const MIN_GAP: f32 = 0.6;
+/// Gap, in ems, wider than a space: where two cells' text may meet on a
+/// line without being cut into chunks.
+const CELL_GAP: f32 = 0.45;
+/// A line this much larger than the table's text is a heading.
+const HEADING_RATIO: f32 = 1.1;
 /// A chunk may reach this far (points) into a gap and still lie in its
 /// column.
 const SLACK: f32 = 1.0;
@@ -138,9 +143,15 @@ fn place(cols: &[(f32, f32)], k: &Line) -> Option<Vec<(usize, Line)>> {
         return Some(vec![(c, k.clone())]);
     }
     let mut out: Vec<(usize, Line)> = Vec::new();
+    let mut prev_x1: Option<f32> = None;
     for w in &k.words {
         let c = column_at(cols, w.x0, w.x1)?;
+        let gap = prev_x1.map_or(f32::MAX, |x| w.x0 - x);
+        prev_x1 = Some(w.x1);
         match out.last_mut() {
+            // Cells meet at a gap wider than a space; words a space apart
+            // in two columns are one line set across them.
+            Some((pc, _)) if *pc != c && gap < CELL_GAP * k.size.max(1.0) => return None,
             Some((pc, l)) if *pc == c => {
                 l.x1 = w.x1;
                 l.words.push(w.clone());
@@ -189,7 +200,17 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
     if cols.len() < MIN_COLS {
         return None;
     }
-    let fits = |k: usize| cs[k].iter().all(|p| place(&cols, p).is_some());
+    // The table's text size: the median of its multi-column lines. A line
+    // set larger is a heading above or below it, never a row.
+    let mut sizes: Vec<f32> = (0..lines.len())
+        .filter(|k| cs[*k].len() >= MIN_COLS)
+        .map(|k| lines[k].size)
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    let fits = |k: usize| {
+        lines[k].size <= size * HEADING_RATIO && cs[k].iter().all(|p| place(&cols, p).is_some())
+    };
     // Longest run of fitting lines, lone crossing lines allowed inside.
     let mut best: Option<(usize, usize, usize)> = None;
     let mut a = 0;
