@@ -28,8 +28,11 @@ use super::text::{Line, Para, is_bullet, paragraphs};
 
 /// Vertical gap, in ems, that ends a window.
 const REGION_GAP: f32 = 1.8;
-/// Fewest lines with [`MIN_COLS`]+ chunks in a region.
+/// Fewest lines with two or more chunks in a region...
 const MIN_ROWS: usize = 4;
+/// ...of which this many have [`MIN_COLS`]+ (a page of a long cell may
+/// have text in only two columns on most lines).
+const MIN_WIDE: usize = 2;
 /// Fewest columns.
 const MIN_COLS: usize = 3;
 /// Narrowest shared gap, in ems, that separates two columns.
@@ -223,8 +226,9 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
         while b < lines.len() && (fits(b) || (b + 1 < lines.len() && fits(b + 1) && fits(b - 1))) {
             b += 1;
         }
-        let multi = (a..b).filter(|k| cs[*k].len() >= MIN_COLS).count();
-        if multi >= MIN_ROWS && best.is_none_or(|x| multi > x.2) {
+        let multi = (a..b).filter(|k| cs[*k].len() >= 2).count();
+        let wide = (a..b).filter(|k| cs[*k].len() >= MIN_COLS).count();
+        if multi >= MIN_ROWS && wide >= MIN_WIDE && best.is_none_or(|x| multi > x.2) {
             best = Some((a, b, multi));
         }
         a = b;
