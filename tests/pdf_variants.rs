@@ -27,17 +27,17 @@ const CASES: &[Case] = &[
     // No ruling lines at all: the table is found from text alignment.
     Case {
         file: "000-noborder.pdf",
-        score: 0.89,
-        by_ref: 64,
+        score: 0.95,
+        by_ref: 71,
     },
     Case {
         file: "001-noborder.pdf",
-        score: 0.98,
+        score: 0.99,
         by_ref: 16,
     },
     Case {
         file: "004-noborder.pdf",
-        score: 0.94,
+        score: 0.95,
         by_ref: 0,
     },
     // Narrow columns: words broken mid-word at the cell edge ("Numbe" / "r").

@@ -302,11 +302,22 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)]) -> Option<PageTa
     // Row starts (line indices).
     let mut row_of = vec![0usize; lines.len()];
     let mut row_tops: Vec<usize> = Vec::new();
+    // A row set all in bold (the header) ends where plain text starts.
+    let mut row_bold = false;
     for li in 0..lines.len() {
         let prev_crossing = li > 0 && crossing[li - 1];
-        if li == 0 || crossing[li] || prev_crossing || first_col[li] || starts[li] >= 2 {
+        let after_bold = row_bold && !lines[li].bold;
+        if li == 0
+            || crossing[li]
+            || prev_crossing
+            || first_col[li]
+            || starts[li] >= 2
+            || after_bold
+        {
             row_tops.push(li);
+            row_bold = true;
         }
+        row_bold &= lines[li].bold;
         row_of[li] = row_tops.len() - 1;
     }
     let rows = row_tops.len();
