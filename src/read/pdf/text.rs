@@ -259,9 +259,13 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
         return false;
     };
     let glyph = (w.x1 - w.x0) / w.text.chars().count().max(1) as f32;
-    only.text.chars().last().is_some_and(char::is_alphanumeric)
-        && w.text.chars().next().is_some_and(char::is_alphanumeric)
-        && p.x1 + glyph >= right - BROKEN_SLACK
+    let (Some(a), Some(b)) = (only.text.chars().last(), w.text.chars().next()) else {
+        return false;
+    };
+    // Inside a word the letter case runs on ("Nu|mb", "ACTIVIT|Y"); a
+    // capital after a small letter starts a new word ("Outcomes|How").
+    let same_case = !(a.is_lowercase() && b.is_uppercase());
+    a.is_alphanumeric() && b.is_alphanumeric() && same_case && p.x1 + glyph >= right - BROKEN_SLACK
 }
 
 /// Points by which a broken word's line may stop short of the wrap edge
