@@ -51,7 +51,11 @@ pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {
         }
     }
     let mut out = Vec::new();
-    for t in split(page, fonts).0 {
+    let (mut tables, _, known) = split(page, fonts);
+    for t in &mut tables {
+        unbreak(t, &known);
+    }
+    for t in tables {
         flatten(t, &mut out);
     }
     out
@@ -88,7 +92,7 @@ pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
 
 /// Split a page into its tables (ruled, then borderless among the rest)
 /// and the body lines outside them.
-fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>) {
+fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>, Words) {
     split_without(page, fonts, &[])
 }
 
@@ -111,7 +115,7 @@ fn split_without(
     page: &PageContent,
     fonts: &FontCache,
     drop: &[usize],
-) -> (Vec<PageTable>, Vec<text::Line>) {
+) -> (Vec<PageTable>, Vec<text::Line>, Words) {
     let grids: Vec<Grid> = grid::find_grids(&page.segs)
         .into_iter()
         .enumerate()
@@ -160,6 +164,7 @@ fn split_without(
                 .map(|(j, ci, _)| (j, ci))
         })
         .collect();
+    let mut known = std::collections::HashSet::new();
     let mut built: Vec<Option<PageTable>> = Vec::with_capacity(grids.len());
     for (mut g, cells) in grids.into_iter().zip(per_cell) {
         if cells.iter().all(|c| c.iter().all(|g| g.c.is_whitespace())) {
@@ -178,6 +183,7 @@ fn split_without(
             .map(|(ci, (cell, gs))| {
                 let (_, _, x1, _) = g.cell_box(cell);
                 let lines = text::lines(gs, fonts);
+                text::mid_line_words(&lines, &mut known);
                 // A big ruled cell (a frame) may hold a borderless table.
                 let (inner, used) = stream::find(&lines);
                 if inner.is_empty() {
@@ -219,6 +225,13 @@ fn split_without(
     }
     let mut tables: Vec<PageTable> = built.into_iter().flatten().collect();
     let lines = text::lines(&body, fonts);
+    // Body lines may run across the columns of a borderless table: their
+    // words count from each chunk's second on.
+    let chunks: Vec<text::Line> = lines
+        .iter()
+        .flat_map(|l| l.split_at_gaps(stream::CHUNK_GAP))
+        .collect();
+    text::mid_line_words(&chunks, &mut known);
     let (aligned, used) = aligned::find(&lines);
     if drop.is_empty() && !aligned.is_empty() {
         let shading: Vec<usize> = all_grids
@@ -247,7 +260,22 @@ fn split_without(
         .filter(|(_, u)| !u)
         .map(|(l, _)| l)
         .collect();
-    (tables, rest)
+    (tables, rest, known)
+}
+
+/// The words a page prints after another word on a line (see
+/// [`text::mid_line_words`]).
+type Words = std::collections::HashSet<String>;
+
+/// Undo broken-word joins the page's own words contradict, in a table and
+/// the tables nested in it.
+fn unbreak(t: &mut PageTable, known: &std::collections::HashSet<String>) {
+    for p in t.cells.iter_mut().flatten() {
+        p.unbreak(known);
+    }
+    for (_, n) in &mut t.nested {
+        unbreak(n, known);
+    }
 }
 
 /// Was the table's last row cut by the page break? A row that ends keeps
@@ -338,10 +366,18 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     // Pass 1: per page, tables and body lines.
     let mut page_items: Vec<Vec<Item>> = Vec::with_capacity(pages.len());
     let mut page_lines: Vec<Vec<text::Line>> = Vec::with_capacity(pages.len());
+    let mut known = Words::new();
     for p in pages {
-        let (tables, body) = split(p, fonts);
+        let (tables, body, words) = split(p, fonts);
+        known.extend(words);
         page_lines.push(body);
         page_items.push(tables.into_iter().map(Item::Table).collect());
+    }
+    // Broken-word joins are checked against the whole document's words.
+    for t in page_items.iter_mut().flatten() {
+        if let Item::Table(t) = t {
+            unbreak(t, &known);
+        }
     }
     // Body size: the size of most glyphs, table cells included (a plan's
     // body is its table; a title above it is not the body).

@@ -219,6 +219,11 @@ pub struct Para {
     /// Byte offsets in `text` where a line ending in a hyphen was joined to
     /// the next with no space, so the printed line break can be restored.
     pub hyphen_breaks: Vec<usize>,
+    /// Byte offsets in `text` where a word broken at the cell edge with no
+    /// hyphen was joined back (see [`broken_word`]); also in
+    /// `hyphen_breaks`, and undone by [`Para::unbreak`] when the page says
+    /// otherwise.
+    pub word_breaks: Vec<usize>,
 }
 
 impl Para {
@@ -233,6 +238,62 @@ impl Para {
             }
         }
         out
+    }
+}
+
+impl Para {
+    /// Undo the broken-word joins whose continuation is a word the page
+    /// prints on its own elsewhere (`known`, see [`mid_line_words`]): a
+    /// word that merely wrapped at a full line ("responsibilities" / "for")
+    /// looks like a broken one, but the pieces of a broken word ("Nu" /
+    /// "mb" / "er") are not words of the page.
+    pub fn unbreak(&mut self, known: &std::collections::HashSet<String>) {
+        for at in std::mem::take(&mut self.word_breaks).into_iter().rev() {
+            let Some(rest) = self.text.get(at..) else {
+                continue;
+            };
+            let next = rest.split_whitespace().next().unwrap_or("");
+            if !known.contains(&word_key(next)) {
+                self.word_breaks.push(at);
+                continue;
+            }
+            self.text.insert(at, ' ');
+            self.hyphen_breaks.retain(|b| *b != at);
+            for b in self
+                .hyphen_breaks
+                .iter_mut()
+                .chain(self.word_breaks.iter_mut())
+            {
+                if *b > at {
+                    *b += 1;
+                }
+            }
+        }
+        self.word_breaks.sort_unstable();
+    }
+}
+
+/// A word's comparison form: letters and digits, lower case.
+pub fn word_key(w: &str) -> String {
+    w.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Words printed after another word on a line (never a line's first word,
+/// where a broken word's piece would be).
+pub fn mid_line_words<'a>(
+    lines: impl IntoIterator<Item = &'a Line>,
+    into: &mut std::collections::HashSet<String>,
+) {
+    for l in lines {
+        for w in l.words.iter().skip(1) {
+            let k = word_key(&w.text);
+            if !k.is_empty() {
+                into.insert(k);
+            }
+        }
     }
 }
 
@@ -309,6 +370,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
             (false, Some(para)) => {
                 if prev.is_some_and(|p| broken_word(p, l, right)) {
                     para.hyphen_breaks.push(para.text.len());
+                    para.word_breaks.push(para.text.len());
                 } else if !para.text.ends_with('-') || para.text.ends_with(" -") {
                     para.text.push(' ');
                 } else {
@@ -328,6 +390,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 bottom: l.bottom,
                 x0: l.x0,
                 hyphen_breaks: Vec::new(),
+                word_breaks: Vec::new(),
             }),
         }
         prev = Some(l);
@@ -413,6 +476,26 @@ mod tests {
         let refs: Vec<&Glyph> = gs.iter().collect();
         let ps = paragraphs(&lines(&refs, &FontCache::default()), 40.0);
         assert_eq!(ps[0].text, "Lead roles");
+    }
+
+    #[test]
+    fn a_join_the_page_contradicts_is_undone() {
+        // "responsibilities" fills the cell and "for" goes on below: it
+        // looks broken, but "for" is a word printed mid-line elsewhere.
+        let mut gs = run("responsibilities", 0.0, 100.0, 10.0);
+        gs.extend(run("for all", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        let mut ps = paragraphs(&ls, 81.0);
+        assert_eq!(ps[0].text, "responsibilitiesfor all");
+        let mut known = std::collections::HashSet::new();
+        mid_line_words(&ls, &mut known);
+        ps[0].unbreak(&std::collections::HashSet::new());
+        assert_eq!(ps[0].text, "responsibilitiesfor all");
+        ps[0].unbreak(&["for".to_string()].into_iter().collect());
+        assert_eq!(ps[0].text, "responsibilities for all");
+        assert_eq!(ps[0].printed(), "responsibilities for all");
+        assert!(known.contains("all") && !known.contains("for"));
     }
 
     #[test]
