@@ -39,7 +39,7 @@ const MARGIN_BAND: f32 = 0.12;
 /// A paragraph this much larger than the body size is a heading.
 const HEADING_RATIO: f32 = 1.15;
 /// Cell padding assumed when deciding whether a line wrapped.
-const CELL_PAD: f32 = 5.5;
+pub const CELL_PAD: f32 = 5.5;
 
 /// Tables of one page, with each glyph inside a cell assigned to it.
 pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {

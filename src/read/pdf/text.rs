@@ -216,6 +216,10 @@ pub struct Para {
     pub top: f32,
     pub bottom: f32,
     pub x0: f32,
+    /// Right end of the last line and width of the first word: whether a
+    /// paragraph wrapped across a page break is judged by them.
+    pub last_x1: f32,
+    pub first_w: f32,
     /// Byte offsets in `text` where a line ending in a hyphen was joined to
     /// the next with no space, so the printed line break can be restored.
     pub hyphen_breaks: Vec<usize>,
@@ -378,6 +382,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 }
                 para.text.push_str(&text);
                 para.bottom = l.bottom;
+                para.last_x1 = l.x1;
                 para.bold &= l.bold;
             }
             _ => out.push(Para {
@@ -389,6 +394,8 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 top: l.top,
                 bottom: l.bottom,
                 x0: l.x0,
+                last_x1: l.x1,
+                first_w: l.words.first().map_or(0.0, |w| w.x1 - w.x0),
                 hyphen_breaks: Vec::new(),
                 word_breaks: Vec::new(),
             }),
