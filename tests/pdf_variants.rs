@@ -63,6 +63,12 @@ const CASES: &[Case] = &[
         score: 0.99,
         by_ref: 0,
     },
+    // ... also where the continuation repeats the header rows first.
+    Case {
+        file: "004-portrait.pdf",
+        score: 0.975,
+        by_ref: 0,
+    },
 ];
 
 fn run(file: &str) -> (Value, Value) {

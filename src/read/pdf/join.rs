@@ -57,12 +57,13 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
 /// on both sides, the first word of `piece` would not have fitted after
 /// the last line above (the rule [`super::text::paragraphs`] uses for a
 /// wrap), and no such cell above ends a sentence. A row that ended has at
-/// least one cell whose last line had room.
-fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable) -> bool {
+/// least one cell whose last line had room. `head` is the first row of
+/// `piece` after the header rows it repeats.
+fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize) -> bool {
     let g = &piece.grid;
     let mut wraps = 0;
     for (cell, paras) in g.cells.iter().zip(&piece.cells) {
-        if cell.r0 != 0 || cell.c1 != cell.c0 + 1 {
+        if cell.r0 != head || cell.c1 != cell.c0 + 1 {
             continue;
         }
         let Some(p) = paras.iter().find(|p| !p.text.trim().is_empty()) else {
@@ -99,7 +100,12 @@ pub fn blocks(
                     if let Some(o) = cont.as_mut()
                         && !o.open_bottom
                         && !t.borderless
-                        && wraps_across(&o.tail, &t)
+                        && let Some(Block::Table(prev)) = out.get(o.idx)
+                        && wraps_across(
+                            &o.tail,
+                            &t,
+                            repeated_header(prev, &layout::to_table(&t, 0, fonts)),
+                        )
                     {
                         o.open_bottom = true;
                     }
