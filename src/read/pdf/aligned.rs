@@ -80,6 +80,56 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
     (tables, used)
 }
 
+/// The borderless body of a table whose header rows are ruled (or shaded)
+/// and whose body is not: the lines from `top` down whose words each fall
+/// between two of the header's column `edges`, as long as they run on
+/// with no wider vertical gap than [`REGION_GAP`]. Words may meet at a
+/// column edge with only a space between them: the edges come from the
+/// rules, not from the gaps. Returns (first line, end line, table).
+pub fn find_under(lines: &[Line], edges: &[f32], top: f32) -> Option<(usize, usize, PageTable)> {
+    let grid_cols: Vec<(f32, f32)> = edges.windows(2).map(|w| (w[0], w[1])).collect();
+    if grid_cols.len() < 2 {
+        return None;
+    }
+    let cs: Vec<Vec<Line>> = lines.iter().map(|l| l.split_at_gaps(CHUNK_GAP)).collect();
+    let a = lines.iter().position(|l| l.top >= top - 1.0)?;
+    let inside = |l: &Line| {
+        l.x0 >= edges.first().copied().unwrap_or(0.0) - SLACK
+            && l.x1 <= edges.last().copied().unwrap_or(0.0) + SLACK
+    };
+    let mut b = a;
+    while b < lines.len() {
+        if b > a && lines[b].top - lines[b - 1].bottom > REGION_GAP * lines[b - 1].size.max(1.0) {
+            break;
+        }
+        if !inside(&lines[b]) || cs[b].iter().any(|k| place(&grid_cols, k, true).is_none()) {
+            break;
+        }
+        b += 1;
+    }
+    if b - a < MIN_ROWS || (a..b).filter(|k| cs[*k].len() >= 2).count() < MIN_WIDE {
+        return None;
+    }
+    // Columns at their text's extent, as [`build`] wants them.
+    let mut cols: Vec<(f32, f32)> = vec![(f32::MAX, f32::MIN); grid_cols.len()];
+    for k in cs[a..b].iter().flatten() {
+        for (c, p) in place(&grid_cols, k, true).unwrap_or_default() {
+            if let Some(e) = cols.get_mut(c) {
+                e.0 = e.0.min(p.x0);
+                e.1 = e.1.max(p.x1);
+            }
+        }
+    }
+    // A column with no text takes its share of the header's width.
+    for (c, g) in cols.iter_mut().zip(&grid_cols) {
+        if c.0 > c.1 {
+            *c = (g.0 + 1.0, g.1 - 1.0);
+        }
+    }
+    let t = build(&lines[a..b], &cs[a..b], &cols, true)?;
+    Some((a, b, t))
+}
+
 /// Column intervals of a window: the gaps no chunk of a line with
 /// [`MIN_COLS`]+ chunks crosses, widened by the chunks of two-chunk lines
 /// that fall in one column (a two-chunk line may also be a bullet and its
@@ -141,7 +191,7 @@ fn column_at(cols: &[(f32, f32)], x0: f32, x1: f32) -> Option<usize> {
 /// fall in several (a line whose cells were set too close to be cut into
 /// chunks); `None` when a word crosses a gap (a section row across the
 /// table).
-fn place(cols: &[(f32, f32)], k: &Line) -> Option<Vec<(usize, Line)>> {
+fn place(cols: &[(f32, f32)], k: &Line, ruled: bool) -> Option<Vec<(usize, Line)>> {
     if let Some(c) = column_at(cols, k.x0, k.x1) {
         return Some(vec![(c, k.clone())]);
     }
@@ -154,7 +204,9 @@ fn place(cols: &[(f32, f32)], k: &Line) -> Option<Vec<(usize, Line)>> {
         match out.last_mut() {
             // Cells meet at a gap wider than a space; words a space apart
             // in two columns are one line set across them.
-            Some((pc, _)) if *pc != c && gap < CELL_GAP * k.size.max(1.0) => return None,
+            Some((pc, _)) if !ruled && *pc != c && gap < CELL_GAP * k.size.max(1.0) => {
+                return None;
+            }
             Some((pc, l)) if *pc == c => {
                 l.x1 = w.x1;
                 l.words.push(w.clone());
@@ -212,7 +264,8 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
     sizes.sort_by(f32::total_cmp);
     let size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
     let fits = |k: usize| {
-        lines[k].size <= size * HEADING_RATIO && cs[k].iter().all(|p| place(&cols, p).is_some())
+        lines[k].size <= size * HEADING_RATIO
+            && cs[k].iter().all(|p| place(&cols, p, false).is_some())
     };
     // Longest run of fitting lines, lone crossing lines allowed inside.
     let mut best: Option<(usize, usize, usize)> = None;
@@ -234,19 +287,19 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
         a = b;
     }
     let (a, b, _) = best?;
-    let t = build(&lines[a..b], &cs[a..b], &cols)?;
+    let t = build(&lines[a..b], &cs[a..b], &cols, false)?;
     Some((a, b, t))
 }
 
 /// One region into a table.
-fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)]) -> Option<PageTable> {
+fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> Option<PageTable> {
     let n = cols.len();
     // Each column's pieces, with the index of their line; crossing lines.
     let mut per_col: Vec<Vec<(usize, Line)>> = vec![Vec::new(); n];
     let mut crossing = vec![false; lines.len()];
     for (li, pieces) in cs.iter().enumerate() {
         for k in pieces {
-            let Some(placed) = place(cols, k) else {
+            let Some(placed) = place(cols, k, ruled) else {
                 crossing[li] = true;
                 continue;
             };

@@ -93,7 +93,22 @@ pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
 /// Split a page into its tables (ruled, then borderless among the rest)
 /// and the body lines outside them.
 fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>, Words) {
-    split_without(page, fonts, &[])
+    split_without(page, fonts, &[], &[])
+}
+
+/// A ruled grid of a few rows (a header, often only shaded) with lines
+/// right under it whose words keep to its columns: the header of a table
+/// whose body has no rules.
+fn header_over_text(g: &Grid, lines: &[text::Line]) -> bool {
+    if g.rows() > 3 || g.cols() < 2 {
+        return false;
+    }
+    let Some((a, _, _)) = aligned::find_under(lines, &g.xs, g.bottom()) else {
+        return false;
+    };
+    lines
+        .get(a)
+        .is_some_and(|l| l.top - g.bottom() < 2.5 * l.size.max(1.0))
 }
 
 /// A ruled grid of a few rows right above a borderless table and over its
@@ -115,6 +130,7 @@ fn split_without(
     page: &PageContent,
     fonts: &FontCache,
     drop: &[usize],
+    headers: &[(Vec<f32>, f32)],
 ) -> (Vec<PageTable>, Vec<text::Line>, Words) {
     let grids: Vec<Grid> = grid::find_grids(&page.segs)
         .into_iter()
@@ -232,24 +248,43 @@ fn split_without(
         .flat_map(|l| l.split_at_gaps(stream::CHUNK_GAP))
         .collect();
     text::mid_line_words(&chunks, &mut known);
-    let (aligned, used) = aligned::find(&lines);
-    if drop.is_empty() && !aligned.is_empty() {
+    let (mut aligned, used) = aligned::find(&lines);
+    let mut lines: Vec<text::Line> = lines
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(l, _)| l)
+        .collect();
+    if drop.is_empty() {
         let shading: Vec<usize> = all_grids
             .iter()
             .enumerate()
             .filter(|(_, g)| aligned.iter().any(|t| shading_above(g, t)))
             .map(|(i, _)| i)
             .collect();
-        if !shading.is_empty() {
-            return split_without(page, fonts, &shading);
+        let over: Vec<usize> = all_grids
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| !shading.contains(i) && header_over_text(g, &lines))
+            .map(|(i, _)| i)
+            .collect();
+        if !shading.is_empty() || !over.is_empty() {
+            let heads: Vec<(Vec<f32>, f32)> = over
+                .iter()
+                .filter_map(|i| all_grids.get(*i))
+                .map(|g| (g.xs.clone(), g.top()))
+                .collect();
+            let all: Vec<usize> = shading.into_iter().chain(over).collect();
+            return split_without(page, fonts, &all, &heads);
         }
     }
-    let lines: Vec<text::Line> = lines
-        .into_iter()
-        .zip(used)
-        .filter(|(_, u)| !u)
-        .map(|(l, _)| l)
-        .collect();
+    // Tables under a ruled header, their body unruled.
+    for (xs, top) in headers {
+        if let Some((a, b, t)) = aligned::find_under(&lines, xs, *top) {
+            aligned.push(t);
+            lines.drain(a..b);
+        }
+    }
     let (borderless, used) = stream::find(&lines);
     tables.extend(aligned);
     tables.extend(borderless);
