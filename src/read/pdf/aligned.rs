@@ -85,8 +85,15 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
 /// between two of the header's column `edges`, as long as they run on
 /// with no wider vertical gap than [`REGION_GAP`]. Words may meet at a
 /// column edge with only a space between them: the edges come from the
-/// rules, not from the gaps. Returns (first line, end line, table).
-pub fn find_under(lines: &[Line], edges: &[f32], top: f32) -> Option<(usize, usize, PageTable)> {
+/// rules, not from the gaps. The lines from `head` (the header's top) to
+/// `top` (its bottom) are the header's text, read as the first rows.
+/// Returns (first line, end line, table).
+pub fn find_under(
+    lines: &[Line],
+    edges: &[f32],
+    head: Option<f32>,
+    top: f32,
+) -> Option<(usize, usize, PageTable)> {
     let grid_cols: Vec<(f32, f32)> = edges.windows(2).map(|w| (w[0], w[1])).collect();
     if grid_cols.len() < 2 {
         return None;
@@ -110,6 +117,16 @@ pub fn find_under(lines: &[Line], edges: &[f32], top: f32) -> Option<(usize, usi
     if b - a < MIN_ROWS || (a..b).filter(|k| cs[*k].len() >= 2).count() < MIN_WIDE {
         return None;
     }
+    // The header's own lines (from `head` down), whatever the gap under
+    // them.
+    let a = match head {
+        Some(h) => lines
+            .iter()
+            .position(|l| l.top >= h - 1.0)
+            .filter(|h0| *h0 < a && (*h0..a).all(|k| inside(&lines[k])))
+            .unwrap_or(a),
+        None => a,
+    };
     // Columns at their text's extent, as [`build`] wants them.
     let mut cols: Vec<(f32, f32)> = vec![(f32::MAX, f32::MIN); grid_cols.len()];
     for k in cs[a..b].iter().flatten() {

@@ -103,7 +103,7 @@ fn header_over_text(g: &Grid, lines: &[text::Line]) -> bool {
     if g.rows() > 3 || g.cols() < 2 {
         return false;
     }
-    let Some((a, _, _)) = aligned::find_under(lines, &g.xs, g.bottom()) else {
+    let Some((a, _, _)) = aligned::find_under(lines, &g.xs, None, g.bottom()) else {
         return false;
     };
     lines
@@ -130,7 +130,7 @@ fn split_without(
     page: &PageContent,
     fonts: &FontCache,
     drop: &[usize],
-    headers: &[(Vec<f32>, f32)],
+    headers: &[(Vec<f32>, f32, f32)],
 ) -> (Vec<PageTable>, Vec<text::Line>, Words) {
     let grids: Vec<Grid> = grid::find_grids(&page.segs)
         .into_iter()
@@ -269,18 +269,18 @@ fn split_without(
             .map(|(i, _)| i)
             .collect();
         if !shading.is_empty() || !over.is_empty() {
-            let heads: Vec<(Vec<f32>, f32)> = over
+            let heads: Vec<(Vec<f32>, f32, f32)> = over
                 .iter()
                 .filter_map(|i| all_grids.get(*i))
-                .map(|g| (g.xs.clone(), g.top()))
+                .map(|g| (g.xs.clone(), g.top(), g.bottom()))
                 .collect();
             let all: Vec<usize> = shading.into_iter().chain(over).collect();
             return split_without(page, fonts, &all, &heads);
         }
     }
     // Tables under a ruled header, their body unruled.
-    for (xs, top) in headers {
-        if let Some((a, b, t)) = aligned::find_under(&lines, xs, *top) {
+    for (xs, top, bottom) in headers {
+        if let Some((a, b, t)) = aligned::find_under(&lines, xs, Some(*top), *bottom) {
             aligned.push(t);
             lines.drain(a..b);
         }
