@@ -149,3 +149,17 @@ fn a_borderless_plan_links_actions_to_findings() {
         );
     }
 }
+
+/// The annual report without table borders: its tables under a shaded
+/// header row (the partnership's members, NAME | TITLE) and its
+/// acronyms and sections hold.
+#[test]
+fn a_borderless_report_keeps_its_people_glossary_and_sections() {
+    let (gold, pred) = run("002-noborder.pdf");
+    let s = common::score_report::score(&gold, &pred).expect("scores");
+    println!("002-noborder.pdf: score {:.3}", s.score);
+    assert!(s.score >= 0.89, "score {:.3}", s.score);
+    assert!(s.f1("people") >= 0.96, "people {:.3}", s.f1("people"));
+    assert!(s.f1("glossary") >= 0.99, "glossary {:.3}", s.f1("glossary"));
+    assert!(s.f1("sections") >= 0.99, "sections {:.3}", s.f1("sections"));
+}
