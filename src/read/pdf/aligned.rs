@@ -414,9 +414,12 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
         for (s, e) in &col_paras[c] {
             let (rs, re) = (row_of[*s], row_of[*e]);
             for r in rs + 1..=re {
-                if !crossing_rows[r] {
-                    owner[r] = owner[rs];
+                // A row the first column starts (a new ref, a new finding)
+                // is never run across.
+                if crossing_rows[r] || first_col.get(row_tops[r]).copied().unwrap_or(false) {
+                    break;
                 }
+                owner[r] = owner[rs];
             }
         }
         let mut r = 0;
@@ -470,4 +473,147 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
         nested: Vec::new(),
         borderless: true,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::pdf::text::Word;
+
+    /// A line of 10-point text, 5 points a character, pieces at given x.
+    fn line(top: f32, bold: bool, pieces: &[(f32, &str)]) -> Line {
+        let mut words = Vec::new();
+        for (x, s) in pieces {
+            let mut at = *x;
+            for w in s.split(' ') {
+                let x1 = at + 5.0 * w.chars().count() as f32;
+                words.push(Word {
+                    text: w.to_string(),
+                    x0: at,
+                    x1,
+                });
+                at = x1 + 2.5;
+            }
+        }
+        Line {
+            x0: words.first().map_or(0.0, |w| w.x0),
+            x1: words.last().map_or(0.0, |w| w.x1),
+            words,
+            top,
+            bottom: top + 10.0,
+            size: 10.0,
+            font: 0,
+            bold,
+        }
+    }
+
+    #[test]
+    fn rows_start_where_cells_start_and_a_running_cell_spans_them() {
+        let lines = vec![
+            line(
+                0.0,
+                true,
+                &[
+                    (0.0, "Ref"),
+                    (50.0, "Area"),
+                    (150.0, "Action"),
+                    (300.0, "Date"),
+                ],
+            ),
+            line(
+                12.0,
+                false,
+                &[
+                    (0.0, "1"),
+                    (50.0, "Some area text"),
+                    (150.0, "1.1 Do this and more things"),
+                    (300.0, "June"),
+                ],
+            ),
+            line(24.0, false, &[(50.0, "goes on here"), (150.0, "and that")]),
+            line(
+                36.0,
+                false,
+                &[(50.0, "still more"), (150.0, "1.2 Next"), (300.0, "July")],
+            ),
+            line(
+                48.0,
+                false,
+                &[
+                    (0.0, "2"),
+                    (50.0, "Other area"),
+                    (150.0, "2.1 Act"),
+                    (300.0, "to be confirmed later"),
+                ],
+            ),
+        ];
+        let (tables, used) = find(&lines);
+        assert_eq!(tables.len(), 1);
+        assert!(used.iter().all(|u| *u));
+        let t = &tables[0];
+        assert_eq!((t.grid.rows(), t.grid.cols()), (4, 4));
+        let text = |r: usize, c: usize| -> String {
+            t.grid
+                .cells
+                .iter()
+                .zip(&t.cells)
+                .find(|(g, _)| g.r0 == r && g.c0 == c)
+                .map(|(_, ps)| {
+                    ps.iter()
+                        .map(|p| p.text.clone())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(text(0, 2), "Action");
+        assert_eq!(text(1, 2), "1.1 Do this and more things and that");
+        assert_eq!(text(2, 2), "1.2 Next");
+        assert_eq!(text(2, 3), "July");
+        assert_eq!(text(3, 0), "2");
+        // The area runs on beside both actions: one cell over two rows.
+        let area = t.grid.cells.iter().position(|g| g.r0 == 1 && g.c0 == 1);
+        let area = area.and_then(|i| t.grid.cells.get(i));
+        assert_eq!(area.map(|g| (g.r0, g.r1)), Some((1, 3)));
+        assert_eq!(text(1, 1), "Some area text goes on here still more");
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        let lines: Vec<Line> = (0..8)
+            .map(|i| {
+                line(
+                    i as f32 * 12.0,
+                    false,
+                    &[(0.0, "a line of ordinary prose text that runs on")],
+                )
+            })
+            .collect();
+        let (tables, used) = find(&lines);
+        assert!(tables.is_empty());
+        assert!(used.iter().all(|u| !u));
+    }
+
+    #[test]
+    fn body_under_a_ruled_header_keeps_to_its_columns() {
+        // Header rules at 0 | 100 | 300; names and titles a space apart
+        // where a title runs close to the edge.
+        let lines = vec![
+            line(0.0, true, &[(5.0, "NAME"), (105.0, "TITLE")]),
+            line(20.0, false, &[(5.0, "Ann Smith"), (105.0, "Chair")]),
+            line(32.0, false, &[(5.0, "Bob Jones"), (105.0, "Manager")]),
+            line(44.0, false, &[(5.0, "Di Lee"), (105.0, "Director")]),
+            line(
+                56.0,
+                false,
+                &[
+                    (5.0, "Cy Long Surname"),
+                    (105.0, "Head of Service, Council"),
+                ],
+            ),
+        ];
+        let (a, b, t) = find_under(&lines, &[0.0, 100.0, 300.0], Some(0.0), 12.0).expect("found");
+        assert_eq!((a, b), (0, 5));
+        assert_eq!((t.grid.rows(), t.grid.cols()), (5, 2));
+    }
 }
