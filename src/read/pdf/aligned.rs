@@ -391,7 +391,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
         row_of[li] = row_tops.len() - 1;
     }
     let rows = row_tops.len();
-    if rows < 2 {
+    if rows < 2 && !ruled {
         return None;
     }
     // Per column, the rows each cell spans: a paragraph running across a
