@@ -20,6 +20,65 @@ struct Open {
     xs: Vec<f32>,
     page: u32,
     open_bottom: bool,
+    borderless: bool,
+    /// Per column, the last paragraph of the cell at the table's foot:
+    /// (right end of its last line, the cell's wrap edge, size); the edge
+    /// is infinite when the paragraph ends a sentence.
+    tail: Vec<Option<(f32, f32, f32)>>,
+}
+
+/// The foot of a page table, column by column (see [`Open::tail`]).
+fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
+    let g = &t.grid;
+    let mut out = vec![None; g.cols()];
+    for (cell, paras) in g.cells.iter().zip(&t.cells) {
+        if cell.r1 != g.rows() || cell.c1 != cell.c0 + 1 {
+            continue;
+        }
+        let Some(p) = paras.iter().rev().find(|p| !p.text.trim().is_empty()) else {
+            continue;
+        };
+        // A cell ending a sentence reads as whole: its line never wraps.
+        let ended = p.text.trim_end().ends_with(['.', '!', '?', ':', ';']);
+        let right = if ended {
+            f32::MAX
+        } else {
+            g.xs.get(cell.c1).copied().unwrap_or(0.0) - layout::CELL_PAD
+        };
+        if let Some(slot) = out.get_mut(cell.c0) {
+            *slot = Some((p.last_x1, right, p.size));
+        }
+    }
+    out
+}
+
+/// Did the page break cut the foot row of the table above `piece`? Its
+/// cells' last lines each wrapped: in every column (two or more) with text
+/// on both sides, the first word of `piece` would not have fitted after
+/// the last line above (the rule [`super::text::paragraphs`] uses for a
+/// wrap), and no such cell above ends a sentence. A row that ended has at
+/// least one cell whose last line had room. `head` is the first row of
+/// `piece` after the header rows it repeats.
+fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize) -> bool {
+    let g = &piece.grid;
+    let mut wraps = 0;
+    for (cell, paras) in g.cells.iter().zip(&piece.cells) {
+        if cell.r0 != head || cell.c1 != cell.c0 + 1 {
+            continue;
+        }
+        let Some(p) = paras.iter().find(|p| !p.text.trim().is_empty()) else {
+            continue;
+        };
+        let Some(Some((x1, right, size))) = tail.get(cell.c0) else {
+            continue;
+        };
+        let size = size.max(1.0);
+        if x1 + 0.3 * size + p.first_w < right - 0.5 * size || p.bullet {
+            return false;
+        }
+        wraps += 1;
+    }
+    wraps >= 2
 }
 
 pub fn blocks(
@@ -37,11 +96,27 @@ pub fn blocks(
             match item {
                 Item::Para(p) => out.push(para(&p, page)),
                 Item::Table(t) => {
-                    let cont = if i == 0 { open.take() } else { None };
+                    let mut cont = if i == 0 { open.take() } else { None };
+                    if let Some(o) = cont.as_mut()
+                        && !o.open_bottom
+                        && !t.borderless
+                        && let Some(Block::Table(prev)) = out.get(o.idx)
+                        && wraps_across(
+                            &o.tail,
+                            &t,
+                            repeated_header(prev, &layout::to_table(&t, 0, fonts)),
+                        )
+                    {
+                        o.open_bottom = true;
+                    }
                     let idx = match cont {
                         Some(o)
                             if o.page + 1 == page
-                                && same_columns(&o.xs, &t.grid.xs)
+                                && same_columns(
+                                    &o.xs,
+                                    &t.grid.xs,
+                                    o.borderless && t.borderless,
+                                )
                                 && matches!(out.get(o.idx), Some(Block::Table(prev))
                                     if continues(prev, &t, o.open_bottom, fonts)) =>
                         {
@@ -61,6 +136,8 @@ pub fn blocks(
                             xs: t.grid.xs.clone(),
                             page,
                             open_bottom: t.grid.open_bottom,
+                            borderless: t.borderless,
+                            tail: tail(&t),
                         });
                     }
                 }
@@ -71,8 +148,19 @@ pub fn blocks(
     out
 }
 
-fn same_columns(a: &[f32], b: &[f32]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= grid::SNAP)
+/// Column edges agree. A borderless table's right edge is where its
+/// longest line ends, which varies by page, so it is not compared.
+fn same_columns(a: &[f32], b: &[f32], borderless: bool) -> bool {
+    let n = if borderless {
+        a.len().saturating_sub(1)
+    } else {
+        a.len()
+    };
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .take(n)
+            .all(|(x, y)| (x - y).abs() <= grid::SNAP)
 }
 
 fn row_texts(t: &Table, r: usize) -> Vec<(usize, String)> {

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Style, Table};
 
+use super::aligned;
 use super::geom::Glyph;
 use super::grid::{self, Grid};
 use super::interp::{FontCache, PageContent};
@@ -28,6 +29,9 @@ pub struct PageTable {
     pub cells: Vec<Vec<Para>>,
     /// Tables drawn inside one of this table's cells: (cell index, table).
     pub nested: Vec<(usize, PageTable)>,
+    /// Found from text alignment, not rules: its right edge is where its
+    /// text ends, so it may differ from page to page.
+    pub borderless: bool,
 }
 
 /// Margin bands (fraction of page height) where running headers and footers live.
@@ -35,7 +39,7 @@ const MARGIN_BAND: f32 = 0.12;
 /// A paragraph this much larger than the body size is a heading.
 const HEADING_RATIO: f32 = 1.15;
 /// Cell padding assumed when deciding whether a line wrapped.
-const CELL_PAD: f32 = 5.5;
+pub const CELL_PAD: f32 = 5.5;
 
 /// Tables of one page, with each glyph inside a cell assigned to it.
 pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {
@@ -47,7 +51,11 @@ pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {
         }
     }
     let mut out = Vec::new();
-    for t in split(page, fonts).0 {
+    let (mut tables, _, known) = split(page, fonts);
+    for t in &mut tables {
+        unbreak(t, &known);
+    }
+    for t in tables {
         flatten(t, &mut out);
     }
     out
@@ -84,8 +92,53 @@ pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
 
 /// Split a page into its tables (ruled, then borderless among the rest)
 /// and the body lines outside them.
-fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>) {
-    let grids = grid::find_grids(&page.segs);
+fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>, Words) {
+    split_without(page, fonts, &[], &[])
+}
+
+/// A ruled grid of a few rows (a header, often only shaded) with lines
+/// right under it whose words keep to its columns: the header of a table
+/// whose body has no rules.
+fn header_over_text(g: &Grid, lines: &[text::Line]) -> bool {
+    if g.rows() > 3 || g.cols() < 2 {
+        return false;
+    }
+    let Some((a, _, _)) = aligned::find_under(lines, &g.xs, None, g.bottom()) else {
+        return false;
+    };
+    lines
+        .get(a)
+        .is_some_and(|l| l.top - g.bottom() < 2.5 * l.size.max(1.0))
+}
+
+/// A ruled grid of a few rows right above a borderless table and over its
+/// width (its columns may hold no text below, so the table found from
+/// text may be narrower): the shading of the table's header (or section) rows, drawn as
+/// filled boxes, not a table of its own. Its text belongs to the table.
+fn shading_above(g: &Grid, t: &PageTable) -> bool {
+    let (tx0, tx1) = (t.grid.x0(), t.grid.x1());
+    let overlap = g.x1().min(tx1) - g.x0().max(tx0);
+    let gap = t.grid.top() - g.bottom();
+    g.rows() <= 3
+        && g.x0() <= tx0 + 12.0
+        && overlap >= 0.8 * (tx1 - tx0)
+        && (-3.0..=30.0).contains(&gap)
+}
+
+/// [`split`], with the ruled grids at indices `drop` read as body text.
+fn split_without(
+    page: &PageContent,
+    fonts: &FontCache,
+    drop: &[usize],
+    headers: &[(Vec<f32>, f32, f32)],
+) -> (Vec<PageTable>, Vec<text::Line>, Words) {
+    let grids: Vec<Grid> = grid::find_grids(&page.segs)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !drop.contains(i))
+        .map(|(_, g)| g)
+        .collect();
+    let all_grids = grids.clone();
     let mut per_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
         .map(|g| vec![Vec::new(); g.cells.len()])
@@ -127,6 +180,7 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
                 .map(|(j, ci, _)| (j, ci))
         })
         .collect();
+    let mut known = std::collections::HashSet::new();
     let mut built: Vec<Option<PageTable>> = Vec::with_capacity(grids.len());
     for (mut g, cells) in grids.into_iter().zip(per_cell) {
         if cells.iter().all(|c| c.iter().all(|g| g.c.is_whitespace())) {
@@ -145,6 +199,7 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
             .map(|(ci, (cell, gs))| {
                 let (_, _, x1, _) = g.cell_box(cell);
                 let lines = text::lines(gs, fonts);
+                text::mid_line_words(&lines, &mut known);
                 // A big ruled cell (a frame) may hold a borderless table.
                 let (inner, used) = stream::find(&lines);
                 if inner.is_empty() {
@@ -164,6 +219,7 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
             grid: g,
             cells: paras,
             nested,
+            borderless: false,
         }));
     }
     // Attach nested tables to their parents, innermost first (smaller
@@ -185,7 +241,52 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
     }
     let mut tables: Vec<PageTable> = built.into_iter().flatten().collect();
     let lines = text::lines(&body, fonts);
+    // Body lines may run across the columns of a borderless table: their
+    // words count from each chunk's second on.
+    let chunks: Vec<text::Line> = lines
+        .iter()
+        .flat_map(|l| l.split_at_gaps(stream::CHUNK_GAP))
+        .collect();
+    text::mid_line_words(&chunks, &mut known);
+    let (mut aligned, used) = aligned::find(&lines);
+    let mut lines: Vec<text::Line> = lines
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(l, _)| l)
+        .collect();
+    if drop.is_empty() {
+        let shading: Vec<usize> = all_grids
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| aligned.iter().any(|t| shading_above(g, t)))
+            .map(|(i, _)| i)
+            .collect();
+        let over: Vec<usize> = all_grids
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| !shading.contains(i) && header_over_text(g, &lines))
+            .map(|(i, _)| i)
+            .collect();
+        if !shading.is_empty() || !over.is_empty() {
+            let heads: Vec<(Vec<f32>, f32, f32)> = over
+                .iter()
+                .filter_map(|i| all_grids.get(*i))
+                .map(|g| (g.xs.clone(), g.top(), g.bottom()))
+                .collect();
+            let all: Vec<usize> = shading.into_iter().chain(over).collect();
+            return split_without(page, fonts, &all, &heads);
+        }
+    }
+    // Tables under a ruled header, their body unruled.
+    for (xs, top, bottom) in headers {
+        if let Some((a, b, t)) = aligned::find_under(&lines, xs, Some(*top), *bottom) {
+            aligned.push(t);
+            lines.drain(a..b);
+        }
+    }
     let (borderless, used) = stream::find(&lines);
+    tables.extend(aligned);
     tables.extend(borderless);
     tables.sort_by(|a, b| a.grid.top().total_cmp(&b.grid.top()));
     let rest = lines
@@ -194,7 +295,22 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
         .filter(|(_, u)| !u)
         .map(|(l, _)| l)
         .collect();
-    (tables, rest)
+    (tables, rest, known)
+}
+
+/// The words a page prints after another word on a line (see
+/// [`text::mid_line_words`]).
+type Words = std::collections::HashSet<String>;
+
+/// Undo broken-word joins the page's own words contradict, in a table and
+/// the tables nested in it.
+fn unbreak(t: &mut PageTable, known: &std::collections::HashSet<String>) {
+    for p in t.cells.iter_mut().flatten() {
+        p.unbreak(known);
+    }
+    for (_, n) in &mut t.nested {
+        unbreak(n, known);
+    }
 }
 
 /// Was the table's last row cut by the page break? A row that ends keeps
@@ -285,10 +401,18 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     // Pass 1: per page, tables and body lines.
     let mut page_items: Vec<Vec<Item>> = Vec::with_capacity(pages.len());
     let mut page_lines: Vec<Vec<text::Line>> = Vec::with_capacity(pages.len());
+    let mut known = Words::new();
     for p in pages {
-        let (tables, body) = split(p, fonts);
+        let (tables, body, words) = split(p, fonts);
+        known.extend(words);
         page_lines.push(body);
         page_items.push(tables.into_iter().map(Item::Table).collect());
+    }
+    // Broken-word joins are checked against the whole document's words.
+    for t in page_items.iter_mut().flatten() {
+        if let Item::Table(t) = t {
+            unbreak(t, &known);
+        }
     }
     // Body size: the size of most glyphs, table cells included (a plan's
     // body is its table; a title above it is not the body).

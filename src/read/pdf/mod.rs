@@ -8,18 +8,24 @@
 //!   Form XObjects, the text state and every path-painting operator), the
 //!   page turned upright when its text runs sideways;
 //! - `text`: glyphs into words, lines and paragraphs (documented
-//!   tolerances, superscripts joined, hyphens kept);
+//!   tolerances, superscripts joined, hyphens kept, a word broken at a
+//!   narrow cell's edge with no hyphen joined back);
 //! - `grid`: ruling segments into cell grids with row and column spans;
-//!   `stream`: borderless tables from column alignment;
+//!   `aligned`: borderless tables of many rows (columns from the gaps the
+//!   lines of a region share, rows where cells start, cells spanning rows
+//!   where a paragraph runs on; also the unruled body under a ruled or
+//!   shaded header); `stream`: small borderless tables (signature blocks);
 //! - `layout`: one page into tables and body blocks, running headers and
 //!   footers removed, headings from size, two-column reading order;
 //! - `join`: tables continued across pages joined into one (repeated
-//!   header dropped, a row cut by the break joined back).
+//!   header dropped, a row cut by the break joined back: no closing rule,
+//!   or every cell's last line wrapping into the next page).
 //!
 //! Why pure Rust over lopdf: no C library may be linked (poppler, pdfium),
 //! and the file must never take the process down; everything here reads
 //! through checked accessors, and a lopdf panic is caught at this boundary.
 
+mod aligned;
 mod cmap;
 mod font;
 mod geom;

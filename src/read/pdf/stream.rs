@@ -163,5 +163,6 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
         grid,
         cells: paras,
         nested: Vec::new(),
+        borderless: true,
     })
 }

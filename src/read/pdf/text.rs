@@ -216,9 +216,18 @@ pub struct Para {
     pub top: f32,
     pub bottom: f32,
     pub x0: f32,
+    /// Right end of the last line and width of the first word: whether a
+    /// paragraph wrapped across a page break is judged by them.
+    pub last_x1: f32,
+    pub first_w: f32,
     /// Byte offsets in `text` where a line ending in a hyphen was joined to
     /// the next with no space, so the printed line break can be restored.
     pub hyphen_breaks: Vec<usize>,
+    /// Byte offsets in `text` where a word broken at the cell edge with no
+    /// hyphen was joined back (see [`broken_word`]); also in
+    /// `hyphen_breaks`, and undone by [`Para::unbreak`] when the page says
+    /// otherwise.
+    pub word_breaks: Vec<usize>,
 }
 
 impl Para {
@@ -236,6 +245,62 @@ impl Para {
     }
 }
 
+impl Para {
+    /// Undo the broken-word joins whose continuation is a word the page
+    /// prints on its own elsewhere (`known`, see [`mid_line_words`]): a
+    /// word that merely wrapped at a full line ("responsibilities" / "for")
+    /// looks like a broken one, but the pieces of a broken word ("Nu" /
+    /// "mb" / "er") are not words of the page.
+    pub fn unbreak(&mut self, known: &std::collections::HashSet<String>) {
+        for at in std::mem::take(&mut self.word_breaks).into_iter().rev() {
+            let Some(rest) = self.text.get(at..) else {
+                continue;
+            };
+            let next = rest.split_whitespace().next().unwrap_or("");
+            if !known.contains(&word_key(next)) {
+                self.word_breaks.push(at);
+                continue;
+            }
+            self.text.insert(at, ' ');
+            self.hyphen_breaks.retain(|b| *b != at);
+            for b in self
+                .hyphen_breaks
+                .iter_mut()
+                .chain(self.word_breaks.iter_mut())
+            {
+                if *b > at {
+                    *b += 1;
+                }
+            }
+        }
+        self.word_breaks.sort_unstable();
+    }
+}
+
+/// A word's comparison form: letters and digits, lower case.
+pub fn word_key(w: &str) -> String {
+    w.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Words printed after another word on a line (never a line's first word,
+/// where a broken word's piece would be).
+pub fn mid_line_words<'a>(
+    lines: impl IntoIterator<Item = &'a Line>,
+    into: &mut std::collections::HashSet<String>,
+) {
+    for l in lines {
+        for w in l.words.iter().skip(1) {
+            let k = word_key(&w.text);
+            if !k.is_empty() {
+                into.insert(k);
+            }
+        }
+    }
+}
+
 /// Bullet glyphs as producers print them (Symbol's private-use bullet too).
 /// Dashes and "o" are left out: a wrapped "0 – 19" must not lose its dash.
 pub fn is_bullet(w: &str) -> bool {
@@ -244,6 +309,33 @@ pub fn is_bullet(w: &str) -> bool {
         "•" | "·" | "▪" | "■" | "◦" | "●" | "○" | "\u{f0b7}" | "\u{f0a7}" | "\u{f0d8}"
     )
 }
+
+/// Did a word too wide for its column break at `p`'s end with no hyphen
+/// (how LibreOffice sets "Number" in a narrow cell: "Nu" / "mb" / "er")?
+/// `p` is that one word alone, reaching the wrap edge: the next line's first
+/// glyph would not have fitted after it. A word that merely wrapped ends a
+/// line that had room for at least a space and the next word's first
+/// letter, so it is told apart by geometry alone.
+fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
+    let [only] = p.words.as_slice() else {
+        return false;
+    };
+    let Some(w) = next.words.first() else {
+        return false;
+    };
+    let glyph = (w.x1 - w.x0) / w.text.chars().count().max(1) as f32;
+    let (Some(a), Some(b)) = (only.text.chars().last(), w.text.chars().next()) else {
+        return false;
+    };
+    // Inside a word the letter case runs on ("Nu|mb", "ACTIVIT|Y"); a
+    // capital after a small letter starts a new word ("Outcomes|How").
+    let same_case = !(a.is_lowercase() && b.is_uppercase());
+    a.is_alphanumeric() && b.is_alphanumeric() && same_case && p.x1 + glyph >= right - BROKEN_SLACK
+}
+
+/// Points by which a broken word's line may stop short of the wrap edge
+/// (the edge is estimated from the cell's rules and a typical padding).
+const BROKEN_SLACK: f32 = 1.5;
 
 /// Group lines into paragraphs. `right` is the right edge text wraps at (a
 /// cell's inner edge, or the body column's right edge).
@@ -280,13 +372,17 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
         };
         match (new, out.last_mut()) {
             (false, Some(para)) => {
-                if !para.text.ends_with('-') || para.text.ends_with(" -") {
+                if prev.is_some_and(|p| broken_word(p, l, right)) {
+                    para.hyphen_breaks.push(para.text.len());
+                    para.word_breaks.push(para.text.len());
+                } else if !para.text.ends_with('-') || para.text.ends_with(" -") {
                     para.text.push(' ');
                 } else {
                     para.hyphen_breaks.push(para.text.len());
                 }
                 para.text.push_str(&text);
                 para.bottom = l.bottom;
+                para.last_x1 = l.x1;
                 para.bold &= l.bold;
             }
             _ => out.push(Para {
@@ -298,7 +394,10 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 top: l.top,
                 bottom: l.bottom,
                 x0: l.x0,
+                last_x1: l.x1,
+                first_w: l.words.first().map_or(0.0, |w| w.x1 - w.x0),
                 hyphen_breaks: Vec::new(),
+                word_breaks: Vec::new(),
             }),
         }
         prev = Some(l);
@@ -367,6 +466,43 @@ mod tests {
         let t: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(t, vec!["aaaaaaaa Covid-19 plans", "Next para"]);
         assert_eq!(ps[0].printed(), "aaaaaaaa Covid-\n19 plans");
+    }
+
+    #[test]
+    fn a_word_broken_at_a_narrow_cell_edge_joins_without_a_space() {
+        // "Numbe" fills the 25-point cell, "r" goes on below; in a
+        // 40-point cell "Lead" / "roles" is a wrap with room to spare.
+        let mut gs = run("Numbe", 0.0, 100.0, 10.0);
+        gs.extend(run("r", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 26.0);
+        assert_eq!(ps[0].text, "Number");
+        assert_eq!(ps[0].printed(), "Numbe\nr");
+        let mut gs = run("Lead", 0.0, 100.0, 10.0);
+        gs.extend(run("roles", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 40.0);
+        assert_eq!(ps[0].text, "Lead roles");
+    }
+
+    #[test]
+    fn a_join_the_page_contradicts_is_undone() {
+        // "responsibilities" fills the cell and "for" goes on below: it
+        // looks broken, but "for" is a word printed mid-line elsewhere.
+        let mut gs = run("responsibilities", 0.0, 100.0, 10.0);
+        gs.extend(run("for all", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        let mut ps = paragraphs(&ls, 81.0);
+        assert_eq!(ps[0].text, "responsibilitiesfor all");
+        let mut known = std::collections::HashSet::new();
+        mid_line_words(&ls, &mut known);
+        ps[0].unbreak(&std::collections::HashSet::new());
+        assert_eq!(ps[0].text, "responsibilitiesfor all");
+        ps[0].unbreak(&["for".to_string()].into_iter().collect());
+        assert_eq!(ps[0].text, "responsibilities for all");
+        assert_eq!(ps[0].printed(), "responsibilities for all");
+        assert!(known.contains("all") && !known.contains("for"));
     }
 
     #[test]
