@@ -48,6 +48,15 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/002-raw.txt", 0.96),
     ("variants/004-layout.txt", 0.99),
     ("variants/004-raw.txt", 0.97),
+    ("variants/000-noborder.pdf", 0.95),
+    ("variants/000-portrait.pdf", 1.00),
+    ("variants/001-narrowfont.pdf", 1.00),
+    ("variants/001-noborder.pdf", 1.00),
+    ("variants/001-portrait.pdf", 0.97),
+    ("variants/002-noborder.pdf", 0.89),
+    ("variants/004-noborder.pdf", 0.98),
+    ("variants/004-nohead.pdf", 1.00),
+    ("variants/004-portrait.pdf", 0.98),
 ];
 
 /// Floor of the mean over the documents in `FLOORS`.
