@@ -119,49 +119,7 @@ impl Walk<'_> {
     /// the current one if it is, else the row's other unfinished cell.
     pub(super) fn continue_unfinished(&mut self, p: &Para) {
         let text = p.joined();
-        let target = {
-            let row = self.row.as_ref();
-            // Only a cell's last piece is looked at, so that long cells
-            // built from many fragments cost no more than short ones.
-            let pieces = |c: Cell| -> &[String] {
-                match (c, row) {
-                    (Cell::Finding, _) => self.findings.last().map_or(&[], |f| &f.text[..]),
-                    (Cell::Action, Some(r)) => &r.action,
-                    (Cell::Timescale, Some(r)) => &r.timescale,
-                    (Cell::Lead, Some(r)) => &r.lead,
-                    _ => &[],
-                }
-            };
-            // The last piece, and whether it is the whole cell.
-            let cell_text = |c: Cell| -> Option<(&str, bool)> {
-                let ps = pieces(c);
-                let last = ps.iter().rev().find(|p| !p.trim().is_empty())?;
-                Some((last.trim(), ps.len() == 1))
-            };
-            // The current cell goes on unless it is closed: a sentence
-            // ended, or a cell that is only a date; a lead cell goes on only
-            // when it stops mid-phrase.
-            let (current, whole) = cell_text(self.cell).unwrap_or(("", false));
-            let keeps = match self.cell {
-                Cell::Lead => unfinished(current),
-                Cell::None => false,
-                _ => !closed(current, whole, self.lex),
-            };
-            if keeps {
-                self.cell
-            } else {
-                let mut order = Vec::new();
-                if row.is_some() {
-                    order.extend([Cell::Action, Cell::Timescale, Cell::Lead]);
-                }
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&c| c != self.cell)
-                    .find(|&c| cell_text(c).is_some_and(|(t, _)| unfinished(t)))
-                    .unwrap_or(self.cell)
-            }
-        };
+        let target = self.continuation_target();
         match target {
             Cell::Finding | Cell::None => self.push_finding(p.lines.iter().cloned()),
             Cell::Action => {
@@ -185,7 +143,54 @@ impl Walk<'_> {
             }
         }
     }
+
+    /// The cell a mid-sentence fragment continues: the current one unless
+    /// it is closed, else the row's other cell left unfinished.
+    fn continuation_target(&self) -> Cell {
+        let row = self.row.as_ref();
+        // Only a cell's last piece is looked at, so that long cells
+        // built from many fragments cost no more than short ones.
+        let pieces = |c: Cell| -> &[String] {
+            match (c, row) {
+                (Cell::Finding, _) => self.findings.last().map_or(&[], |f| &f.text[..]),
+                (Cell::Action, Some(r)) => &r.action,
+                (Cell::Timescale, Some(r)) => &r.timescale,
+                (Cell::Lead, Some(r)) => &r.lead,
+                _ => &[],
+            }
+        };
+        // The last piece, and whether it is the whole cell.
+        let cell_text = |c: Cell| -> Option<(&str, bool)> {
+            let ps = pieces(c);
+            let last = ps.iter().rev().find(|p| !p.trim().is_empty())?;
+            Some((last.trim(), ps.len() == 1))
+        };
+        // The current cell goes on unless it is closed: a sentence
+        // ended, or a cell that is only a date; a lead cell goes on only
+        // when it stops mid-phrase.
+        let (current, whole) = cell_text(self.cell).unwrap_or(("", false));
+        let keeps = match self.cell {
+            Cell::Lead => unfinished(current),
+            Cell::None => false,
+            _ => !closed(current, whole, self.lex),
+        };
+        if keeps {
+            self.cell
+        } else {
+            let mut order = Vec::new();
+            if row.is_some() {
+                order.extend([Cell::Action, Cell::Timescale, Cell::Lead]);
+            }
+            order
+                .iter()
+                .copied()
+                .filter(|&c| c != self.cell)
+                .find(|&c| cell_text(c).is_some_and(|(t, _)| unfinished(t)))
+                .unwrap_or(self.cell)
+        }
+    }
 }
+
 /// A cell that cannot go on: its sentence ended, or (`whole`: `text` is the
 /// entire cell) it is one date.
 pub(super) fn closed(text: &str, whole: bool, lex: &Lexicon) -> bool {
