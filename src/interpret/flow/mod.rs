@@ -432,22 +432,29 @@ June 2021
         assert!(plan_of(&text).actions.is_empty());
     }
 
+    /// Lines picked from `pool`, noise appended and blank lines between
+    /// some, read and interpreted: whatever the order, nothing may panic.
+    /// (The grid tests share it.)
+    pub(super) fn extract_shuffled(pool: &[&str], picks: Vec<(usize, bool, String)>) {
+        let mut text = String::new();
+        for (i, blank, noise) in picks {
+            text.push_str(pool.get(i % pool.len().max(1)).copied().unwrap_or(""));
+            text.push_str(&noise);
+            text.push('\n');
+            if blank {
+                text.push('\n');
+            }
+        }
+        if let Ok(doc) = read::read(text.as_bytes(), &Limits::default()) {
+            let _ = extract(&doc, &Grammars::builtin());
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics_on_shuffled_flows(picks in proptest::collection::vec((0usize..64, proptest::bool::ANY, "[ a-zA-Z0-9.:,/()\u{2013}-]{0,30}"), 0..80)) {
             let pool: Vec<&str> = FLOW.lines().collect();
-            let mut text = String::new();
-            for (i, blank, noise) in picks {
-                text.push_str(pool.get(i % pool.len().max(1)).copied().unwrap_or(""));
-                text.push_str(&noise);
-                text.push('\n');
-                if blank {
-                    text.push('\n');
-                }
-            }
-            if let Ok(doc) = read::read(text.as_bytes(), &Limits::default()) {
-                let _ = extract(&doc, &Grammars::builtin());
-            }
+            extract_shuffled(&pool, picks);
         }
     }
 }

@@ -75,29 +75,8 @@ impl Walk<'_> {
         next: Option<&Anchor>,
         ahead: Option<u32>,
     ) {
-        match anchor {
-            Anchor::Finding(n, rest) => {
-                self.flush();
-                let mut text = vec![rest.clone()];
-                text.extend(p.lines.iter().skip(1).cloned());
-                self.findings.push(FindingBuild {
-                    num: *n,
-                    section: self.section.clone(),
-                    text,
-                    line: p.line,
-                });
-                self.cell = Cell::Finding;
-                return;
-            }
-            Anchor::Action(r, rest) => {
-                self.flush();
-                self.start_row(Some(r.clone()), p.line);
-                let mut lines = vec![rest.clone()];
-                lines.extend(p.lines.iter().skip(1).cloned());
-                self.absorb_action(&lines);
-                return;
-            }
-            Anchor::None => {}
+        if self.anchored(p, anchor) {
+            return;
         }
         let text = p.joined();
         let first = p.first().trim();
@@ -143,6 +122,35 @@ impl Walk<'_> {
             self.cell = Cell::Timescale;
         } else {
             self.wide(p, ahead);
+        }
+    }
+
+    /// A paragraph that opens with an anchor starts a finding or an action
+    /// row; false when it has none.
+    fn anchored(&mut self, p: &Para, anchor: &Anchor) -> bool {
+        match anchor {
+            Anchor::Finding(n, rest) => {
+                self.flush();
+                let mut text = vec![rest.clone()];
+                text.extend(p.lines.iter().skip(1).cloned());
+                self.findings.push(FindingBuild {
+                    num: *n,
+                    section: self.section.clone(),
+                    text,
+                    line: p.line,
+                });
+                self.cell = Cell::Finding;
+                true
+            }
+            Anchor::Action(r, rest) => {
+                self.flush();
+                self.start_row(Some(r.clone()), p.line);
+                let mut lines = vec![rest.clone()];
+                lines.extend(p.lines.iter().skip(1).cloned());
+                self.absorb_action(&lines);
+                true
+            }
+            Anchor::None => false,
         }
     }
 

@@ -287,8 +287,13 @@ impl<'a> TableBuilder<'a> {
             self.feed_numbered(rc, text, line);
             return;
         }
-        // No ref column: the lead is told by its look, other cells by order;
-        // a group for a column already passed opens the next row.
+        self.feed_in_order(text, line);
+    }
+
+    /// A table without a ref column: the lead is told by its look, other
+    /// cells by order; a group for a column already passed opens the next
+    /// row.
+    fn feed_in_order(&mut self, text: String, line: u32) {
         let target = if self.lead_cell(&text) {
             self.lead_col
         } else {

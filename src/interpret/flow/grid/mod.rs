@@ -326,18 +326,7 @@ Tasks not completed and need attention.
         #[test]
         fn never_panics_on_shuffled_cell_groups(picks in proptest::collection::vec((0usize..128, proptest::bool::ANY, "[ a-zA-Z0-9.:,/()\u{2013}-]{0,20}"), 0..120)) {
             let pool: Vec<&str> = NUMBERED.lines().chain(THEMES.lines()).collect();
-            let mut text = String::new();
-            for (i, blank, noise) in picks {
-                text.push_str(pool.get(i % pool.len().max(1)).copied().unwrap_or(""));
-                text.push_str(&noise);
-                text.push('\n');
-                if blank {
-                    text.push('\n');
-                }
-            }
-            if let Ok(doc) = read::read(text.as_bytes(), &Limits::default()) {
-                let _ = flow::extract(&doc, &Grammars::builtin());
-            }
+            flow::tests::extract_shuffled(&pool, picks);
         }
     }
 }
