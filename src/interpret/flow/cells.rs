@@ -1,0 +1,209 @@
+//! Cell placement and continuation: a paragraph opening with a date fills
+//! the timescale (and a lead after it), action text is cut where cells
+//! printed on one line meet, and a fragment opening mid-sentence goes back
+//! to the cell left unfinished (rows split by a page break).
+
+use super::cues::{self, date_spans, join, lead_like, unfinished};
+use super::lexicon::Lexicon;
+use super::para::{Para, width};
+use super::walk::{Cell, Walk};
+
+impl Walk<'_> {
+    /// Does the line open with a date expression ("July 2020 …", "End of
+    /// June 2020")?
+    pub(super) fn date_start(&self, line: &str) -> bool {
+        date_spans(line, self.lex)
+            .first()
+            .is_some_and(|s| s.first_word == 0)
+    }
+
+    /// A paragraph opening with a date: the timescale, and a lead when what
+    /// follows the date reads like one.
+    pub(super) fn place_date_start(&mut self, lines: &[String]) {
+        let first = lines.first().map(String::as_str).unwrap_or("").trim();
+        let Some(span) = date_spans(first, self.lex).into_iter().next() else {
+            return;
+        };
+        self.place_tail(
+            &first[span.start..span.end],
+            &first[span.end..],
+            &lines[1..],
+        );
+    }
+
+    /// Place a date, the rest of its line and the lines after it into the
+    /// timescale and lead cells.
+    pub(super) fn place_tail(&mut self, date: &str, rest: &str, after: &[String]) {
+        let rest = rest.trim();
+        let rest_punct = !rest.chars().any(char::is_alphanumeric);
+        let mut tail: Vec<String> = vec![rest.to_string()];
+        tail.extend(after.iter().cloned());
+        let tail_text = join(&tail);
+        let after_text = join(after);
+        let has_lead = self.has_lead;
+        let lex = self.lex;
+        let Some(r) = self.row.as_mut() else {
+            return;
+        };
+        if has_lead && !rest_punct && lead_like(&tail_text, lex) {
+            r.timescale.push(date.to_string());
+            r.lead.push(tail_text);
+            self.cell = Cell::Lead;
+        } else if has_lead && !after.is_empty() && lead_like(&after_text, lex) {
+            r.timescale.push(join(&[date, rest]));
+            r.lead.push(after_text);
+            self.cell = Cell::Lead;
+        } else {
+            r.timescale.push(join(&[date.to_string(), tail_text]));
+            self.cell = Cell::Timescale;
+        }
+    }
+
+    /// Action text, cut where a date on the same line starts the timescale
+    /// cell (cells on one baseline are printed as one line).
+    pub(super) fn absorb_action(&mut self, lines: &[String]) {
+        if self.has_timescale {
+            for (k, line) in lines.iter().enumerate() {
+                for span in date_spans(line, self.lex) {
+                    if self.is_cell_boundary(lines, k, span) {
+                        if let Some(r) = self.row.as_mut() {
+                            r.action.extend(lines[..k].iter().cloned());
+                            r.action.push(line[..span.start].to_string());
+                        }
+                        self.place_tail(
+                            &line[span.start..span.end],
+                            &line[span.end..],
+                            &lines[k + 1..],
+                        );
+                        return;
+                    }
+                }
+            }
+        }
+        if let Some(r) = self.row.as_mut() {
+            r.action.extend(lines.iter().cloned());
+        }
+        self.cell = Cell::Action;
+    }
+
+    pub(super) fn is_cell_boundary(&self, lines: &[String], k: usize, span: cues::Span) -> bool {
+        let line = &lines[k];
+        let prefix = line[..span.start].trim();
+        if prefix.is_empty() {
+            if k == 0 {
+                return false;
+            }
+            // "on 20 / th / April 2020": the date began on an earlier line.
+            let prev = lines[k - 1].trim();
+            if prev.ends_with(|c: char| c.is_ascii_digit()) || prev.chars().count() <= 2 {
+                return false;
+            }
+        } else if let Some(w) = cues::words(prefix).last()
+            && self.lex.is_function_word(w.bare)
+        {
+            return false;
+        }
+        let rest = line[span.end..].trim();
+        let after = &lines[k + 1..];
+        let mut tail = vec![rest.to_string()];
+        tail.extend(after.iter().cloned());
+        if self.has_lead && lead_like(&join(&tail), self.lex) {
+            return true;
+        }
+        let rest_short =
+            !rest.chars().any(char::is_alphanumeric) || width(rest) <= self.widths.narrow;
+        rest_short && after.iter().all(|l| width(l) <= self.widths.narrow)
+    }
+
+    /// A fragment opening mid-sentence continues the cell left unfinished:
+    /// the current one if it is, else the row's other unfinished cell.
+    pub(super) fn continue_unfinished(&mut self, p: &Para) {
+        let text = p.joined();
+        let target = self.continuation_target();
+        match target {
+            Cell::Finding | Cell::None => self.push_finding(p.lines.iter().cloned()),
+            Cell::Action => {
+                self.ensure_row(p.line);
+                self.absorb_action(&p.lines);
+            }
+            Cell::Timescale => {
+                if let Some(r) = self.row.as_mut() {
+                    r.timescale.push(text);
+                }
+                self.cell = Cell::Timescale;
+            }
+            Cell::Lead => {
+                if let Some(r) = self.row.as_mut() {
+                    match r.lead.last_mut() {
+                        Some(last) => *last = join(&[last.as_str(), text.as_str()]),
+                        None => r.lead.push(text),
+                    }
+                }
+                self.cell = Cell::Lead;
+            }
+        }
+    }
+
+    /// The cell a mid-sentence fragment continues: the current one unless
+    /// it is closed, else the row's other cell left unfinished.
+    fn continuation_target(&self) -> Cell {
+        let row = self.row.as_ref();
+        // Only a cell's last piece is looked at, so that long cells
+        // built from many fragments cost no more than short ones.
+        let pieces = |c: Cell| -> &[String] {
+            match (c, row) {
+                (Cell::Finding, _) => self.findings.last().map_or(&[], |f| &f.text[..]),
+                (Cell::Action, Some(r)) => &r.action,
+                (Cell::Timescale, Some(r)) => &r.timescale,
+                (Cell::Lead, Some(r)) => &r.lead,
+                _ => &[],
+            }
+        };
+        // The last piece, and whether it is the whole cell.
+        let cell_text = |c: Cell| -> Option<(&str, bool)> {
+            let ps = pieces(c);
+            let last = ps.iter().rev().find(|p| !p.trim().is_empty())?;
+            Some((last.trim(), ps.len() == 1))
+        };
+        // The current cell goes on unless it is closed: a sentence
+        // ended, or a cell that is only a date; a lead cell goes on only
+        // when it stops mid-phrase.
+        let (current, whole) = cell_text(self.cell).unwrap_or(("", false));
+        let keeps = match self.cell {
+            Cell::Lead => unfinished(current),
+            Cell::None => false,
+            _ => !closed(current, whole, self.lex),
+        };
+        if keeps {
+            self.cell
+        } else {
+            let mut order = Vec::new();
+            if row.is_some() {
+                order.extend([Cell::Action, Cell::Timescale, Cell::Lead]);
+            }
+            order
+                .iter()
+                .copied()
+                .filter(|&c| c != self.cell)
+                .find(|&c| cell_text(c).is_some_and(|(t, _)| unfinished(t)))
+                .unwrap_or(self.cell)
+        }
+    }
+}
+
+/// A cell that cannot go on: its sentence ended, or (`whole`: `text` is the
+/// entire cell) it is one date.
+pub(super) fn closed(text: &str, whole: bool, lex: &Lexicon) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    if !whole {
+        return false;
+    }
+    let spans = date_spans(t, lex);
+    spans.len() == 1
+        && spans
+            .first()
+            .is_some_and(|s| s.start == 0 && s.end == t.len())
+}

@@ -1,0 +1,216 @@
+//! Header runs: the paragraphs that print the header row, one per column
+//! alias, the first run giving the table's columns; and the header text
+//! (cells printed apart, short column names) to leave out of the rows.
+
+use crate::interpret::flow::header::{Aliases, Column, norm_words};
+use crate::interpret::flow::para::Para;
+
+/// Most words a header cell (alias plus its explanation) holds.
+pub(super) const MAX_HEADER_WORDS: usize = 20;
+/// Most words a heading line above a table (a section) holds.
+pub(super) const MAX_HEADING_WORDS: usize = 8;
+
+/// One header run: paragraphs `start..start + len`. The first may hold text
+/// above the header in its lines before `pre`; `heading` is the line
+/// (paragraph, line index) that names the table (a theme or section).
+pub(super) struct Run {
+    pub(super) start: usize,
+    pub(super) len: usize,
+    pub(super) pre: usize,
+    pub(super) cols: Vec<Column>,
+    pub(super) texts: Vec<Vec<String>>,
+    pub(super) heading: Option<(usize, usize)>,
+}
+
+/// The column a header cell names: the longest alias its words start with.
+pub(super) fn header_cell(aliases: &Aliases, text: &str) -> Option<Column> {
+    let w = norm_words(text);
+    if w.is_empty() || w.len() > MAX_HEADER_WORDS {
+        return None;
+    }
+    aliases.prefix(&w)
+}
+
+/// Is `line` a piece of a known header cell (a header cell broken into text
+/// boxes that pdftotext printed apart)? One word counts only as a whole cell.
+pub(super) fn fragment(known: &[Vec<String>], line: &str, min_words: usize) -> bool {
+    let w = norm_words(line);
+    if w.is_empty() {
+        return false;
+    }
+    known.iter().any(|k| {
+        if w.len() < min_words.max(2) {
+            *k == w
+        } else {
+            k.windows(w.len()).any(|x| x == &w[..])
+        }
+    })
+}
+
+/// What a paragraph inside a header run is.
+#[derive(Clone, Copy)]
+pub(super) enum Part {
+    Cell(Column),
+    Fragment,
+}
+
+/// A paragraph as part of a header run, with the number of its lines above
+/// the header text (text above the table, or the table's heading): a header
+/// cell, or (once the header is known) a piece of one.
+pub(super) fn header_part(
+    p: &Para,
+    aliases: &Aliases,
+    known: &[Vec<String>],
+) -> Option<(usize, Part)> {
+    let whole = p.lines.join(" ");
+    if let Some(c) = header_cell(aliases, &whole) {
+        return Some((0, Part::Cell(c)));
+    }
+    if !known.is_empty() && p.lines.iter().all(|l| fragment(known, l, 1)) {
+        return Some((0, Part::Fragment));
+    }
+    // The first cell printed right under a heading or title. Once the
+    // header is known, only its first cell (the one printed first).
+    let last = p.lines.len().checked_sub(1).filter(|&n| n > 0)?;
+    let line = p.lines.get(last)?;
+    let c = header_cell(aliases, line)?;
+    let first_cell = known.first().is_none_or(|k| *k == norm_words(line));
+    first_cell.then_some((last, Part::Cell(c)))
+}
+
+/// Header runs. The first: at least three header-cell paragraphs in a row
+/// naming three kinds of column, one of them the action or finding. Later
+/// ones (repeated after a page break, or heading another table) may come
+/// scrambled, so any three header cells or pieces of the first header's
+/// cells, of at least two kinds, make one.
+pub(super) fn runs(paras: &[Para], aliases: &Aliases) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut known: Vec<Vec<String>> = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let Some((pre, part)) = header_part(&paras[i], aliases, &known) else {
+            i += 1;
+            continue;
+        };
+        let mut parts = vec![(i, pre, part)];
+        let mut j = i + 1;
+        while let Some(q) = paras.get(j) {
+            match header_part(q, aliases, &known) {
+                Some((0, part)) => parts.push((j, 0, part)),
+                Some((pre, part))
+                    if pre > 0 && q.lines.get(pre - 1).is_some_and(|l| heading(l)) =>
+                {
+                    parts.push((j, pre, part))
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        let cols: Vec<Column> = parts
+            .iter()
+            .filter_map(|(_, _, p)| match p {
+                Part::Cell(c) => Some(*c),
+                Part::Fragment => None,
+            })
+            .collect();
+        let mut kinds = cols.clone();
+        kinds.sort_by_key(|c| *c as u8);
+        kinds.dedup();
+        let main = cols
+            .iter()
+            .any(|c| matches!(c, Column::Action | Column::Finding));
+        let ok = if known.is_empty() {
+            kinds.len() >= 3 && main
+        } else {
+            parts.len() >= 3 && kinds.len() >= 2
+        };
+        if !ok {
+            i += 1;
+            continue;
+        }
+        let heading_at = parts.iter().find_map(|&(k, pre, _)| {
+            let line = pre.checked_sub(1)?;
+            paras[k].lines.get(line).filter(|l| heading(l))?;
+            Some((k, line))
+        });
+        if known.is_empty() {
+            known = parts
+                .iter()
+                .map(|&(k, pre, _)| norm_words(&paras[k].lines[pre..].join(" ")))
+                .collect();
+        }
+        out.push(Run {
+            start: i,
+            len: j - i,
+            pre,
+            cols,
+            texts: known.clone(),
+            heading: heading_at,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Running prose (sentences, many words): no lead or timescale cell.
+pub(super) fn prose(text: &str) -> bool {
+    let n = text.split_whitespace().count();
+    n > 12 && text.contains(". ")
+}
+
+/// A short line that can head a table (a theme or section).
+pub(super) fn heading(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.split_whitespace().count();
+    n > 0 && n <= MAX_HEADING_WORDS && !t.ends_with(['.', ',', ';'])
+}
+
+/// A short paragraph naming a column ("Current … Progress"): header text
+/// when it sits next to other header text.
+pub(super) fn short_alias(p: &Para, aliases: &Aliases) -> bool {
+    let w = norm_words(&p.lines.join(" "));
+    w.len() <= 4 && aliases.contains(&w)
+}
+
+/// Header text to leave out of the rows: runs, header cells printed apart
+/// from their run, and short column names next to either. Returns which
+/// paragraphs are dropped, and the run (if any) that starts at each.
+pub(super) fn header_text<'r>(
+    paras: &[Para],
+    runs: &'r [Run],
+    aliases: &Aliases,
+) -> (Vec<bool>, Vec<Option<&'r Run>>) {
+    let mut dropped = vec![false; paras.len()];
+    let mut run_at: Vec<Option<&Run>> = vec![None; paras.len()];
+    let Some(first) = runs.first() else {
+        return (dropped, run_at);
+    };
+    let known = &first.texts;
+    for r in runs {
+        for d in dropped.iter_mut().skip(r.start + 1).take(r.len - 1) {
+            *d = true;
+        }
+        if let Some(slot) = run_at.get_mut(r.start) {
+            *slot = Some(r);
+        }
+    }
+    for (i, p) in paras.iter().enumerate().skip(first.start + first.len) {
+        if run_at[i].is_none() && p.lines.iter().all(|l| fragment(known, l, 1)) {
+            dropped[i] = true;
+        }
+    }
+    let is_header = |d: &[bool], k: usize| {
+        d.get(k).copied().unwrap_or(false) || run_at.get(k).is_some_and(Option::is_some)
+    };
+    for i in first.start + first.len..paras.len() {
+        if !dropped[i]
+            && run_at[i].is_none()
+            && short_alias(&paras[i], aliases)
+            && (is_header(&dropped, i + 1)
+                || i.checked_sub(1).is_some_and(|k| is_header(&dropped, k)))
+        {
+            dropped[i] = true;
+        }
+    }
+    (dropped, run_at)
+}

@@ -1,0 +1,124 @@
+//! The flow's paragraphs: read from the document's text blocks, and split
+//! where pdftotext glued a row's first line to the box before it (the refs
+//! in sequence show where).
+
+use super::cues::join;
+use crate::model::{Block, Document};
+use crate::recognise::reference;
+
+/// One paragraph of the flow, as lines.
+#[derive(Debug, Clone)]
+pub(super) struct Para {
+    pub(super) lines: Vec<String>,
+    pub(super) line: u32,
+    pub(super) list: bool,
+}
+
+impl Para {
+    pub(super) fn first(&self) -> &str {
+        self.lines.first().map(String::as_str).unwrap_or("")
+    }
+    pub(super) fn width(&self) -> usize {
+        self.lines.iter().map(|l| width(l)).max().unwrap_or(0)
+    }
+    pub(super) fn joined(&self) -> String {
+        join(&self.lines)
+    }
+}
+
+pub(super) fn width(line: &str) -> usize {
+    line.trim().chars().count()
+}
+
+/// What a line opening with a number continues the sequence with.
+#[derive(Default)]
+pub(super) struct Sequence {
+    pub(super) finding: Option<u32>,
+    pub(super) action: Option<(u32, u32)>,
+}
+
+impl Sequence {
+    /// Does `line` open with the next ref in sequence ("2.3" after "2.2",
+    /// "3.1" or "3" after "2.x") followed by a capitalised word?
+    pub(super) fn continues(&self, line: &str) -> bool {
+        let Some((r, rest)) = reference::split_ref(line) else {
+            return false;
+        };
+        if !rest.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let parts: Vec<u32> = r.split('.').filter_map(|p| p.parse().ok()).collect();
+        let group = self.action.map(|(m, _)| m).max(self.finding).unwrap_or(0);
+        match parts[..] {
+            [m, n] => match self.action {
+                Some((am, an)) => (m == am && n == an + 1) || (m == group + 1 && n == 1),
+                None => n == 1 && (m == group.max(1) || m == group + 1),
+            },
+            [n] => self.finding.is_some() && n == group + 1,
+            _ => false,
+        }
+    }
+
+    pub(super) fn note(&mut self, line: &str) {
+        if let Some((r, _)) = reference::split_ref(line) {
+            let parts: Vec<u32> = r.split('.').filter_map(|p| p.parse().ok()).collect();
+            match parts[..] {
+                [m, n] => self.action = Some((m, n)),
+                [n] if self.finding.is_none_or(|f| n == f + 1) => self.finding = Some(n),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Split paragraphs where a line inside opens with the next ref in sequence:
+/// pdftotext glues a row's first line to the previous box when no blank line
+/// falls between them.
+pub(super) fn split_glued(paras: Vec<Para>) -> Vec<Para> {
+    let mut seq = Sequence::default();
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        seq.note(p.first());
+        let mut start = 0;
+        for k in 1..p.lines.len() {
+            let line = p.lines[k].trim();
+            if seq.continues(line) {
+                out.push(Para {
+                    lines: p.lines[start..k].to_vec(),
+                    line: p.line + start as u32,
+                    list: p.list && start == 0,
+                });
+                start = k;
+                seq.note(line);
+            }
+        }
+        out.push(Para {
+            lines: p.lines[start..].to_vec(),
+            line: p.line + start as u32,
+            list: p.list && start == 0,
+        });
+    }
+    out
+}
+
+/// The document's paragraphs (tables are the table interpreter's).
+pub(super) fn paragraphs(doc: &Document) -> Vec<Para> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some((p.text.as_str(), p.at.line, p.list.is_some())),
+            Block::Heading(h) => Some((h.text.as_str(), h.at.line, false)),
+            Block::Table(_) => None,
+        })
+        .filter(|(t, _, _)| !t.trim().is_empty())
+        .map(|(t, line, list)| Para {
+            lines: t
+                .lines()
+                .map(|l| l.trim_end().to_string())
+                .filter(|l| !l.trim().is_empty())
+                .collect(),
+            line: line.unwrap_or(0),
+            list,
+        })
+        .collect()
+}

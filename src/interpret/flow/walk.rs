@@ -1,0 +1,256 @@
+//! The walk: a small state machine over the body paragraphs that opens
+//! findings and rows at anchors and sends every other paragraph to a cell.
+
+use super::anchors::{Anchor, Widths};
+use super::cues::{self, date_spans, heading_line, lead_like, opens_mid_sentence};
+use super::header::Column;
+use super::lexicon::{Lexicon, lexicon};
+use super::para::Para;
+
+/// Which cell the last paragraph went to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cell {
+    None,
+    Finding,
+    Action,
+    Timescale,
+    Lead,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Row {
+    pub(super) ref_: Option<String>,
+    pub(super) finding: Option<usize>,
+    pub(super) section: Option<String>,
+    pub(super) line: u32,
+    pub(super) action: Vec<String>,
+    pub(super) timescale: Vec<String>,
+    /// Lead cell paragraphs, each with its wrapped lines joined.
+    pub(super) lead: Vec<String>,
+}
+
+pub(super) struct FindingBuild {
+    pub(super) num: u32,
+    pub(super) section: Option<String>,
+    pub(super) text: Vec<String>,
+    pub(super) line: u32,
+}
+
+pub(super) struct Walk<'a> {
+    pub(super) lex: &'a Lexicon,
+    pub(super) widths: Widths,
+    pub(super) has_timescale: bool,
+    pub(super) has_lead: bool,
+    pub(super) has_finding: bool,
+    pub(super) findings: Vec<FindingBuild>,
+    pub(super) rows: Vec<Row>,
+    pub(super) row: Option<Row>,
+    pub(super) cell: Cell,
+    pub(super) section: Option<String>,
+}
+
+impl<'a> Walk<'a> {
+    /// A walk that has seen nothing yet, for a plan with these columns.
+    pub(super) fn new(widths: Widths, columns: &[Column]) -> Walk<'a> {
+        Walk {
+            lex: lexicon(),
+            widths,
+            has_timescale: columns.contains(&Column::Timescale),
+            has_lead: columns.contains(&Column::Lead),
+            has_finding: columns.contains(&Column::Finding),
+            findings: Vec::new(),
+            rows: Vec::new(),
+            row: None,
+            cell: Cell::None,
+            section: None,
+        }
+    }
+}
+
+impl Walk<'_> {
+    pub(super) fn step(
+        &mut self,
+        p: &Para,
+        anchor: &Anchor,
+        next: Option<&Anchor>,
+        ahead: Option<u32>,
+    ) {
+        if self.anchored(p, anchor) {
+            return;
+        }
+        let text = p.joined();
+        let first = p.first().trim();
+        if matches!(next, Some(Anchor::Finding(..))) && self.is_section(p, &text) {
+            self.flush();
+            self.section = Some(text);
+            self.cell = Cell::None;
+            return;
+        }
+        if self.findings.is_empty() && self.row.is_none() {
+            // Preamble before the first finding, unless it is that finding
+            // printed apart from its number.
+            self.unnumbered_finding(p, ahead);
+            return;
+        }
+        if self.has_timescale && self.date_start(first) {
+            self.ensure_row(p.line);
+            self.place_date_start(&p.lines);
+        } else if heading_line(first)
+            && self
+                .row
+                .as_ref()
+                .is_some_and(|r| !r.timescale.is_empty() || !r.lead.is_empty())
+        {
+            self.flush();
+            self.start_row(None, p.line);
+            self.absorb_action(&p.lines);
+        } else if opens_mid_sentence(first) {
+            self.continue_unfinished(p);
+        } else if p.list && self.cell == Cell::Action {
+            self.absorb_action(&p.lines);
+        } else if self.has_lead && lead_like(&text, self.lex) {
+            self.ensure_row(p.line);
+            if let Some(r) = self.row.as_mut() {
+                r.lead.push(text);
+            }
+            self.cell = Cell::Lead;
+        } else if self.has_timescale && p.width() <= self.widths.narrow {
+            self.ensure_row(p.line);
+            if let Some(r) = self.row.as_mut() {
+                r.timescale.push(text);
+            }
+            self.cell = Cell::Timescale;
+        } else {
+            self.wide(p, ahead);
+        }
+    }
+
+    /// A paragraph that opens with an anchor starts a finding or an action
+    /// row; false when it has none.
+    fn anchored(&mut self, p: &Para, anchor: &Anchor) -> bool {
+        match anchor {
+            Anchor::Finding(n, rest) => {
+                self.flush();
+                let mut text = vec![rest.clone()];
+                text.extend(p.lines.iter().skip(1).cloned());
+                self.findings.push(FindingBuild {
+                    num: *n,
+                    section: self.section.clone(),
+                    text,
+                    line: p.line,
+                });
+                self.cell = Cell::Finding;
+                true
+            }
+            Anchor::Action(r, rest) => {
+                self.flush();
+                self.start_row(Some(r.clone()), p.line);
+                let mut lines = vec![rest.clone()];
+                lines.extend(p.lines.iter().skip(1).cloned());
+                self.absorb_action(&lines);
+                true
+            }
+            Anchor::None => false,
+        }
+    }
+
+    /// A wide paragraph that is not an anchor: finding text, a new action
+    /// with no ref, or more action text.
+    pub(super) fn wide(&mut self, p: &Para, ahead: Option<u32>) {
+        if self.unnumbered_finding(p, ahead) {
+            return;
+        }
+        match self.cell {
+            Cell::Finding | Cell::None if self.row.is_none() => {
+                if ahead.is_some() || self.widths.finding_width(p) {
+                    self.push_finding(p.lines.iter().cloned());
+                } else {
+                    self.start_row(None, p.line);
+                    self.absorb_action(&p.lines);
+                }
+            }
+            Cell::Timescale | Cell::Lead if self.widths.finding_width(p) => {
+                // A page-break fragment of the finding cell.
+                self.push_finding(p.lines.iter().cloned());
+            }
+            _ => {
+                self.ensure_row(p.line);
+                self.absorb_action(&p.lines);
+            }
+        }
+    }
+
+    /// Findings printed without their number (the ref column came out
+    /// apart): a wrapped paragraph just before the first action of a new
+    /// group is that group's finding.
+    pub(super) fn unnumbered_finding(&mut self, p: &Para, ahead: Option<u32>) -> bool {
+        let last = self.findings.last().map(|f| f.num);
+        if let Some(m) = ahead
+            && self.has_finding
+            && p.lines.len() >= 2
+            && last.is_none_or(|l| m > l)
+            && self
+                .row
+                .as_ref()
+                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
+        {
+            self.flush();
+            self.findings.push(FindingBuild {
+                num: m,
+                section: self.section.clone(),
+                text: p.lines.clone(),
+                line: p.line,
+            });
+            self.cell = Cell::Finding;
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn push_finding(&mut self, lines: impl Iterator<Item = String>) {
+        if let Some(f) = self.findings.last_mut() {
+            f.text.extend(lines);
+        }
+    }
+
+    pub(super) fn start_row(&mut self, ref_: Option<String>, line: u32) {
+        self.row = Some(Row {
+            ref_,
+            finding: self.findings.len().checked_sub(1),
+            section: self.section.clone(),
+            line,
+            ..Default::default()
+        });
+        self.cell = Cell::Action;
+    }
+
+    pub(super) fn ensure_row(&mut self, line: u32) {
+        if self.row.is_none() {
+            self.start_row(None, line);
+        }
+    }
+
+    pub(super) fn flush(&mut self) {
+        if let Some(r) = self.row.take()
+            && !r.action.is_empty()
+        {
+            self.rows.push(r);
+        }
+    }
+
+    /// A short line before a finding that is no date, no lead and no
+    /// sentence fragment: a section row ("Health").
+    pub(super) fn is_section(&self, p: &Para, text: &str) -> bool {
+        let lead_pending = self
+            .row
+            .as_ref()
+            .is_some_and(|r| self.has_timescale && r.timescale.is_empty());
+        p.lines.len() <= 2
+            && cues::words(text).len() <= 10
+            && text.chars().next().is_some_and(char::is_uppercase)
+            && !text.trim_end().ends_with(':')
+            && date_spans(text, self.lex).is_empty()
+            && !lead_like(text, self.lex)
+            && !lead_pending
+    }
+}

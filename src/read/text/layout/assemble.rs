@@ -1,0 +1,142 @@
+//! Raw rows into the model's table: cells that carry on through a row
+//! boundary become cells spanning rows, and one-cell rows span the table.
+
+use super::joins::mark_header_repeats;
+use super::rows::RawRow;
+use super::text::join_lines;
+use crate::model::{Cell, Paragraph, Provenance, Row, Table};
+
+/// Raw rows into the model's table: a column that carries on through a row
+/// boundary becomes one cell spanning the rows; a row with text in the
+/// first column only, on one line, or a spanning line, is a one-cell row
+/// across the table.
+pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)]) -> Table {
+    let n = cols.len();
+    let mut out: Vec<Row> = Vec::new();
+    // For each column, the (row, cell index) of the last cell there.
+    let mut origin: Vec<Option<(usize, usize)>> = vec![None; n];
+    for raw in rows {
+        let at = Provenance::line(raw.line);
+        if let Some((col, text)) = raw.span {
+            let span = n.saturating_sub(col).max(1);
+            out.push(one_cell_row(col, span, join_lines(&[text]), at));
+            origin = vec![None; n];
+            continue;
+        }
+        let filled: Vec<usize> = (0..n)
+            .filter(|&c| raw.segs.get(c).is_some_and(|s| !s.paragraphs.is_empty()))
+            .collect();
+        if filled == [0] && raw.lines == 1 && !out.is_empty() {
+            let seg = raw.segs.first().cloned().unwrap_or_default();
+            let text: Vec<String> = seg.paragraphs.iter().map(|p| join_lines(p)).collect();
+            out.push(one_cell_row(0, n, text.join(" "), at));
+            origin = vec![None; n];
+            continue;
+        }
+        let cells = row_cells(raw, at, &mut out, &mut origin);
+        out.push(Row {
+            cells,
+            at,
+            ..Default::default()
+        });
+    }
+    remove_covered(&mut out);
+    mark_header_repeats(&mut out);
+    let at = out.first().map_or(Provenance::default(), |r| r.at);
+    Table {
+        rows: out,
+        columns: n,
+        pages: Vec::new(),
+        at,
+    }
+}
+
+/// A row of one cell from column `col` across `span` columns.
+fn one_cell_row(col: usize, span: usize, text: String, at: Provenance) -> Row {
+    let mut cell = Cell::new(col, vec![Paragraph::new(text, at)]);
+    cell.col_span = span;
+    cell.at = at;
+    Row {
+        cells: vec![cell],
+        at,
+        ..Default::default()
+    }
+}
+
+/// The cells of the next row (`out.len()`): a column that carries on the
+/// cell above (no new first-column entry) extends that cell, which then
+/// spans down to this row; the others are fresh cells, remembered in
+/// `origin` as their column's last cell.
+fn row_cells(
+    raw: RawRow,
+    at: Provenance,
+    out: &mut [Row],
+    origin: &mut [Option<(usize, usize)>],
+) -> Vec<Cell> {
+    let ri = out.len();
+    let mut cells = Vec::new();
+    for (ci, seg) in raw.segs.into_iter().enumerate() {
+        let paras: Vec<Paragraph> = seg
+            .paragraphs
+            .iter()
+            .zip(seg.list.iter().chain(std::iter::repeat(&false)))
+            .map(|(p, &list)| Paragraph {
+                list: list.then_some(0),
+                ..Paragraph::new(join_lines(p), Provenance::line(seg.line))
+            })
+            .collect();
+        if seg.continues
+            && !raw.entry
+            && let Some(Some((r, c))) = origin.get(ci).copied()
+            && r > 0
+            && let Some(cell) = out.get_mut(r).and_then(|row| row.cells.get_mut(c))
+        {
+            // The carried-on line goes on the cell's last paragraph.
+            let mut paras = paras.into_iter();
+            match (paras.next(), cell.paragraphs.last_mut()) {
+                (Some(first), Some(last)) => {
+                    last.text = join_lines(&[last.text.clone(), first.text]);
+                }
+                (Some(first), None) => cell.paragraphs.push(first),
+                _ => {}
+            }
+            cell.paragraphs.extend(paras);
+            cell.row_span = ri - r + 1;
+            continue;
+        }
+        // Rows an earlier cell already spans through keep it spanning
+        // only while it carries on; a fresh cell starts here.
+        let mut cell = Cell::new(ci, paras);
+        cell.at = if seg.line > 0 {
+            Provenance::line(seg.line)
+        } else {
+            at
+        };
+        if let Some(o) = origin.get_mut(ci) {
+            *o = Some((ri, cells.len()));
+        }
+        cells.push(cell);
+    }
+    cells
+}
+
+/// A cell spanning rows leaves no cell in the rows it covers: remove the
+/// empty placeholders there.
+fn remove_covered(out: &mut [Row]) {
+    let spans: Vec<(usize, usize, usize)> = out
+        .iter()
+        .enumerate()
+        .flat_map(|(ri, r)| {
+            r.cells
+                .iter()
+                .filter(|c| c.row_span > 1)
+                .map(move |c| (ri, c.col, c.row_span))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (ri, col, span) in spans {
+        for row in out.iter_mut().skip(ri + 1).take(span - 1) {
+            row.cells.retain(|c| c.col != col);
+        }
+    }
+}

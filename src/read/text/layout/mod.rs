@@ -1,0 +1,283 @@
+//! `pdftotext -layout` dumps: the page drawn with spaces.
+//!
+//! Such a dump keeps the page's geometry in character positions: table
+//! columns sit at fixed offsets, separated by runs of spaces, and a cell's
+//! text wraps over several lines inside its column. Nothing else marks the
+//! grid (no tabs, no rules), so the table is rebuilt from geometry alone:
+//! - *regions*: runs of lines where text stands in blocks separated by wide
+//!   gaps ([`LayoutSettings::min_gutter`]);
+//! - *columns*: the character positions blank on every aligned line of a
+//!   region (whitespace "rivers") separate the columns; a line whose text
+//!   straddles a column start is a spanning (section) row, and a one-line
+//!   row with text in the first column only is a section row too;
+//! - *rows*: a row starts where two or more columns start a new paragraph on
+//!   the same line (cells of a row are top-aligned), one of them possibly a
+//!   column resuming after a line without text (a short date cell) or a lone
+//!   word under a lone word (right-aligned figures); or where the first
+//!   column starts a new entry after a gap or after a one-word key. A
+//!   paragraph starts after a blank line, or where the previous line of the
+//!   column stopped short although the next word would have fitted
+//!   ([`LayoutSettings::fit_slack`]), never on a line opening in lower case;
+//!   the first column's sentence running on holds the row;
+//! - a column whose text runs on through a row boundary that opens no new
+//!   first-column entry is one cell spanning both rows (a vertically merged
+//!   cell, as Word draws a finding beside its actions);
+//! - *pages*: form feeds split pages; lines repeated at the top or bottom of
+//!   most pages (running heads, page numbers) are dropped, and a table
+//!   continued on the next page with the same columns is joined, its
+//!   repeated header row marked `header` and its first row after the break
+//!   `page_break_before`.
+//!
+//! Text outside tables becomes paragraphs, broken where a line stops short.
+//!
+//! One module per step: [`settings`] (tolerances), [`line`] (a line and its
+//! text blocks), [`pages`] (page split, running lines), [`regions`] (where
+//! tables stand on a page), [`columns`] (rivers), [`rows`] (row and
+//! paragraph starts), [`assemble`] (raw rows into the model's table, merged
+//! cells), [`text`] (a cell paragraph's lines joined), [`joins`] (header
+//! repeats, tables continued over a page break), [`prose`] (text outside
+//! tables).
+
+mod assemble;
+mod columns;
+mod joins;
+mod line;
+mod pages;
+mod prose;
+mod regions;
+mod rows;
+mod settings;
+mod text;
+
+use crate::model::{Block, Paragraph, Table};
+
+use joins::{header_key, join_tables};
+use line::blocks_of;
+use pages::{drop_running_lines, split_pages};
+use regions::page_items;
+pub use settings::LayoutSettings;
+
+/// Is this text a `pdftotext -layout` dump? No tabs, and many lines whose
+/// text stands in blocks separated by wide gaps.
+pub fn looks_like_layout(text: &str, s: &LayoutSettings) -> bool {
+    if text.contains('\t') {
+        return false;
+    }
+    let mut nonblank = 0usize;
+    let mut aligned = 0usize;
+    for line in text.split(['\n', '\u{c}']) {
+        let chars: Vec<char> = line.chars().collect();
+        let b = blocks_of(&chars, s.min_gutter);
+        if b.is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        if b.len() >= 2 {
+            aligned += 1;
+        }
+    }
+    aligned >= s.detect_min_lines && aligned as f32 >= nonblank as f32 * s.detect_share
+}
+
+/// Read a layout dump into blocks.
+pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
+    let mut pages = split_pages(text);
+    drop_running_lines(&mut pages, s);
+    let mut out: Vec<Block> = Vec::new();
+    // The previous page ended with a table (index into `out`).
+    let mut open_table: Option<(usize, Vec<usize>)> = None;
+    for (pi, page) in pages.iter().enumerate() {
+        let header: Option<Vec<String>> =
+            open_table
+                .as_ref()
+                .and_then(|(idx, _)| match out.get(*idx) {
+                    Some(Block::Table(t)) => t.rows.first().map(|r| header_key(r, t.columns)),
+                    _ => None,
+                });
+        let items = page_items(page, header.as_deref(), s);
+        let page_no = pi as u32 + 1;
+        let mut first = true;
+        for item in items {
+            match item {
+                Item::Para(p) => {
+                    out.push(Block::Paragraph(p));
+                    open_table = None;
+                }
+                Item::Table(mut t, starts) => {
+                    t.pages = vec![page_no];
+                    // The same columns: where they start, or (a page laid
+                    // out a little wider) the same header printed again.
+                    let repeats_header = t.rows.first().map(|r| header_key(r, t.columns))
+                        == header.as_ref().cloned();
+                    let same = |prev: &[usize]| {
+                        prev.len() == starts.len()
+                            && (repeats_header
+                                || prev
+                                    .iter()
+                                    .zip(&starts)
+                                    .all(|(a, b)| a.abs_diff(*b) <= s.join_shift))
+                    };
+                    let joined = match open_table.as_ref().filter(|(_, p)| first && same(p)) {
+                        Some((idx, _)) => match out.get_mut(*idx) {
+                            Some(Block::Table(prev)) => join_tables(prev, t, page_no),
+                            _ => Some(t),
+                        },
+                        None => Some(t),
+                    };
+                    if let Some(t) = joined {
+                        out.push(Block::Table(t));
+                    }
+                    open_table = Some((out.len().saturating_sub(1), starts));
+                }
+            }
+            first = false;
+        }
+    }
+    out
+}
+
+enum Item {
+    Para(Paragraph),
+    /// A table and its column starts (kept for the cross-page join).
+    Table(Table, Vec<usize>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(src: &str) -> Vec<Table> {
+        blocks(src, &LayoutSettings::default())
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn detects_layout_dumps() {
+        let s = LayoutSettings::default();
+        let layout = "Ref   Area        Lead\n1     Finding     Ann\n2     More        Bob\n3     Again       Cy\n4     Four        Di\n";
+        assert!(looks_like_layout(layout, &s));
+        assert!(!looks_like_layout("a\tb\nc  d\n", &s));
+        assert!(!looks_like_layout("plain text\nwrapped\nlines\n", &s));
+    }
+
+    #[test]
+    fn rows_columns_and_wrapped_cells() {
+        let src = "\
+Ref   Area for                   Action                 Lead
+      development
+1     Some children wait too     1.1 Audit the team     Ann
+      long for help when they    this year
+      are first assessed         1.2 Revise the         Bob Jones-Smith
+                                 escalation process
+Health
+2     Plans are unclear          2.1 Improve plans      Cy Dee
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns, 4);
+        let texts: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text()).collect())
+            .collect();
+        assert_eq!(
+            texts[0],
+            vec!["Ref", "Area for development", "Action", "Lead"]
+        );
+        assert_eq!(texts[1][0], "1");
+        assert_eq!(
+            t.rows[1].cells[1].text(),
+            "Some children wait too long for help when they are first assessed"
+        );
+        assert_eq!(t.rows[1].cells[1].row_span, 2);
+        assert_eq!(t.rows[1].cells[2].text(), "1.1 Audit the team this year");
+        assert_eq!(
+            t.cell_at(2, 2).map(|c| c.text()).as_deref(),
+            Some("1.2 Revise the escalation process")
+        );
+        assert_eq!(texts[3], vec!["Health"]);
+        assert_eq!(t.rows[3].cells[0].col_span, 4);
+        assert_eq!(texts[4][2], "2.1 Improve plans");
+    }
+
+    #[test]
+    fn table_continued_over_a_page_break() {
+        let src = "\
+Ref   Action                     Lead
+1     An action                  Cy Dee
+2     Start of an action that    Ann Smith-Jones
+      goes on
+\u{c}Ref   Action                     Lead
+      over the break
+3     Next action                Bob Jones
+4     Last action                Di Eve
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert!(t.rows[0].header && t.rows[3].header);
+        assert!(t.rows[4].page_break_before);
+        assert_eq!(t.rows[4].cells[0].text(), "");
+        assert_eq!(
+            t.cell_at(4, 1).map(|c| c.text()).as_deref(),
+            Some("over the break")
+        );
+        assert_eq!(t.pages, vec![1, 2]);
+    }
+
+    #[test]
+    fn running_heads_and_page_numbers_are_dropped() {
+        let mut page = String::new();
+        for p in 1..=4 {
+            page.push_str(&format!(
+                "Partnership plan\nBody text of page {p} is here.\n{p}\n\u{c}"
+            ));
+        }
+        let b = blocks(&page, &LayoutSettings::default());
+        let texts: Vec<String> = b
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.text.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(texts.len(), 4);
+        assert!(texts.iter().all(|t| t.starts_with("Body text")));
+    }
+
+    #[test]
+    fn prose_breaks_at_short_lines_and_bullets() {
+        let src = "A first paragraph that runs over the whole width of the page and\nends here.\nA second one that also runs over the whole width of the page and on\n\u{f0b7}  an item\n";
+        let b = blocks(src, &LayoutSettings::default());
+        assert_eq!(b.len(), 3);
+        assert!(matches!(&b[2], Block::Paragraph(p) if p.list == Some(0) && p.text == "an item"));
+    }
+
+    proptest::proptest! {
+        /// Any mix of words, gutters, bullets, blank lines and form feeds:
+        /// the reader never panics and every table is well formed.
+        #[test]
+        fn never_panics_on_arbitrary_layouts(
+            parts in proptest::collection::vec(0usize..8, 0..400),
+        ) {
+            const PIECES: [&str; 8] =
+                ["word", " ", "     ", "\n", "\u{c}", "\u{f0b7}", "1.2", "Ab-"];
+            let text: String = parts.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
+            let s = LayoutSettings::default();
+            let _ = looks_like_layout(&text, &s);
+            for b in blocks(&text, &s) {
+                if let Block::Table(t) = b {
+                    for r in &t.rows {
+                        for c in &r.cells {
+                            proptest::prop_assert!(c.col < t.columns.max(1));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Where tables stand on a page: runs of aligned lines (with the margin,
+//! indented and blank lines a table may hold) are regions; each is read as a
+//! table or left to the prose reader.
+
+use super::Item;
+use super::columns::{Cut, columns, cut};
+use super::line::{PLine, blocks_of};
+use super::prose::paragraphs;
+use super::rows::table;
+use super::settings::LayoutSettings;
+
+/// What a line is, for finding table regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Blank,
+    /// Two or more blocks separated by a gutter.
+    Aligned,
+    /// One block, indented from the page's left margin.
+    Indented,
+    /// One block at the left margin.
+    Margin,
+}
+
+pub(super) fn kind(line: &PLine, margin: usize, s: &LayoutSettings) -> Kind {
+    let b = blocks_of(&line.chars, s.min_gutter);
+    match b.as_slice() {
+        [] => Kind::Blank,
+        [(start, _)] if *start > margin => Kind::Indented,
+        [_] => Kind::Margin,
+        _ => Kind::Aligned,
+    }
+}
+
+/// A page into paragraphs and tables.
+pub(super) fn page_items(
+    page: &[PLine],
+    header: Option<&[String]>,
+    s: &LayoutSettings,
+) -> Vec<Item> {
+    let margin = page
+        .iter()
+        .filter_map(|l| l.chars.iter().position(|c| !c.is_whitespace()))
+        .min()
+        .unwrap_or(0);
+    let kinds: Vec<Kind> = page.iter().map(|l| kind(l, margin, s)).collect();
+    let mut items = Vec::new();
+    let mut prose_start = 0usize;
+    let mut i = 0usize;
+    while i < page.len() {
+        if kinds.get(i) != Some(&Kind::Aligned) {
+            i += 1;
+            continue;
+        }
+        let mut end = region_end(&kinds, i, s);
+        end = trailing_first_column(page, &kinds, i, end, s);
+        // A page that goes on with a table from the page before may open
+        // with lines of one cell (indented into its column) before the
+        // first aligned line.
+        let continued = header.is_some() && prose_start == 0 && items.is_empty();
+        let from = if continued
+            && kinds
+                .get(..i)
+                .is_some_and(|k| k.iter().all(|k| matches!(k, Kind::Indented | Kind::Blank)))
+        {
+            0
+        } else {
+            i
+        };
+        let start = grid_start(page, from, end, s);
+        let aligned = kinds
+            .get(start..end)
+            .map_or(0, |k| k.iter().filter(|k| **k == Kind::Aligned).count());
+        if aligned >= s.min_table_lines
+            && let Some((t, starts)) = table(
+                page.get(start..end).unwrap_or_default(),
+                header.filter(|_| continued && start == from),
+                s,
+            )
+        {
+            items.extend(paragraphs(
+                page.get(prose_start..start).unwrap_or_default(),
+                s,
+            ));
+            items.push(Item::Table(t, starts));
+            prose_start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    items.extend(paragraphs(page.get(prose_start..).unwrap_or_default(), s));
+    items
+}
+
+/// Where the grid of the region `start..end` begins: leading lines that
+/// stay inside its first column (a numbered heading, "6.2    Title") or
+/// straddle its columns (a caption) are text above the table.
+pub(super) fn grid_start(page: &[PLine], start: usize, end: usize, s: &LayoutSettings) -> usize {
+    let Some(cols) = page.get(start..end).map(|r| columns(r, s)) else {
+        return start;
+    };
+    let Some(second) = cols.get(1).map(|c| c.0) else {
+        return start;
+    };
+    let mut i = start;
+    while let Some(line) = page.get(i).filter(|_| i < end) {
+        let reaches = line.chars.iter().skip(second).any(|c| !c.is_whitespace());
+        let spans = matches!(cut(line, &cols), Cut::Span(..));
+        if line.is_blank() || (reaches && !spans) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// End (exclusive) of the table region starting at aligned line `start`:
+/// it runs while lines are aligned, indented or blank, with at most
+/// `max_margin_run` margin lines in a row, and ends at its last aligned or
+/// indented line.
+pub(super) fn region_end(kinds: &[Kind], start: usize, s: &LayoutSettings) -> usize {
+    let mut last = start;
+    let mut margin_run = 0usize;
+    let mut blank_run = 0usize;
+    for (i, k) in kinds.iter().enumerate().skip(start) {
+        match k {
+            Kind::Aligned | Kind::Indented => {
+                last = i;
+                margin_run = 0;
+                blank_run = 0;
+            }
+            Kind::Margin => {
+                margin_run += 1;
+                if margin_run > s.max_margin_run {
+                    break;
+                }
+            }
+            Kind::Blank => {
+                blank_run += 1;
+                if blank_run > s.max_blank_run {
+                    break;
+                }
+            }
+        }
+    }
+    last + 1
+}
+
+/// A table's last row may end with lines of its first column only (a
+/// wrapped first cell): margin lines that stay clear of the second column
+/// and carry on the first column's text (the line above was full) belong
+/// to the table.
+pub(super) fn trailing_first_column(
+    page: &[PLine],
+    kinds: &[Kind],
+    start: usize,
+    end: usize,
+    s: &LayoutSettings,
+) -> usize {
+    let Some(second) = page
+        .get(start..end)
+        .map(|r| columns(r, s))
+        .and_then(|c| c.get(1).map(|c| c.0))
+    else {
+        return end;
+    };
+    let first_col_end = |l: &PLine| {
+        l.chars
+            .iter()
+            .take(second)
+            .rposition(|c| !c.is_whitespace())
+            .map(|p| p + 1)
+    };
+    let mut ext = end;
+    while ext < page.len() && ext - end < s.max_margin_run && kinds.get(ext) == Some(&Kind::Margin)
+    {
+        let (Some(line), Some(prev)) =
+            (page.get(ext), ext.checked_sub(1).and_then(|p| page.get(p)))
+        else {
+            break;
+        };
+        let word = line
+            .chars
+            .iter()
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| !c.is_whitespace())
+            .count();
+        let carries_on = first_col_end(prev)
+            .is_some_and(|e| e + 1 + word + s.fit_slack > second.saturating_sub(s.min_gutter));
+        if line.chars.len() + s.min_gutter > second || !carries_on {
+            break;
+        }
+        ext += 1;
+    }
+    ext
+}

@@ -1,0 +1,350 @@
+//! Row building: walking a region line by line, each column remembers where
+//! its text ended, and the rules for paragraph and row starts decide where
+//! one row ends and the next begins.
+
+use super::assemble::assemble;
+use super::columns::{Cut, columns, cut};
+use super::line::PLine;
+use super::settings::LayoutSettings;
+use super::text::broken;
+use crate::model::Table;
+use crate::read::text::markup;
+
+/// One column's text within a row: paragraphs of lines, and whether its
+/// first line carries on the cell of the row above.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Seg {
+    pub(super) paragraphs: Vec<Vec<String>>,
+    pub(super) list: Vec<bool>,
+    pub(super) continues: bool,
+    pub(super) line: u32,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct RawRow {
+    pub(super) segs: Vec<Seg>,
+    pub(super) span: Option<(usize, String)>,
+    pub(super) line: u32,
+    pub(super) lines: usize,
+    /// The row opens with text in the first column: a new entry, beside
+    /// which no cell of the row above carries on.
+    pub(super) entry: bool,
+}
+
+/// Per-column memory while walking a region.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct ColState {
+    /// End position of the column's last text, if any.
+    pub(super) last_end: Option<usize>,
+    /// The last text ended with a broken word ("multi-").
+    pub(super) hyphen: bool,
+    /// Non-blank lines since the column's last text.
+    pub(super) gap: usize,
+    /// A wholly blank line since the column's last text.
+    pub(super) blank_line: bool,
+    /// The column's last line was a single word.
+    pub(super) one_word: bool,
+}
+
+/// `header`: the header row of the table the previous page ended with
+/// (text per column, white space removed). A region that opens with it is
+/// that table continued, and its header row ends where the repeat ends.
+pub(super) fn table(
+    lines: &[PLine],
+    header: Option<&[String]>,
+    s: &LayoutSettings,
+) -> Option<(Table, Vec<usize>)> {
+    let cols = columns(lines, s);
+    if cols.len() < 2 {
+        return None;
+    }
+    let header = header.filter(|h| h.len() == cols.len());
+    let cuts: Vec<Cut> = lines.iter().map(|l| cut(l, &cols)).collect();
+    let (right, right_ext) = right_edges(&cuts, &cols, s.min_gutter);
+    let n = cols.len();
+    let mut walk = RowWalk {
+        n,
+        slack: s.fit_slack,
+        right,
+        right_ext,
+        state: vec![ColState::default(); n],
+        rows: Vec::new(),
+        header,
+        head_text: vec![String::new(); n],
+        head_done: header.is_none(),
+        force_break: false,
+    };
+    for (li, c) in cuts.iter().enumerate() {
+        let no = lines.get(li).map_or(0, |l| l.no);
+        match c {
+            Cut::Blank => walk.blank_line(),
+            Cut::Span(col, text) => walk.span(*col, text, no),
+            Cut::Cells(cells) => walk.cells(cells, no),
+        }
+    }
+    let starts = cols.iter().map(|c| c.0).collect();
+    Some((assemble(walk.rows, &cols), starts))
+}
+
+/// Each column's right edge (the furthest its text reaches), and the edge
+/// used for telling a row's start, where a column's text may reach up to
+/// the next column's gutter.
+fn right_edges(cuts: &[Cut], cols: &[(usize, usize)], gutter: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut right = vec![0usize; cols.len()];
+    for c in cuts {
+        if let Cut::Cells(cells) = c {
+            for (ci, cell) in cells.iter().enumerate() {
+                if let (Some((start, t)), Some(r)) = (cell, right.get_mut(ci)) {
+                    *r = (*r).max(start + t.chars().count());
+                }
+            }
+        }
+    }
+    let right_ext: Vec<usize> = right
+        .iter()
+        .enumerate()
+        .map(|(ci, &r)| {
+            cols.get(ci + 1)
+                .map_or(r, |next| r.max(next.0.saturating_sub(gutter)))
+        })
+        .collect();
+    (right, right_ext)
+}
+
+/// The walk over a region's lines: each column's memory, the rows so far,
+/// and the repeated header being matched.
+struct RowWalk<'h> {
+    n: usize,
+    /// [`LayoutSettings::fit_slack`].
+    slack: usize,
+    right: Vec<usize>,
+    right_ext: Vec<usize>,
+    state: Vec<ColState>,
+    rows: Vec<RawRow>,
+    header: Option<&'h [String]>,
+    /// The header text read so far (white space removed), while `header`
+    /// is being matched.
+    head_text: Vec<String>,
+    head_done: bool,
+    /// The repeated header has just ended: the next line opens a row.
+    force_break: bool,
+}
+
+impl RowWalk<'_> {
+    fn blank_line(&mut self) {
+        for st in &mut self.state {
+            st.blank_line = true;
+        }
+    }
+
+    /// A line across the rivers: a one-line row of its own.
+    fn span(&mut self, col: usize, text: &str, no: u32) {
+        self.rows.push(RawRow {
+            segs: vec![Seg::default(); self.n],
+            span: Some((col, text.to_string())),
+            line: no,
+            lines: 1,
+            entry: true,
+        });
+        self.state = vec![ColState::default(); self.n];
+    }
+
+    /// A line cut into columns: it opens a row or goes on with the current
+    /// one, and each column's piece goes into that row's cell.
+    fn cells(&mut self, cells: &[Option<(usize, String)>], no: u32) {
+        let fresh = self.fresh(cells);
+        if self.opens_row(cells, &fresh) {
+            self.force_break = false;
+            self.rows.push(RawRow {
+                segs: vec![Seg::default(); self.n],
+                span: None,
+                line: no,
+                lines: 0,
+                entry: cells.first().is_some_and(|c| c.is_some()),
+            });
+        }
+        let Some(row) = self.rows.last_mut() else {
+            return;
+        };
+        row.lines += 1;
+        self.track_header(cells);
+        self.place(cells, &fresh, no);
+    }
+
+    /// Which columns start a new paragraph on this line.
+    fn fresh(&self, cells: &[Option<(usize, String)>]) -> Vec<bool> {
+        cells
+            .iter()
+            .enumerate()
+            .map(
+                |(ci, cell)| match (cell, self.state.get(ci), self.right_ext.get(ci)) {
+                    (Some((_, t)), Some(st), Some(&r)) => new_paragraph(st, t, r, self.slack),
+                    _ => false,
+                },
+            )
+            .collect()
+    }
+
+    /// Does this line open a new row?
+    fn opens_row(&self, cells: &[Option<(usize, String)>], fresh: &[bool]) -> bool {
+        let state = &self.state;
+        let right_ext = &self.right_ext;
+        // Lone words in a column of lone words count as starts too,
+        // but do not break a cell's text into paragraphs.
+        let started: Vec<bool> = cells
+            .iter()
+            .zip(state)
+            .zip(fresh)
+            .zip(right_ext)
+            .map(|(((c, st), f), r)| *f || c.as_ref().is_some_and(|(_, t)| next_word(st, t, *r)))
+            .collect();
+        let starts = started.iter().filter(|f| **f).count();
+        // A column resuming after a line without text there (a short
+        // cell such as a date, whose line lengths say nothing)
+        // seconds a paragraph start elsewhere.
+        let resumed = cells
+            .iter()
+            .zip(state)
+            .zip(&started)
+            .filter(|((c, st), f)| c.is_some() && !**f && st.gap >= 1 && st.last_end.is_some())
+            .count();
+        // A first column of short keys (refs, abbreviations): a
+        // one-word line followed by a word that would have fitted
+        // beside it is the next key, not a wrap.
+        let next_key = |st: &ColState, t: &str| {
+            let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+            st.one_word
+                && !st.hyphen
+                && st
+                    .last_end
+                    .zip(right_ext.first())
+                    .is_some_and(|(e, &r)| e + 1 + word <= r)
+        };
+        let first_entry = match (cells.first(), state.first()) {
+            (Some(Some((_, t))), Some(st)) => {
+                st.gap >= 1 || st.blank_line || st.last_end.is_none() || next_key(st, t)
+            }
+            _ => false,
+        };
+        let open = self.rows.last().is_some_and(|r| r.span.is_none());
+        // The first column's sentence running on (lower case, or
+        // a broken word, right below its last line) holds the row.
+        let first_runs_on = match (cells.first(), state.first()) {
+            (Some(Some((_, t))), Some(st)) => {
+                st.gap == 0
+                    && !st.blank_line
+                    && st.last_end.is_some()
+                    && (st.hyphen || t.starts_with(char::is_lowercase))
+            }
+            _ => false,
+        };
+        let row_start = !first_runs_on && (starts >= 2 || (starts >= 1 && starts + resumed >= 2));
+        !open || row_start || first_entry || self.force_break
+    }
+
+    /// Match the repeated header: once its text is read whole the next
+    /// line opens a row; text that departs from it ends the match.
+    fn track_header(&mut self, cells: &[Option<(usize, String)>]) {
+        if self.head_done {
+            return;
+        }
+        for (acc, cell) in self.head_text.iter_mut().zip(cells.iter()) {
+            if let Some((_, t)) = cell {
+                acc.extend(t.chars().filter(|c| !c.is_whitespace()));
+            }
+        }
+        let header = self.header;
+        if header.is_some_and(|h| h == self.head_text.as_slice()) {
+            self.head_done = true;
+            self.force_break = true;
+        } else if header.is_some_and(|h| {
+            !h.iter()
+                .zip(&self.head_text)
+                .all(|(h, a)| h.starts_with(a.as_str()))
+        }) {
+            self.head_done = true;
+        }
+    }
+
+    /// Each column's piece into the current row's cell: a new paragraph or
+    /// more of the last one, and whether the cell carries on the one above.
+    fn place(&mut self, cells: &[Option<(usize, String)>], fresh: &[bool], no: u32) {
+        let Some(row) = self.rows.last_mut() else {
+            return;
+        };
+        for (ci, cell) in cells.iter().enumerate() {
+            let (Some(st), Some(seg)) = (self.state.get_mut(ci), row.segs.get_mut(ci)) else {
+                continue;
+            };
+            let Some((start, t)) = cell else {
+                st.gap += 1;
+                continue;
+            };
+            let is_new = fresh.get(ci).copied().unwrap_or(true);
+            let (text, bullet) = markup::strip_bullet(t);
+            if seg.paragraphs.is_empty() {
+                // A wholly blank line between two pieces of one
+                // column is often pdftotext interleaving the lines
+                // of neighbouring cells, not a paragraph break:
+                // whether the column carries on is read from the
+                // line lengths alone.
+                let r = self.right.get(ci).copied().unwrap_or(0);
+                let unblanked = ColState {
+                    blank_line: false,
+                    ..*st
+                };
+                // Text that resumes on the row's first line, after
+                // a line without it, starts the row's own cell.
+                let resumes_at_start = row.lines == 1 && st.gap >= 1;
+                seg.continues = !new_paragraph(&unblanked, t, r, self.slack)
+                    && st.last_end.is_some()
+                    && !resumes_at_start;
+                seg.line = no;
+            }
+            if is_new || bullet || seg.paragraphs.is_empty() {
+                seg.paragraphs.push(vec![text.to_string()]);
+                seg.list.push(bullet);
+            } else if let Some(p) = seg.paragraphs.last_mut() {
+                p.push(text.to_string());
+            }
+            *st = ColState {
+                last_end: Some(start + t.chars().count()),
+                hyphen: broken(t),
+                gap: 0,
+                blank_line: false,
+                one_word: !t.contains(char::is_whitespace),
+            };
+        }
+    }
+}
+
+/// A column of one-word cells (amounts, keys): a one-word line followed by
+/// a word that would have fitted beside it, or by another lone word (right
+/// aligned figures), is the next cell, not a wrap.
+pub(super) fn next_word(st: &ColState, t: &str, right: usize) -> bool {
+    let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+    let lone = !t.contains(char::is_whitespace);
+    st.one_word
+        && !st.hyphen
+        && !t.starts_with(char::is_lowercase)
+        && (lone || st.last_end.is_some_and(|e| e + 1 + word <= right))
+}
+
+/// Does `t` begin a new paragraph in its column (whose text reaches
+/// `right`)? `slack` is the room a line must leave to count as short.
+pub(super) fn new_paragraph(st: &ColState, t: &str, right: usize, slack: usize) -> bool {
+    let Some(end) = st.last_end else {
+        return true;
+    };
+    if st.blank_line || st.gap >= 2 || markup::strip_bullet(t).1 {
+        return true;
+    }
+    // A line that opens in lower case carries a sentence on, however short
+    // the line above it (character positions only approximate the widths
+    // the text was wrapped at).
+    if st.hyphen || t.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+    end + 1 + word + slack <= right
+}
