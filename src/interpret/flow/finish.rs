@@ -4,9 +4,9 @@
 
 use super::cues::{self, join};
 use super::walk::{Row, Walk};
-use crate::contract::{self, Action, At, DateRange, Finding, Lead, Status, Timescale};
+use crate::contract::{Action, At, Finding, Status, Timescale};
 use crate::interpret::plan::Plan;
-use crate::recognise::{Grammars, date, lead, status};
+use crate::recognise::{Grammars, status};
 
 impl Walk<'_> {
     /// The plan in contract types.
@@ -84,47 +84,9 @@ impl Walk<'_> {
     }
 }
 
-/// A timescale cell's text parsed: its date ranges and due date.
+pub(super) use crate::interpret::plan::fields::{leads_of as leads, rag, timescale_of};
+
+/// A timescale cell's text parsed; none when the cell is empty.
 pub(super) fn timescale(text: Option<&str>, g: &Grammars) -> Timescale {
-    let Some(text) = text else {
-        return Timescale::default();
-    };
-    Timescale {
-        text: Some(text.to_string()),
-        dates: date::find_dates(text, g)
-            .into_iter()
-            .map(|d| DateRange {
-                text: d.text,
-                start: d.start.to_string(),
-                end: d.end.to_string(),
-            })
-            .collect(),
-        due: date::due(text, g).map(|d| d.to_string()),
-    }
-}
-
-/// A lead cell split into leads. (`interpret::plan` maps its lead cells the
-/// same way, in a module private to it.)
-pub(super) fn leads(cell: &str, g: &Grammars) -> Vec<Lead> {
-    lead::split_leads(cell, g)
-        .into_iter()
-        .map(|l| Lead {
-            text: l.text,
-            name: l.name,
-            role: l.role,
-            organisation: l.organisation,
-        })
-        .collect()
-}
-
-/// The recogniser's RAG rating in contract terms.
-pub(super) fn rag(r: crate::recognise::Rag) -> contract::Rag {
-    use crate::recognise::Rag as R;
-    match r {
-        R::Red => contract::Rag::Red,
-        R::Amber => contract::Rag::Amber,
-        R::Green => contract::Rag::Green,
-        R::Blue => contract::Rag::Blue,
-        R::Grey => contract::Rag::Grey,
-    }
+    text.map(|t| timescale_of(t, g)).unwrap_or_default()
 }

@@ -37,10 +37,15 @@ fn non_empty(s: String) -> Option<String> {
 /// The timescale of an action: `None` when the table has no timescale
 /// column (text null, no dates).
 pub fn timescale(paragraphs: Option<&[String]>, g: &Grammars) -> Timescale {
-    let Some(text) = paragraphs.and_then(|p| non_empty(join(p))) else {
-        return Timescale::default();
-    };
-    let dates = date::find_dates(&text, g)
+    match paragraphs.and_then(|p| non_empty(join(p))) {
+        Some(text) => timescale_of(&text, g),
+        None => Timescale::default(),
+    }
+}
+
+/// A timescale cell's text parsed: its date ranges and due date.
+pub fn timescale_of(text: &str, g: &Grammars) -> Timescale {
+    let dates = date::find_dates(text, g)
         .into_iter()
         .map(|d| DateRange {
             text: d.text,
@@ -48,18 +53,21 @@ pub fn timescale(paragraphs: Option<&[String]>, g: &Grammars) -> Timescale {
             end: d.end.to_string(),
         })
         .collect();
-    let due = date::due(&text, g).map(|d| d.to_string());
     Timescale {
-        text: Some(text),
+        text: Some(text.to_string()),
         dates,
-        due,
+        due: date::due(text, g).map(|d| d.to_string()),
     }
 }
 
 /// Leads from a lead cell's paragraphs, one per line for the splitter.
 pub fn leads(paragraphs: &[String], g: &Grammars) -> Vec<Lead> {
-    let cell = paragraphs.join("\n");
-    lead::split_leads(&cell, g)
+    leads_of(&paragraphs.join("\n"), g)
+}
+
+/// A lead cell (paragraphs as lines) split into leads.
+pub fn leads_of(cell: &str, g: &Grammars) -> Vec<Lead> {
+    lead::split_leads(cell, g)
         .into_iter()
         .map(|l| Lead {
             text: l.text,
@@ -151,7 +159,8 @@ pub fn status(
     }
 }
 
-fn rag(r: recognise::Rag) -> Rag {
+/// The recogniser's RAG rating in contract terms.
+pub fn rag(r: recognise::Rag) -> Rag {
     match r {
         recognise::Rag::Red => Rag::Red,
         recognise::Rag::Amber => Rag::Amber,

@@ -13,7 +13,7 @@
 
 mod build;
 mod columns;
-mod fields;
+pub(crate) mod fields;
 mod rows;
 mod title;
 
