@@ -75,7 +75,8 @@ const MAX_HEADER_WORDS: usize = 14;
 /// that merely mentions "action" is data.
 const MAX_CONTAINS_WORDS: usize = 4;
 
-/// The aliases of every meaning, normalised once per table.
+/// The aliases of every meaning, normalised and padded with a space on each
+/// side (so a whole-word test is a substring test) once per table.
 struct Aliases(Vec<(Meaning, String)>);
 
 impl Aliases {
@@ -85,7 +86,7 @@ impl Aliases {
             for alias in aliases {
                 let a = normalise(alias);
                 if !a.is_empty() {
-                    v.push((meaning, a));
+                    v.push((meaning, format!(" {a} ")));
                 }
             }
         }
@@ -106,12 +107,11 @@ impl Aliases {
         let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
         let mut opens: Option<(usize, Meaning)> = None;
         let mut contains: Option<(usize, Meaning)> = None;
-        for (meaning, a) in &self.0 {
-            let len = a.len();
-            let word = format!(" {a} ");
-            let slot = if padded.starts_with(&word) {
+        for (meaning, word) in &self.0 {
+            let len = word.len();
+            let slot = if padded.starts_with(word.as_str()) {
                 &mut opens
-            } else if short && padded.contains(&word) {
+            } else if short && padded.contains(word.as_str()) {
                 &mut contains
             } else {
                 continue;

@@ -8,6 +8,10 @@ use super::vocab::Vocab;
 /// The contract's normalisation: NFKC, curly quotes straight, dashes to
 /// `-`, white space collapsed, trimmed.
 pub fn norm(s: &str) -> String {
+    if s.is_ascii() {
+        // NFKC, quotes and dashes change nothing in ASCII: only white space.
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let mapped: String = s
         .nfkc()
         .map(|c| match c {

@@ -77,12 +77,21 @@ pub fn phrase_key(text: &str) -> String {
 
 /// Does the phrase hold one of `words` as whole words?
 pub fn has_any_phrase(text: &str, words: &[String]) -> bool {
-    let key = format!(" {} ", phrase_key(text).replace([',', '/'], " "));
+    let key = phrase_key(text).replace([',', '/'], " ");
     let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-    let key = format!(" {key} ");
     words
         .iter()
-        .any(|w| !w.is_empty() && key.contains(&format!(" {w} ")))
+        .any(|w| !w.is_empty() && contains_words(&key, w))
+}
+
+/// Is `needle` in `hay` at word boundaries (spaces or the ends)? The same
+/// test as looking for " needle " in " hay ", without building either.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let bytes = hay.as_bytes();
+    hay.match_indices(needle).any(|(i, _)| {
+        let end = i + needle.len();
+        (i == 0 || bytes[i - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
+    })
 }
 
 #[cfg(test)]
