@@ -8,11 +8,12 @@
 //! ratchet at the level reached, since three merged lead cells of 000 can
 //! only be seen in the original document (NOTES.md, "Merged lead cells").
 
-use docket::batch::{Options, extract_output};
 use docket::contract::Output;
-use docket::recognise::Grammars;
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
+
+mod common;
+
+use common::corpus::{extract, gold, norm};
 
 fn seed(prefix: &str) -> (String, Vec<u8>) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/seeds");
@@ -27,31 +28,8 @@ fn seed(prefix: &str) -> (String, Vec<u8>) {
 }
 
 fn run(prefix: &str) -> (Output, Value) {
-    let (file, bytes) = seed(prefix);
-    let opts = Options {
-        grammars: Grammars::builtin(),
-        ..Default::default()
-    };
-    let out = extract_output(&bytes, &file, &opts).expect("extracts");
-    let gold_path = format!("{}/tests/gold/{prefix}.json", env!("CARGO_MANIFEST_DIR"));
-    let gold: Value =
-        serde_json::from_str(&std::fs::read_to_string(gold_path).expect("gold")).expect("json");
-    (out, gold)
-}
-
-/// The contract's comparison form: NFKC, straight quotes, dashes to '-',
-/// single spaces, trimmed.
-fn norm(s: &str) -> String {
-    let s: String = s
-        .nfkc()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
-            c => c,
-        })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let (file, _) = seed(prefix);
+    (extract(&file), gold(prefix))
 }
 
 fn opt_norm(v: &Value) -> Option<String> {

@@ -6,77 +6,18 @@
 //! 002 the report interpreter) reaches today. Raise them as it improves;
 //! never lower them to make a change pass.
 
-use std::collections::HashSet;
-
-use docket::batch::{Options, extract_output};
 use docket::contract;
-use docket::recognise::Grammars;
 use serde_json::Value;
 
 mod common;
 
-/// The contract's text normalisation (shared with the scoreboard's scorer).
-fn norm(s: &str) -> String {
-    common::text::norm(s).unwrap_or_default()
-}
-
-/// Token F1 over `\w+` tokens, as the scorers compute it.
-fn token_f1(a: &str, b: &str) -> f64 {
-    common::text::token_f1(Some(a), Some(b))
-}
-
-fn s(v: &Value) -> String {
-    v.as_str().map(norm).unwrap_or_default()
-}
+use common::corpus::{align, extract, gold, s, token_f1};
 
 /// The pipeline's JSON for a variant, and the gold.
 fn run(key: &str) -> (Value, Value) {
-    let path = format!("corpus/variants/{key}-raw.txt");
-    let bytes = std::fs::read(&path).expect("variant present");
-    let opts = Options {
-        grammars: Grammars::builtin(),
-        ..Default::default()
-    };
-    let out = extract_output(&bytes, &path, &opts).expect("extracts");
+    let out = extract(&format!("corpus/variants/{key}-raw.txt"));
     contract::to_validated_json(&out).expect("valid docket/1");
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(format!("tests/gold/{key}.json")).expect("gold"),
-    )
-    .unwrap();
-    (serde_json::to_value(&out).unwrap(), gold)
-}
-
-/// Gold index → predicted index, by equal ref first, then by text.
-fn align(gold: &[Value], pred: &[Value]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    let (mut ug, mut up) = (HashSet::new(), HashSet::new());
-    for (gi, g) in gold.iter().enumerate() {
-        let Some(r) = g["ref"].as_str() else { continue };
-        if let Some(pi) = pred.iter().position(|p| {
-            p["ref"].as_str() == Some(r) && token_f1(&s(&g["text"]), &s(&p["text"])) >= 0.3
-        }) && up.insert(pi)
-        {
-            ug.insert(gi);
-            pairs.push((gi, pi));
-        }
-    }
-    for (gi, g) in gold.iter().enumerate() {
-        if ug.contains(&gi) {
-            continue;
-        }
-        let best = pred
-            .iter()
-            .enumerate()
-            .filter(|(pi, _)| !up.contains(pi))
-            .map(|(pi, p)| (token_f1(&s(&g["text"]), &s(&p["text"])), pi))
-            .filter(|(f, _)| *f >= 0.5)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, pi)) = best {
-            up.insert(pi);
-            pairs.push((gi, pi));
-        }
-    }
-    pairs
+    (serde_json::to_value(&out).unwrap(), gold(key))
 }
 
 /// What a plan dump reaches.

@@ -10,42 +10,16 @@
 
 use std::collections::HashMap;
 
-use docket::batch::{Options, extract_output};
 use docket::contract::Output;
-use docket::recognise::Grammars;
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
+
+mod common;
+
+use common::corpus::{extract, gold, norm};
 
 fn run(prefix: &str) -> (Output, Value) {
-    let file = format!(
-        "{}/corpus/variants/{prefix}-layout.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&file).expect("layout variant in the repo");
-    let opts = Options {
-        grammars: Grammars::builtin(),
-        ..Default::default()
-    };
-    let out = extract_output(&bytes, &file, &opts).expect("extracts");
-    let gold_path = format!("{}/tests/gold/{prefix}.json", env!("CARGO_MANIFEST_DIR"));
-    let gold: Value =
-        serde_json::from_str(&std::fs::read_to_string(gold_path).expect("gold")).expect("json");
-    (out, gold)
-}
-
-/// The contract's comparison form: NFKC, straight quotes, dashes to '-',
-/// single spaces.
-fn norm(s: &str) -> String {
-    let s: String = s
-        .nfkc()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
-            c => c,
-        })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let file = common::corpus::path(&format!("corpus/variants/{prefix}-layout.txt"));
+    (extract(&file), gold(prefix))
 }
 
 /// Items of `pred` found in `gold`, each gold item used once.

@@ -3,6 +3,7 @@
 //! Each test crate uses only part of this, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod corpus;
 pub mod score;
 pub mod score_report;
 pub mod text;
