@@ -71,7 +71,7 @@ pub struct Finding {
     pub at: At,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// `a1`, `a2`, … in document order.

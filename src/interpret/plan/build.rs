@@ -20,6 +20,7 @@ use crate::recognise::{Grammars, reference};
 
 use super::fields;
 use super::rows::{CellVal, Line, RowData};
+use super::spread::{self, LeadCell};
 
 /// An action as gathered from rows, before its fields are parsed.
 #[derive(Debug, Clone, Default)]
@@ -333,9 +334,15 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
         })
         .collect();
     let mut actions = Vec::with_capacity(b.actions.len());
+    let mut cells = Vec::with_capacity(b.actions.len());
     let mut prev: Option<(Option<usize>, Vec<Lead>)> = None;
     for (i, a) in b.actions.iter().enumerate() {
-        let own = fields::leads(&a.lead, g);
+        let (own, org_first) = fields::lead_cell(&a.lead, g);
+        cells.push(match (a.lead.is_empty(), a.lead_merged) {
+            (false, _) => LeadCell::Own { org_first },
+            (true, true) => LeadCell::Merged,
+            (true, false) => LeadCell::Empty,
+        });
         let carried = match &prev {
             Some((pf, leads)) if own.is_empty() && a.lead.is_empty() => {
                 let same_finding = a.finding.is_some() && *pf == a.finding;
@@ -364,6 +371,7 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
         });
         prev = Some((a.finding, leads));
     }
+    spread::rejoin(&mut actions, &cells);
     (findings, actions)
 }
 

@@ -60,21 +60,29 @@ pub fn timescale_of(text: &str, g: &Grammars) -> Timescale {
     }
 }
 
-/// Leads from a lead cell's paragraphs, one per line for the splitter.
-pub fn leads(paragraphs: &[String], g: &Grammars) -> Vec<Lead> {
-    leads_of(&paragraphs.join("\n"), g)
+/// A lead cell split into leads, and whether it opens with its
+/// organisation as a heading ("ESCC – Jane Doe"): such a cell reads as a
+/// lead cell of its own, never as the continuation of a list above.
+pub fn lead_cell(paragraphs: &[String], g: &Grammars) -> (Vec<Lead>, bool) {
+    let parts = lead::split_leads(&paragraphs.join("\n"), g);
+    let org_first = parts.first().is_some_and(|p| p.org_first);
+    (parts.into_iter().map(lead_of).collect(), org_first)
+}
+
+fn lead_of(l: lead::LeadParts) -> Lead {
+    Lead {
+        text: l.text,
+        name: l.name,
+        role: l.role,
+        organisation: l.organisation,
+    }
 }
 
 /// A lead cell (paragraphs as lines) split into leads.
 pub fn leads_of(cell: &str, g: &Grammars) -> Vec<Lead> {
     lead::split_leads(cell, g)
         .into_iter()
-        .map(|l| Lead {
-            text: l.text,
-            name: l.name,
-            role: l.role,
-            organisation: l.organisation,
-        })
+        .map(lead_of)
         .collect()
 }
 

@@ -9,12 +9,14 @@
 //! - [`rows`]: rows read by meaning, section rows, merged cells;
 //! - [`build`]: findings, actions, refs, continuation rows, carried leads;
 //! - [`fields`]: timescale, leads, status and progress from cell text;
+//! - [`spread`]: lead cells an exporter spread down a merge, rejoined;
 //! - [`title`]: the document's title and headings above tables.
 
 mod build;
 mod columns;
 pub(crate) mod fields;
 mod rows;
+pub(crate) mod spread;
 mod title;
 
 use crate::contract::{Action, Diagnostic, Finding};

@@ -233,6 +233,7 @@ pub(super) fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
             name: b.name,
             role,
             organisation: org,
+            org_first: b.heading && b.org.is_some(),
         });
     }
     out

@@ -34,6 +34,9 @@ pub struct LeadParts {
     pub name: Option<String>,
     pub role: Option<String>,
     pub organisation: Option<String>,
+    /// The organisation was printed before the name, as a heading
+    /// ("ESCC – Jane Doe"), not after it ("Jane Doe, Head of X, ESCC").
+    pub org_first: bool,
 }
 
 /// Split a lead cell (paragraphs as lines) into leads.
