@@ -45,6 +45,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("roles.toml", include_str!("../../grammars/roles.toml")),
     ("status.toml", include_str!("../../grammars/status.toml")),
     ("report.toml", include_str!("../../grammars/report.toml")),
+    ("cells.toml", include_str!("../../grammars/cells.toml")),
 ];
 
 /// Column meanings, each with its header aliases.
@@ -119,6 +120,17 @@ pub struct StatusWords {
     pub complete: Vec<String>,
     pub not_complete: Vec<String>,
     pub future_markers: Vec<String>,
+}
+
+/// Cell cues (`cells.toml`) for a plan that arrives as a flow of text with
+/// no grid: which lines read as a lead, which words open a deadline. Month,
+/// season and rank words come from `dates.toml` and `ranks.toml`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct CellWords {
+    pub posts: Vec<String>,
+    pub lead_ins: Vec<String>,
+    pub function_words: Vec<String>,
 }
 
 /// Annual-report vocabulary (`report.toml`): header, cue and heading words.
@@ -231,6 +243,8 @@ pub struct Grammars {
     pub status: StatusWords,
     /// Annual-report words, prepared (lower case, longest first).
     pub report: ReportWords,
+    /// Cell cues for plans without a grid.
+    pub cells: CellWords,
     /// Lookup tables built from the lists on first use. Public only so that
     /// `Grammars { columns, ..Grammars::builtin() }` keeps working; it has
     /// nothing to read or set.
@@ -248,6 +262,7 @@ impl Clone for Grammars {
             roles: self.roles.clone(),
             status: self.status.clone(),
             report: self.report.clone(),
+            cells: self.cells.clone(),
             prepared: Prepared::default(),
         }
     }
@@ -330,6 +345,7 @@ impl Grammars {
             roles: typed("roles.toml", get("roles.toml")?)?,
             status: typed("status.toml", get("status.toml")?)?,
             report: typed::<ReportWords>("report.toml", get("report.toml")?)?.prepared(),
+            cells: typed("cells.toml", get("cells.toml")?)?,
             prepared: Prepared::default(),
         };
         g.check()?;

@@ -3,7 +3,7 @@
 //! the walk's choices (timescale-narrow, finding-wide) depend on them.
 
 use super::cues::{date_spans, join, lead_like};
-use super::lexicon::lexicon;
+use super::lexicon::Lexicon;
 use super::para::Para;
 use crate::recognise::reference;
 
@@ -48,8 +48,7 @@ pub(super) fn median(mut v: Vec<usize>) -> Option<usize> {
 /// column: a third of the action column, or wider where the document's own
 /// wrapped date cells (paragraphs opening with a date, no lead after it)
 /// show a wider column, but never half the action column.
-pub(super) fn narrow_width(paras: &[Para], action_width: Option<usize>) -> usize {
-    let lex = lexicon();
+pub(super) fn narrow_width(paras: &[Para], action_width: Option<usize>, lex: &Lexicon) -> usize {
     let base = action_width.map_or(25, |w| (w * 35 / 100).max(20));
     let date_cells: Vec<usize> = paras
         .iter()

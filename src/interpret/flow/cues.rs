@@ -333,7 +333,7 @@ pub fn mend_split_years(text: &str, lex: &Lexicon) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::lexicon;
+    use super::super::lexicon::builtin as lexicon;
     use super::*;
 
     fn spans(line: &str) -> Vec<&str> {

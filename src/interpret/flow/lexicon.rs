@@ -1,29 +1,15 @@
-//! The vocabulary the flow interpreter uses to tell cells apart, loaded from
-//! `grammars/cells.toml`.
+//! The vocabulary the flow interpreter uses to tell cells apart, gathered
+//! from the grammars: post words and cue words from `cells.toml`, ranks and
+//! titles from `ranks.toml`, month and season words from `dates.toml`.
 //!
-//! Why a file of its own: these cues (posts, ranks, month words) decide cell
-//! kinds only where a plan has lost its grid; they are data, so a user meeting
-//! a new post title edits the TOML rather than the code. The file is embedded
-//! so the binary works alone.
+//! Why from the grammars: these cues decide cell kinds only where a plan has
+//! lost its grid, but they are the same words the recognisers use, so a user
+//! who adds a rank or a month spelling (or passes `--grammars DIR`) changes
+//! both readings at once.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
-use serde::Deserialize;
-
-/// The embedded default.
-const CELLS_TOML: &str = include_str!("../../../grammars/cells.toml");
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct Raw {
-    posts: Vec<String>,
-    ranks: Vec<String>,
-    months: Vec<String>,
-    seasons: Vec<String>,
-    lead_ins: Vec<String>,
-    function_words: Vec<String>,
-}
+use crate::recognise::Grammars;
 
 /// Cell cues, ready for lookups.
 #[derive(Debug, Clone, Default)]
@@ -40,23 +26,27 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    fn from_raw(raw: Raw) -> Self {
-        let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
+    /// The cues of `g`. Cheap (a few hundred words), so built per document.
+    pub fn new(g: &Grammars) -> Self {
+        let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect();
+        let spellings = |m: &std::collections::BTreeMap<String, Vec<String>>| {
+            m.values()
+                .flatten()
+                .map(|s| s.to_lowercase())
+                .collect::<HashSet<_>>()
+        };
         Lexicon {
-            person_words: raw.posts.into_iter().chain(raw.ranks).collect(),
-            months: lower(raw.months),
-            seasons: lower(raw.seasons),
-            lead_ins: raw
+            person_words: person_words(g),
+            months: spellings(&g.dates.months),
+            seasons: spellings(&g.dates.seasons),
+            lead_ins: g
+                .cells
                 .lead_ins
                 .iter()
                 .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
-            function_words: lower(raw.function_words),
+            function_words: lower(&g.cells.function_words),
         }
-    }
-
-    pub fn parse(text: &str) -> Result<Self, toml::de::Error> {
-        toml::from_str::<Raw>(text).map(Self::from_raw)
     }
 
     /// Is `word` (punctuation already stripped) a month or season?
@@ -70,11 +60,29 @@ impl Lexicon {
     }
 }
 
-/// The embedded lexicon. A broken embedded file (caught by the unit test)
-/// degrades to an empty lexicon rather than a panic.
-pub fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::parse(CELLS_TOML).unwrap_or_default())
+/// Post words, ranks and titles, and each rank with an acting prefix
+/// ("T/DCI"), as printed.
+fn person_words(g: &Grammars) -> HashSet<String> {
+    let r = &g.ranks;
+    let acting = r
+        .acting_prefixes
+        .iter()
+        .flat_map(|p| r.ranks.iter().map(move |k| format!("{p}/{k}")));
+    g.cells
+        .posts
+        .iter()
+        .chain(&r.ranks)
+        .chain(&r.titles)
+        .cloned()
+        .chain(acting)
+        .collect()
+}
+
+/// The built-in grammars' cues, for tests.
+#[cfg(test)]
+pub(super) fn builtin() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| Lexicon::new(&Grammars::builtin()))
 }
 
 #[cfg(test)]
@@ -82,13 +90,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embedded_cells_toml_parses() {
-        let lex = Lexicon::parse(CELLS_TOML).unwrap();
+    fn cues_come_from_the_grammars() {
+        let lex = builtin();
         assert!(lex.person_words.contains("Head"));
         assert!(lex.person_words.contains("DCI"));
+        assert!(lex.person_words.contains("T/DCI"));
+        assert!(lex.person_words.contains("Dr"));
         assert!(lex.is_date_word("October"));
+        assert!(lex.is_date_word("Sept"));
         assert!(lex.is_date_word("autumn"));
         assert!(lex.is_function_word("Of"));
         assert!(!lex.lead_ins.is_empty());
+    }
+
+    #[test]
+    fn a_user_rank_is_a_person_word() {
+        let mut g = Grammars::builtin();
+        g.ranks.ranks.push("Cmdt".into());
+        assert!(Lexicon::new(&g).person_words.contains("Cmdt"));
     }
 }

@@ -49,6 +49,7 @@ use crate::model::Document;
 use crate::recognise::Grammars;
 use anchors::{Anchor, Widths, action_anchor, anchors, major, median, narrow_width};
 use header::{Aliases, Column};
+use lexicon::Lexicon;
 use para::{Para, paragraphs, split_glued};
 use walk::Walk;
 
@@ -73,6 +74,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let aliases = Aliases::new(&g.columns);
+    let lex = Lexicon::new(g);
 
     // Action anchors first: they need no widths.
     let action_refs: Vec<Option<(String, String)>> = paras.iter().map(action_anchor).collect();
@@ -82,7 +84,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
             .zip(&action_refs)
             .filter_map(|(p, a)| a.as_ref().map(|_| p)),
     );
-    let narrow = narrow_width(&paras, action_width);
+    let narrow = narrow_width(&paras, action_width, &lex);
 
     let Some((hstart, hlen, columns)) = plan_header(&aliases, &text_refs, &action_refs) else {
         return Plan::default();
@@ -102,7 +104,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     };
 
     let dropped = header_runs(&aliases, &text_refs, &anchors, hstart, hlen);
-    let mut walk = Walk::new(widths, &columns);
+    let mut walk = Walk::new(widths, &columns, &lex);
     let body: Vec<usize> = (hstart + hlen..paras.len())
         .filter(|&i| !dropped[i])
         .collect();

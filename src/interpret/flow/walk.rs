@@ -4,7 +4,7 @@
 use super::anchors::{Anchor, Widths};
 use super::cues::{self, date_spans, heading_line, lead_like, opens_mid_sentence};
 use super::header::Column;
-use super::lexicon::{Lexicon, lexicon};
+use super::lexicon::Lexicon;
 use super::para::Para;
 
 /// Which cell the last paragraph went to.
@@ -51,9 +51,9 @@ pub(super) struct Walk<'a> {
 
 impl<'a> Walk<'a> {
     /// A walk that has seen nothing yet, for a plan with these columns.
-    pub(super) fn new(widths: Widths, columns: &[Column]) -> Walk<'a> {
+    pub(super) fn new(widths: Widths, columns: &[Column], lex: &'a Lexicon) -> Walk<'a> {
         Walk {
-            lex: lexicon(),
+            lex,
             widths,
             has_timescale: columns.contains(&Column::Timescale),
             has_lead: columns.contains(&Column::Lead),

@@ -23,7 +23,7 @@ mod runs;
 
 use crate::interpret::flow::cues::join;
 use crate::interpret::flow::header::Aliases;
-use crate::interpret::flow::lexicon::lexicon;
+use crate::interpret::flow::lexicon::Lexicon;
 use crate::interpret::flow::para::Para;
 use crate::interpret::plan::{self, Plan};
 use crate::model::{Block, Document, Format, Paragraph, Provenance};
@@ -41,7 +41,7 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     };
     let cols = first.cols.clone();
     let known: Vec<Vec<String>> = first.texts.clone();
-    let lex = lexicon();
+    let lex = &Lexicon::new(g);
 
     let (dropped, run_at) = header_text(paras, &runs, &aliases);
 
