@@ -3,9 +3,11 @@
 //! Some table exporters write a vertically merged cell one paragraph per
 //! row it spans: a lead cell naming three people over four actions comes
 //! out as one name on each of the first three rows and nothing on the
-//! fourth. The fingerprint is a run of rows that each name exactly one
-//! person, all different, followed by rows whose lead cell is plainly empty
-//! (not merged) in the same finding: the content is packed at the top and
+//! fourth; a document later made from such an export (a Word table, its
+//! PDF) keeps the names on those rows and merges the blank fourth into the
+//! third. The fingerprint is a run of rows that each name exactly one
+//! person, all different, followed by rows in the same finding whose lead
+//! cell is empty or merged from above: the content is packed at the top and
 //! the span's tail is blank, which is what spreading a merge produces.
 //! Such a run is read back as one merged cell, so every row in it has all
 //! the names and the rows after the first inherit them.
@@ -17,8 +19,8 @@
 //! A run needs its empty tail: rows with one lead each and nothing after
 //! them ("A", "B", then the next finding) are ordinary per-row leads. A run
 //! that names someone twice is per-row too (a merged cell does not repeat
-//! a name). Tables whose format records merges (DOCX, ruled PDF) mark the
-//! tail as merged, not empty, so the rule never fires on them.
+//! a name). A cell that names two people is a whole cell, so it neither
+//! starts nor joins a run: a merge that was kept whole is never touched.
 
 use crate::contract::Action;
 
@@ -80,7 +82,7 @@ fn spread_at(actions: &[Action], cells: &[LeadCell], start: usize) -> Option<(us
     }
     let run = names.len();
     let mut end = j;
-    while in_finding(end) && cell(end) == Some(LeadCell::Empty) {
+    while in_finding(end) && matches!(cell(end), Some(LeadCell::Empty | LeadCell::Merged)) {
         end += 1;
     }
     (run >= 2 && end > j).then_some((run, end))
@@ -181,14 +183,6 @@ mod tests {
         // ...but the first row of a run may open with one.
         rejoin(&mut acts, &[HEADED, OWN, Empty]);
         assert_eq!(names(&acts[0]), ["Ann Lee", "Bob Roe"]);
-        // A recorded merge is not a spread one.
-        let mut acts = vec![
-            action("f1", &["Ann Lee"]),
-            action("f1", &["Bob Roe"]),
-            action("f1", &["Bob Roe"]),
-        ];
-        rejoin(&mut acts, &[OWN, OWN, Merged]);
-        assert_eq!(names(&acts[0]), ["Ann Lee"]);
         // A cell with two people is not part of a run of single names.
         let mut acts = vec![
             action("f1", &["Ann Lee", "Cy Dee"]),
@@ -197,5 +191,17 @@ mod tests {
         ];
         rejoin(&mut acts, &[OWN, OWN, Empty]);
         assert_eq!(names(&acts[1]), ["Bob Roe"]);
+    }
+
+    #[test]
+    fn a_tail_merged_into_the_last_name_is_a_tail() {
+        let mut acts = vec![
+            action("f1", &["Ann Lee"]),
+            action("f1", &["Bob Roe"]),
+            action("f1", &["Bob Roe"]),
+        ];
+        rejoin(&mut acts, &[OWN, OWN, Merged]);
+        assert_eq!(names(&acts[0]), ["Ann Lee", "Bob Roe"]);
+        assert!(acts[2].leads_inherited);
     }
 }
