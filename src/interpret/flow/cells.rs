@@ -118,6 +118,9 @@ impl Walk<'_> {
     /// A fragment opening mid-sentence continues the cell left unfinished:
     /// the current one if it is, else the row's other unfinished cell.
     pub(super) fn continue_unfinished(&mut self, p: &Para) {
+        if self.continue_finding(p) {
+            return;
+        }
         let text = p.joined();
         let target = self.continuation_target();
         match target {
@@ -142,6 +145,31 @@ impl Walk<'_> {
                 self.cell = Cell::Lead;
             }
         }
+    }
+
+    /// A fragment as wide as the finding column continues a recent finding
+    /// whose text stopped mid-sentence: a finding cell broken by a page
+    /// break, whose tail a dump prints after other cells of the next page.
+    fn continue_finding(&mut self, p: &Para) -> bool {
+        if !self.widths.finding_width(p) {
+            return false;
+        }
+        let n = self.findings.len();
+        let Some(k) = (n.saturating_sub(3)..n).rev().find(|&k| {
+            self.findings
+                .get(k)
+                .and_then(|f| f.text.iter().rev().find(|t| !t.trim().is_empty()))
+                .is_some_and(|t| unfinished(t))
+        }) else {
+            return false;
+        };
+        if let Some(f) = self.findings.get_mut(k) {
+            f.text.extend(p.lines.iter().cloned());
+        }
+        if k + 1 == n {
+            self.cell = Cell::Finding;
+        }
+        true
     }
 
     /// The cell a mid-sentence fragment continues: the current one unless

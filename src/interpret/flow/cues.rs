@@ -208,7 +208,7 @@ pub fn date_spans(line: &str, lex: &Lexicon) -> Vec<Span> {
 
 /// Does the text mention a month as a date ("by August"), not as a name
 /// ("June Smith")?
-fn mentions_month(text: &str, lex: &Lexicon) -> bool {
+pub fn mentions_month(text: &str, lex: &Lexicon) -> bool {
     let ws = words(text);
     ws.iter().enumerate().any(|(i, w)| {
         w.bare.len() > 3

@@ -41,6 +41,7 @@ mod finish;
 mod grid;
 mod header;
 mod lexicon;
+mod numbers;
 mod para;
 mod walk;
 
@@ -69,7 +70,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
 /// The flow walk: widths and anchors from the numbered paragraphs, the
 /// header run (which columns exist), then the walk over the body.
 fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
-    let paras = split_glued(paragraphs(doc));
+    let paras = numbers::split_trailing_runs(split_glued(paragraphs(doc)), lexicon::lexicon());
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let aliases = Aliases::new(&g.columns);
@@ -89,11 +90,13 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     };
 
     let anchors = anchors(&paras, &action_refs, narrow);
+    let after_runs = after_number_runs(&paras);
     let finding_width = wrapped_width(
         paras
             .iter()
             .zip(&anchors)
-            .filter_map(|(p, a)| matches!(a, Anchor::Finding(..)).then_some(p)),
+            .zip(&after_runs)
+            .filter_map(|((p, a), &r)| (matches!(a, Anchor::Finding(..)) || r).then_some(p)),
     );
     let widths = Widths {
         action: action_width,
@@ -118,6 +121,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         return Plan::default();
     }
     link_by_number(&mut plan);
+    section_from_finding(&mut plan);
     plan
 }
 
@@ -130,6 +134,20 @@ fn wrapped_width<'a>(paras: impl Iterator<Item = &'a Para>) -> Option<usize> {
             .map(|p| p.width())
             .collect(),
     )
+}
+
+/// Paragraphs right after a run of bare finding numbers: where the ref
+/// column came out apart, what follows it is the finding column's text, so
+/// these teach the finding column's width.
+fn after_number_runs(paras: &[Para]) -> Vec<bool> {
+    let lex = lexicon::lexicon();
+    let runs: Vec<bool> = paras
+        .iter()
+        .map(|p| numbers::number_run(p, lex).is_some())
+        .collect();
+    std::iter::once(false)
+        .chain(runs.windows(2).map(|w| w == [true, false]))
+        .collect()
 }
 
 /// The header: the first run of alias paragraphs before any numbered one,
@@ -153,7 +171,9 @@ fn plan_header(
 }
 
 /// Paragraphs of header runs, to be dropped: the first and any repeated at
-/// page breaks.
+/// page breaks. Bare numbers between a repeated header's boxes (the ref
+/// column printed inside the header run) do not break the run, and are
+/// kept for the walk.
 fn header_runs(
     aliases: &Aliases,
     text_refs: &[&str],
@@ -165,18 +185,22 @@ fn header_runs(
     for d in dropped.iter_mut().skip(hstart).take(hlen) {
         *d = true;
     }
-    let mut i = hstart + hlen;
-    while i < text_refs.len() {
+    let keep: Vec<usize> = (hstart + hlen..text_refs.len())
+        .filter(|&i| !numbers::only_numbers(text_refs[i]))
+        .collect();
+    let texts: Vec<&str> = keep.iter().map(|&i| text_refs[i]).collect();
+    let mut j = 0;
+    while let Some(&i) = keep.get(j) {
         if anchors[i] == Anchor::None
-            && let Some((n, _)) = aliases.run_at(text_refs, i, 2)
+            && let Some((n, _)) = aliases.run_at(&texts, j, 2)
         {
-            for d in dropped.iter_mut().skip(i).take(n) {
-                *d = true;
+            for &k in keep.iter().skip(j).take(n) {
+                dropped[k] = true;
             }
-            i += n;
+            j += n;
             continue;
         }
-        i += 1;
+        j += 1;
     }
     dropped
 }
@@ -212,6 +236,22 @@ fn link_by_number(plan: &mut Plan) {
             .find(|f| f.ref_.as_deref() == Some(m.as_str()))
         {
             a.finding = Some(f.id.clone());
+        }
+    }
+}
+
+/// An action sits on its finding's row, so it is under the finding's
+/// section: a dump may print a page's actions before the section row that
+/// heads them.
+fn section_from_finding(plan: &mut Plan) {
+    for a in &mut plan.actions {
+        let section = plan
+            .findings
+            .iter()
+            .find(|f| Some(&f.id) == a.finding.as_ref())
+            .and_then(|f| f.section.clone());
+        if section.is_some() {
+            a.section = section;
         }
     }
 }
@@ -421,6 +461,124 @@ June 2021
         assert!(plan.findings[1].text.starts_with("Carers are not"));
         let links: Vec<_> = plan.actions.iter().map(|a| a.finding.as_deref()).collect();
         assert_eq!(links, vec![Some("f1"), Some("f2")]);
+    }
+
+    /// An invented page read column by column: the actions first, then the
+    /// section row and the ref column as a run of bare numbers, then the
+    /// finding texts, a finding cell's page-break tail printed with the
+    /// next page's ref column after it.
+    const COLUMNS_APART: &str = "\
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+Lead
+
+1.1 Set up a single front door for every referral made by schools and
+doctors in the county area.
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Partnership areas
+1
+
+2
+
+Families wait too long for an assessment when they
+are first referred to the service by their school or
+doctor, and some are referred twice.
+
+2.1 Offer every carer an assessment at the same visit as the person
+they care for, and record the outcome in one place.
+
+June 2021
+
+Carers are not always offered an assessment of their
+own needs when the person they care for is assessed,
+and their own health needs are missed by
+
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+Lead
+
+3.1 Publish the waiting times for assessment each month on the
+website and in every surgery.
+
+July 2021
+
+the services that support them at home and by the
+school their child attends.
+3
+
+Schools
+4
+
+Waiting times are not published, so families cannot see
+how long they will wait or plan for the wait.
+
+Schools are not told when a child they teach becomes
+subject to a plan, so staff cannot offer support.
+
+4.1 Send the school a secure message within one working day of a
+plan starting.
+
+August 2021
+";
+
+    #[test]
+    fn pairs_a_ref_column_printed_apart() {
+        let plan = plan_of(COLUMNS_APART);
+        let f: Vec<(Option<&str>, Option<&str>, &str)> = plan
+            .findings
+            .iter()
+            .map(|f| (f.ref_.as_deref(), f.section.as_deref(), &f.text[..12]))
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                (Some("1"), Some("Partnership areas"), "Families wai"),
+                (Some("2"), Some("Partnership areas"), "Carers are n"),
+                (Some("3"), Some("Partnership areas"), "Waiting time"),
+                (Some("4"), Some("Schools"), "Schools are "),
+            ]
+        );
+        assert!(
+            plan.findings[1]
+                .text
+                .ends_with("the school their child attends.")
+        );
+        let a: Vec<(Option<&str>, Option<&str>, Option<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.ref_.as_deref(),
+                    a.finding.as_deref(),
+                    a.section.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (Some("1.1"), Some("f1"), Some("Partnership areas")),
+                (Some("2.1"), Some("f2"), Some("Partnership areas")),
+                (Some("3.1"), Some("f3"), Some("Partnership areas")),
+                (Some("4.1"), Some("f4"), Some("Schools")),
+            ]
+        );
     }
 
     #[test]

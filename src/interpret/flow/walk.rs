@@ -5,7 +5,9 @@ use super::anchors::{Anchor, Widths};
 use super::cues::{self, date_spans, heading_line, lead_like, opens_mid_sentence};
 use super::header::Column;
 use super::lexicon::{Lexicon, lexicon};
+use super::numbers::{NumberRun, number_run};
 use super::para::Para;
+use std::collections::VecDeque;
 
 /// Which cell the last paragraph went to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +49,9 @@ pub(super) struct Walk<'a> {
     pub(super) row: Option<Row>,
     pub(super) cell: Cell,
     pub(super) section: Option<String>,
+    /// Finding numbers seen in a run of bare numbers whose texts have not
+    /// come yet, in order, each with the section it was printed under.
+    pub(super) pending: VecDeque<(u32, Option<String>)>,
 }
 
 impl<'a> Walk<'a> {
@@ -63,6 +68,7 @@ impl<'a> Walk<'a> {
             row: None,
             cell: Cell::None,
             section: None,
+            pending: VecDeque::new(),
         }
     }
 }
@@ -76,6 +82,11 @@ impl Walk<'_> {
         ahead: Option<u32>,
     ) {
         if self.anchored(p, anchor) {
+            return;
+        }
+        if let Some(run) = number_run(p, self.lex)
+            && self.take_run(run)
+        {
             return;
         }
         let text = p.joined();
@@ -131,6 +142,7 @@ impl Walk<'_> {
         match anchor {
             Anchor::Finding(n, rest) => {
                 self.flush();
+                self.pending.retain(|(q, _)| q > n);
                 let mut text = vec![rest.clone()];
                 text.extend(p.lines.iter().skip(1).cloned());
                 self.findings.push(FindingBuild {
@@ -181,30 +193,77 @@ impl Walk<'_> {
     }
 
     /// Findings printed without their number (the ref column came out
-    /// apart): a wrapped paragraph just before the first action of a new
-    /// group is that group's finding.
+    /// apart): a wrapped paragraph is a finding's text just before the
+    /// first action of a new group, or where a run of bare numbers left a
+    /// number waiting and it is as wide as the finding column.
     pub(super) fn unnumbered_finding(&mut self, p: &Para, ahead: Option<u32>) -> bool {
-        let last = self.findings.last().map(|f| f.num);
-        if let Some(m) = ahead
-            && self.has_finding
-            && p.lines.len() >= 2
-            && last.is_none_or(|l| m > l)
-            && self
-                .row
-                .as_ref()
-                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
-        {
-            self.flush();
-            self.findings.push(FindingBuild {
-                num: m,
-                section: self.section.clone(),
-                text: p.lines.clone(),
-                line: p.line,
-            });
-            self.cell = Cell::Finding;
-            return true;
+        if !self.has_finding || p.lines.len() < 2 {
+            return false;
         }
-        false
+        let Some(m) = self.finding_number(p, ahead) else {
+            return false;
+        };
+        self.flush();
+        let queued = self.pending.iter().find(|(q, _)| *q == m);
+        let section = queued.map_or_else(|| self.section.clone(), |(_, s)| s.clone());
+        self.pending.retain(|(q, _)| *q > m);
+        self.findings.push(FindingBuild {
+            num: m,
+            section,
+            text: p.lines.clone(),
+            line: p.line,
+        });
+        self.cell = Cell::Finding;
+        true
+    }
+
+    /// The number an unnumbered finding text takes: the first waiting
+    /// number when the next action's group confirms it (or it has the
+    /// finding column's width and the row before is done), else the next
+    /// action's group when that is new.
+    fn finding_number(&self, p: &Para, ahead: Option<u32>) -> Option<u32> {
+        let last = self.findings.last().map(|f| f.num);
+        let row_done = self
+            .row
+            .as_ref()
+            .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty());
+        let wide = self.widths.finding_width(p);
+        let new_group = ahead.filter(|&a| last.is_none_or(|l| a > l));
+        match (self.pending.front().map(|(q, _)| *q), new_group) {
+            (Some(q), Some(a)) if q <= a && (row_done || wide) => Some(q),
+            (_, Some(a)) if row_done => Some(a),
+            (Some(q), _) if wide => Some(q),
+            _ => None,
+        }
+    }
+
+    /// A run of bare finding numbers: its section row heads the findings
+    /// from its first number on (some may have come already), and numbers
+    /// not seen yet wait for the texts that follow. False when the run is
+    /// out of sequence (then it is read as any other paragraph).
+    fn take_run(&mut self, run: NumberRun) -> bool {
+        let Some(&first) = run.numbers.first() else {
+            return false;
+        };
+        let seen = self.findings.iter().map(|f| f.num).max().unwrap_or(0);
+        let last = self.pending.back().map_or(0, |(q, _)| *q).max(seen);
+        if first > last + 3 {
+            return false;
+        }
+        if let Some(s) = run.section {
+            for f in self.findings.iter_mut().filter(|f| f.num >= first) {
+                f.section = Some(s.clone());
+            }
+            self.section = Some(s);
+        }
+        let section = self.section.clone();
+        self.pending.extend(
+            run.numbers
+                .into_iter()
+                .filter(|&n| n > last)
+                .map(|n| (n, section.clone())),
+        );
+        true
     }
 
     pub(super) fn push_finding(&mut self, lines: impl Iterator<Item = String>) {
