@@ -6,7 +6,7 @@
 use super::cues::{self, date_spans, join, lead_like, unfinished};
 use super::lexicon::Lexicon;
 use super::para::{Para, width};
-use super::walk::{Cell, Walk};
+use super::walk::{Cell, Row, Walk};
 
 impl Walk<'_> {
     /// Does the line open with a date expression ("July 2020 …", "End of
@@ -145,6 +145,36 @@ impl Walk<'_> {
                 self.cell = Cell::Lead;
             }
         }
+    }
+
+    /// A list printed apart from the action that introduces it ("… in:")
+    /// goes to the earliest recent row whose text still ends with that
+    /// colon: lists printed apart come in the order of their rows.
+    pub(super) fn list_to_colon_row(&mut self, p: &Para) -> bool {
+        if !cues::list_marker(p.first()) {
+            return false;
+        }
+        let ends_colon = |r: &Row| {
+            r.action
+                .iter()
+                .rev()
+                .find(|t| !t.trim().is_empty())
+                .is_some_and(|t| t.trim_end().ends_with(':'))
+        };
+        let n = self.rows.len();
+        let flushed = (n.saturating_sub(4)..n).find(|&k| self.rows.get(k).is_some_and(ends_colon));
+        let Some(k) = flushed else {
+            let Some(r) = self.row.as_mut().filter(|r| ends_colon(r)) else {
+                return false;
+            };
+            r.action.extend(p.lines.iter().cloned());
+            self.cell = Cell::Action;
+            return true;
+        };
+        if let Some(r) = self.rows.get_mut(k) {
+            r.action.extend(p.lines.iter().cloned());
+        }
+        true
     }
 
     /// A fragment as wide as the finding column continues a recent finding

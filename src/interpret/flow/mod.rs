@@ -582,6 +582,39 @@ August 2021
     }
 
     #[test]
+    fn lists_printed_apart_follow_their_colons_in_order() {
+        let text = "Ref Areas for development Actions\nTimescale\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Widen the service so that it covers every district of the county,
+starting in:
+
+May 2021
+
+1.2 Add new routes into the service for young people and families,
+through:
+
+June 2021
+
+i) the north
+ii) the coast
+
+i) the website
+ii) schools
+";
+        let plan = plan_of(text);
+        let a: Vec<&str> = plan.actions.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            a,
+            vec![
+                "Widen the service so that it covers every district of the county, starting in: i) the north ii) the coast",
+                "Add new routes into the service for young people and families, through: i) the website ii) schools",
+            ]
+        );
+    }
+
+    #[test]
     fn no_header_no_plan() {
         let text = FLOW.replace(
             "Ref Areas for development Actions\nTimescale\n\nLead\n",

@@ -103,6 +103,9 @@ impl Walk<'_> {
             self.unnumbered_finding(p, ahead);
             return;
         }
+        if self.list_to_colon_row(p) {
+            return;
+        }
         if self.has_timescale && self.date_start(first) {
             self.ensure_row(p.line);
             self.place_date_start(&p.lines);
