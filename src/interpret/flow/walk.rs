@@ -1,7 +1,7 @@
 //! The walk: a small state machine over the body paragraphs that opens
 //! findings and rows at anchors and sends every other paragraph to a cell.
 
-use super::anchors::{Anchor, Widths};
+use super::anchors::{Anchor, Widths, major};
 use super::cues::{self, date_spans, heading_line, lead_like, opens_mid_sentence};
 use super::header::Column;
 use super::lexicon::{Lexicon, lexicon};
@@ -275,10 +275,18 @@ impl Walk<'_> {
         }
     }
 
+    /// A new row, under the finding its ref numbers where that finding has
+    /// come (a dump may print other findings' texts between a group's
+    /// actions), else under the last finding.
     pub(super) fn start_row(&mut self, ref_: Option<String>, line: u32) {
+        let by_number = ref_
+            .as_deref()
+            .filter(|r| r.contains('.'))
+            .map(major)
+            .and_then(|m| self.findings.iter().rposition(|f| f.num == m));
         self.row = Some(Row {
             ref_,
-            finding: self.findings.len().checked_sub(1),
+            finding: by_number.or(self.findings.len().checked_sub(1)),
             section: self.section.clone(),
             line,
             ..Default::default()
