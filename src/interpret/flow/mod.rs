@@ -43,6 +43,7 @@ mod header;
 mod lexicon;
 mod numbers;
 mod para;
+mod spread;
 mod walk;
 
 use super::plan::Plan;
@@ -115,6 +116,10 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         walk.step(&paras[i], &anchors[i], next, action_ahead[k]);
     }
     walk.flush();
+    walk.link_rows();
+    if walk.columns_apart {
+        spread::spread_leads(&mut walk.rows);
+    }
     let mut plan = walk.finish(g);
     // A stray numbered paragraph under a header-like line is not a plan.
     if plan.actions.len() < 2 {

@@ -52,6 +52,9 @@ pub(super) struct Walk<'a> {
     /// Finding numbers seen in a run of bare numbers whose texts have not
     /// come yet, in order, each with the section it was printed under.
     pub(super) pending: VecDeque<(u32, Option<String>)>,
+    /// Did the dump print a ref column apart (a run of bare numbers)? Then
+    /// it reads pages column by column, and cells come after their rows.
+    pub(super) columns_apart: bool,
 }
 
 impl<'a> Walk<'a> {
@@ -69,6 +72,7 @@ impl<'a> Walk<'a> {
             cell: Cell::None,
             section: None,
             pending: VecDeque::new(),
+            columns_apart: false,
         }
     }
 }
@@ -124,10 +128,7 @@ impl Walk<'_> {
             self.absorb_action(&p.lines);
         } else if self.has_lead && lead_like(&text, self.lex) {
             self.ensure_row(p.line);
-            if let Some(r) = self.row.as_mut() {
-                r.lead.push(text);
-            }
-            self.cell = Cell::Lead;
+            self.push_lead(text);
         } else if self.has_timescale && p.width() <= self.widths.narrow {
             self.ensure_row(p.line);
             if let Some(r) = self.row.as_mut() {
@@ -266,7 +267,40 @@ impl Walk<'_> {
                 .filter(|&n| n > last)
                 .map(|n| (n, section.clone())),
         );
+        self.columns_apart = true;
         true
+    }
+
+    /// A lead cell paragraph: it goes on the open lead cell when that stops
+    /// at a comma (a cell broken by a page break), else it is a new cell.
+    fn push_lead(&mut self, text: String) {
+        let open = self.cell == Cell::Lead;
+        if let Some(r) = self.row.as_mut() {
+            match r.lead.last_mut() {
+                Some(last) if open && last.trim_end().ends_with(',') => {
+                    *last = cues::join(&[last.as_str(), text.as_str()]);
+                }
+                _ => r.lead.push(text),
+            }
+        }
+        self.cell = Cell::Lead;
+    }
+
+    /// Rows whose finding came after them (a dump may print a page's
+    /// actions before its finding texts) join the finding their ref
+    /// numbers, so that they inherit leads within it.
+    pub(super) fn link_rows(&mut self) {
+        for r in &mut self.rows {
+            let by_number = r
+                .ref_
+                .as_deref()
+                .filter(|x| x.contains('.'))
+                .map(major)
+                .and_then(|m| self.findings.iter().rposition(|f| f.num == m));
+            if by_number.is_some() {
+                r.finding = by_number;
+            }
+        }
     }
 
     pub(super) fn push_finding(&mut self, lines: impl Iterator<Item = String>) {
