@@ -8,6 +8,9 @@ use super::lexicon::Lexicon;
 use super::para::{Para, width};
 use super::walk::{Cell, Row, Walk};
 
+/// How far back a cell printed apart from its row may reach: a page's rows.
+const RECENT_ROWS: usize = 12;
+
 impl Walk<'_> {
     /// Does the line open with a date expression ("July 2020 …", "End of
     /// June 2020")?
@@ -124,7 +127,11 @@ impl Walk<'_> {
         let text = p.joined();
         let target = self.continuation_target();
         match target {
-            Cell::Finding | Cell::None => self.push_finding(p.lines.iter().cloned()),
+            Cell::Finding | Cell::None => {
+                if !self.continue_flushed_row(p) {
+                    self.push_finding(p.lines.iter().cloned());
+                }
+            }
             Cell::Action => {
                 self.ensure_row(p.line);
                 self.absorb_action(&p.lines);
@@ -162,7 +169,8 @@ impl Walk<'_> {
                 .is_some_and(|t| t.trim_end().ends_with(':'))
         };
         let n = self.rows.len();
-        let flushed = (n.saturating_sub(4)..n).find(|&k| self.rows.get(k).is_some_and(ends_colon));
+        let flushed =
+            (n.saturating_sub(RECENT_ROWS)..n).find(|&k| self.rows.get(k).is_some_and(ends_colon));
         let Some(k) = flushed else {
             let Some(r) = self.row.as_mut().filter(|r| ends_colon(r)) else {
                 return false;
@@ -170,6 +178,39 @@ impl Walk<'_> {
             r.action.extend(p.lines.iter().cloned());
             self.cell = Cell::Action;
             return true;
+        };
+        if let Some(r) = self.rows.get_mut(k) {
+            r.action.extend(p.lines.iter().cloned());
+        }
+        true
+    }
+
+    /// A fragment that would go on a finding whose text has ended goes on
+    /// the latest recent row whose action text stops mid-sentence or at a
+    /// colon instead: a dump may print a finding between an action and the
+    /// rest of its text.
+    fn continue_flushed_row(&mut self, p: &Para) -> bool {
+        let finding_open = self
+            .findings
+            .last()
+            .and_then(|f| f.text.iter().rev().find(|t| !t.trim().is_empty()))
+            .is_some_and(|t| unfinished(t));
+        if finding_open || self.row.is_some() {
+            return false;
+        }
+        let n = self.rows.len();
+        let open = |r: &Row| {
+            r.action
+                .iter()
+                .rev()
+                .find(|t| !t.trim().is_empty())
+                .is_some_and(|t| unfinished(t) || t.trim_end().ends_with(':'))
+        };
+        let Some(k) = (n.saturating_sub(RECENT_ROWS)..n)
+            .rev()
+            .find(|&k| self.rows.get(k).is_some_and(open))
+        else {
+            return false;
         };
         if let Some(r) = self.rows.get_mut(k) {
             r.action.extend(p.lines.iter().cloned());
@@ -227,8 +268,14 @@ impl Walk<'_> {
         // ended, or a cell that is only a date; a lead cell goes on only
         // when it stops mid-phrase.
         let (current, whole) = cell_text(self.cell).unwrap_or(("", false));
+        // A name ends in lower case too, so a lead cell yields to another
+        // cell of the row that stops at a comma.
+        let comma = |t: &str| t.trim_end().ends_with(',');
+        let other_comma = [Cell::Action, Cell::Timescale]
+            .iter()
+            .any(|&c| cell_text(c).is_some_and(|(t, _)| comma(t)));
         let keeps = match self.cell {
-            Cell::Lead => unfinished(current),
+            Cell::Lead => unfinished(current) && (comma(current) || !other_comma),
             Cell::None => false,
             _ => !closed(current, whole, self.lex),
         };

@@ -620,6 +620,66 @@ ii) schools
     }
 
     #[test]
+    fn fragments_go_back_to_the_action_they_finish() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1.1 Review the front door so that every referral is checked within a day,
+to ensure:
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+every referral gets a reply within one working day of its arrival
+
+1.2 Publish the waiting times for assessment each month on the website
+and in every surgery,
+
+June 2021
+
+Ann Example, Head of Early Help
+
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+Lead
+
+particularly where families have asked for them
+";
+        let plan = plan_of(text);
+        let a: Vec<(&str, Vec<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    "Review the front door so that every referral is checked within a day, to ensure: every referral gets a reply within one working day of its arrival",
+                    vec!["Jo Placeholder, Head of Service"]
+                ),
+                (
+                    "Publish the waiting times for assessment each month on the website and in every surgery, particularly where families have asked for them",
+                    vec!["Ann Example, Head of Early Help"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn no_header_no_plan() {
         let text = FLOW.replace(
             "Ref Areas for development Actions\nTimescale\n\nLead\n",
