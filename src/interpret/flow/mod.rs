@@ -112,8 +112,14 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         .collect();
     let action_ahead = actions_ahead(&body, &anchors);
     for (k, &i) in body.iter().enumerate() {
+        if k > 0 && body.get(k - 1).is_some_and(|&j| j + 1 < i) {
+            walk.page_break();
+        }
         let next = body.get(k + 1).map(|&j| &anchors[j]);
-        walk.step(&paras[i], &anchors[i], next, action_ahead[k]);
+        match header_box(&aliases, &paras[i]) {
+            Some((col, rest)) => walk.under_header(col, &rest, &anchors[i], next, action_ahead[k]),
+            None => walk.step(&paras[i], &anchors[i], next, action_ahead[k]),
+        }
     }
     walk.flush();
     walk.link_rows();
@@ -208,6 +214,24 @@ fn header_runs(
         j += 1;
     }
     dropped
+}
+
+/// A paragraph whose first line is one column's header box, with the text
+/// printed under it glued on: the column and the rest of the paragraph.
+fn header_box(aliases: &Aliases, p: &Para) -> Option<(Column, Para)> {
+    let rest = p.lines.get(1..).filter(|r| !r.is_empty())?;
+    let cols = aliases.parse(&header::norm_words(p.first()))?;
+    let [col] = cols[..] else {
+        return None;
+    };
+    Some((
+        col,
+        Para {
+            lines: rest.to_vec(),
+            line: p.line + 1,
+            list: p.list,
+        },
+    ))
 }
 
 /// For each body paragraph: the first number of the next anchor after it,
@@ -677,6 +701,50 @@ particularly where families have asked for them
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_lead_glued_under_a_header_box_finishes_the_split_row() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Set up a single front door for every referral made by schools and
+doctors in the county area.
+
+May 2021
+
+Health - Ann Example, Head of
+
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+1.2 Publish the waiting times for assessment each month on the website
+and in every surgery.
+
+June 2021
+
+Lead
+Early Help, Safeguarding Manager
+";
+        let plan = plan_of(text);
+        let a: Vec<(Vec<&str>, bool)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                    a.leads_inherited,
+                )
+            })
+            .collect();
+        let lead = vec!["Health - Ann Example, Head of Early Help, Safeguarding Manager"];
+        assert_eq!(a, vec![(lead.clone(), false), (lead, true)]);
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub(super) struct Walk<'a> {
     /// Did the dump print a ref column apart (a run of bare numbers)? Then
     /// it reads pages column by column, and cells come after their rows.
     pub(super) columns_apart: bool,
+    /// The row open at the last page break (its index in `rows` once
+    /// flushed): the row a cell printed under a repeated header goes on.
+    pub(super) break_row: Option<usize>,
 }
 
 impl<'a> Walk<'a> {
@@ -73,6 +76,7 @@ impl<'a> Walk<'a> {
             section: None,
             pending: VecDeque::new(),
             columns_apart: false,
+            break_row: None,
         }
     }
 }
@@ -137,6 +141,40 @@ impl Walk<'_> {
             self.cell = Cell::Timescale;
         } else {
             self.wide(p, ahead);
+        }
+    }
+
+    /// A repeated header row was dropped before the next paragraph.
+    pub(super) fn page_break(&mut self) {
+        self.break_row = if self.row.is_some() {
+            Some(self.rows.len())
+        } else {
+            self.rows.len().checked_sub(1)
+        };
+    }
+
+    /// Text glued under a repeated header's box: in the lead column it is
+    /// the top of the page's lead column, the rest of the lead cell of the
+    /// row the page break split; anything else is read as usual.
+    pub(super) fn under_header(
+        &mut self,
+        col: Column,
+        p: &Para,
+        anchor: &Anchor,
+        next: Option<&Anchor>,
+        ahead: Option<u32>,
+    ) {
+        let text = p.joined();
+        let lead = col == Column::Lead && self.has_lead && lead_like(&text, self.lex);
+        let rows_len = self.rows.len();
+        let target = match self.break_row {
+            Some(i) if lead && i < rows_len => self.rows.get_mut(i),
+            Some(i) if lead && i == rows_len => self.row.as_mut(),
+            _ => None,
+        };
+        match target.and_then(|r| r.lead.last_mut()) {
+            Some(last) => *last = cues::join(&[last.as_str(), text.as_str()]),
+            None => self.step(p, anchor, next, ahead),
         }
     }
 
