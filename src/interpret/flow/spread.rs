@@ -29,7 +29,14 @@ pub(super) fn spread_leads(rows: &mut [Row]) {
         let Some(start) = leadless_run(rows, &covered, i) else {
             continue;
         };
-        let same = rows.get(i - 1).map(group) == rows.get(i).map(group);
+        let (prev, this) = (rows.get(i - 1).map(group), rows.get(i).map(group));
+        let same = prev == this;
+        // Across groups only numbered rows are trusted to be in page order
+        // (rows without refs are printed wherever their boxes fall).
+        let numbered = |g: Option<(Option<u32>, Option<usize>)>| g.is_some_and(|g| g.0.is_some());
+        if !same && !(numbered(prev) && numbered(this)) {
+            continue;
+        }
         let Some(r) = rows.get_mut(i) else {
             continue;
         };

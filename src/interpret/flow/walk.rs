@@ -309,13 +309,13 @@ impl Walk<'_> {
         true
     }
 
-    /// A lead cell paragraph: it goes on the open lead cell when that stops
-    /// at a comma (a cell broken by a page break), else it is a new cell.
+    /// A lead cell paragraph: it goes on the row's last lead cell when that
+    /// stops at a comma (a cell broken by a page break, other cells'
+    /// fragments printed between), else it is a new cell.
     fn push_lead(&mut self, text: String) {
-        let open = self.cell == Cell::Lead;
         if let Some(r) = self.row.as_mut() {
             match r.lead.last_mut() {
-                Some(last) if open && last.trim_end().ends_with(',') => {
+                Some(last) if last.trim_end().ends_with(',') => {
                     *last = cues::join(&[last.as_str(), text.as_str()]);
                 }
                 _ => r.lead.push(text),
