@@ -34,7 +34,7 @@ pub(super) fn spread_leads(rows: &mut [Row]) {
         // Across groups only numbered rows are trusted to be in page order
         // (rows without refs are printed wherever their boxes fall).
         let numbered = |g: Option<(Option<u32>, Option<usize>)>| g.is_some_and(|g| g.0.is_some());
-        if !same && !(numbered(prev) && numbered(this)) {
+        if !(same || (numbered(prev) && numbered(this))) {
             continue;
         }
         let Some(r) = rows.get_mut(i) else {
