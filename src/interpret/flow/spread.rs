@@ -24,7 +24,7 @@ fn group(r: &Row) -> (Option<u32>, Option<usize>) {
 pub(super) fn spread_leads(rows: &mut [Row]) {
     // Rows a spread cell already covers (they inherit it): a later cell
     // never reaches back over them.
-    let mut covered = vec![false; rows.len()];
+    let mut covered = page_top_runs(rows);
     for i in 1..rows.len() {
         let Some(start) = leadless_run(rows, &covered, i) else {
             continue;
@@ -61,6 +61,25 @@ pub(super) fn spread_leads(rows: &mut [Row]) {
             *c = true;
         }
     }
+}
+
+/// Rows at the top of a page that go on with the group of the row before
+/// the break, up to the first with a lead cell: a merged lead cell split by
+/// the break leaves them blank, and they inherit it.
+fn page_top_runs(rows: &[Row]) -> Vec<bool> {
+    let mut covered = vec![false; rows.len()];
+    let mut open = false;
+    for i in 0..rows.len() {
+        let (Some(r), prev) = (rows.get(i), i.checked_sub(1).and_then(|j| rows.get(j))) else {
+            continue;
+        };
+        let same = prev.is_some_and(|p| group(p) == group(r));
+        open = r.lead.is_empty() && same && (open || r.page_top);
+        if let Some(c) = covered.get_mut(i) {
+            *c = open;
+        }
+    }
+    covered
 }
 
 /// Where row `i` got lead cells and the rows just before it, of one group
@@ -133,6 +152,14 @@ mod tests {
         ];
         spread_leads(&mut rows);
         assert_eq!(leads(&rows), vec![vec!["A"], vec![], vec!["B"], vec![]]);
+    }
+
+    #[test]
+    fn rows_at_a_page_top_keep_the_cell_from_the_page_before() {
+        let mut rows = vec![row("1.1", &["A"]), row("1.2", &[]), row("1.3", &["B"])];
+        rows[1].page_top = true;
+        spread_leads(&mut rows);
+        assert_eq!(leads(&rows), vec![vec!["A"], vec![], vec!["B"]]);
     }
 
     #[test]

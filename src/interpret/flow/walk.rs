@@ -29,6 +29,8 @@ pub(super) struct Row {
     pub(super) timescale: Vec<String>,
     /// Lead cell paragraphs, each with its wrapped lines joined.
     pub(super) lead: Vec<String>,
+    /// The first row started after a page break.
+    pub(super) page_top: bool,
 }
 
 pub(super) struct FindingBuild {
@@ -58,6 +60,8 @@ pub(super) struct Walk<'a> {
     /// The row open at the last page break (its index in `rows` once
     /// flushed): the row a cell printed under a repeated header goes on.
     pub(super) break_row: Option<usize>,
+    /// A page break came since the last row started.
+    pub(super) broke: bool,
 }
 
 impl<'a> Walk<'a> {
@@ -77,6 +81,7 @@ impl<'a> Walk<'a> {
             pending: VecDeque::new(),
             columns_apart: false,
             break_row: None,
+            broke: false,
         }
     }
 }
@@ -146,6 +151,7 @@ impl Walk<'_> {
 
     /// A repeated header row was dropped before the next paragraph.
     pub(super) fn page_break(&mut self) {
+        self.broke = true;
         self.break_row = if self.row.is_some() {
             Some(self.rows.len())
         } else {
@@ -359,6 +365,7 @@ impl Walk<'_> {
         self.row = Some(Row {
             ref_,
             finding: by_number.or(self.findings.len().checked_sub(1)),
+            page_top: std::mem::take(&mut self.broke),
             section: self.section.clone(),
             line,
             ..Default::default()
