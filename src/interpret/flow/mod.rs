@@ -22,6 +22,15 @@
 //!   later paragraph opening with a heading ("Exploitation Leadership:")
 //!   start an action with no ref.
 //!
+//! A dump may also read a page column by column (cells that do not share a
+//! baseline): the ref column then comes out as a run of bare numbers under
+//! its section row, apart from the finding texts ([`numbers`]), cells come
+//! after the rows they belong to, and text glued under a repeated header's
+//! box is the rest of a cell the page break split. The walk queues such
+//! numbers for the finding texts that follow, sends fragments and colon
+//! lists back to the rows they finish, and [`spread`] moves lead cells back
+//! over the lead-less rows they cover.
+//!
 //! Nothing here names a document: widths are learnt from the document's own
 //! numbered paragraphs, vocabulary comes from `grammars/`.
 //!
@@ -32,7 +41,9 @@
 //! The walk is split by step: [`para`] (the flow's paragraphs, glued rows
 //! split), [`anchors`] (numbered paragraphs and the widths learnt from them),
 //! [`walk`] (the state machine), [`cells`] (placing dates, leads and
-//! continued fragments into cells), [`finish`] (rows into contract types).
+//! continued fragments into cells), [`numbers`] (ref columns printed
+//! apart), [`spread`] (lead cells printed after their rows), [`finish`]
+//! (rows into contract types).
 
 mod anchors;
 mod cells;
