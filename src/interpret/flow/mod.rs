@@ -48,6 +48,7 @@
 mod anchors;
 mod cells;
 mod cues;
+mod deferred;
 mod finish;
 mod grid;
 mod header;
@@ -133,6 +134,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         }
     }
     walk.flush();
+    walk.rows.retain(|r| !r.action.is_empty());
     walk.link_rows();
     if walk.columns_apart {
         spread::spread_leads(&mut walk.rows);
@@ -756,6 +758,56 @@ Early Help, Safeguarding Manager
             .collect();
         let lead = vec!["Health - Ann Example, Head of Early Help, Safeguarding Manager"];
         assert_eq!(a, vec![(lead.clone(), false), (lead, true)]);
+    }
+
+    #[test]
+    fn action_texts_printed_after_their_rows_fill_them_in_order() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+Referral Pilot:
+
+Summer 2021
+
+DI Sam Sample
+
+Completed
+
+Jo Placeholder, Education Safeguarding Manager
+
+A pilot notification service will run in two districts, sending a secure message
+within one working day of a plan starting.
+Evaluation:
+The pilot will be evaluated and a decision taken on extending it across the county.
+";
+        let plan = plan_of(text);
+        let a: Vec<(&str, Option<&str>, Vec<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.timescale.text.as_deref(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    "Referral Pilot: A pilot notification service will run in two districts, sending a secure message within one working day of a plan starting.",
+                    Some("Summer 2021"),
+                    vec!["DI Sam Sample"]
+                ),
+                (
+                    "Evaluation: The pilot will be evaluated and a decision taken on extending it across the county.",
+                    Some("Completed"),
+                    vec!["Jo Placeholder, Education Safeguarding Manager"]
+                ),
+            ]
+        );
     }
 
     #[test]

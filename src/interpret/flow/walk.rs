@@ -31,6 +31,8 @@ pub(super) struct Row {
     pub(super) lead: Vec<String>,
     /// The first row started after a page break.
     pub(super) page_top: bool,
+    /// Opened by its timescale, still waiting for its action text.
+    pub(super) headless: bool,
 }
 
 pub(super) struct FindingBuild {
@@ -120,13 +122,14 @@ impl Walk<'_> {
             return;
         }
         if self.has_timescale && self.date_start(first) {
+            self.open_headless(p.line);
             self.ensure_row(p.line);
             self.place_date_start(&p.lines);
         } else if heading_line(first)
             && self
                 .row
                 .as_ref()
-                .is_some_and(|r| !r.timescale.is_empty() || !r.lead.is_empty())
+                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
         {
             self.flush();
             self.start_row(None, p.line);
@@ -139,6 +142,7 @@ impl Walk<'_> {
             self.ensure_row(p.line);
             self.push_lead(text);
         } else if self.has_timescale && p.width() <= self.widths.narrow {
+            self.open_headless(p.line);
             self.ensure_row(p.line);
             if let Some(r) = self.row.as_mut() {
                 r.timescale.push(text);
@@ -224,7 +228,7 @@ impl Walk<'_> {
             Cell::Finding | Cell::None if self.row.is_none() => {
                 if ahead.is_some() || self.widths.finding_width(p) {
                     self.push_finding(p.lines.iter().cloned());
-                } else {
+                } else if !self.fill_waiting(p) {
                     self.start_row(None, p.line);
                     self.absorb_action(&p.lines);
                 }
@@ -234,8 +238,10 @@ impl Walk<'_> {
                 self.push_finding(p.lines.iter().cloned());
             }
             _ => {
-                self.ensure_row(p.line);
-                self.absorb_action(&p.lines);
+                if !self.fill_waiting(p) {
+                    self.ensure_row(p.line);
+                    self.absorb_action(&p.lines);
+                }
             }
         }
     }
@@ -381,7 +387,7 @@ impl Walk<'_> {
 
     pub(super) fn flush(&mut self) {
         if let Some(r) = self.row.take()
-            && !r.action.is_empty()
+            && (!r.action.is_empty() || r.headless)
         {
             self.rows.push(r);
         }
