@@ -811,6 +811,61 @@ The pilot will be evaluated and a decision taken on extending it across the coun
     }
 
     #[test]
+    fn an_unnumbered_row_printed_before_its_finding_joins_it() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1.1 Set up a single front door for every referral made by schools and doctors
+in the county area, and publish how to use it.
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Partnership areas
+1
+
+Families wait too long for an assessment when they
+are first referred to the service by their school or
+doctor, and some are referred twice.
+
+Referral Pilot:
+
+Summer 2021
+
+DI Sam Sample
+
+Police
+2
+
+Carers are not always offered an assessment of their
+own needs when the person they care for is assessed,
+and their own health needs are missed.
+
+A pilot notification service will run in two districts, sending a secure message
+within one working day of a plan starting.
+";
+        let plan = plan_of(text);
+        let a: Vec<(Option<&str>, Option<&str>, Option<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.ref_.as_deref(),
+                    a.finding.as_deref(),
+                    a.section.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (Some("1.1"), Some("f1"), Some("Partnership areas")),
+                (None, Some("f2"), Some("Police")),
+            ]
+        );
+        assert!(plan.actions[1].text.starts_with("Referral Pilot: A pilot"));
+    }
+
+    #[test]
     fn no_header_no_plan() {
         let text = FLOW.replace(
             "Ref Areas for development Actions\nTimescale\n\nLead\n",

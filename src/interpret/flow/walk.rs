@@ -351,6 +351,31 @@ impl Walk<'_> {
                 r.finding = by_number;
             }
         }
+        if self.columns_apart {
+            self.link_unnumbered_forward();
+        }
+    }
+
+    /// Where pages are read column by column, rows come before the finding
+    /// text printed beside them: a row without a ref under a finding whose
+    /// actions are numbered belongs to the next finding, if that one has no
+    /// numbered actions.
+    fn link_unnumbered_forward(&mut self) {
+        let numbered: Vec<bool> = (0..self.findings.len())
+            .map(|f| {
+                self.rows
+                    .iter()
+                    .any(|r| r.ref_.is_some() && r.finding == Some(f))
+            })
+            .collect();
+        for r in self.rows.iter_mut().filter(|r| r.ref_.is_none()) {
+            let Some(f) = r.finding else {
+                continue;
+            };
+            if numbered.get(f) == Some(&true) && numbered.get(f + 1) == Some(&false) {
+                r.finding = Some(f + 1);
+            }
+        }
     }
 
     pub(super) fn push_finding(&mut self, lines: impl Iterator<Item = String>) {
