@@ -11,6 +11,9 @@ use super::walk::{Cell, Row, Walk};
 /// How far back a cell printed apart from its row may reach: a page's rows.
 const RECENT_ROWS: usize = 12;
 
+/// How far back a finding's page-break tail may reach: a page's findings.
+const RECENT_FINDINGS: usize = 6;
+
 impl Walk<'_> {
     /// Does the line open with a date expression ("July 2020 …", "End of
     /// June 2020")?
@@ -226,7 +229,7 @@ impl Walk<'_> {
             return false;
         }
         let n = self.findings.len();
-        let Some(k) = (n.saturating_sub(3)..n).rev().find(|&k| {
+        let Some(k) = (n.saturating_sub(RECENT_FINDINGS)..n).rev().find(|&k| {
             self.findings
                 .get(k)
                 .and_then(|f| f.text.iter().rev().find(|t| !t.trim().is_empty()))
