@@ -23,6 +23,35 @@ impl Walk<'_> {
             .is_some_and(|s| s.first_word == 0)
     }
 
+    /// A paragraph of its own after a row whose action has ended a sentence
+    /// and whose timescale is still empty, with a date in its first line
+    /// and only timescale-narrow lines after it, is the timescale cell
+    /// (its words before the date are a milestone, not action text). One
+    /// opening with its date is left to [`Self::place_date_start`].
+    pub(super) fn dated_milestone(&self, p: &Para) -> bool {
+        let Some(r) = self.row.as_ref() else {
+            return false;
+        };
+        let ended = r
+            .action
+            .iter()
+            .rev()
+            .find(|t| !t.trim().is_empty())
+            .is_some_and(|t| t.trim_end().ends_with('.'));
+        let narrow_rest = p.lines.len() >= 2
+            && p.lines
+                .iter()
+                .skip(1)
+                .all(|l| width(l) <= self.widths.narrow);
+        self.has_timescale
+            && ended
+            && r.timescale.is_empty()
+            && narrow_rest
+            && date_spans(p.first(), self.lex)
+                .first()
+                .is_some_and(|s| s.first_word > 0)
+    }
+
     /// A paragraph opening with a date: the timescale, and a lead when what
     /// follows the date reads like one.
     pub(super) fn place_date_start(&mut self, lines: &[String]) {

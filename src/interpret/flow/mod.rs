@@ -866,6 +866,40 @@ within one working day of a plan starting.
     }
 
     #[test]
+    fn a_milestone_before_its_date_is_the_timescale() {
+        let text = "Ref Areas for development Actions\nTimescale\n\nLead\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Train staff in the new protocol across every team in the county area so that
+it is used consistently by all of them.
+
+Programme developed end of December 2020
+Programme run January
+2021 to June 2021
+
+1.2 Publish the waiting times for assessment each month on the website and in
+every surgery of the county.
+
+June 2021
+";
+        let plan = plan_of(text);
+        let a = plan
+            .actions
+            .first()
+            .map(|a| (a.text.as_str(), a.timescale.text.as_deref()));
+        assert_eq!(
+            a,
+            Some((
+                "Train staff in the new protocol across every team in the county area so that it is used consistently by all of them.",
+                Some(
+                    "Programme developed end of December 2020 Programme run January 2021 to June 2021"
+                )
+            ))
+        );
+    }
+
+    #[test]
     fn no_header_no_plan() {
         let text = FLOW.replace(
             "Ref Areas for development Actions\nTimescale\n\nLead\n",

@@ -121,7 +121,12 @@ impl Walk<'_> {
         if self.list_to_colon_row(p) {
             return;
         }
-        if self.has_timescale && self.date_start(first) {
+        if self.dated_milestone(p) {
+            if let Some(r) = self.row.as_mut() {
+                r.timescale.push(text);
+            }
+            self.cell = Cell::Timescale;
+        } else if self.has_timescale && self.date_start(first) {
             self.open_headless(p.line);
             self.ensure_row(p.line);
             self.place_date_start(&p.lines);
