@@ -6,7 +6,13 @@
 use super::cues::{self, date_spans, join, lead_like, unfinished};
 use super::lexicon::Lexicon;
 use super::para::{Para, width};
-use super::walk::{Cell, Walk};
+use super::walk::{Cell, Row, Walk};
+
+/// How far back a cell printed apart from its row may reach: a page's rows.
+const RECENT_ROWS: usize = 12;
+
+/// How far back a finding's page-break tail may reach: a page's findings.
+const RECENT_FINDINGS: usize = 6;
 
 impl Walk<'_> {
     /// Does the line open with a date expression ("July 2020 …", "End of
@@ -15,6 +21,35 @@ impl Walk<'_> {
         date_spans(line, self.lex)
             .first()
             .is_some_and(|s| s.first_word == 0)
+    }
+
+    /// A paragraph of its own after a row whose action has ended a sentence
+    /// and whose timescale is still empty, with a date in its first line
+    /// and only timescale-narrow lines after it, is the timescale cell
+    /// (its words before the date are a milestone, not action text). One
+    /// opening with its date is left to [`Self::place_date_start`].
+    pub(super) fn dated_milestone(&self, p: &Para) -> bool {
+        let Some(r) = self.row.as_ref() else {
+            return false;
+        };
+        let ended = r
+            .action
+            .iter()
+            .rev()
+            .find(|t| !t.trim().is_empty())
+            .is_some_and(|t| t.trim_end().ends_with('.'));
+        let narrow_rest = p.lines.len() >= 2
+            && p.lines
+                .iter()
+                .skip(1)
+                .all(|l| width(l) <= self.widths.narrow);
+        self.has_timescale
+            && ended
+            && r.timescale.is_empty()
+            && narrow_rest
+            && date_spans(p.first(), self.lex)
+                .first()
+                .is_some_and(|s| s.first_word > 0)
     }
 
     /// A paragraph opening with a date: the timescale, and a lead when what
@@ -118,10 +153,17 @@ impl Walk<'_> {
     /// A fragment opening mid-sentence continues the cell left unfinished:
     /// the current one if it is, else the row's other unfinished cell.
     pub(super) fn continue_unfinished(&mut self, p: &Para) {
+        if self.continue_finding(p) {
+            return;
+        }
         let text = p.joined();
         let target = self.continuation_target();
         match target {
-            Cell::Finding | Cell::None => self.push_finding(p.lines.iter().cloned()),
+            Cell::Finding | Cell::None => {
+                if !self.continue_flushed_row(p) {
+                    self.push_finding(p.lines.iter().cloned());
+                }
+            }
             Cell::Action => {
                 self.ensure_row(p.line);
                 self.absorb_action(&p.lines);
@@ -142,6 +184,95 @@ impl Walk<'_> {
                 self.cell = Cell::Lead;
             }
         }
+    }
+
+    /// A list printed apart from the action that introduces it ("… in:")
+    /// goes to the earliest recent row whose text still ends with that
+    /// colon: lists printed apart come in the order of their rows.
+    pub(super) fn list_to_colon_row(&mut self, p: &Para) -> bool {
+        if !cues::list_marker(p.first()) {
+            return false;
+        }
+        let ends_colon = |r: &Row| {
+            r.action
+                .iter()
+                .rev()
+                .find(|t| !t.trim().is_empty())
+                .is_some_and(|t| t.trim_end().ends_with(':'))
+        };
+        let n = self.rows.len();
+        let flushed =
+            (n.saturating_sub(RECENT_ROWS)..n).find(|&k| self.rows.get(k).is_some_and(ends_colon));
+        let Some(k) = flushed else {
+            let Some(r) = self.row.as_mut().filter(|r| ends_colon(r)) else {
+                return false;
+            };
+            r.action.extend(p.lines.iter().cloned());
+            self.cell = Cell::Action;
+            return true;
+        };
+        if let Some(r) = self.rows.get_mut(k) {
+            r.action.extend(p.lines.iter().cloned());
+        }
+        true
+    }
+
+    /// A fragment that would go on a finding whose text has ended goes on
+    /// the latest recent row whose action text stops mid-sentence or at a
+    /// colon instead: a dump may print a finding between an action and the
+    /// rest of its text.
+    fn continue_flushed_row(&mut self, p: &Para) -> bool {
+        let finding_open = self
+            .findings
+            .last()
+            .and_then(|f| f.text.iter().rev().find(|t| !t.trim().is_empty()))
+            .is_some_and(|t| unfinished(t));
+        if finding_open || self.row.is_some() {
+            return false;
+        }
+        let n = self.rows.len();
+        let open = |r: &Row| {
+            r.action
+                .iter()
+                .rev()
+                .find(|t| !t.trim().is_empty())
+                .is_some_and(|t| unfinished(t) || t.trim_end().ends_with(':'))
+        };
+        let Some(k) = (n.saturating_sub(RECENT_ROWS)..n)
+            .rev()
+            .find(|&k| self.rows.get(k).is_some_and(open))
+        else {
+            return false;
+        };
+        if let Some(r) = self.rows.get_mut(k) {
+            r.action.extend(p.lines.iter().cloned());
+        }
+        true
+    }
+
+    /// A fragment as wide as the finding column continues a recent finding
+    /// whose text stopped mid-sentence: a finding cell broken by a page
+    /// break, whose tail a dump prints after other cells of the next page.
+    fn continue_finding(&mut self, p: &Para) -> bool {
+        if !self.widths.finding_width(p) {
+            return false;
+        }
+        let n = self.findings.len();
+        let Some(k) = (n.saturating_sub(RECENT_FINDINGS)..n).rev().find(|&k| {
+            self.findings
+                .get(k)
+                .and_then(|f| f.text.iter().rev().find(|t| !t.trim().is_empty()))
+                .is_some_and(|t| unfinished(t))
+        }) else {
+            return false;
+        };
+        if let Some(f) = self.findings.get_mut(k) {
+            f.text.extend(p.lines.iter().cloned());
+        }
+        if k + 1 == n {
+            self.cell = Cell::Finding;
+        }
+        true
     }
 
     /// The cell a mid-sentence fragment continues: the current one unless
@@ -169,8 +300,14 @@ impl Walk<'_> {
         // ended, or a cell that is only a date; a lead cell goes on only
         // when it stops mid-phrase.
         let (current, whole) = cell_text(self.cell).unwrap_or(("", false));
+        // A name ends in lower case too, so a lead cell yields to another
+        // cell of the row that stops at a comma.
+        let comma = |t: &str| t.trim_end().ends_with(',');
+        let other_comma = [Cell::Action, Cell::Timescale]
+            .iter()
+            .any(|&c| cell_text(c).is_some_and(|(t, _)| comma(t)));
         let keeps = match self.cell {
-            Cell::Lead => unfinished(current),
+            Cell::Lead => unfinished(current) && (comma(current) || !other_comma),
             Cell::None => false,
             _ => !closed(current, whole, self.lex),
         };

@@ -208,7 +208,7 @@ pub fn date_spans(line: &str, lex: &Lexicon) -> Vec<Span> {
 
 /// Does the text mention a month as a date ("by August"), not as a name
 /// ("June Smith")?
-fn mentions_month(text: &str, lex: &Lexicon) -> bool {
+pub fn mentions_month(text: &str, lex: &Lexicon) -> bool {
     let ws = words(text);
     ws.iter().enumerate().any(|(i, w)| {
         w.bare.len() > 3
@@ -274,6 +274,20 @@ pub fn opens_mid_sentence(text: &str) -> bool {
         && t.chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// Does the line open with a list marker in brackets ("i)", "(ii)", "b)")?
+/// Such items continue the text that introduced them with a colon; "1."
+/// is left out, as it also numbers headings.
+pub fn list_marker(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    let Some(body) = first.strip_suffix(')') else {
+        return false;
+    };
+    let body = body.strip_prefix('(').unwrap_or(body);
+    let roman = !body.is_empty() && body.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    let letter = body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase());
+    roman || letter || (!body.is_empty() && all_digits(body))
 }
 
 /// A first line that is a heading: short, capitalised (after an optional
@@ -405,6 +419,22 @@ mod tests {
             "1. IT Development to identify and respond to risk:"
         ));
         assert!(!heading_line("As part of this strategy an increase"));
+    }
+
+    #[test]
+    fn list_markers() {
+        for l in ["i) NHS", "(ii) Group", "b) Item", "(3) Item", "iv) x"] {
+            assert!(list_marker(l), "{l}");
+        }
+        for l in [
+            "1. IT Development",
+            "In the area",
+            "(CAMHS) team",
+            "i.e. this",
+            "",
+        ] {
+            assert!(!list_marker(l), "{l}");
+        }
     }
 
     #[test]

@@ -22,6 +22,15 @@
 //!   later paragraph opening with a heading ("Exploitation Leadership:")
 //!   start an action with no ref.
 //!
+//! A dump may also read a page column by column (cells that do not share a
+//! baseline): the ref column then comes out as a run of bare numbers under
+//! its section row, apart from the finding texts ([`numbers`]), cells come
+//! after the rows they belong to, and text glued under a repeated header's
+//! box is the rest of a cell the page break split. The walk queues such
+//! numbers for the finding texts that follow, sends fragments and colon
+//! lists back to the rows they finish, and [`spread`] moves lead cells back
+//! over the lead-less rows they cover.
+//!
 //! Nothing here names a document: widths are learnt from the document's own
 //! numbered paragraphs, vocabulary comes from `grammars/`.
 //!
@@ -32,16 +41,21 @@
 //! The walk is split by step: [`para`] (the flow's paragraphs, glued rows
 //! split), [`anchors`] (numbered paragraphs and the widths learnt from them),
 //! [`walk`] (the state machine), [`cells`] (placing dates, leads and
-//! continued fragments into cells), [`finish`] (rows into contract types).
+//! continued fragments into cells), [`numbers`] (ref columns printed
+//! apart), [`spread`] (lead cells printed after their rows), [`finish`]
+//! (rows into contract types).
 
 mod anchors;
 mod cells;
 mod cues;
+mod deferred;
 mod finish;
 mod grid;
 mod header;
 mod lexicon;
+mod numbers;
 mod para;
+mod spread;
 mod walk;
 
 use super::plan::Plan;
@@ -70,11 +84,11 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
 /// The flow walk: widths and anchors from the numbered paragraphs, the
 /// header run (which columns exist), then the walk over the body.
 fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
-    let paras = split_glued(paragraphs(doc));
+    let lex = Lexicon::new(g);
+    let paras = numbers::split_trailing_runs(split_glued(paragraphs(doc)), &lex);
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let aliases = Aliases::new(&g.columns);
-    let lex = Lexicon::new(g);
 
     // Action anchors first: they need no widths.
     let action_refs: Vec<Option<(String, String)>> = paras.iter().map(action_anchor).collect();
@@ -91,11 +105,13 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     };
 
     let anchors = anchors(&paras, &action_refs, narrow);
+    let after_runs = after_number_runs(&paras, &lex);
     let finding_width = wrapped_width(
         paras
             .iter()
             .zip(&anchors)
-            .filter_map(|(p, a)| matches!(a, Anchor::Finding(..)).then_some(p)),
+            .zip(&after_runs)
+            .filter_map(|((p, a), &r)| (matches!(a, Anchor::Finding(..)) || r).then_some(p)),
     );
     let widths = Widths {
         action: action_width,
@@ -110,16 +126,28 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         .collect();
     let action_ahead = actions_ahead(&body, &anchors);
     for (k, &i) in body.iter().enumerate() {
+        if k > 0 && body.get(k - 1).is_some_and(|&j| j + 1 < i) {
+            walk.page_break();
+        }
         let next = body.get(k + 1).map(|&j| &anchors[j]);
-        walk.step(&paras[i], &anchors[i], next, action_ahead[k]);
+        match header_box(&aliases, &paras[i]) {
+            Some((col, rest)) => walk.under_header(col, &rest, &anchors[i], next, action_ahead[k]),
+            None => walk.step(&paras[i], &anchors[i], next, action_ahead[k]),
+        }
     }
     walk.flush();
+    walk.rows.retain(|r| !r.action.is_empty());
+    walk.link_rows();
+    if walk.columns_apart {
+        spread::spread_leads(&mut walk.rows);
+    }
     let mut plan = walk.finish(g);
     // A stray numbered paragraph under a header-like line is not a plan.
     if plan.actions.len() < 2 {
         return Plan::default();
     }
     link_by_number(&mut plan);
+    section_from_finding(&mut plan);
     plan
 }
 
@@ -132,6 +160,19 @@ fn wrapped_width<'a>(paras: impl Iterator<Item = &'a Para>) -> Option<usize> {
             .map(|p| p.width())
             .collect(),
     )
+}
+
+/// Paragraphs right after a run of bare finding numbers: where the ref
+/// column came out apart, what follows it is the finding column's text, so
+/// these teach the finding column's width.
+fn after_number_runs(paras: &[Para], lex: &Lexicon) -> Vec<bool> {
+    let runs: Vec<bool> = paras
+        .iter()
+        .map(|p| numbers::number_run(p, lex).is_some())
+        .collect();
+    std::iter::once(false)
+        .chain(runs.windows(2).map(|w| w == [true, false]))
+        .collect()
 }
 
 /// The header: the first run of alias paragraphs before any numbered one,
@@ -155,7 +196,9 @@ fn plan_header(
 }
 
 /// Paragraphs of header runs, to be dropped: the first and any repeated at
-/// page breaks.
+/// page breaks. Bare numbers between a repeated header's boxes (the ref
+/// column printed inside the header run) do not break the run, and are
+/// kept for the walk.
 fn header_runs(
     aliases: &Aliases,
     text_refs: &[&str],
@@ -167,20 +210,42 @@ fn header_runs(
     for d in dropped.iter_mut().skip(hstart).take(hlen) {
         *d = true;
     }
-    let mut i = hstart + hlen;
-    while i < text_refs.len() {
+    let keep: Vec<usize> = (hstart + hlen..text_refs.len())
+        .filter(|&i| !numbers::only_numbers(text_refs[i]))
+        .collect();
+    let texts: Vec<&str> = keep.iter().map(|&i| text_refs[i]).collect();
+    let mut j = 0;
+    while let Some(&i) = keep.get(j) {
         if anchors[i] == Anchor::None
-            && let Some((n, _)) = aliases.run_at(text_refs, i, 2)
+            && let Some((n, _)) = aliases.run_at(&texts, j, 2)
         {
-            for d in dropped.iter_mut().skip(i).take(n) {
-                *d = true;
+            for &k in keep.iter().skip(j).take(n) {
+                dropped[k] = true;
             }
-            i += n;
+            j += n;
             continue;
         }
-        i += 1;
+        j += 1;
     }
     dropped
+}
+
+/// A paragraph whose first line is one column's header box, with the text
+/// printed under it glued on: the column and the rest of the paragraph.
+fn header_box(aliases: &Aliases, p: &Para) -> Option<(Column, Para)> {
+    let rest = p.lines.get(1..).filter(|r| !r.is_empty())?;
+    let cols = aliases.parse(&header::norm_words(p.first()))?;
+    let [col] = cols[..] else {
+        return None;
+    };
+    Some((
+        col,
+        Para {
+            lines: rest.to_vec(),
+            line: p.line + 1,
+            list: p.list,
+        },
+    ))
 }
 
 /// For each body paragraph: the first number of the next anchor after it,
@@ -214,6 +279,22 @@ fn link_by_number(plan: &mut Plan) {
             .find(|f| f.ref_.as_deref() == Some(m.as_str()))
         {
             a.finding = Some(f.id.clone());
+        }
+    }
+}
+
+/// An action sits on its finding's row, so it is under the finding's
+/// section: a dump may print a page's actions before the section row that
+/// heads them.
+fn section_from_finding(plan: &mut Plan) {
+    for a in &mut plan.actions {
+        let section = plan
+            .findings
+            .iter()
+            .find(|f| Some(&f.id) == a.finding.as_ref())
+            .and_then(|f| f.section.clone());
+        if section.is_some() {
+            a.section = section;
         }
     }
 }
@@ -423,6 +504,400 @@ June 2021
         assert!(plan.findings[1].text.starts_with("Carers are not"));
         let links: Vec<_> = plan.actions.iter().map(|a| a.finding.as_deref()).collect();
         assert_eq!(links, vec![Some("f1"), Some("f2")]);
+    }
+
+    /// An invented page read column by column: the actions first, then the
+    /// section row and the ref column as a run of bare numbers, then the
+    /// finding texts, a finding cell's page-break tail printed with the
+    /// next page's ref column after it.
+    const COLUMNS_APART: &str = "\
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+Lead
+
+1.1 Set up a single front door for every referral made by schools and
+doctors in the county area.
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Partnership areas
+1
+
+2
+
+Families wait too long for an assessment when they
+are first referred to the service by their school or
+doctor, and some are referred twice.
+
+2.1 Offer every carer an assessment at the same visit as the person
+they care for, and record the outcome in one place.
+
+June 2021
+
+Carers are not always offered an assessment of their
+own needs when the person they care for is assessed,
+and their own health needs are missed by
+
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+Lead
+
+3.1 Publish the waiting times for assessment each month on the
+website and in every surgery.
+
+July 2021
+
+the services that support them at home and by the
+school their child attends.
+3
+
+Schools
+4
+
+Waiting times are not published, so families cannot see
+how long they will wait or plan for the wait.
+
+Schools are not told when a child they teach becomes
+subject to a plan, so staff cannot offer support.
+
+4.1 Send the school a secure message within one working day of a
+plan starting.
+
+August 2021
+";
+
+    #[test]
+    fn pairs_a_ref_column_printed_apart() {
+        let plan = plan_of(COLUMNS_APART);
+        let f: Vec<(Option<&str>, Option<&str>, &str)> = plan
+            .findings
+            .iter()
+            .map(|f| (f.ref_.as_deref(), f.section.as_deref(), &f.text[..12]))
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                (Some("1"), Some("Partnership areas"), "Families wai"),
+                (Some("2"), Some("Partnership areas"), "Carers are n"),
+                (Some("3"), Some("Partnership areas"), "Waiting time"),
+                (Some("4"), Some("Schools"), "Schools are "),
+            ]
+        );
+        assert!(
+            plan.findings[1]
+                .text
+                .ends_with("the school their child attends.")
+        );
+        let a: Vec<(Option<&str>, Option<&str>, Option<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.ref_.as_deref(),
+                    a.finding.as_deref(),
+                    a.section.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (Some("1.1"), Some("f1"), Some("Partnership areas")),
+                (Some("2.1"), Some("f2"), Some("Partnership areas")),
+                (Some("3.1"), Some("f3"), Some("Partnership areas")),
+                (Some("4.1"), Some("f4"), Some("Schools")),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_printed_apart_follow_their_colons_in_order() {
+        let text = "Ref Areas for development Actions\nTimescale\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Widen the service so that it covers every district of the county,
+starting in:
+
+May 2021
+
+1.2 Add new routes into the service for young people and families,
+through:
+
+June 2021
+
+i) the north
+ii) the coast
+
+i) the website
+ii) schools
+";
+        let plan = plan_of(text);
+        let a: Vec<&str> = plan.actions.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            a,
+            vec![
+                "Widen the service so that it covers every district of the county, starting in: i) the north ii) the coast",
+                "Add new routes into the service for young people and families, through: i) the website ii) schools",
+            ]
+        );
+    }
+
+    #[test]
+    fn fragments_go_back_to_the_action_they_finish() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1.1 Review the front door so that every referral is checked within a day,
+to ensure:
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+every referral gets a reply within one working day of its arrival
+
+1.2 Publish the waiting times for assessment each month on the website
+and in every surgery,
+
+June 2021
+
+Ann Example, Head of Early Help
+
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+Lead
+
+particularly where families have asked for them
+";
+        let plan = plan_of(text);
+        let a: Vec<(&str, Vec<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    "Review the front door so that every referral is checked within a day, to ensure: every referral gets a reply within one working day of its arrival",
+                    vec!["Jo Placeholder, Head of Service"]
+                ),
+                (
+                    "Publish the waiting times for assessment each month on the website and in every surgery, particularly where families have asked for them",
+                    vec!["Ann Example, Head of Early Help"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lead_glued_under_a_header_box_finishes_the_split_row() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Set up a single front door for every referral made by schools and
+doctors in the county area.
+
+May 2021
+
+Health - Ann Example, Head of
+
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+1.2 Publish the waiting times for assessment each month on the website
+and in every surgery.
+
+June 2021
+
+Lead
+Early Help, Safeguarding Manager
+";
+        let plan = plan_of(text);
+        let a: Vec<(Vec<&str>, bool)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                    a.leads_inherited,
+                )
+            })
+            .collect();
+        let lead = vec!["Health - Ann Example, Head of Early Help, Safeguarding Manager"];
+        assert_eq!(a, vec![(lead.clone(), false), (lead, true)]);
+    }
+
+    #[test]
+    fn action_texts_printed_after_their_rows_fill_them_in_order() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+Referral Pilot:
+
+Summer 2021
+
+DI Sam Sample
+
+Completed
+
+Jo Placeholder, Education Safeguarding Manager
+
+A pilot notification service will run in two districts, sending a secure message
+within one working day of a plan starting.
+Evaluation:
+The pilot will be evaluated and a decision taken on extending it across the county.
+";
+        let plan = plan_of(text);
+        let a: Vec<(&str, Option<&str>, Vec<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.timescale.text.as_deref(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    "Referral Pilot: A pilot notification service will run in two districts, sending a secure message within one working day of a plan starting.",
+                    Some("Summer 2021"),
+                    vec!["DI Sam Sample"]
+                ),
+                (
+                    "Evaluation: The pilot will be evaluated and a decision taken on extending it across the county.",
+                    Some("Completed"),
+                    vec!["Jo Placeholder, Education Safeguarding Manager"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unnumbered_row_printed_before_its_finding_joins_it() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1.1 Set up a single front door for every referral made by schools and doctors
+in the county area, and publish how to use it.
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Partnership areas
+1
+
+Families wait too long for an assessment when they
+are first referred to the service by their school or
+doctor, and some are referred twice.
+
+Referral Pilot:
+
+Summer 2021
+
+DI Sam Sample
+
+Police
+2
+
+Carers are not always offered an assessment of their
+own needs when the person they care for is assessed,
+and their own health needs are missed.
+
+A pilot notification service will run in two districts, sending a secure message
+within one working day of a plan starting.
+";
+        let plan = plan_of(text);
+        let a: Vec<(Option<&str>, Option<&str>, Option<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.ref_.as_deref(),
+                    a.finding.as_deref(),
+                    a.section.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (Some("1.1"), Some("f1"), Some("Partnership areas")),
+                (None, Some("f2"), Some("Police")),
+            ]
+        );
+        assert!(plan.actions[1].text.starts_with("Referral Pilot: A pilot"));
+    }
+
+    #[test]
+    fn a_milestone_before_its_date_is_the_timescale() {
+        let text = "Ref Areas for development Actions\nTimescale\n\nLead\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Train staff in the new protocol across every team in the county area so that
+it is used consistently by all of them.
+
+Programme developed end of December 2020
+Programme run January
+2021 to June 2021
+
+1.2 Publish the waiting times for assessment each month on the website and in
+every surgery of the county.
+
+June 2021
+";
+        let plan = plan_of(text);
+        let a = plan
+            .actions
+            .first()
+            .map(|a| (a.text.as_str(), a.timescale.text.as_deref()));
+        assert_eq!(
+            a,
+            Some((
+                "Train staff in the new protocol across every team in the county area so that it is used consistently by all of them.",
+                Some(
+                    "Programme developed end of December 2020 Programme run January 2021 to June 2021"
+                )
+            ))
+        );
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The walk: a small state machine over the body paragraphs that opens
 //! findings and rows at anchors and sends every other paragraph to a cell.
 
-use super::anchors::{Anchor, Widths};
+use super::anchors::{Anchor, Widths, major};
 use super::cues::{self, date_spans, heading_line, lead_like, opens_mid_sentence};
 use super::header::Column;
 use super::lexicon::Lexicon;
+use super::numbers::{NumberRun, number_run};
 use super::para::Para;
+use std::collections::VecDeque;
 
 /// Which cell the last paragraph went to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,10 @@ pub(super) struct Row {
     pub(super) timescale: Vec<String>,
     /// Lead cell paragraphs, each with its wrapped lines joined.
     pub(super) lead: Vec<String>,
+    /// The first row started after a page break.
+    pub(super) page_top: bool,
+    /// Opened by its timescale, still waiting for its action text.
+    pub(super) headless: bool,
 }
 
 pub(super) struct FindingBuild {
@@ -47,6 +53,17 @@ pub(super) struct Walk<'a> {
     pub(super) row: Option<Row>,
     pub(super) cell: Cell,
     pub(super) section: Option<String>,
+    /// Finding numbers seen in a run of bare numbers whose texts have not
+    /// come yet, in order, each with the section it was printed under.
+    pub(super) pending: VecDeque<(u32, Option<String>)>,
+    /// Did the dump print a ref column apart (a run of bare numbers)? Then
+    /// it reads pages column by column, and cells come after their rows.
+    pub(super) columns_apart: bool,
+    /// The row open at the last page break (its index in `rows` once
+    /// flushed): the row a cell printed under a repeated header goes on.
+    pub(super) break_row: Option<usize>,
+    /// A page break came since the last row started.
+    pub(super) broke: bool,
 }
 
 impl<'a> Walk<'a> {
@@ -63,6 +80,10 @@ impl<'a> Walk<'a> {
             row: None,
             cell: Cell::None,
             section: None,
+            pending: VecDeque::new(),
+            columns_apart: false,
+            break_row: None,
+            broke: false,
         }
     }
 }
@@ -76,6 +97,11 @@ impl Walk<'_> {
         ahead: Option<u32>,
     ) {
         if self.anchored(p, anchor) {
+            return;
+        }
+        if let Some(run) = number_run(p, self.lex)
+            && self.take_run(run)
+        {
             return;
         }
         let text = p.joined();
@@ -92,14 +118,23 @@ impl Walk<'_> {
             self.unnumbered_finding(p, ahead);
             return;
         }
-        if self.has_timescale && self.date_start(first) {
+        if self.list_to_colon_row(p) {
+            return;
+        }
+        if self.dated_milestone(p) {
+            if let Some(r) = self.row.as_mut() {
+                r.timescale.push(text);
+            }
+            self.cell = Cell::Timescale;
+        } else if self.has_timescale && self.date_start(first) {
+            self.open_headless(p.line);
             self.ensure_row(p.line);
             self.place_date_start(&p.lines);
         } else if heading_line(first)
             && self
                 .row
                 .as_ref()
-                .is_some_and(|r| !r.timescale.is_empty() || !r.lead.is_empty())
+                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
         {
             self.flush();
             self.start_row(None, p.line);
@@ -110,11 +145,9 @@ impl Walk<'_> {
             self.absorb_action(&p.lines);
         } else if self.has_lead && lead_like(&text, self.lex) {
             self.ensure_row(p.line);
-            if let Some(r) = self.row.as_mut() {
-                r.lead.push(text);
-            }
-            self.cell = Cell::Lead;
+            self.push_lead(text);
         } else if self.has_timescale && p.width() <= self.widths.narrow {
+            self.open_headless(p.line);
             self.ensure_row(p.line);
             if let Some(r) = self.row.as_mut() {
                 r.timescale.push(text);
@@ -125,12 +158,48 @@ impl Walk<'_> {
         }
     }
 
+    /// A repeated header row was dropped before the next paragraph.
+    pub(super) fn page_break(&mut self) {
+        self.broke = true;
+        self.break_row = if self.row.is_some() {
+            Some(self.rows.len())
+        } else {
+            self.rows.len().checked_sub(1)
+        };
+    }
+
+    /// Text glued under a repeated header's box: in the lead column it is
+    /// the top of the page's lead column, the rest of the lead cell of the
+    /// row the page break split; anything else is read as usual.
+    pub(super) fn under_header(
+        &mut self,
+        col: Column,
+        p: &Para,
+        anchor: &Anchor,
+        next: Option<&Anchor>,
+        ahead: Option<u32>,
+    ) {
+        let text = p.joined();
+        let lead = col == Column::Lead && self.has_lead && lead_like(&text, self.lex);
+        let rows_len = self.rows.len();
+        let target = match self.break_row {
+            Some(i) if lead && i < rows_len => self.rows.get_mut(i),
+            Some(i) if lead && i == rows_len => self.row.as_mut(),
+            _ => None,
+        };
+        match target.and_then(|r| r.lead.last_mut()) {
+            Some(last) => *last = cues::join(&[last.as_str(), text.as_str()]),
+            None => self.step(p, anchor, next, ahead),
+        }
+    }
+
     /// A paragraph that opens with an anchor starts a finding or an action
     /// row; false when it has none.
     fn anchored(&mut self, p: &Para, anchor: &Anchor) -> bool {
         match anchor {
             Anchor::Finding(n, rest) => {
                 self.flush();
+                self.pending.retain(|(q, _)| q > n);
                 let mut text = vec![rest.clone()];
                 text.extend(p.lines.iter().skip(1).cloned());
                 self.findings.push(FindingBuild {
@@ -164,7 +233,7 @@ impl Walk<'_> {
             Cell::Finding | Cell::None if self.row.is_none() => {
                 if ahead.is_some() || self.widths.finding_width(p) {
                     self.push_finding(p.lines.iter().cloned());
-                } else {
+                } else if !self.fill_waiting(p) {
                     self.start_row(None, p.line);
                     self.absorb_action(&p.lines);
                 }
@@ -174,37 +243,144 @@ impl Walk<'_> {
                 self.push_finding(p.lines.iter().cloned());
             }
             _ => {
-                self.ensure_row(p.line);
-                self.absorb_action(&p.lines);
+                if !self.fill_waiting(p) {
+                    self.ensure_row(p.line);
+                    self.absorb_action(&p.lines);
+                }
             }
         }
     }
 
     /// Findings printed without their number (the ref column came out
-    /// apart): a wrapped paragraph just before the first action of a new
-    /// group is that group's finding.
+    /// apart): a wrapped paragraph is a finding's text just before the
+    /// first action of a new group, or where a run of bare numbers left a
+    /// number waiting and it is as wide as the finding column.
     pub(super) fn unnumbered_finding(&mut self, p: &Para, ahead: Option<u32>) -> bool {
-        let last = self.findings.last().map(|f| f.num);
-        if let Some(m) = ahead
-            && self.has_finding
-            && p.lines.len() >= 2
-            && last.is_none_or(|l| m > l)
-            && self
-                .row
-                .as_ref()
-                .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty())
-        {
-            self.flush();
-            self.findings.push(FindingBuild {
-                num: m,
-                section: self.section.clone(),
-                text: p.lines.clone(),
-                line: p.line,
-            });
-            self.cell = Cell::Finding;
-            return true;
+        if !self.has_finding || p.lines.len() < 2 {
+            return false;
         }
-        false
+        let Some(m) = self.finding_number(p, ahead) else {
+            return false;
+        };
+        self.flush();
+        let queued = self.pending.iter().find(|(q, _)| *q == m);
+        let section = queued.map_or_else(|| self.section.clone(), |(_, s)| s.clone());
+        self.pending.retain(|(q, _)| *q > m);
+        self.findings.push(FindingBuild {
+            num: m,
+            section,
+            text: p.lines.clone(),
+            line: p.line,
+        });
+        self.cell = Cell::Finding;
+        true
+    }
+
+    /// The number an unnumbered finding text takes: the first waiting
+    /// number when the next action's group confirms it (or it has the
+    /// finding column's width and the row before is done), else the next
+    /// action's group when that is new.
+    fn finding_number(&self, p: &Para, ahead: Option<u32>) -> Option<u32> {
+        let last = self.findings.last().map(|f| f.num);
+        let row_done = self
+            .row
+            .as_ref()
+            .is_none_or(|r| !r.timescale.is_empty() || !r.lead.is_empty());
+        let wide = self.widths.finding_width(p);
+        let new_group = ahead.filter(|&a| last.is_none_or(|l| a > l));
+        match (self.pending.front().map(|(q, _)| *q), new_group) {
+            (Some(q), Some(a)) if q <= a && (row_done || wide) => Some(q),
+            (_, Some(a)) if row_done => Some(a),
+            (Some(q), _) if wide => Some(q),
+            _ => None,
+        }
+    }
+
+    /// A run of bare finding numbers: its section row heads the findings
+    /// from its first number on (some may have come already), and numbers
+    /// not seen yet wait for the texts that follow. False when the run is
+    /// out of sequence (then it is read as any other paragraph).
+    fn take_run(&mut self, run: NumberRun) -> bool {
+        let Some(&first) = run.numbers.first() else {
+            return false;
+        };
+        let seen = self.findings.iter().map(|f| f.num).max().unwrap_or(0);
+        let last = self.pending.back().map_or(0, |(q, _)| *q).max(seen);
+        if first > last + 3 {
+            return false;
+        }
+        if let Some(s) = run.section {
+            for f in self.findings.iter_mut().filter(|f| f.num >= first) {
+                f.section = Some(s.clone());
+            }
+            self.section = Some(s);
+        }
+        let section = self.section.clone();
+        self.pending.extend(
+            run.numbers
+                .into_iter()
+                .filter(|&n| n > last)
+                .map(|n| (n, section.clone())),
+        );
+        self.columns_apart = true;
+        true
+    }
+
+    /// A lead cell paragraph: it goes on the row's last lead cell when that
+    /// stops at a comma (a cell broken by a page break, other cells'
+    /// fragments printed between), else it is a new cell.
+    fn push_lead(&mut self, text: String) {
+        if let Some(r) = self.row.as_mut() {
+            match r.lead.last_mut() {
+                Some(last) if last.trim_end().ends_with(',') => {
+                    *last = cues::join(&[last.as_str(), text.as_str()]);
+                }
+                _ => r.lead.push(text),
+            }
+        }
+        self.cell = Cell::Lead;
+    }
+
+    /// Rows whose finding came after them (a dump may print a page's
+    /// actions before its finding texts) join the finding their ref
+    /// numbers, so that they inherit leads within it.
+    pub(super) fn link_rows(&mut self) {
+        for r in &mut self.rows {
+            let by_number = r
+                .ref_
+                .as_deref()
+                .filter(|x| x.contains('.'))
+                .map(major)
+                .and_then(|m| self.findings.iter().rposition(|f| f.num == m));
+            if by_number.is_some() {
+                r.finding = by_number;
+            }
+        }
+        if self.columns_apart {
+            self.link_unnumbered_forward();
+        }
+    }
+
+    /// Where pages are read column by column, rows come before the finding
+    /// text printed beside them: a row without a ref under a finding whose
+    /// actions are numbered belongs to the next finding, if that one has no
+    /// numbered actions.
+    fn link_unnumbered_forward(&mut self) {
+        let numbered: Vec<bool> = (0..self.findings.len())
+            .map(|f| {
+                self.rows
+                    .iter()
+                    .any(|r| r.ref_.is_some() && r.finding == Some(f))
+            })
+            .collect();
+        for r in self.rows.iter_mut().filter(|r| r.ref_.is_none()) {
+            let Some(f) = r.finding else {
+                continue;
+            };
+            if numbered.get(f) == Some(&true) && numbered.get(f + 1) == Some(&false) {
+                r.finding = Some(f + 1);
+            }
+        }
     }
 
     pub(super) fn push_finding(&mut self, lines: impl Iterator<Item = String>) {
@@ -213,10 +389,19 @@ impl Walk<'_> {
         }
     }
 
+    /// A new row, under the finding its ref numbers where that finding has
+    /// come (a dump may print other findings' texts between a group's
+    /// actions), else under the last finding.
     pub(super) fn start_row(&mut self, ref_: Option<String>, line: u32) {
+        let by_number = ref_
+            .as_deref()
+            .filter(|r| r.contains('.'))
+            .map(major)
+            .and_then(|m| self.findings.iter().rposition(|f| f.num == m));
         self.row = Some(Row {
             ref_,
-            finding: self.findings.len().checked_sub(1),
+            finding: by_number.or(self.findings.len().checked_sub(1)),
+            page_top: std::mem::take(&mut self.broke),
             section: self.section.clone(),
             line,
             ..Default::default()
@@ -232,7 +417,7 @@ impl Walk<'_> {
 
     pub(super) fn flush(&mut self) {
         if let Some(r) = self.row.take()
-            && !r.action.is_empty()
+            && (!r.action.is_empty() || r.headless)
         {
             self.rows.push(r);
         }
