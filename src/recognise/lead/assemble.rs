@@ -64,6 +64,9 @@ pub(super) fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
     // Separators seen since the last content unit, as bits (a long run of
     // punctuation must stay linear).
     let mut seen: u16 = 0;
+    // The cell has printed a post before its name ("Named GP - Dr Jo Doe"):
+    // then a post right before a name is that name's, not the one above's.
+    let mut post_first = false;
     let bit = |k: &Kind| -> u16 {
         match k {
             Kind::Sep(s) => 1 << (*s as u16),
@@ -100,6 +103,7 @@ pub(super) fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 if cur.name.is_some() {
                     done.push(std::mem::take(&mut cur));
                 }
+                post_first |= cur.name.is_none() && !cur.roles.is_empty();
                 cur.name = Some(n.clone());
                 cur.touch(u);
             }
@@ -177,10 +181,12 @@ pub(super) fn assemble(text: &str, units: &[Unit]) -> Vec<LeadParts> {
                 if is_post
                     && cur.name.is_some()
                     && name_next
-                    && !between.is_empty()
-                    && only_dashes(&between)
+                    && ((!between.is_empty() && only_dashes(&between))
+                        || (post_first && between.is_empty()))
                 {
-                    // "Designated Nurse - Jane Doe" after another lead.
+                    // "Designated Nurse - Jane Doe" after another lead, or
+                    // "Designated Nurse Jane Doe" in a cell that prints
+                    // posts before names.
                     done.push(std::mem::take(&mut cur));
                 } else if is_post && cur.name.is_none() && !cur.roles.is_empty() && !no_sep {
                     // Posts only: "Lead/Service Manager", "X, Y and Z".

@@ -120,6 +120,27 @@ mod tests {
     }
 
     #[test]
+    fn posts_before_names_bind_forward() {
+        // The cell prints a post before its first name, so a post right
+        // before the second name is that name's.
+        assert_eq!(
+            one("BODY Named GP -Dr Ann Poe Designated Nurse Bo Roe"),
+            vec![
+                (s("Ann Poe"), s("Named GP"), s("BODY")),
+                (s("Bo Roe"), s("Designated Nurse"), s("BODY"))
+            ]
+        );
+        // Names first: the post after a name stays that name's.
+        assert_eq!(
+            one("Ann Poe, Designated Nurse Bo Roe"),
+            vec![
+                (s("Ann Poe"), s("Designated Nurse"), None),
+                (s("Bo Roe"), None, None)
+            ]
+        );
+    }
+
+    #[test]
     fn pdf_line_wraps() {
         assert_eq!(
             one("BODY Head of School Heath Service – Ann\nPoe"),
