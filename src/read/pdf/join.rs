@@ -27,6 +27,11 @@ struct Open {
     tail: Vec<Option<(f32, f32, f32)>>,
 }
 
+/// Ems of empty cell under a paragraph's last line beyond which the
+/// paragraph ended on its page (more than a line and the cell's padding:
+/// a paragraph the break cut fills its cell to the foot).
+const ENDED_ABOVE: f32 = 2.0;
+
 /// The foot of a page table, column by column (see [`Open::tail`]).
 fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
     let g = &t.grid;
@@ -39,7 +44,11 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
             continue;
         };
         // A cell ending a sentence reads as whole: its line never wraps.
-        let ended = p.text.trim_end().ends_with(['.', '!', '?', ':', ';']);
+        // So does one whose text stops well above the foot of its cell:
+        // text cut by the page break runs down to the foot of the page.
+        let foot = g.ys.get(cell.r1).copied().unwrap_or(f32::MAX);
+        let ended = p.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+            || foot - p.bottom > ENDED_ABOVE * p.size.max(1.0);
         let right = if ended {
             f32::MAX
         } else {
