@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Style, Table};
 
 use super::aligned;
+use super::carry;
 use super::geom::Glyph;
 use super::grid::{self, Grid};
 use super::interp::{FontCache, PageContent};
@@ -399,20 +400,18 @@ fn is_page_number(text: &str) -> bool {
 /// All pages into the model's blocks.
 pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     // Pass 1: per page, tables and body lines.
-    let mut page_items: Vec<Vec<Item>> = Vec::with_capacity(pages.len());
+    let mut page_tables: Vec<Vec<PageTable>> = Vec::with_capacity(pages.len());
     let mut page_lines: Vec<Vec<text::Line>> = Vec::with_capacity(pages.len());
     let mut known = Words::new();
     for p in pages {
         let (tables, body, words) = split(p, fonts);
         known.extend(words);
         page_lines.push(body);
-        page_items.push(tables.into_iter().map(Item::Table).collect());
+        page_tables.push(tables);
     }
     // Broken-word joins are checked against the whole document's words.
-    for t in page_items.iter_mut().flatten() {
-        if let Item::Table(t) = t {
-            unbreak(t, &known);
-        }
+    for t in page_tables.iter_mut().flatten() {
+        unbreak(t, &known);
     }
     // Body size: the size of most glyphs, table cells included (a plan's
     // body is its table; a title above it is not the body).
@@ -443,19 +442,48 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     let recurring = |k: &(String, bool)| {
         pages.len() >= 2 && seen.get(k).copied().unwrap_or(0) * 2 > pages.len()
     };
-    for ((p, lines), items) in pages.iter().zip(page_lines).zip(page_items.iter_mut()) {
-        let kept: Vec<text::Line> = lines
-            .into_iter()
-            .filter(|l| match margin(p, l) {
-                Some(top) => {
-                    !(recurring(&(furniture_key(&l.text()), top)) || is_page_number(&l.text()))
-                }
-                None => true,
-            })
-            .collect();
+    let mut page_kept: Vec<Vec<text::Line>> = pages
+        .iter()
+        .zip(page_lines)
+        .map(|(p, lines)| {
+            lines
+                .into_iter()
+                .filter(|l| match margin(p, l) {
+                    Some(top) => {
+                        !(recurring(&(furniture_key(&l.text()), top)) || is_page_number(&l.text()))
+                    }
+                    None => true,
+                })
+                .collect()
+        })
+        .collect();
+    // A table the page before ended with lends its columns to the head of
+    // the page.
+    for pi in 1..pages.len() {
+        let (before, after) = page_tables.split_at_mut(pi);
+        let (Some(prev_tables), Some(tables)) = (before.last(), after.first_mut()) else {
+            continue;
+        };
+        let Some(prev) = prev_tables
+            .iter()
+            .max_by(|a, b| a.grid.bottom().total_cmp(&b.grid.bottom()))
+        else {
+            continue;
+        };
+        let below = page_kept
+            .get(pi - 1)
+            .is_some_and(|ls| ls.iter().any(|l| l.top > prev.grid.bottom() - 1.0));
+        if below {
+            continue;
+        }
+        if let (Some(lines), Some(p)) = (page_kept.get_mut(pi), pages.get(pi)) {
+            carry::carry(prev, tables, lines, p.width);
+        }
+    }
+    let mut page_items: Vec<Vec<Item>> = Vec::with_capacity(pages.len());
+    for ((p, kept), tables) in pages.iter().zip(page_kept).zip(page_tables) {
         // Paragraphs keep their reading order (columns); each table goes
         // before the first paragraph that starts below its top.
-        let tables = std::mem::take(items);
         let mut merged: Vec<Item> = body_paragraphs(kept, p.width)
             .into_iter()
             .map(Item::Para)
@@ -463,11 +491,11 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
         for t in tables {
             let at = merged
                 .iter()
-                .position(|i| matches!(i, Item::Para(_)) && i.top() > t.top())
+                .position(|i| matches!(i, Item::Para(_)) && i.top() > t.grid.top())
                 .unwrap_or(merged.len());
-            merged.insert(at, t);
+            merged.insert(at, Item::Table(t));
         }
-        *items = merged;
+        page_items.push(merged);
     }
     // Heading levels by size rank among heading sizes.
     let mut heading_sizes: Vec<i32> = page_items
