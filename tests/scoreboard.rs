@@ -48,7 +48,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/002-raw.txt", 0.96),
     ("variants/004-layout.txt", 0.99),
     ("variants/004-raw.txt", 0.97),
-    ("variants/000-noborder.pdf", 0.94),
+    ("variants/000-noborder.pdf", 0.98),
     ("variants/000-portrait.pdf", 1.00),
     ("variants/001-narrowfont.pdf", 1.00),
     ("variants/001-noborder.pdf", 1.00),

@@ -308,6 +308,62 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
     Some((a, b, t))
 }
 
+/// Ems by which the step from one line to the next in a column may exceed
+/// the table's line pitch and still be a wrap: the padding of a row
+/// boundary (a cell's bottom and the next cell's top margins) adds more.
+const PITCH_SLACK: f32 = 0.1;
+
+/// The table's line pitch: the median step between the tops of
+/// consecutive lines of one column, over steps under two lines.
+fn line_pitch(per_col: &[Vec<(usize, Line)>]) -> Option<f32> {
+    let mut steps: Vec<f32> = per_col
+        .iter()
+        .flat_map(|ls| ls.windows(2))
+        .filter_map(|w| {
+            let (a, b) = (&w[0].1, &w[1].1);
+            let step = base(b) - base(a);
+            (step > 0.0 && step < 2.0 * a.size.max(1.0) && (a.size - b.size).abs() < 0.5)
+                .then_some(step)
+        })
+        .collect();
+    if steps.len() < 4 {
+        return None;
+    }
+    steps.sort_by(f32::total_cmp);
+    steps.get(steps.len() / 2).copied()
+}
+
+/// A piece of a line's own baseline (its words' lowest bottom): the line's
+/// band may span the glyphs of other columns set a little off its own.
+fn base(l: &Line) -> f32 {
+    l.words
+        .iter()
+        .map(|w| w.bottom)
+        .fold(f32::MIN, f32::max)
+        .max(l.top)
+}
+
+/// [`paragraphs`] of a column's lines, a new paragraph also where the step
+/// to the next line exceeds the table's `pitch`: a borderless table's rows
+/// meet with no rule and often no blank line, only the rows' padding, and
+/// a cell's text that merely wraps keeps the pitch.
+fn paragraphs_at_pitch(ls: &[Line], right: f32, pitch: Option<f32>) -> Vec<Para> {
+    let Some(pitch) = pitch else {
+        return paragraphs(ls, right);
+    };
+    let mut out = Vec::new();
+    let mut a = 0;
+    for b in 1..=ls.len() {
+        let cut = b == ls.len()
+            || base(&ls[b]) - base(&ls[b - 1]) > pitch + PITCH_SLACK * ls[b - 1].size.max(1.0);
+        if cut {
+            out.extend(paragraphs(&ls[a..b], right));
+            a = b;
+        }
+    }
+    out
+}
+
 /// One region into a table.
 fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> Option<PageTable> {
     let n = cols.len();
@@ -333,6 +389,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
             }
         }
     }
+    let pitch = line_pitch(&per_col);
     // Paragraph starts per column, as line indices.
     let mut starts = vec![0usize; lines.len()];
     let mut first_col = vec![false; lines.len()];
@@ -350,7 +407,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
             .collect();
         let right = cols[c].1 + SLACK;
         let mut spans = Vec::new();
-        for p in paragraphs(&ls, right) {
+        for p in paragraphs_at_pitch(&ls, right, pitch) {
             // The lines of this paragraph: those from its top to its bottom.
             let lis: Vec<usize> = ls
                 .iter()
@@ -443,7 +500,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
                 c0: c,
                 c1: c + 1,
             });
-            paras.push(paragraphs(&ls, cols[c].1 + SLACK));
+            paras.push(paragraphs_at_pitch(&ls, cols[c].1 + SLACK, pitch));
             r = e;
         }
     }
@@ -491,6 +548,7 @@ mod tests {
                     text: w.to_string(),
                     x0: at,
                     x1,
+                    bottom: top + 10.0,
                 });
                 at = x1 + 2.5;
             }
@@ -576,6 +634,65 @@ mod tests {
         let area = area.and_then(|i| t.grid.cells.get(i));
         assert_eq!(area.map(|g| (g.r0, g.r1)), Some((1, 3)));
         assert_eq!(text(1, 1), "Some area text goes on here still more");
+    }
+
+    #[test]
+    fn a_row_starts_where_a_column_steps_past_the_line_pitch() {
+        // Rows meet with no blank line in the date column, only the rows'
+        // padding (a 14-point step where lines wrap at 12); the area runs
+        // on at its own pitch beside both actions.
+        let lines = vec![
+            line(
+                0.0,
+                true,
+                &[
+                    (0.0, "Ref"),
+                    (50.0, "Area"),
+                    (150.0, "Action"),
+                    (300.0, "Date"),
+                ],
+            ),
+            line(
+                12.0,
+                false,
+                &[
+                    (0.0, "1"),
+                    (50.0, "Some area text"),
+                    (150.0, "1.1 Do this thing"),
+                    (300.0, "July 2020 long"),
+                ],
+            ),
+            line(24.0, false, &[(50.0, "goes on here"), (300.0, "date text")]),
+            line(36.0, false, &[(50.0, "and on a bit")]),
+            line(
+                38.0,
+                false,
+                &[(150.0, "1.2 Next thing"), (300.0, "August 2020")],
+            ),
+            line(48.0, false, &[(50.0, "still")]),
+            line(50.0, false, &[(150.0, "more"), (300.0, "end")]),
+        ];
+        let (tables, _) = find(&lines);
+        let t = tables.first().expect("a table");
+        let text = |r: usize, c: usize| -> String {
+            t.grid
+                .cells
+                .iter()
+                .zip(&t.cells)
+                .find(|(g, _)| g.r0 == r && g.c0 == c)
+                .map(|(_, ps)| {
+                    ps.iter()
+                        .map(|p| p.text.clone())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(t.grid.rows(), 3);
+        assert_eq!(text(1, 3), "July 2020 long date text");
+        assert_eq!(text(2, 2), "1.2 Next thing more");
+        assert_eq!(text(2, 3), "August 2020 end");
+        assert_eq!(text(1, 1), "Some area text goes on here and on a bit still");
     }
 
     #[test]

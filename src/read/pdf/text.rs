@@ -30,6 +30,10 @@ pub struct Word {
     pub text: String,
     pub x0: f32,
     pub x1: f32,
+    /// Lowest glyph bottom: the word's own baseline (plus the font's
+    /// descent), where the line's band may be widened by the glyphs of a
+    /// neighbouring column set a little higher or lower.
+    pub bottom: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,7 +137,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
     gs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut words: Vec<Word> = Vec::new();
     let mut cur = String::new();
-    let (mut wx0, mut wx1) = (0.0f32, 0.0f32);
+    let (mut wx0, mut wx1, mut wb) = (0.0f32, 0.0f32, f32::MIN);
     let mut prev: Option<&Glyph> = None;
     let mut sizes: Vec<(f32, u16, usize)> = Vec::new();
     let mut bold = true;
@@ -153,6 +157,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
                     text: std::mem::take(&mut cur),
                     x0: wx0,
                     x1: wx1,
+                    bottom: wb,
                 });
             }
             if g.c.is_whitespace() {
@@ -162,8 +167,10 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
         }
         if cur.is_empty() {
             wx0 = g.x0;
+            wb = f32::MIN;
         }
         wx1 = g.x1;
+        wb = wb.max(g.bottom);
         cur.push(g.c);
         any = true;
         bold &= fonts.bold(g.font);
@@ -181,6 +188,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
             text: cur,
             x0: wx0,
             x1: wx1,
+            bottom: wb,
         });
     }
     if !any || words.is_empty() {
