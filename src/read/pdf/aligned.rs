@@ -8,7 +8,7 @@
 //! - a *window* is a run of lines with no vertical gap over [`REGION_GAP`]
 //!   ems; its *columns* are the x-intervals between the gaps that no chunk
 //!   of a multi-chunk line crosses (a chunk is a piece of a line cut at
-//!   [`stream::CHUNK_GAP`] ems); a column holding only bullets goes with the
+//!   [`CELL_CHUNK_GAP`] ems); a column holding only bullets goes with the
 //!   column to its right;
 //! - the *region* is the longest run of lines whose chunks each lie inside
 //!   one column, a lone line crossing a gap (a section row set across the
@@ -28,6 +28,12 @@ use super::text::{Line, Para, is_bullet, paragraphs};
 
 /// Vertical gap, in ems, that ends a window.
 const REGION_GAP: f32 = 1.8;
+/// Gap, in ems, that cuts a line into chunks when looking for columns:
+/// narrower than [`CHUNK_GAP`] (set for tab stops), as two cells' text is
+/// set only the cells' left and right padding apart (about an em at body
+/// sizes: a right-aligned amount and the label in the next cell), still
+/// well over a word space (a quarter em, a little more when justified).
+const CELL_CHUNK_GAP: f32 = 0.9;
 /// Fewest lines with two or more chunks in a region...
 const MIN_ROWS: usize = 4;
 /// ...of which this many have [`MIN_COLS`]+ (a page of a long cell may
@@ -51,7 +57,10 @@ const SLACK: f32 = 1.0;
 pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
     let mut used = vec![false; lines.len()];
     let mut tables = Vec::new();
-    let cs: Vec<Vec<Line>> = lines.iter().map(|l| l.split_at_gaps(CHUNK_GAP)).collect();
+    let cs: Vec<Vec<Line>> = lines
+        .iter()
+        .map(|l| l.split_at_gaps(CELL_CHUNK_GAP))
+        .collect();
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
@@ -693,6 +702,30 @@ mod tests {
         assert_eq!(text(2, 2), "1.2 Next thing more");
         assert_eq!(text(2, 3), "August 2020 end");
         assert_eq!(text(1, 1), "Some area text goes on here and on a bit still");
+    }
+
+    #[test]
+    fn cells_an_em_apart_are_columns() {
+        // A right-aligned amount ends an em before the next cell's label.
+        let row = |top: f32, a: &str, b: &str, c: &str, d: &str| {
+            line(top, false, &[(0.0, a), (150.0, b), (195.0, c), (350.0, d)])
+        };
+        let lines = vec![
+            line(0.0, true, &[(0.0, "Income"), (195.0, "Spending")]),
+            row(12.0, "Police", "£35,000", "Chair", "£28,618"),
+            row(24.0, "Health", "£53,400", "Manager", "£10,063"),
+            row(36.0, "Council", "£14,300", "Admin", "£11,586"),
+            row(
+                48.0,
+                "Training fund for all",
+                "£10,613",
+                "Trainer",
+                "£54,386",
+            ),
+        ];
+        let (tables, _) = find(&lines);
+        let t = tables.first().expect("a table");
+        assert_eq!((t.grid.rows(), t.grid.cols()), (5, 4));
     }
 
     #[test]
