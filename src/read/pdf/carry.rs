@@ -55,6 +55,95 @@ pub fn carry(prev: &PageTable, tables: &mut Vec<PageTable>, lines: &mut Vec<Line
     }
 }
 
+/// Ems of blank page between two borderless tables with the same columns
+/// up to which they are one table (rows a blank row, or a cell of one tall
+/// line, kept apart).
+const STACK_GAP: f32 = 8.0;
+
+/// Borderless tables of one page (top to bottom) with the lines left
+/// outside them: a table right under another, no line between them, whose
+/// columns each start at one of the other's is the same table (a tall
+/// blank in it ended the aligned finder's window), so it is appended to it.
+pub fn stacked(tables: Vec<PageTable>, lines: &[Line]) -> Vec<PageTable> {
+    let mut out: Vec<PageTable> = Vec::with_capacity(tables.len());
+    for mut t in tables {
+        let Some(prev) = out.last_mut() else {
+            out.push(t);
+            continue;
+        };
+        let (bottom, top) = (prev.grid.bottom(), t.grid.top());
+        let size = t
+            .cells
+            .iter()
+            .flatten()
+            .map(|p| p.size)
+            .fold(0.0f32, f32::max);
+        let between = lines
+            .iter()
+            .any(|l| l.bottom > bottom - 1.0 && l.top < top + 1.0);
+        // A table set off by a bold first row (a heading or header row)
+        // is a table of its own.
+        let fits = top >= bottom - 1.0
+            && top - bottom <= STACK_GAP * size.max(1.0)
+            && !between
+            && prev.borderless
+            && t.borderless
+            && !first_row_bold(&t);
+        let map = if !fits || t.grid.cols() > prev.grid.cols() {
+            None
+        } else if t.grid.xs == prev.grid.xs {
+            Some(None)
+        } else {
+            column_map(&t.grid.xs, &prev.grid.xs, true).map(Some)
+        };
+        match map {
+            Some(m) => {
+                if let Some(m) = m {
+                    remap(&mut t, &m, &prev.grid.xs);
+                }
+                append(prev, t);
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+/// Every paragraph of the table's first row is bold (and there is one).
+fn first_row_bold(t: &PageTable) -> bool {
+    let mut paras = t
+        .grid
+        .cells
+        .iter()
+        .zip(&t.cells)
+        .filter(|(c, _)| c.r0 == 0)
+        .flat_map(|(_, ps)| ps)
+        .filter(|p| !p.text.trim().is_empty())
+        .peekable();
+    paras.peek().is_some() && paras.all(|p| p.bold)
+}
+
+/// Append `t`'s rows (same columns) to `prev`.
+fn append(prev: &mut PageTable, t: PageTable) {
+    let rows = prev.grid.rows();
+    prev.grid.ys.pop();
+    prev.grid.ys.extend(t.grid.ys.iter().copied());
+    if let (Some(a), Some(b)) = (prev.grid.xs.last_mut(), t.grid.xs.last()) {
+        *a = a.max(*b);
+    }
+    for (c, paras) in t.grid.cells.into_iter().zip(t.cells) {
+        prev.grid.cells.push(GridCell {
+            r0: c.r0 + rows,
+            r1: c.r1 + rows,
+            ..c
+        });
+        prev.cells.push(paras);
+    }
+    prev.nested.extend(t.nested);
+    prev.grid.open_bottom = t.grid.open_bottom;
+    prev.grid.index();
+}
+
 /// For each column of a borderless table (its edges `xs` one point left of
 /// its text), the column of `onto` its text starts in: at that column's
 /// left edge, give or take [`SNAP`], plus a cell's padding when `onto` is
@@ -140,6 +229,69 @@ fn remap(t: &mut PageTable, map: &[usize], onto: &[f32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::pdf::text::Word;
+
+    /// A line of 10-point text, 5 points a character, pieces at given x.
+    fn line(top: f32, bold: bool, pieces: &[(f32, &str)]) -> Line {
+        let mut words = Vec::new();
+        for (x, s) in pieces {
+            let mut at = *x;
+            for w in s.split(' ') {
+                let x1 = at + 5.0 * w.chars().count() as f32;
+                words.push(Word {
+                    text: w.to_string(),
+                    x0: at,
+                    x1,
+                    bottom: top + 10.0,
+                });
+                at = x1 + 2.5;
+            }
+        }
+        Line {
+            x0: words.first().map_or(0.0, |w| w.x0),
+            x1: words.last().map_or(0.0, |w| w.x1),
+            words,
+            top,
+            bottom: top + 10.0,
+            size: 10.0,
+            font: 0,
+            bold,
+        }
+    }
+
+    #[test]
+    fn a_table_split_by_a_tall_blank_is_one_table() {
+        let row = |top: f32, a: &str, b: &str, c: &str| {
+            line(top, false, &[(0.0, a), (100.0, b), (200.0, c)])
+        };
+        let mut lines = vec![
+            line(
+                0.0,
+                true,
+                &[(0.0, "Ref"), (100.0, "Action"), (200.0, "Date")],
+            ),
+            row(12.0, "One", "Do this", "July"),
+            row(24.0, "Two", "Do that", "June"),
+            row(36.0, "The third one", "And more", "May"),
+        ];
+        // Forty points of blank page (four ems), then the table goes on.
+        for (i, r) in ["Four", "Five", "Six", "The seventh one"]
+            .iter()
+            .enumerate()
+        {
+            lines.push(row(86.0 + 12.0 * i as f32, r, "Act on", "March"));
+        }
+        let (tables, _) = aligned::find(&lines);
+        assert_eq!(tables.len(), 2);
+        let one = stacked(tables.clone(), &[]);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].grid.rows(), 8);
+        // Text between them keeps them apart.
+        assert_eq!(
+            stacked(tables, &[line(60.0, false, &[(0.0, "Note")])]).len(),
+            2
+        );
+    }
 
     #[test]
     fn columns_map_by_where_their_text_starts() {

@@ -249,13 +249,14 @@ fn split_without(
         .flat_map(|l| l.split_at_gaps(stream::CHUNK_GAP))
         .collect();
     text::mid_line_words(&chunks, &mut known);
-    let (mut aligned, used) = aligned::find(&lines);
+    let (aligned, used) = aligned::find(&lines);
     let mut lines: Vec<text::Line> = lines
         .into_iter()
         .zip(used)
         .filter(|(_, u)| !u)
         .map(|(l, _)| l)
         .collect();
+    let mut aligned = carry::stacked(aligned, &lines);
     if drop.is_empty() {
         let shading: Vec<usize> = all_grids
             .iter()
