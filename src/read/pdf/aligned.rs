@@ -35,7 +35,7 @@ const REGION_GAP: f32 = 1.8;
 /// well over a word space (a quarter em, a little more when justified).
 const CELL_CHUNK_GAP: f32 = 0.9;
 /// Fewest lines with two or more chunks in a region...
-const MIN_ROWS: usize = 4;
+pub const MIN_ROWS: usize = 4;
 /// ...of which this many have [`MIN_COLS`]+ (a page of a long cell may
 /// have text in only two columns on most lines).
 const MIN_WIDE: usize = 2;
@@ -103,6 +103,19 @@ pub fn find_under(
     head: Option<f32>,
     top: f32,
 ) -> Option<(usize, usize, PageTable)> {
+    find_under_min(lines, edges, head, top, MIN_ROWS)
+}
+
+/// [`find_under`] taking as few as `min_rows` lines under the header (a
+/// header at the foot of a page may have a line or two under it before
+/// the break).
+pub fn find_under_min(
+    lines: &[Line],
+    edges: &[f32],
+    head: Option<f32>,
+    top: f32,
+    min_rows: usize,
+) -> Option<(usize, usize, PageTable)> {
     let grid_cols: Vec<(f32, f32)> = edges.windows(2).map(|w| (w[0], w[1])).collect();
     if grid_cols.len() < 2 {
         return None;
@@ -123,7 +136,9 @@ pub fn find_under(
         }
         b += 1;
     }
-    if b - a < MIN_ROWS || (a..b).filter(|k| cs[*k].len() >= 2).count() < MIN_WIDE {
+    if b - a < min_rows.max(1)
+        || (a..b).filter(|k| cs[*k].len() >= 2).count() < MIN_WIDE.min(min_rows.max(1))
+    {
         return None;
     }
     // The header's own lines (from `head` down), whatever the gap under
@@ -726,6 +741,18 @@ mod tests {
         let (tables, _) = find(&lines);
         let t = tables.first().expect("a table");
         assert_eq!((t.grid.rows(), t.grid.cols()), (5, 4));
+    }
+
+    #[test]
+    fn a_header_at_the_page_foot_may_have_one_row_under_it() {
+        let lines = vec![
+            line(20.0, false, &[(5.0, "Launch"), (105.0, "Partners aware")]),
+            line(32.0, false, &[(105.0, "of its role")]),
+        ];
+        let edges = [0.0, 100.0, 300.0];
+        assert!(find_under(&lines, &edges, None, 12.0).is_none());
+        let (a, b, t) = find_under_min(&lines, &edges, None, 12.0, 1).expect("found");
+        assert_eq!((a, b, t.grid.cols()), (0, 2, 2));
     }
 
     #[test]

@@ -99,17 +99,27 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
 
 /// A ruled grid of a few rows (a header, often only shaded) with lines
 /// right under it whose words keep to its columns: the header of a table
-/// whose body has no rules.
-fn header_over_text(g: &Grid, lines: &[text::Line]) -> bool {
+/// whose body has no rules. Returns the fewest body lines to read under
+/// it: [`aligned::MIN_ROWS`], or one when the lines that fit run down to
+/// the foot of the page (`height`), where the break may leave a header
+/// only a row.
+fn header_over_text(g: &Grid, lines: &[text::Line], height: f32) -> Option<usize> {
     if g.rows() > 3 || g.cols() < 2 {
-        return false;
+        return None;
     }
-    let Some((a, _, _)) = aligned::find_under(lines, &g.xs, None, g.bottom()) else {
-        return false;
+    let near = |a: usize| {
+        lines
+            .get(a)
+            .is_some_and(|l| l.top - g.bottom() < 2.5 * l.size.max(1.0))
     };
-    lines
-        .get(a)
-        .is_some_and(|l| l.top - g.bottom() < 2.5 * l.size.max(1.0))
+    if let Some((a, _, _)) = aligned::find_under(lines, &g.xs, None, g.bottom()) {
+        return near(a).then_some(aligned::MIN_ROWS);
+    }
+    let (a, b, _) = aligned::find_under_min(lines, &g.xs, None, g.bottom(), 1)?;
+    let foot = lines
+        .get(b..)
+        .is_some_and(|rest| rest.iter().all(|l| l.top > height * (1.0 - MARGIN_BAND)));
+    (near(a) && foot).then_some(1)
 }
 
 /// A ruled grid of a few rows right above a borderless table and over its
@@ -126,12 +136,16 @@ fn shading_above(g: &Grid, t: &PageTable) -> bool {
         && (-3.0..=30.0).contains(&gap)
 }
 
+/// A ruled header over an unruled body: its column edges, top, bottom and
+/// the fewest body lines to read under it (see [`header_over_text`]).
+type Header = (Vec<f32>, f32, f32, usize);
+
 /// [`split`], with the ruled grids at indices `drop` read as body text.
 fn split_without(
     page: &PageContent,
     fonts: &FontCache,
     drop: &[usize],
-    headers: &[(Vec<f32>, f32, f32)],
+    headers: &[Header],
 ) -> (Vec<PageTable>, Vec<text::Line>, Words) {
     let grids: Vec<Grid> = grid::find_grids(&page.segs)
         .into_iter()
@@ -264,25 +278,28 @@ fn split_without(
             .filter(|(_, g)| aligned.iter().any(|t| shading_above(g, t)))
             .map(|(i, _)| i)
             .collect();
-        let over: Vec<usize> = all_grids
+        let over: Vec<(usize, usize)> = all_grids
             .iter()
             .enumerate()
-            .filter(|(i, g)| !shading.contains(i) && header_over_text(g, &lines))
-            .map(|(i, _)| i)
+            .filter(|(i, _)| !shading.contains(i))
+            .filter_map(|(i, g)| header_over_text(g, &lines, page.height).map(|m| (i, m)))
             .collect();
         if !shading.is_empty() || !over.is_empty() {
-            let heads: Vec<(Vec<f32>, f32, f32)> = over
+            let heads: Vec<Header> = over
                 .iter()
-                .filter_map(|i| all_grids.get(*i))
-                .map(|g| (g.xs.clone(), g.top(), g.bottom()))
+                .filter_map(|(i, m)| all_grids.get(*i).map(|g| (g, *m)))
+                .map(|(g, m)| (g.xs.clone(), g.top(), g.bottom(), m))
                 .collect();
-            let all: Vec<usize> = shading.into_iter().chain(over).collect();
+            let all: Vec<usize> = shading
+                .into_iter()
+                .chain(over.into_iter().map(|(i, _)| i))
+                .collect();
             return split_without(page, fonts, &all, &heads);
         }
     }
     // Tables under a ruled header, their body unruled.
-    for (xs, top, bottom) in headers {
-        if let Some((a, b, t)) = aligned::find_under(&lines, xs, Some(*top), *bottom) {
+    for (xs, top, bottom, min) in headers {
+        if let Some((a, b, t)) = aligned::find_under_min(&lines, xs, Some(*top), *bottom, *min) {
             aligned.push(t);
             lines.drain(a..b);
         }
