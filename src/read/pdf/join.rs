@@ -49,10 +49,19 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
         let foot = g.ys.get(cell.r1).copied().unwrap_or(f32::MAX);
         let ended = p.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
             || foot - p.bottom > ENDED_ABOVE * p.size.max(1.0);
+        // The wrap edge: a cell's padding in from its rule; in a
+        // borderless table the next column's edge is where its text
+        // starts, a padding on each side of the cells' meeting further on
+        // (the last column's edge is where its text ends).
+        let edge = g.xs.get(cell.c1).copied().unwrap_or(0.0);
         let right = if ended {
             f32::MAX
+        } else if !t.borderless {
+            edge - layout::CELL_PAD
+        } else if cell.c1 < g.cols() {
+            edge - 2.0 * layout::CELL_PAD
         } else {
-            g.xs.get(cell.c1).copied().unwrap_or(0.0) - layout::CELL_PAD
+            edge
         };
         if let Some(slot) = out.get_mut(cell.c0) {
             *slot = Some((p.last_x1, right, p.size));
@@ -108,7 +117,6 @@ pub fn blocks(
                     let mut cont = if i == 0 { open.take() } else { None };
                     if let Some(o) = cont.as_mut()
                         && !o.open_bottom
-                        && !t.borderless
                         && let Some(Block::Table(prev)) = out.get(o.idx)
                         && wraps_across(
                             &o.tail,
@@ -335,6 +343,7 @@ fn join_split_row(prev: &mut Table, cont: &mut Table) {
                 continue;
             }
         };
+        let (r, i) = above_if_empty(prev, &slots, last, cell.col).unwrap_or((r, i));
         if let Some(target) = prev.rows.get_mut(r).and_then(|row| row.cells.get_mut(i)) {
             let mut more: Vec<_> = cell
                 .paragraphs
@@ -358,5 +367,86 @@ fn join_split_row(prev: &mut Table, cont: &mut Table) {
             target.paragraphs.extend(more);
             target.row_span += cell.row_span.saturating_sub(1);
         }
+    }
+}
+
+/// The cell text cut by the break goes on in, when the cell of the last row
+/// in `col` is empty: an empty cell was not cut (a row's cells start at its
+/// top), so the text is that of the cell above it running on, unended
+/// (a spanning cell a borderless table's rows split in two).
+fn above_if_empty(
+    prev: &Table,
+    slots: &[Vec<crate::model::Slot>],
+    last: usize,
+    col: usize,
+) -> Option<(usize, usize)> {
+    use crate::model::Slot;
+    let owner = |row: usize| match slots.get(row).and_then(|s| s.get(col)) {
+        Some(Slot::Origin(r, i)) | Some(Slot::Covered(r, i)) => Some((*r, *i)),
+        _ => None,
+    };
+    let cell = |(r, i): (usize, usize)| prev.rows.get(r).and_then(|row| row.cells.get(i));
+    let here = owner(last)?;
+    if !cell(here)?.is_empty() {
+        return None;
+    }
+    let up = owner(here.0.checked_sub(1)?)?;
+    let text = cell(up)?.text();
+    let text = text.trim_end();
+    (cell(up)?.col == col && !text.is_empty() && !text.ends_with(['.', '!', '?', ':', ';']))
+        .then_some(up)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Paragraph, Row};
+
+    fn cell(col: usize, text: &str) -> Cell {
+        Cell {
+            col,
+            col_span: 1,
+            row_span: 1,
+            paragraphs: if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![Paragraph {
+                    text: text.to_string(),
+                    ..Default::default()
+                }]
+            },
+            ..Default::default()
+        }
+    }
+
+    fn row(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_cut_cell_goes_on_in_the_cell_above_an_empty_one() {
+        // The finding ran on beside both actions, but its cell was read as
+        // one row's; the empty cell under it was not cut by the break.
+        let mut prev = Table {
+            rows: vec![
+                row(vec![cell(0, "The finding runs"), cell(1, "Act one.")]),
+                row(vec![cell(0, ""), cell(1, "Act two is")]),
+            ],
+            columns: 2,
+            ..Default::default()
+        };
+        let mut cont = Table {
+            rows: vec![row(vec![cell(0, "on and ends."), cell(1, "cut here.")])],
+            columns: 2,
+            ..Default::default()
+        };
+        join_split_row(&mut prev, &mut cont);
+        let text = |r: usize, c: usize| prev.rows[r].cells[c].text();
+        assert_eq!(text(0, 0), "The finding runs on and ends.");
+        assert_eq!(text(1, 0), "");
+        assert_eq!(text(1, 1), "Act two is cut here.");
     }
 }
