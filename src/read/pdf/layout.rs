@@ -147,12 +147,15 @@ fn split_without(
     drop: &[usize],
     headers: &[Header],
 ) -> (Vec<PageTable>, Vec<text::Line>, Words) {
-    let grids: Vec<Grid> = grid::find_grids(&page.segs)
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !drop.contains(i))
-        .map(|(_, g)| g)
-        .collect();
+    let mut dropped: Vec<Grid> = Vec::new();
+    let mut grids: Vec<Grid> = Vec::new();
+    for (i, g) in grid::find_grids(&page.segs).into_iter().enumerate() {
+        if drop.contains(&i) {
+            dropped.push(g);
+        } else {
+            grids.push(g);
+        }
+    }
     let all_grids = grids.clone();
     let mut per_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
@@ -304,6 +307,23 @@ fn split_without(
             lines.drain(a..b);
         }
     }
+    // The top lines of a shaded header the aligned finder left out (a
+    // title row set across the columns) head its table.
+    for t in &mut aligned {
+        let shade = dropped
+            .iter()
+            .filter(|g| g.top() < t.grid.top() && g.bottom() > t.grid.top() + 1.0)
+            .find(|g| g.x0() <= t.grid.x0() + 12.0);
+        let Some(g) = shade else { continue };
+        let (above, rest): (Vec<text::Line>, Vec<text::Line>) =
+            std::mem::take(&mut lines).into_iter().partition(|l| {
+                l.top >= g.top() - 1.0 && l.bottom <= t.grid.top() + 1.0 && l.x0 >= g.x0() - 1.0
+            });
+        lines = rest;
+        if !above.is_empty() {
+            head_row(t, &above);
+        }
+    }
     let (borderless, used) = stream::find(&lines);
     tables.extend(aligned);
     tables.extend(borderless);
@@ -320,6 +340,38 @@ fn split_without(
 /// The words a page prints after another word on a line (see
 /// [`text::mid_line_words`]).
 type Words = std::collections::HashSet<String>;
+
+/// Put `lines` on top of `t` as a row of its own, the text in the first
+/// column (as a ruled header's title row reads under [`aligned::find_under`]).
+fn head_row(t: &mut PageTable, lines: &[text::Line]) {
+    let n = t.grid.cols();
+    for c in &mut t.grid.cells {
+        c.r0 += 1;
+        c.r1 += 1;
+    }
+    let top = lines.iter().map(|l| l.top).fold(f32::MAX, f32::min);
+    t.grid.ys.insert(0, top - 0.5);
+    for c in (0..n).rev() {
+        t.grid.cells.insert(
+            0,
+            grid::GridCell {
+                r0: 0,
+                r1: 1,
+                c0: c,
+                c1: c + 1,
+            },
+        );
+        t.cells.insert(
+            0,
+            if c == 0 {
+                text::paragraphs(lines, f32::MAX)
+            } else {
+                Vec::new()
+            },
+        );
+    }
+    t.grid.index();
+}
 
 /// Undo broken-word joins the page's own words contradict, in a table and
 /// the tables nested in it.
@@ -659,5 +711,70 @@ pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
         columns: t.grid.cols(),
         pages: vec![page],
         at: Provenance::page(page),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::pdf::text::Word;
+
+    fn line(top: f32, pieces: &[(f32, &str)]) -> text::Line {
+        let mut words = Vec::new();
+        for (x, s) in pieces {
+            let mut at = *x;
+            for w in s.split(' ') {
+                let x1 = at + 5.0 * w.chars().count() as f32;
+                words.push(Word {
+                    text: w.to_string(),
+                    x0: at,
+                    x1,
+                    bottom: top + 10.0,
+                });
+                at = x1 + 2.5;
+            }
+        }
+        text::Line {
+            x0: words.first().map_or(0.0, |w| w.x0),
+            x1: words.last().map_or(0.0, |w| w.x1),
+            words,
+            top,
+            bottom: top + 10.0,
+            size: 10.0,
+            font: 0,
+            bold: false,
+        }
+    }
+
+    #[test]
+    fn a_title_row_goes_on_top_shaped_like_a_ruled_headers() {
+        let lines: Vec<text::Line> = ["One", "Two", "Three more", "Four"]
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                line(
+                    20.0 + 12.0 * i as f32,
+                    &[(0.0, a), (100.0, "do"), (200.0, "May")],
+                )
+            })
+            .collect();
+        let (mut tables, _) = aligned::find(&lines);
+        let t = tables.first_mut().expect("a table");
+        let rows = t.grid.rows();
+        head_row(t, &[line(5.0, &[(0.0, "THEME 1: Title")])]);
+        assert_eq!(t.grid.rows(), rows + 1);
+        let strings = grid_strings(t);
+        assert_eq!(
+            strings.first().cloned(),
+            Some(vec![
+                Some("THEME 1: Title".to_string()),
+                Some(String::new()),
+                Some(String::new())
+            ])
+        );
+        assert_eq!(
+            strings.get(1).and_then(|r| r.first()).cloned(),
+            Some(Some("One".into()))
+        );
     }
 }
