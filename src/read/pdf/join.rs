@@ -75,11 +75,17 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
 /// on both sides, the first word of `piece` would not have fitted after
 /// the last line above (the rule [`super::text::paragraphs`] uses for a
 /// wrap), and no such cell above ends a sentence. A row that ended has at
-/// least one cell whose last line had room. `head` is the first row of
-/// `piece` after the header rows it repeats.
+/// least one cell whose last line had room. But a cell of several
+/// paragraphs (a list of leads) may be cut between two of them, leaving
+/// room: so a column whose text runs on in lower case after a wrapped,
+/// unended line (a sentence cut mid-way) is enough, unless a cell above
+/// ended. `head` is the first row of `piece` after the header rows it
+/// repeats.
 fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize) -> bool {
     let g = &piece.grid;
     let mut wraps = 0;
+    let mut room = false;
+    let mut runs_on = false;
     for (cell, paras) in g.cells.iter().zip(&piece.cells) {
         if cell.r0 != head || cell.c1 != cell.c0 + 1 {
             continue;
@@ -90,13 +96,18 @@ fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize
         let Some(Some((x1, right, size))) = tail.get(cell.c0) else {
             continue;
         };
-        let size = size.max(1.0);
-        if x1 + 0.3 * size + p.first_w < right - 0.5 * size || p.bullet {
+        if *right == f32::MAX {
             return false;
         }
+        let size = size.max(1.0);
+        if x1 + 0.3 * size + p.first_w < right - 0.5 * size || p.bullet {
+            room = true;
+            continue;
+        }
         wraps += 1;
+        runs_on |= p.text.chars().next().is_some_and(char::is_lowercase);
     }
-    wraps >= 2
+    runs_on || (!room && wraps >= 2)
 }
 
 pub fn blocks(
@@ -424,6 +435,60 @@ mod tests {
             cells,
             ..Default::default()
         }
+    }
+
+    fn para(text: &str, first_w: f32) -> Para {
+        Para {
+            text: text.to_string(),
+            size: 10.0,
+            font: 0,
+            bold: false,
+            bullet: false,
+            top: 0.0,
+            bottom: 10.0,
+            x0: 0.0,
+            last_x1: 0.0,
+            first_w,
+            hyphen_breaks: Vec::new(),
+            word_breaks: Vec::new(),
+        }
+    }
+
+    fn piece(a: &str, b: &str) -> PageTable {
+        let mut grid = grid::Grid {
+            xs: vec![0.0, 100.0, 200.0],
+            ys: vec![0.0, 20.0],
+            cells: (0..2)
+                .map(|c| grid::GridCell {
+                    r0: 0,
+                    r1: 1,
+                    c0: c,
+                    c1: c + 1,
+                })
+                .collect(),
+            open_top: false,
+            open_bottom: false,
+            owner: Vec::new(),
+        };
+        grid.index();
+        PageTable {
+            grid,
+            cells: vec![vec![para(a, 50.0)], vec![para(b, 20.0)]],
+            nested: Vec::new(),
+            borderless: false,
+        }
+    }
+
+    #[test]
+    fn a_sentence_running_on_in_lower_case_carries_the_row_over() {
+        // The action's last line had no room for the next word; the leads
+        // column had room, as its next lead is a paragraph of its own.
+        let tail = vec![Some((80.0, 94.5, 10.0)), Some((130.0, 194.5, 10.0))];
+        assert!(wraps_across(&tail, &piece("undertaken and", "Angela"), 0));
+        assert!(!wraps_across(&tail, &piece("Undertaken and", "Angela"), 0));
+        // A cell above that ended a sentence ends the row.
+        let tail = vec![Some((80.0, 94.5, 10.0)), Some((130.0, f32::MAX, 10.0))];
+        assert!(!wraps_across(&tail, &piece("undertaken and", "Angela"), 0));
     }
 
     #[test]
