@@ -338,7 +338,13 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
     // Inside a word the letter case runs on ("Nu|mb", "ACTIVIT|Y"); a
     // capital after a small letter starts a new word ("Outcomes|How").
     let same_case = !(a.is_lowercase() && b.is_uppercase());
-    a.is_alphanumeric() && b.is_alphanumeric() && same_case && p.x1 + glyph >= right - BROKEN_SLACK
+    // No word starts with closing punctuation: a line that does holds the
+    // end of a word too wide for its cell ("responsibilities" / ".").
+    let closing = matches!(b, '.' | ',' | ';' | ':' | '!' | '?' | ')');
+    a.is_alphanumeric()
+        && (b.is_alphanumeric() || closing)
+        && same_case
+        && p.x1 + glyph >= right - BROKEN_SLACK
 }
 
 /// Points by which a broken word's line may stop short of the wrap edge
@@ -491,6 +497,16 @@ mod tests {
         let refs: Vec<&Glyph> = gs.iter().collect();
         let ps = paragraphs(&lines(&refs, &FontCache::default()), 40.0);
         assert_eq!(ps[0].text, "Lead roles");
+    }
+
+    #[test]
+    fn a_full_stop_alone_at_a_line_start_ends_the_word_above() {
+        // "duties." is too wide for the 36-point cell: the stop goes below.
+        let mut gs = run("duties", 0.0, 100.0, 10.0);
+        gs.extend(run(". Next", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 31.0);
+        assert_eq!(ps[0].text, "duties. Next");
     }
 
     #[test]
