@@ -27,8 +27,8 @@ const CASES: &[Case] = &[
     // No ruling lines at all: the table is found from text alignment.
     Case {
         file: "000-noborder.pdf",
-        score: 0.95,
-        by_ref: 71,
+        score: 0.98,
+        by_ref: 73,
     },
     Case {
         file: "001-noborder.pdf",
@@ -66,7 +66,23 @@ const CASES: &[Case] = &[
     // ... also where the continuation repeats the header rows first.
     Case {
         file: "004-portrait.pdf",
-        score: 0.975,
+        score: 0.99,
+        by_ref: 0,
+    },
+    // Two variants at once. Portrait with a narrow font: words broken in
+    // very narrow cells, and a new row's first words never fit after the
+    // last line above, so only where cells' text stops tells a cut row.
+    Case {
+        file: "001-portrait+narrowfont.pdf",
+        score: 0.98,
+        by_ref: 16,
+    },
+    // No borders and no repeated header: pages of two text columns read
+    // against the columns of the table the page before ended with, and a
+    // theme's header at the page foot with one row under it.
+    Case {
+        file: "004-noborder+nohead.pdf",
+        score: 0.98,
         by_ref: 0,
     },
 ];
@@ -152,13 +168,14 @@ fn a_borderless_plan_links_actions_to_findings() {
 
 /// The annual report without table borders: its tables under a shaded
 /// header row (the partnership's members, NAME | TITLE) and its
-/// acronyms and sections hold.
+/// acronyms and sections hold, and its budget's four columns (an amount
+/// and the next cell's label only the cells' padding apart).
 #[test]
 fn a_borderless_report_keeps_its_people_glossary_and_sections() {
     let (gold, pred) = run("002-noborder.pdf");
     let s = common::score_report::score(&gold, &pred).expect("scores");
     println!("002-noborder.pdf: score {:.3}", s.score);
-    assert!(s.score >= 0.89, "score {:.3}", s.score);
+    assert!(s.score >= 0.98, "score {:.3}", s.score);
     assert!(s.f1("people") >= 0.96, "people {:.3}", s.f1("people"));
     assert!(s.f1("glossary") >= 0.99, "glossary {:.3}", s.f1("glossary"));
     assert!(s.f1("sections") >= 0.99, "sections {:.3}", s.f1("sections"));

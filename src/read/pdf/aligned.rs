@@ -8,7 +8,7 @@
 //! - a *window* is a run of lines with no vertical gap over [`REGION_GAP`]
 //!   ems; its *columns* are the x-intervals between the gaps that no chunk
 //!   of a multi-chunk line crosses (a chunk is a piece of a line cut at
-//!   [`stream::CHUNK_GAP`] ems); a column holding only bullets goes with the
+//!   [`CELL_CHUNK_GAP`] ems); a column holding only bullets goes with the
 //!   column to its right;
 //! - the *region* is the longest run of lines whose chunks each lie inside
 //!   one column, a lone line crossing a gap (a section row set across the
@@ -28,8 +28,14 @@ use super::text::{Line, Para, is_bullet, paragraphs};
 
 /// Vertical gap, in ems, that ends a window.
 const REGION_GAP: f32 = 1.8;
+/// Gap, in ems, that cuts a line into chunks when looking for columns:
+/// narrower than [`CHUNK_GAP`] (set for tab stops), as two cells' text is
+/// set only the cells' left and right padding apart (about an em at body
+/// sizes: a right-aligned amount and the label in the next cell), still
+/// well over a word space (a quarter em, a little more when justified).
+const CELL_CHUNK_GAP: f32 = 0.9;
 /// Fewest lines with two or more chunks in a region...
-const MIN_ROWS: usize = 4;
+pub const MIN_ROWS: usize = 4;
 /// ...of which this many have [`MIN_COLS`]+ (a page of a long cell may
 /// have text in only two columns on most lines).
 const MIN_WIDE: usize = 2;
@@ -51,7 +57,10 @@ const SLACK: f32 = 1.0;
 pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
     let mut used = vec![false; lines.len()];
     let mut tables = Vec::new();
-    let cs: Vec<Vec<Line>> = lines.iter().map(|l| l.split_at_gaps(CHUNK_GAP)).collect();
+    let cs: Vec<Vec<Line>> = lines
+        .iter()
+        .map(|l| l.split_at_gaps(CELL_CHUNK_GAP))
+        .collect();
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
@@ -94,6 +103,19 @@ pub fn find_under(
     head: Option<f32>,
     top: f32,
 ) -> Option<(usize, usize, PageTable)> {
+    find_under_min(lines, edges, head, top, MIN_ROWS)
+}
+
+/// [`find_under`] taking as few as `min_rows` lines under the header (a
+/// header at the foot of a page may have a line or two under it before
+/// the break).
+pub fn find_under_min(
+    lines: &[Line],
+    edges: &[f32],
+    head: Option<f32>,
+    top: f32,
+    min_rows: usize,
+) -> Option<(usize, usize, PageTable)> {
     let grid_cols: Vec<(f32, f32)> = edges.windows(2).map(|w| (w[0], w[1])).collect();
     if grid_cols.len() < 2 {
         return None;
@@ -114,7 +136,9 @@ pub fn find_under(
         }
         b += 1;
     }
-    if b - a < MIN_ROWS || (a..b).filter(|k| cs[*k].len() >= 2).count() < MIN_WIDE {
+    if b - a < min_rows.max(1)
+        || (a..b).filter(|k| cs[*k].len() >= 2).count() < MIN_WIDE.min(min_rows.max(1))
+    {
         return None;
     }
     // The header's own lines (from `head` down), whatever the gap under
@@ -308,6 +332,62 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
     Some((a, b, t))
 }
 
+/// Ems by which the step from one line to the next in a column may exceed
+/// the table's line pitch and still be a wrap: the padding of a row
+/// boundary (a cell's bottom and the next cell's top margins) adds more.
+const PITCH_SLACK: f32 = 0.1;
+
+/// The table's line pitch: the median step between the tops of
+/// consecutive lines of one column, over steps under two lines.
+fn line_pitch(per_col: &[Vec<(usize, Line)>]) -> Option<f32> {
+    let mut steps: Vec<f32> = per_col
+        .iter()
+        .flat_map(|ls| ls.windows(2))
+        .filter_map(|w| {
+            let (a, b) = (&w[0].1, &w[1].1);
+            let step = base(b) - base(a);
+            (step > 0.0 && step < 2.0 * a.size.max(1.0) && (a.size - b.size).abs() < 0.5)
+                .then_some(step)
+        })
+        .collect();
+    if steps.len() < 4 {
+        return None;
+    }
+    steps.sort_by(f32::total_cmp);
+    steps.get(steps.len() / 2).copied()
+}
+
+/// A piece of a line's own baseline (its words' lowest bottom): the line's
+/// band may span the glyphs of other columns set a little off its own.
+fn base(l: &Line) -> f32 {
+    l.words
+        .iter()
+        .map(|w| w.bottom)
+        .fold(f32::MIN, f32::max)
+        .max(l.top)
+}
+
+/// [`paragraphs`] of a column's lines, a new paragraph also where the step
+/// to the next line exceeds the table's `pitch`: a borderless table's rows
+/// meet with no rule and often no blank line, only the rows' padding, and
+/// a cell's text that merely wraps keeps the pitch.
+fn paragraphs_at_pitch(ls: &[Line], right: f32, pitch: Option<f32>) -> Vec<Para> {
+    let Some(pitch) = pitch else {
+        return paragraphs(ls, right);
+    };
+    let mut out = Vec::new();
+    let mut a = 0;
+    for b in 1..=ls.len() {
+        let cut = b == ls.len()
+            || base(&ls[b]) - base(&ls[b - 1]) > pitch + PITCH_SLACK * ls[b - 1].size.max(1.0);
+        if cut {
+            out.extend(paragraphs(&ls[a..b], right));
+            a = b;
+        }
+    }
+    out
+}
+
 /// One region into a table.
 fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> Option<PageTable> {
     let n = cols.len();
@@ -333,6 +413,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
             }
         }
     }
+    let pitch = line_pitch(&per_col);
     // Paragraph starts per column, as line indices.
     let mut starts = vec![0usize; lines.len()];
     let mut first_col = vec![false; lines.len()];
@@ -350,7 +431,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
             .collect();
         let right = cols[c].1 + SLACK;
         let mut spans = Vec::new();
-        for p in paragraphs(&ls, right) {
+        for p in paragraphs_at_pitch(&ls, right, pitch) {
             // The lines of this paragraph: those from its top to its bottom.
             let lis: Vec<usize> = ls
                 .iter()
@@ -443,7 +524,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
                 c0: c,
                 c1: c + 1,
             });
-            paras.push(paragraphs(&ls, cols[c].1 + SLACK));
+            paras.push(paragraphs_at_pitch(&ls, cols[c].1 + SLACK, pitch));
             r = e;
         }
     }
@@ -491,6 +572,7 @@ mod tests {
                     text: w.to_string(),
                     x0: at,
                     x1,
+                    bottom: top + 10.0,
                 });
                 at = x1 + 2.5;
             }
@@ -576,6 +658,101 @@ mod tests {
         let area = area.and_then(|i| t.grid.cells.get(i));
         assert_eq!(area.map(|g| (g.r0, g.r1)), Some((1, 3)));
         assert_eq!(text(1, 1), "Some area text goes on here still more");
+    }
+
+    #[test]
+    fn a_row_starts_where_a_column_steps_past_the_line_pitch() {
+        // Rows meet with no blank line in the date column, only the rows'
+        // padding (a 14-point step where lines wrap at 12); the area runs
+        // on at its own pitch beside both actions.
+        let lines = vec![
+            line(
+                0.0,
+                true,
+                &[
+                    (0.0, "Ref"),
+                    (50.0, "Area"),
+                    (150.0, "Action"),
+                    (300.0, "Date"),
+                ],
+            ),
+            line(
+                12.0,
+                false,
+                &[
+                    (0.0, "1"),
+                    (50.0, "Some area text"),
+                    (150.0, "1.1 Do this thing"),
+                    (300.0, "July 2020 long"),
+                ],
+            ),
+            line(24.0, false, &[(50.0, "goes on here"), (300.0, "date text")]),
+            line(36.0, false, &[(50.0, "and on a bit")]),
+            line(
+                38.0,
+                false,
+                &[(150.0, "1.2 Next thing"), (300.0, "August 2020")],
+            ),
+            line(48.0, false, &[(50.0, "still")]),
+            line(50.0, false, &[(150.0, "more"), (300.0, "end")]),
+        ];
+        let (tables, _) = find(&lines);
+        let t = tables.first().expect("a table");
+        let text = |r: usize, c: usize| -> String {
+            t.grid
+                .cells
+                .iter()
+                .zip(&t.cells)
+                .find(|(g, _)| g.r0 == r && g.c0 == c)
+                .map(|(_, ps)| {
+                    ps.iter()
+                        .map(|p| p.text.clone())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(t.grid.rows(), 3);
+        assert_eq!(text(1, 3), "July 2020 long date text");
+        assert_eq!(text(2, 2), "1.2 Next thing more");
+        assert_eq!(text(2, 3), "August 2020 end");
+        assert_eq!(text(1, 1), "Some area text goes on here and on a bit still");
+    }
+
+    #[test]
+    fn cells_an_em_apart_are_columns() {
+        // A right-aligned amount ends an em before the next cell's label.
+        let row = |top: f32, a: &str, b: &str, c: &str, d: &str| {
+            line(top, false, &[(0.0, a), (150.0, b), (195.0, c), (350.0, d)])
+        };
+        let lines = vec![
+            line(0.0, true, &[(0.0, "Income"), (195.0, "Spending")]),
+            row(12.0, "Police", "£35,000", "Chair", "£28,618"),
+            row(24.0, "Health", "£53,400", "Manager", "£10,063"),
+            row(36.0, "Council", "£14,300", "Admin", "£11,586"),
+            row(
+                48.0,
+                "Training fund for all",
+                "£10,613",
+                "Trainer",
+                "£54,386",
+            ),
+        ];
+        let (tables, _) = find(&lines);
+        let t = tables.first().expect("a table");
+        assert_eq!((t.grid.rows(), t.grid.cols()), (5, 4));
+    }
+
+    #[test]
+    fn a_header_at_the_page_foot_may_have_one_row_under_it() {
+        let lines = vec![
+            line(20.0, false, &[(5.0, "Launch"), (105.0, "Partners aware")]),
+            line(32.0, false, &[(105.0, "of its role")]),
+        ];
+        let edges = [0.0, 100.0, 300.0];
+        assert!(find_under(&lines, &edges, None, 12.0).is_none());
+        let (a, b, t) = find_under_min(&lines, &edges, None, 12.0, 1).expect("found");
+        assert_eq!((a, b, t.grid.cols()), (0, 2, 2));
     }
 
     #[test]

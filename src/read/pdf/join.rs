@@ -27,6 +27,11 @@ struct Open {
     tail: Vec<Option<(f32, f32, f32)>>,
 }
 
+/// Ems of empty cell under a paragraph's last line beyond which the
+/// paragraph ended on its page (more than a line and the cell's padding:
+/// a paragraph the break cut fills its cell to the foot).
+const ENDED_ABOVE: f32 = 2.0;
+
 /// The foot of a page table, column by column (see [`Open::tail`]).
 fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
     let g = &t.grid;
@@ -39,11 +44,24 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
             continue;
         };
         // A cell ending a sentence reads as whole: its line never wraps.
-        let ended = p.text.trim_end().ends_with(['.', '!', '?', ':', ';']);
+        // So does one whose text stops well above the foot of its cell:
+        // text cut by the page break runs down to the foot of the page.
+        let foot = g.ys.get(cell.r1).copied().unwrap_or(f32::MAX);
+        let ended = p.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+            || foot - p.bottom > ENDED_ABOVE * p.size.max(1.0);
+        // The wrap edge: a cell's padding in from its rule; in a
+        // borderless table the next column's edge is where its text
+        // starts, a padding on each side of the cells' meeting further on
+        // (the last column's edge is where its text ends).
+        let edge = g.xs.get(cell.c1).copied().unwrap_or(0.0);
         let right = if ended {
             f32::MAX
+        } else if !t.borderless {
+            edge - layout::CELL_PAD
+        } else if cell.c1 < g.cols() {
+            edge - 2.0 * layout::CELL_PAD
         } else {
-            g.xs.get(cell.c1).copied().unwrap_or(0.0) - layout::CELL_PAD
+            edge
         };
         if let Some(slot) = out.get_mut(cell.c0) {
             *slot = Some((p.last_x1, right, p.size));
@@ -57,11 +75,17 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
 /// on both sides, the first word of `piece` would not have fitted after
 /// the last line above (the rule [`super::text::paragraphs`] uses for a
 /// wrap), and no such cell above ends a sentence. A row that ended has at
-/// least one cell whose last line had room. `head` is the first row of
-/// `piece` after the header rows it repeats.
+/// least one cell whose last line had room. But a cell of several
+/// paragraphs (a list of leads) may be cut between two of them, leaving
+/// room: so a column whose text runs on in lower case after a wrapped,
+/// unended line (a sentence cut mid-way) is enough, unless a cell above
+/// ended. `head` is the first row of `piece` after the header rows it
+/// repeats.
 fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize) -> bool {
     let g = &piece.grid;
     let mut wraps = 0;
+    let mut room = false;
+    let mut runs_on = false;
     for (cell, paras) in g.cells.iter().zip(&piece.cells) {
         if cell.r0 != head || cell.c1 != cell.c0 + 1 {
             continue;
@@ -72,13 +96,18 @@ fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize
         let Some(Some((x1, right, size))) = tail.get(cell.c0) else {
             continue;
         };
-        let size = size.max(1.0);
-        if x1 + 0.3 * size + p.first_w < right - 0.5 * size || p.bullet {
+        if *right == f32::MAX {
             return false;
         }
+        let size = size.max(1.0);
+        if x1 + 0.3 * size + p.first_w < right - 0.5 * size || p.bullet {
+            room = true;
+            continue;
+        }
         wraps += 1;
+        runs_on |= p.text.chars().next().is_some_and(char::is_lowercase);
     }
-    wraps >= 2
+    runs_on || (!room && wraps >= 2)
 }
 
 pub fn blocks(
@@ -99,7 +128,6 @@ pub fn blocks(
                     let mut cont = if i == 0 { open.take() } else { None };
                     if let Some(o) = cont.as_mut()
                         && !o.open_bottom
-                        && !t.borderless
                         && let Some(Block::Table(prev)) = out.get(o.idx)
                         && wraps_across(
                             &o.tail,
@@ -326,6 +354,7 @@ fn join_split_row(prev: &mut Table, cont: &mut Table) {
                 continue;
             }
         };
+        let (r, i) = above_if_empty(prev, &slots, last, cell.col).unwrap_or((r, i));
         if let Some(target) = prev.rows.get_mut(r).and_then(|row| row.cells.get_mut(i)) {
             let mut more: Vec<_> = cell
                 .paragraphs
@@ -349,5 +378,140 @@ fn join_split_row(prev: &mut Table, cont: &mut Table) {
             target.paragraphs.extend(more);
             target.row_span += cell.row_span.saturating_sub(1);
         }
+    }
+}
+
+/// The cell text cut by the break goes on in, when the cell of the last row
+/// in `col` is empty: an empty cell was not cut (a row's cells start at its
+/// top), so the text is that of the cell above it running on, unended
+/// (a spanning cell a borderless table's rows split in two).
+fn above_if_empty(
+    prev: &Table,
+    slots: &[Vec<crate::model::Slot>],
+    last: usize,
+    col: usize,
+) -> Option<(usize, usize)> {
+    use crate::model::Slot;
+    let owner = |row: usize| match slots.get(row).and_then(|s| s.get(col)) {
+        Some(Slot::Origin(r, i)) | Some(Slot::Covered(r, i)) => Some((*r, *i)),
+        _ => None,
+    };
+    let cell = |(r, i): (usize, usize)| prev.rows.get(r).and_then(|row| row.cells.get(i));
+    let here = owner(last)?;
+    if !cell(here)?.is_empty() {
+        return None;
+    }
+    let up = owner(here.0.checked_sub(1)?)?;
+    let text = cell(up)?.text();
+    let text = text.trim_end();
+    (cell(up)?.col == col && !text.is_empty() && !text.ends_with(['.', '!', '?', ':', ';']))
+        .then_some(up)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Paragraph, Row};
+
+    fn cell(col: usize, text: &str) -> Cell {
+        Cell {
+            col,
+            col_span: 1,
+            row_span: 1,
+            paragraphs: if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![Paragraph {
+                    text: text.to_string(),
+                    ..Default::default()
+                }]
+            },
+            ..Default::default()
+        }
+    }
+
+    fn row(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            ..Default::default()
+        }
+    }
+
+    fn para(text: &str, first_w: f32) -> Para {
+        Para {
+            text: text.to_string(),
+            size: 10.0,
+            font: 0,
+            bold: false,
+            bullet: false,
+            top: 0.0,
+            bottom: 10.0,
+            x0: 0.0,
+            last_x1: 0.0,
+            first_w,
+            hyphen_breaks: Vec::new(),
+            word_breaks: Vec::new(),
+        }
+    }
+
+    fn piece(a: &str, b: &str) -> PageTable {
+        let mut grid = grid::Grid {
+            xs: vec![0.0, 100.0, 200.0],
+            ys: vec![0.0, 20.0],
+            cells: (0..2)
+                .map(|c| grid::GridCell {
+                    r0: 0,
+                    r1: 1,
+                    c0: c,
+                    c1: c + 1,
+                })
+                .collect(),
+            open_top: false,
+            open_bottom: false,
+            owner: Vec::new(),
+        };
+        grid.index();
+        PageTable {
+            grid,
+            cells: vec![vec![para(a, 50.0)], vec![para(b, 20.0)]],
+            nested: Vec::new(),
+            borderless: false,
+        }
+    }
+
+    #[test]
+    fn a_sentence_running_on_in_lower_case_carries_the_row_over() {
+        // The action's last line had no room for the next word; the leads
+        // column had room, as its next lead is a paragraph of its own.
+        let tail = vec![Some((80.0, 94.5, 10.0)), Some((130.0, 194.5, 10.0))];
+        assert!(wraps_across(&tail, &piece("undertaken and", "Angela"), 0));
+        assert!(!wraps_across(&tail, &piece("Undertaken and", "Angela"), 0));
+        // A cell above that ended a sentence ends the row.
+        let tail = vec![Some((80.0, 94.5, 10.0)), Some((130.0, f32::MAX, 10.0))];
+        assert!(!wraps_across(&tail, &piece("undertaken and", "Angela"), 0));
+    }
+
+    #[test]
+    fn a_cut_cell_goes_on_in_the_cell_above_an_empty_one() {
+        // The finding ran on beside both actions, but its cell was read as
+        // one row's; the empty cell under it was not cut by the break.
+        let mut prev = Table {
+            rows: vec![
+                row(vec![cell(0, "The finding runs"), cell(1, "Act one.")]),
+                row(vec![cell(0, ""), cell(1, "Act two is")]),
+            ],
+            columns: 2,
+            ..Default::default()
+        };
+        let mut cont = Table {
+            rows: vec![row(vec![cell(0, "on and ends."), cell(1, "cut here.")])],
+            columns: 2,
+            ..Default::default()
+        };
+        join_split_row(&mut prev, &mut cont);
+        let text = |r: usize, c: usize| prev.rows[r].cells[c].text();
+        assert_eq!(text(0, 0), "The finding runs on and ends.");
+        assert_eq!(text(1, 0), "");
+        assert_eq!(text(1, 1), "Act two is cut here.");
     }
 }

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Style, Table};
 
 use super::aligned;
+use super::carry;
 use super::geom::Glyph;
 use super::grid::{self, Grid};
 use super::interp::{FontCache, PageContent};
@@ -98,17 +99,27 @@ fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Li
 
 /// A ruled grid of a few rows (a header, often only shaded) with lines
 /// right under it whose words keep to its columns: the header of a table
-/// whose body has no rules.
-fn header_over_text(g: &Grid, lines: &[text::Line]) -> bool {
+/// whose body has no rules. Returns the fewest body lines to read under
+/// it: [`aligned::MIN_ROWS`], or one when the lines that fit run down to
+/// the foot of the page (`height`), where the break may leave a header
+/// only a row.
+fn header_over_text(g: &Grid, lines: &[text::Line], height: f32) -> Option<usize> {
     if g.rows() > 3 || g.cols() < 2 {
-        return false;
+        return None;
     }
-    let Some((a, _, _)) = aligned::find_under(lines, &g.xs, None, g.bottom()) else {
-        return false;
+    let near = |a: usize| {
+        lines
+            .get(a)
+            .is_some_and(|l| l.top - g.bottom() < 2.5 * l.size.max(1.0))
     };
-    lines
-        .get(a)
-        .is_some_and(|l| l.top - g.bottom() < 2.5 * l.size.max(1.0))
+    if let Some((a, _, _)) = aligned::find_under(lines, &g.xs, None, g.bottom()) {
+        return near(a).then_some(aligned::MIN_ROWS);
+    }
+    let (a, b, _) = aligned::find_under_min(lines, &g.xs, None, g.bottom(), 1)?;
+    let foot = lines
+        .get(b..)
+        .is_some_and(|rest| rest.iter().all(|l| l.top > height * (1.0 - MARGIN_BAND)));
+    (near(a) && foot).then_some(1)
 }
 
 /// A ruled grid of a few rows right above a borderless table and over its
@@ -125,19 +136,26 @@ fn shading_above(g: &Grid, t: &PageTable) -> bool {
         && (-3.0..=30.0).contains(&gap)
 }
 
+/// A ruled header over an unruled body: its column edges, top, bottom and
+/// the fewest body lines to read under it (see [`header_over_text`]).
+type Header = (Vec<f32>, f32, f32, usize);
+
 /// [`split`], with the ruled grids at indices `drop` read as body text.
 fn split_without(
     page: &PageContent,
     fonts: &FontCache,
     drop: &[usize],
-    headers: &[(Vec<f32>, f32, f32)],
+    headers: &[Header],
 ) -> (Vec<PageTable>, Vec<text::Line>, Words) {
-    let grids: Vec<Grid> = grid::find_grids(&page.segs)
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !drop.contains(i))
-        .map(|(_, g)| g)
-        .collect();
+    let mut dropped: Vec<Grid> = Vec::new();
+    let mut grids: Vec<Grid> = Vec::new();
+    for (i, g) in grid::find_grids(&page.segs).into_iter().enumerate() {
+        if drop.contains(&i) {
+            dropped.push(g);
+        } else {
+            grids.push(g);
+        }
+    }
     let all_grids = grids.clone();
     let mut per_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
@@ -248,13 +266,14 @@ fn split_without(
         .flat_map(|l| l.split_at_gaps(stream::CHUNK_GAP))
         .collect();
     text::mid_line_words(&chunks, &mut known);
-    let (mut aligned, used) = aligned::find(&lines);
+    let (aligned, used) = aligned::find(&lines);
     let mut lines: Vec<text::Line> = lines
         .into_iter()
         .zip(used)
         .filter(|(_, u)| !u)
         .map(|(l, _)| l)
         .collect();
+    let mut aligned = carry::stacked(aligned, &lines);
     if drop.is_empty() {
         let shading: Vec<usize> = all_grids
             .iter()
@@ -262,27 +281,47 @@ fn split_without(
             .filter(|(_, g)| aligned.iter().any(|t| shading_above(g, t)))
             .map(|(i, _)| i)
             .collect();
-        let over: Vec<usize> = all_grids
+        let over: Vec<(usize, usize)> = all_grids
             .iter()
             .enumerate()
-            .filter(|(i, g)| !shading.contains(i) && header_over_text(g, &lines))
-            .map(|(i, _)| i)
+            .filter(|(i, _)| !shading.contains(i))
+            .filter_map(|(i, g)| header_over_text(g, &lines, page.height).map(|m| (i, m)))
             .collect();
         if !shading.is_empty() || !over.is_empty() {
-            let heads: Vec<(Vec<f32>, f32, f32)> = over
+            let heads: Vec<Header> = over
                 .iter()
-                .filter_map(|i| all_grids.get(*i))
-                .map(|g| (g.xs.clone(), g.top(), g.bottom()))
+                .filter_map(|(i, m)| all_grids.get(*i).map(|g| (g, *m)))
+                .map(|(g, m)| (g.xs.clone(), g.top(), g.bottom(), m))
                 .collect();
-            let all: Vec<usize> = shading.into_iter().chain(over).collect();
+            let all: Vec<usize> = shading
+                .into_iter()
+                .chain(over.into_iter().map(|(i, _)| i))
+                .collect();
             return split_without(page, fonts, &all, &heads);
         }
     }
     // Tables under a ruled header, their body unruled.
-    for (xs, top, bottom) in headers {
-        if let Some((a, b, t)) = aligned::find_under(&lines, xs, Some(*top), *bottom) {
+    for (xs, top, bottom, min) in headers {
+        if let Some((a, b, t)) = aligned::find_under_min(&lines, xs, Some(*top), *bottom, *min) {
             aligned.push(t);
             lines.drain(a..b);
+        }
+    }
+    // The top lines of a shaded header the aligned finder left out (a
+    // title row set across the columns) head its table.
+    for t in &mut aligned {
+        let shade = dropped
+            .iter()
+            .filter(|g| g.top() < t.grid.top() && g.bottom() > t.grid.top() + 1.0)
+            .find(|g| g.x0() <= t.grid.x0() + 12.0);
+        let Some(g) = shade else { continue };
+        let (above, rest): (Vec<text::Line>, Vec<text::Line>) =
+            std::mem::take(&mut lines).into_iter().partition(|l| {
+                l.top >= g.top() - 1.0 && l.bottom <= t.grid.top() + 1.0 && l.x0 >= g.x0() - 1.0
+            });
+        lines = rest;
+        if !above.is_empty() {
+            head_row(t, &above);
         }
     }
     let (borderless, used) = stream::find(&lines);
@@ -301,6 +340,38 @@ fn split_without(
 /// The words a page prints after another word on a line (see
 /// [`text::mid_line_words`]).
 type Words = std::collections::HashSet<String>;
+
+/// Put `lines` on top of `t` as a row of its own, the text in the first
+/// column (as a ruled header's title row reads under [`aligned::find_under`]).
+fn head_row(t: &mut PageTable, lines: &[text::Line]) {
+    let n = t.grid.cols();
+    for c in &mut t.grid.cells {
+        c.r0 += 1;
+        c.r1 += 1;
+    }
+    let top = lines.iter().map(|l| l.top).fold(f32::MAX, f32::min);
+    t.grid.ys.insert(0, top - 0.5);
+    for c in (0..n).rev() {
+        t.grid.cells.insert(
+            0,
+            grid::GridCell {
+                r0: 0,
+                r1: 1,
+                c0: c,
+                c1: c + 1,
+            },
+        );
+        t.cells.insert(
+            0,
+            if c == 0 {
+                text::paragraphs(lines, f32::MAX)
+            } else {
+                Vec::new()
+            },
+        );
+    }
+    t.grid.index();
+}
 
 /// Undo broken-word joins the page's own words contradict, in a table and
 /// the tables nested in it.
@@ -399,20 +470,18 @@ fn is_page_number(text: &str) -> bool {
 /// All pages into the model's blocks.
 pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     // Pass 1: per page, tables and body lines.
-    let mut page_items: Vec<Vec<Item>> = Vec::with_capacity(pages.len());
+    let mut page_tables: Vec<Vec<PageTable>> = Vec::with_capacity(pages.len());
     let mut page_lines: Vec<Vec<text::Line>> = Vec::with_capacity(pages.len());
     let mut known = Words::new();
     for p in pages {
         let (tables, body, words) = split(p, fonts);
         known.extend(words);
         page_lines.push(body);
-        page_items.push(tables.into_iter().map(Item::Table).collect());
+        page_tables.push(tables);
     }
     // Broken-word joins are checked against the whole document's words.
-    for t in page_items.iter_mut().flatten() {
-        if let Item::Table(t) = t {
-            unbreak(t, &known);
-        }
+    for t in page_tables.iter_mut().flatten() {
+        unbreak(t, &known);
     }
     // Body size: the size of most glyphs, table cells included (a plan's
     // body is its table; a title above it is not the body).
@@ -443,19 +512,48 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     let recurring = |k: &(String, bool)| {
         pages.len() >= 2 && seen.get(k).copied().unwrap_or(0) * 2 > pages.len()
     };
-    for ((p, lines), items) in pages.iter().zip(page_lines).zip(page_items.iter_mut()) {
-        let kept: Vec<text::Line> = lines
-            .into_iter()
-            .filter(|l| match margin(p, l) {
-                Some(top) => {
-                    !(recurring(&(furniture_key(&l.text()), top)) || is_page_number(&l.text()))
-                }
-                None => true,
-            })
-            .collect();
+    let mut page_kept: Vec<Vec<text::Line>> = pages
+        .iter()
+        .zip(page_lines)
+        .map(|(p, lines)| {
+            lines
+                .into_iter()
+                .filter(|l| match margin(p, l) {
+                    Some(top) => {
+                        !(recurring(&(furniture_key(&l.text()), top)) || is_page_number(&l.text()))
+                    }
+                    None => true,
+                })
+                .collect()
+        })
+        .collect();
+    // A table the page before ended with lends its columns to the head of
+    // the page.
+    for pi in 1..pages.len() {
+        let (before, after) = page_tables.split_at_mut(pi);
+        let (Some(prev_tables), Some(tables)) = (before.last(), after.first_mut()) else {
+            continue;
+        };
+        let Some(prev) = prev_tables
+            .iter()
+            .max_by(|a, b| a.grid.bottom().total_cmp(&b.grid.bottom()))
+        else {
+            continue;
+        };
+        let below = page_kept
+            .get(pi - 1)
+            .is_some_and(|ls| ls.iter().any(|l| l.top > prev.grid.bottom() - 1.0));
+        if below {
+            continue;
+        }
+        if let (Some(lines), Some(p)) = (page_kept.get_mut(pi), pages.get(pi)) {
+            carry::carry(prev, tables, lines, p.width);
+        }
+    }
+    let mut page_items: Vec<Vec<Item>> = Vec::with_capacity(pages.len());
+    for ((p, kept), tables) in pages.iter().zip(page_kept).zip(page_tables) {
         // Paragraphs keep their reading order (columns); each table goes
         // before the first paragraph that starts below its top.
-        let tables = std::mem::take(items);
         let mut merged: Vec<Item> = body_paragraphs(kept, p.width)
             .into_iter()
             .map(Item::Para)
@@ -463,11 +561,11 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
         for t in tables {
             let at = merged
                 .iter()
-                .position(|i| matches!(i, Item::Para(_)) && i.top() > t.top())
+                .position(|i| matches!(i, Item::Para(_)) && i.top() > t.grid.top())
                 .unwrap_or(merged.len());
-            merged.insert(at, t);
+            merged.insert(at, Item::Table(t));
         }
-        *items = merged;
+        page_items.push(merged);
     }
     // Heading levels by size rank among heading sizes.
     let mut heading_sizes: Vec<i32> = page_items
@@ -613,5 +711,70 @@ pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
         columns: t.grid.cols(),
         pages: vec![page],
         at: Provenance::page(page),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::pdf::text::Word;
+
+    fn line(top: f32, pieces: &[(f32, &str)]) -> text::Line {
+        let mut words = Vec::new();
+        for (x, s) in pieces {
+            let mut at = *x;
+            for w in s.split(' ') {
+                let x1 = at + 5.0 * w.chars().count() as f32;
+                words.push(Word {
+                    text: w.to_string(),
+                    x0: at,
+                    x1,
+                    bottom: top + 10.0,
+                });
+                at = x1 + 2.5;
+            }
+        }
+        text::Line {
+            x0: words.first().map_or(0.0, |w| w.x0),
+            x1: words.last().map_or(0.0, |w| w.x1),
+            words,
+            top,
+            bottom: top + 10.0,
+            size: 10.0,
+            font: 0,
+            bold: false,
+        }
+    }
+
+    #[test]
+    fn a_title_row_goes_on_top_shaped_like_a_ruled_headers() {
+        let lines: Vec<text::Line> = ["One", "Two", "Three more", "Four"]
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                line(
+                    20.0 + 12.0 * i as f32,
+                    &[(0.0, a), (100.0, "do"), (200.0, "May")],
+                )
+            })
+            .collect();
+        let (mut tables, _) = aligned::find(&lines);
+        let t = tables.first_mut().expect("a table");
+        let rows = t.grid.rows();
+        head_row(t, &[line(5.0, &[(0.0, "THEME 1: Title")])]);
+        assert_eq!(t.grid.rows(), rows + 1);
+        let strings = grid_strings(t);
+        assert_eq!(
+            strings.first().cloned(),
+            Some(vec![
+                Some("THEME 1: Title".to_string()),
+                Some(String::new()),
+                Some(String::new())
+            ])
+        );
+        assert_eq!(
+            strings.get(1).and_then(|r| r.first()).cloned(),
+            Some(Some("One".into()))
+        );
     }
 }

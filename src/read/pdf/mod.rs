@@ -26,6 +26,7 @@
 //! through checked accessors, and a lopdf panic is caught at this boundary.
 
 mod aligned;
+mod carry;
 mod cmap;
 mod font;
 mod geom;

@@ -30,6 +30,10 @@ pub struct Word {
     pub text: String,
     pub x0: f32,
     pub x1: f32,
+    /// Lowest glyph bottom: the word's own baseline (plus the font's
+    /// descent), where the line's band may be widened by the glyphs of a
+    /// neighbouring column set a little higher or lower.
+    pub bottom: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,7 +137,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
     gs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut words: Vec<Word> = Vec::new();
     let mut cur = String::new();
-    let (mut wx0, mut wx1) = (0.0f32, 0.0f32);
+    let (mut wx0, mut wx1, mut wb) = (0.0f32, 0.0f32, f32::MIN);
     let mut prev: Option<&Glyph> = None;
     let mut sizes: Vec<(f32, u16, usize)> = Vec::new();
     let mut bold = true;
@@ -153,6 +157,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
                     text: std::mem::take(&mut cur),
                     x0: wx0,
                     x1: wx1,
+                    bottom: wb,
                 });
             }
             if g.c.is_whitespace() {
@@ -162,8 +167,10 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
         }
         if cur.is_empty() {
             wx0 = g.x0;
+            wb = f32::MIN;
         }
         wx1 = g.x1;
+        wb = wb.max(g.bottom);
         cur.push(g.c);
         any = true;
         bold &= fonts.bold(g.font);
@@ -181,6 +188,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
             text: cur,
             x0: wx0,
             x1: wx1,
+            bottom: wb,
         });
     }
     if !any || words.is_empty() {
@@ -330,7 +338,13 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
     // Inside a word the letter case runs on ("Nu|mb", "ACTIVIT|Y"); a
     // capital after a small letter starts a new word ("Outcomes|How").
     let same_case = !(a.is_lowercase() && b.is_uppercase());
-    a.is_alphanumeric() && b.is_alphanumeric() && same_case && p.x1 + glyph >= right - BROKEN_SLACK
+    // No word starts with closing punctuation: a line that does holds the
+    // end of a word too wide for its cell ("responsibilities" / ".").
+    let closing = matches!(b, '.' | ',' | ';' | ':' | '!' | '?' | ')');
+    a.is_alphanumeric()
+        && (b.is_alphanumeric() || closing)
+        && same_case
+        && p.x1 + glyph >= right - BROKEN_SLACK
 }
 
 /// Points by which a broken word's line may stop short of the wrap edge
@@ -483,6 +497,16 @@ mod tests {
         let refs: Vec<&Glyph> = gs.iter().collect();
         let ps = paragraphs(&lines(&refs, &FontCache::default()), 40.0);
         assert_eq!(ps[0].text, "Lead roles");
+    }
+
+    #[test]
+    fn a_full_stop_alone_at_a_line_start_ends_the_word_above() {
+        // "duties." is too wide for the 36-point cell: the stop goes below.
+        let mut gs = run("duties", 0.0, 100.0, 10.0);
+        gs.extend(run(". Next", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 31.0);
+        assert_eq!(ps[0].text, "duties. Next");
     }
 
     #[test]
