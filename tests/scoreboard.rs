@@ -53,7 +53,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/001-narrowfont.pdf", 1.00),
     ("variants/001-noborder.pdf", 1.00),
     ("variants/001-portrait.pdf", 0.97),
-    ("variants/002-noborder.pdf", 0.88),
+    ("variants/002-noborder.pdf", 0.98),
     ("variants/004-noborder.pdf", 0.97),
     ("variants/004-nohead.pdf", 1.00),
     ("variants/004-portrait.pdf", 0.97),

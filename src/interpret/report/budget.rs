@@ -175,9 +175,33 @@ fn table_lines(
             m >= 2 && m * 2 >= cells.len()
         })
         .collect();
+    let grid = grid_lines(t, &money_cols, caption, report_period, v);
+    if mixed_cells(t) > 0 {
+        let segments = segment_lines(t, caption, report_period, v);
+        if segments.len() > grid.len() {
+            return segments;
+        }
+    }
+    grid
+}
+
+/// The statement read from its grid: each money column with the text
+/// column to its left.
+fn grid_lines(
+    t: &Table,
+    money_cols: &[usize],
+    caption: &str,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> Vec<BudgetLine> {
     if money_cols.is_empty() {
         return Vec::new();
     }
+    let text_at = |ri: usize, c: usize| {
+        t.cell_at(ri, c)
+            .map(|x| norm(&x.text()))
+            .unwrap_or_default()
+    };
     // Each money column with the text column to its left.
     let pairs: Vec<(usize, usize)> = money_cols
         .iter()
@@ -240,6 +264,145 @@ fn table_lines(
         }
     }
     per_pair.into_iter().flatten().collect()
+}
+
+/// An amount inside running cell text: a whitespace-separated word with a
+/// currency sign ("£35,000"). Unmarked numbers in text are counts ("6,300
+/// students", "1.4 FTE"); they are amounts only as a whole cell.
+fn money_word(w: &str) -> Option<f64> {
+    let core = w.trim_start_matches(['(', '-']);
+    money(w).filter(|_| core.starts_with(['£', '$', '€']))
+}
+
+/// Cells that hold an amount together with other text, or several
+/// amounts: a grid drawn without rules, where the reader's column
+/// boundaries fell between an amount and the next item.
+fn mixed_cells(t: &Table) -> usize {
+    t.rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|c| {
+            let text = c.text();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let amounts = words.iter().filter(|w| money_word(w).is_some()).count();
+            amounts >= 1 && (amounts < words.len() || amounts >= 2)
+        })
+        .count()
+}
+
+/// One piece of a row read left to right: item text or an amount, with
+/// the grid column it stands in.
+#[derive(Debug)]
+enum Piece {
+    Text(usize, String),
+    Amount(String, f64),
+}
+
+/// A row's pieces: each cell's words in order, an amount word closing the
+/// text before it. A cell's wrapped lines join into one item; an amount
+/// ends an item, so a cell holding "item amount" lines gives each pair.
+fn pieces(row: &crate::model::Row) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for c in &row.cells {
+        let mut words: Vec<&str> = Vec::new();
+        let text = c.text();
+        if let Some(a) = money(&text) {
+            out.push(Piece::Amount(norm(&text), a));
+            continue;
+        }
+        for w in text.split_whitespace() {
+            if let Some(a) = money_word(w) {
+                if !words.is_empty() {
+                    out.push(Piece::Text(c.col, words.join(" ")));
+                    words.clear();
+                }
+                out.push(Piece::Amount(w.to_string(), a));
+            } else {
+                words.push(w);
+            }
+        }
+        if !words.is_empty() {
+            out.push(Piece::Text(c.col, words.join(" ")));
+        }
+    }
+    out
+}
+
+/// A side-by-side statement whose cells do not line up with its columns
+/// (no rules to guide the reader: "£35,000 Independent Chair" in one
+/// cell). Each row is read as a stream of items and amounts; an amount
+/// belongs to the item just before it, and the item's column, under the
+/// header cells, says the direction and period.
+fn segment_lines(
+    t: &Table,
+    caption: &str,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> Vec<BudgetLine> {
+    let rows: Vec<Vec<Piece>> = t.rows.iter().map(pieces).collect();
+    let Some(first_data) = rows
+        .iter()
+        .position(|r| r.iter().any(|p| matches!(p, Piece::Amount(..))))
+    else {
+        return Vec::new();
+    };
+    let caption_period = periods(caption).into_iter().next();
+    let column_header = |c: usize| -> String {
+        (0..first_data)
+            .map(|r| header_text(t, r, c, c))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut section: Option<Direction> = None;
+    let mut out: Vec<(usize, BudgetLine)> = Vec::new();
+    for row in rows.iter().skip(first_data) {
+        if !row.iter().any(|p| matches!(p, Piece::Amount(..))) {
+            // A section row ("Income", "Expenditure") in a stacked table.
+            if let [Piece::Text(_, item)] = row.as_slice()
+                && item.split_whitespace().count() <= 4
+                && let Some(d) = direction_of(item, v)
+            {
+                section = Some(d);
+            }
+            continue;
+        }
+        let mut pending: Option<(usize, &str)> = None;
+        for p in row {
+            match p {
+                Piece::Text(c, s) => pending = Some((*c, s.as_str())),
+                Piece::Amount(printed, amount) => {
+                    let Some((col, item)) = pending.take() else {
+                        continue;
+                    };
+                    if is_total(item, v) {
+                        continue;
+                    }
+                    let header = column_header(col);
+                    let Some(direction) = direction_of(&header, v).or(section) else {
+                        continue;
+                    };
+                    let period = periods(&header)
+                        .into_iter()
+                        .next()
+                        .or_else(|| caption_period.clone())
+                        .or_else(|| report_period.map(str::to_string));
+                    out.push((
+                        col,
+                        BudgetLine {
+                            period,
+                            direction,
+                            item: norm(item),
+                            amount: *amount,
+                            text: printed.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    // Left-hand side first, each side in row order, as a grid reading gives.
+    out.sort_by_key(|(col, _)| *col);
+    out.into_iter().map(|(_, b)| b).collect()
 }
 
 /// The header text over an item/amount column pair in row `r`: the cells
@@ -360,6 +523,51 @@ mod tests {
                 ("2021/22", Direction::Expenditure, "Staff", 8.0),
                 ("2022/23", Direction::Income, "Police", 12.0),
                 ("2022/23", Direction::Expenditure, "Staff", 9.0),
+            ]
+        );
+    }
+
+    /// A statement drawn without rules: the reader's cells straddle the
+    /// columns ("£35,000 Independent Chair"), and a continuation cell holds
+    /// several "item amount" lines.
+    #[test]
+    fn statement_whose_cells_straddle_its_columns() {
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(c, t)| cell(c, 1, t))
+                .collect(),
+            ..Default::default()
+        };
+        let t = Table {
+            rows: vec![
+                row(&["Income 2020/21", "Expenditure 2020/21", ""]),
+                row(&["Police", "£35,000 Chair", "£28,618"]),
+                row(&["Council", "£1,200 Staff 1.5 FTE", "£6,000"]),
+                row(&["", "Trainer", "1,685"]),
+                row(&["", "Venues\t£64\nPrinting\t£29", ""]),
+                row(&["Total\t£36,200", "£36,378", ""]),
+            ],
+            columns: 3,
+            ..Default::default()
+        };
+        let got: Vec<(Direction, String, f64)> = table_lines(&t, "", None, Vocab::builtin())
+            .into_iter()
+            .map(|l| (l.direction, l.item, l.amount))
+            .collect();
+        let d = |dir, i: &str, a| (dir, i.to_string(), a);
+        use Direction::{Expenditure as E, Income as I};
+        assert_eq!(
+            got,
+            vec![
+                d(I, "Police", 35000.0),
+                d(I, "Council", 1200.0),
+                d(E, "Chair", 28618.0),
+                d(E, "Staff 1.5 FTE", 6000.0),
+                d(E, "Trainer", 1685.0),
+                d(E, "Venues", 64.0),
+                d(E, "Printing", 29.0),
             ]
         );
     }
