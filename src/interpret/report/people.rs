@@ -62,7 +62,9 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
                     skip_to = end;
                     continue;
                 }
-                if let Some((run, end)) = signatures(items, i, secs, v) {
+                if let Some((run, end)) =
+                    signatures(items, i, secs, v).or_else(|| name_run_then_posts(items, i, secs, v))
+                {
                     out.extend(run);
                     skip_to = end;
                 }
@@ -243,10 +245,26 @@ fn person(name: &str, post: &str, org: &str, cols: Columns, v: &Vocab) -> Person
     }
 }
 
-/// A table of signatures: every non-empty cell is a name over a post.
+/// A table of signatures: every non-empty cell is a name over a post, or
+/// a row of names over a row of their posts (a reader that splits a cell
+/// at its line break, or a layout that sets names and posts apart).
+///
+/// A small table may also carry a line of the paragraph above it (a PDF
+/// reader that took the paragraph's last line for a row): rows that are
+/// neither names nor posts are then passed over.
 fn signature_table(t: &Table, v: &Vocab) -> Vec<Person> {
-    if t.rows.len() > 2 {
+    if t.rows.len() > 4 {
         return Vec::new();
+    }
+    let mut by_column = Vec::new();
+    let mut r = 0;
+    while let (Some(names), Some(posts)) = (t.rows.get(r), t.rows.get(r + 1)) {
+        let found = names_over_posts(names, posts, v);
+        r += if found.is_empty() { 1 } else { 2 };
+        by_column.extend(found);
+    }
+    if !by_column.is_empty() || t.rows.len() > 2 {
+        return by_column;
     }
     let mut out = Vec::new();
     for row in &t.rows {
@@ -276,6 +294,79 @@ fn signature_table(t: &Table, v: &Vocab) -> Vec<Person> {
         }
     }
     out
+}
+
+/// A row of names over a row of posts, paired by column. Every non-empty
+/// cell of the first row must be a one-line name, with a post under it.
+fn names_over_posts(names: &Row, posts: &Row, v: &Vocab) -> Vec<Person> {
+    let mut out = Vec::new();
+    for cell in names.cells.iter().filter(|c| !c.is_empty()) {
+        let name = norm(&cell.text());
+        let post = posts
+            .cells
+            .iter()
+            .find(|p| p.covers_col(cell.col))
+            .map(|p| norm(&p.text()))
+            .unwrap_or_default();
+        if cell.text().trim().contains('\n')
+            || !looks_like_name(&name, v)
+            || !looks_like_post(&post, v)
+        {
+            return Vec::new();
+        }
+        let (role, organisation) = split_post(&post, v);
+        out.push(Person {
+            name: clean_name(&name, v),
+            role,
+            organisation,
+        });
+    }
+    out
+}
+
+/// Signatures set side by side and read a row at a time (a plain text
+/// dump): two or more name lines, then as many post items, closing a
+/// section. The first name may end the paragraph above, where the dump ran
+/// the signature block on from the text. Returns the people and the
+/// stream index after them.
+fn name_run_then_posts(
+    items: &[Item<'_>],
+    i: usize,
+    secs: &Sections,
+    v: &Vocab,
+) -> Option<(Vec<Person>, usize)> {
+    let first = items.get(i)?.line()?;
+    let mut names = vec![first.lines.last()?.clone()];
+    let mut k = i + 1;
+    while let Some(l) = items.get(k).and_then(Item::line) {
+        if l.lines.len() != 1 || secs.is_heading(k) || !looks_like_name(&l.text, v) {
+            break;
+        }
+        names.push(l.text.clone());
+        k += 1;
+    }
+    if names.len() < 2 || !names.iter().all(|n| looks_like_name(n, v)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for name in &names {
+        let l = items.get(k).and_then(Item::line)?;
+        if secs.is_heading(k) || !looks_like_post(&l.text, v) {
+            return None;
+        }
+        let (role, organisation) = split_post(&l.text, v);
+        out.push(Person {
+            name: clean_name(name, v),
+            role,
+            organisation,
+        });
+        k += 1;
+    }
+    let ends_section = match items.get(k) {
+        None | Some(Item::Table(_)) => true,
+        Some(Item::Line(_)) => secs.is_heading(k),
+    };
+    ends_section.then_some((out, k))
 }
 
 /// Signatures in the body: one or more names each over a post (two
@@ -463,6 +554,48 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].organisation.as_deref(), Some("Anytown NHS"));
         assert_eq!(p[1].name, "Bob Jones");
+    }
+
+    #[test]
+    fn a_row_of_names_over_a_row_of_posts() {
+        let t = table(&[
+            &["and the end of a sentence.", "", ""],
+            &["Ann Smith", "Bob Jones", "Cy Dee"],
+            &[
+                "Director of Nursing, Anytown NHS",
+                "Director of Children's Services, Anytown Council",
+                "Detective Superintendent, Anyshire Police",
+            ],
+        ]);
+        let p = find(&[Item::Table(&t)], &Sections::default(), Vocab::builtin());
+        let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["Ann Smith", "Bob Jones", "Cy Dee"]);
+        assert_eq!(p[2].organisation.as_deref(), Some("Anyshire Police"));
+    }
+
+    #[test]
+    fn names_read_across_then_their_posts() {
+        use crate::interpret::report::flow::Line;
+        let mut para = Line::plain("We thank everyone. Ann Smith", false);
+        para.lines = vec!["We thank everyone.".into(), "Ann Smith".into()];
+        let items = vec![
+            Item::Line(para),
+            Item::Line(Line::plain("Bob Jones", false)),
+            Item::Line(Line::plain("Director of Nursing, Anytown NHS", false)),
+            Item::Line(Line::plain("Chief Constable, Anyshire Police", false)),
+        ];
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        let got: Vec<(&str, Option<&str>)> = p
+            .iter()
+            .map(|x| (x.name.as_str(), x.organisation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ann Smith", Some("Anytown NHS")),
+                ("Bob Jones", Some("Anyshire Police"))
+            ]
+        );
     }
 
     #[test]
