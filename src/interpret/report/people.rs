@@ -215,6 +215,28 @@ fn read_rows(
             }
             continue;
         }
+        let raw = |col: Option<usize>| {
+            col.and_then(|c| t.cell_at(ri, c))
+                .map(|c| c.text())
+                .unwrap_or_default()
+        };
+        let post_paras = paragraphs(&raw(cols.post));
+        if let Some(names) = several_names(&raw(Some(cols.name)), post_paras.len(), v) {
+            // Rows run together by the reader: one person per name, each
+            // with the post paragraph beside it where the counts agree.
+            let org_paras = paragraphs(&raw(cols.org));
+            for (k, name) in names.iter().enumerate() {
+                let pick = |paras: &[String], whole: &str| match paras.len() {
+                    n if n == names.len() => paras.get(k).cloned().unwrap_or_default(),
+                    _ if k == 0 => whole.to_string(),
+                    _ => String::new(),
+                };
+                let (p, o) = (pick(&post_paras, &post), pick(&org_paras, &org));
+                out.push(person(name, &p, &o, cols, v));
+                *last = Some((out.len() - 1, p, o));
+            }
+            continue;
+        }
         let name = clean_name(&name_raw, v);
         if name.is_empty() || !name.chars().any(char::is_alphabetic) {
             continue;
@@ -222,6 +244,46 @@ fn read_rows(
         out.push(person(&name, &post, &org, cols, v));
         *last = Some((out.len() - 1, post, org));
     }
+}
+
+/// A cell's paragraphs, normalised, empty ones dropped.
+fn paragraphs(raw: &str) -> Vec<String> {
+    raw.lines().map(norm).filter(|p| !p.is_empty()).collect()
+}
+
+/// Two or more people's names in one name cell: a reader that ran rows of
+/// a ruleless table together. Each paragraph is a name, or two names side
+/// by side where it is no name as a whole ("Ann Lee (Chair) Bo Li") or
+/// where the post cell beside it holds more paragraphs than the name cell
+/// (one post per person). None unless every piece is a name.
+fn several_names(raw: &str, posts: usize, v: &Vocab) -> Option<Vec<String>> {
+    let paras = paragraphs(raw);
+    // One name paragraph beside several post paragraphs must hold two names.
+    let must_split = paras.len() == 1 && posts > 1;
+    let mut names = Vec::new();
+    for p in &paras {
+        let whole = clean_name(p, v);
+        if looks_like_name(&whole, v) && !must_split {
+            names.push(whole);
+        } else {
+            names.extend(two_names(p, v)?);
+        }
+    }
+    (names.len() >= 2).then_some(names)
+}
+
+/// A paragraph split into two names, at the word boundary nearest its
+/// middle where both sides are names.
+fn two_names(p: &str, v: &Vocab) -> Option<[String; 2]> {
+    let ws: Vec<&str> = p.split_whitespace().collect();
+    let mid = ws.len() / 2;
+    let mut cuts: Vec<usize> = (1..ws.len()).collect();
+    cuts.sort_by_key(|&c| c.abs_diff(mid));
+    cuts.into_iter().find_map(|c| {
+        let (a, b) = ws.split_at(c);
+        let (a, b) = (clean_name(&a.join(" "), v), clean_name(&b.join(" "), v));
+        (looks_like_name(&a, v) && looks_like_name(&b, v)).then_some([a, b])
+    })
 }
 
 fn person(name: &str, post: &str, org: &str, cols: Columns, v: &Vocab) -> Person {
@@ -554,6 +616,37 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].organisation.as_deref(), Some("Anytown NHS"));
         assert_eq!(p[1].name, "Bob Jones");
+    }
+
+    /// Rows a layout reader ran together: names as paragraphs, two names
+    /// on one line beside two post paragraphs, an office mark between two.
+    #[test]
+    fn rows_run_together_give_one_person_per_name() {
+        let t = table(&[
+            &["NAME", "TITLE, ORGANISATION"],
+            &[
+                "Ann Lee Bo Li",
+                "Manager, Anytown SCP\nLay Member, Anytown SCP",
+            ],
+            &["Cy Dee\nDi Fox (Chair) Ed Roe", "Nurse, Anytown NHS"],
+            &["Fay Gee", "Head of Service\nAnytown Council"],
+        ]);
+        let p = find(&[Item::Table(&t)], &Sections::default(), Vocab::builtin());
+        let got: Vec<(&str, Option<&str>)> = p
+            .iter()
+            .map(|x| (x.name.as_str(), x.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ann Lee", Some("Manager")),
+                ("Bo Li", Some("Lay Member")),
+                ("Cy Dee", Some("Nurse")),
+                ("Di Fox", None),
+                ("Ed Roe", None),
+                ("Fay Gee", Some("Head of Service Anytown Council"))
+            ]
+        );
     }
 
     #[test]
