@@ -86,13 +86,19 @@ pub fn find(items: &[Item<'_>]) -> Sections {
             let Some(l) = it.line() else {
                 return [None, None];
             };
-            let next = items.get(i + 1).and_then(Item::line);
+            let next = || {
+                items
+                    .iter()
+                    .skip(i + 1)
+                    .take(TITLE_REACH)
+                    .map_while(Item::line)
+            };
             [
                 // A lone number first: "9.A" alone would read as "9" + "A".
-                apart(i, l.text.trim(), next).or_else(|| candidate(i, l)),
+                apart(i, l.text.trim(), next()).or_else(|| candidate(i, l)),
                 // A number ending a paragraph (glued to the text above).
                 (l.lines.len() > 1)
-                    .then(|| apart(i, l.lines.last()?.trim(), next))
+                    .then(|| apart(i, l.lines.last()?.trim(), next()))
                     .flatten(),
             ]
         })
@@ -166,21 +172,35 @@ fn continues(a: &[Part], b: &[Part]) -> Option<u32> {
     (step <= 2).then_some(step - 1)
 }
 
+/// How many lines after a lone section number its title may stand.
+const TITLE_REACH: usize = 3;
+
 /// A section number printed as a line of its own with the title as the
 /// next line (a pdftotext dump prints the two as separate text boxes when
-/// a tab or wide gap separates them on the page).
-fn apart(item: usize, number: &str, next: Option<&Line>) -> Option<Candidate> {
+/// a tab or wide gap separates them on the page). The dump may put other
+/// boxes between them (a paragraph, the amounts of a table row beside the
+/// heading); those cannot be titles (too long, not opening with a capital)
+/// and are passed over, and a title found past them weighs a little less.
+fn apart<'l>(item: usize, number: &str, next: impl Iterator<Item = &'l Line>) -> Option<Candidate> {
     if number.contains(char::is_whitespace) || !number.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let next = next?;
-    if next.lines.len() > 2 {
-        return None;
-    }
-    let mut joined = next.clone();
-    joined.first = format!("{number} {}", next.text);
-    joined.text = joined.first.clone();
-    candidate(item, &joined)
+    next.enumerate().find_map(|(k, line)| {
+        if line.lines.len() > 2 {
+            return None;
+        }
+        let mut joined = line.clone();
+        joined.first = format!("{number} {}", line.text);
+        joined.text = joined.first.clone();
+        let mut c = candidate(item, &joined)?;
+        if k > 0 {
+            if c.title.split_whitespace().count() > 8 {
+                return None;
+            }
+            c.weight -= 0.2;
+        }
+        Some(c)
+    })
 }
 
 /// A line that opens with a section number and a title.
@@ -307,6 +327,8 @@ mod tests {
         // "1.1" glued under the body text before it.
         let mut glued = Line::plain("Body text of the chapter.", false);
         glued.lines = vec!["Body text of the chapter.".into(), "1.1".into()];
+        let mut long = Line::plain("One. Two. Three.", false);
+        long.lines = vec!["One.".into(), "Two.".into(), "Three.".into()];
         let items = vec![
             line("1."),
             line("Introduction"),
@@ -315,6 +337,12 @@ mod tests {
             line("2. Appendices"),
             line("2.A"),
             line("Acronyms"),
+            // Boxes printed between a number and its title: a long
+            // paragraph, a table row's amounts.
+            line("2.B"),
+            Item::Line(long),
+            line("£1,200"),
+            line("Links to other documents"),
         ];
         let got: Vec<String> = find(&items)
             .list
@@ -327,7 +355,8 @@ mod tests {
                 "1 Introduction",
                 "1.1 Overview",
                 "2 Appendices",
-                "2.A Acronyms"
+                "2.A Acronyms",
+                "2.B Links to other documents"
             ]
         );
     }
