@@ -79,28 +79,35 @@ fn side_by_side_lines(
     let mut side = 0usize;
     let mut pending: Option<String> = None;
     let mut closed: Option<usize> = None;
-    for it in items.iter().skip(i + 2) {
+    // Amounts printed as totals: after a total's label, or with no item.
+    let mut totals: Vec<f64> = Vec::new();
+    let mut end = items.len();
+    for (k, it) in items.iter().enumerate().skip(i + 2) {
         let Some(l) = it.line() else {
+            end = k;
             break;
         };
         let text = norm(&l.text);
         if let Some(amount) = money(&text) {
-            if let Some(item) = pending.take() {
-                if is_total(&item, v) {
-                    closed = Some(side % 2);
-                } else {
-                    out.push(BudgetLine {
-                        period: period.clone(),
-                        direction: sides[side % 2],
-                        item,
-                        amount,
-                        text: text.clone(),
-                    });
-                }
+            let Some(item) = pending.take() else {
+                totals.push(amount);
+                continue;
+            };
+            if is_total(&item, v) {
+                closed = Some(side % 2);
+                totals.push(amount);
+            } else {
+                out.push(BudgetLine {
+                    period: period.clone(),
+                    direction: sides[side % 2],
+                    item,
+                    amount,
+                    text: text.clone(),
+                });
+            }
+            side += 1;
+            if closed.is_some_and(|c| side % 2 == c) {
                 side += 1;
-                if closed.is_some_and(|c| side % 2 == c) {
-                    side += 1;
-                }
             }
             continue;
         }
@@ -110,6 +117,7 @@ fn side_by_side_lines(
             has_any_phrase(&text, &v.income_words) || has_any_phrase(&text, &v.expenditure_words);
         let caption = flows && (!periods(&text).is_empty() || text.ends_with(':'));
         if !opens_with_letter || text.split_whitespace().count() > 10 || caption {
+            end = k;
             break;
         }
         // An item with no amount after it: a total, or a row cell left
@@ -125,7 +133,70 @@ fn side_by_side_lines(
             side += 1;
         }
     }
+    // The row of totals may be printed after the statement's last box.
+    totals.extend(
+        items
+            .iter()
+            .skip(end)
+            .take(3)
+            .map_while(Item::line)
+            .filter_map(|l| money(&l.text)),
+    );
+    balance_to_totals(&mut out, &totals, sides);
     out
+}
+
+/// Where one side of a statement runs out of rows, a dump read row by row
+/// cannot tell which side the remaining lines belong to. The printed
+/// totals can: keep the alternating reading up to some line and give every
+/// later line to one side, choosing the latest such point at which both
+/// sides add up to the totals. Nothing changes unless the reading as it
+/// stands fails the totals and another one meets them all.
+fn balance_to_totals(lines: &mut [BudgetLine], totals: &[f64], sides: [Direction; 2]) {
+    let totals: Vec<f64> = totals.iter().copied().take(4).collect();
+    if totals.is_empty() || lines.is_empty() {
+        return;
+    }
+    let same = |a: f64, b: f64| (a - b).abs() < 0.005;
+    let meets = |dirs: &[Direction]| {
+        let sum = |d: Direction| -> f64 {
+            lines
+                .iter()
+                .zip(dirs)
+                .filter(|(_, x)| **x == d)
+                .map(|(l, _)| l.amount)
+                .sum()
+        };
+        let (a, b) = (sum(sides[0]), sum(sides[1]));
+        // Each side's sum is one of the totals (two different ones where
+        // more than one was printed: a stray number may sit among them).
+        let at =
+            |x: f64| -> Vec<usize> { (0..totals.len()).filter(|&k| same(x, totals[k])).collect() };
+        let (ka, kb) = (at(a), at(b));
+        if totals.len() == 1 {
+            return !ka.is_empty() || !kb.is_empty();
+        }
+        ka.iter().any(|x| kb.iter().any(|y| x != y))
+    };
+    let base: Vec<Direction> = lines.iter().map(|l| l.direction).collect();
+    if meets(&base) {
+        return;
+    }
+    for keep in (0..base.len()).rev() {
+        for tail in sides {
+            let dirs: Vec<Direction> = base
+                .iter()
+                .enumerate()
+                .map(|(j, d)| if j < keep { *d } else { tail })
+                .collect();
+            if meets(&dirs) {
+                for (l, d) in lines.iter_mut().zip(dirs) {
+                    l.direction = d;
+                }
+                return;
+            }
+        }
+    }
 }
 
 fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
@@ -480,6 +551,54 @@ mod tests {
                 ("Trainer".into(), Direction::Expenditure, 5000.0),
             ]
         );
+    }
+
+    /// Income runs out two rows before expenditure; the dump prints the
+    /// total's label among the last expenditure boxes and the totals after
+    /// the statement, with the next heading's number between them. The
+    /// totals say where the alternation stops.
+    #[test]
+    fn totals_tell_the_side_of_lines_after_one_side_ran_out() {
+        use super::super::flow::Line;
+        let mut items = vec![Item::Line(Line::plain("Income 2021/22", false))];
+        for t in [
+            "Expenditure 2021/22",
+            "Police",
+            "£10,000",
+            "Chair",
+            "£4,000",
+            "Council",
+            "£2,000",
+            "Training",
+            "£3,000",
+            "Venues",
+            "£1,000",
+            "Total",
+            "Printing",
+            "£4,000",
+            "£12,000",
+            "1.2",
+            "£12,000",
+        ] {
+            items.push(Item::Line(Line::plain(t, false)));
+        }
+        let got: Vec<(String, Direction)> = side_by_side_lines(&items, 0, None, Vocab::builtin())
+            .into_iter()
+            .map(|b| (b.item, b.direction))
+            .collect();
+        use Direction::{Expenditure as E, Income as I};
+        let want: Vec<(String, Direction)> = [
+            ("Police", I),
+            ("Chair", E),
+            ("Council", I),
+            ("Training", E),
+            ("Venues", E),
+            ("Printing", E),
+        ]
+        .into_iter()
+        .map(|(a, d)| (a.to_string(), d))
+        .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
