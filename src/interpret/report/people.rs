@@ -443,6 +443,15 @@ fn signatures(
 ) -> Option<(Vec<Person>, usize)> {
     let mut k = i;
     let mut run = Vec::new();
+    if signature_at(items, k, secs, v).is_none()
+        && let Some(person) = items
+            .get(k)
+            .and_then(Item::line)
+            .and_then(|l| closing_signature(l, v))
+    {
+        run.push(person);
+        k += 1;
+    }
     while let Some((person, used)) = signature_at(items, k, secs, v) {
         run.push(person);
         k += used;
@@ -452,6 +461,25 @@ fn signatures(
         Some(Item::Line(_)) => secs.is_heading(k),
     };
     (!run.is_empty() && ends_section).then_some((run, k))
+}
+
+/// A signature run on from the paragraph above it (a plain dump joins the
+/// lines of a page's last text block): the paragraph's last lines are a
+/// name over a post of one or two lines.
+fn closing_signature(l: &super::flow::Line, v: &Vocab) -> Option<Person> {
+    let n = l.lines.len();
+    (n.saturating_sub(3).max(1)..n.saturating_sub(1)).find_map(|j| {
+        let name = l.lines.get(j)?;
+        let post = l.lines.get(j + 1..)?.join(" ");
+        (looks_like_name(name, v) && looks_like_post(&post, v)).then(|| {
+            let (role, organisation) = split_post(&post, v);
+            Person {
+                name: clean_name(name, v),
+                role,
+                organisation,
+            }
+        })
+    })
 }
 
 /// One signature starting at stream item `k`, and how many items it uses.
@@ -664,6 +692,21 @@ mod tests {
         let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, ["Ann Smith", "Bob Jones", "Cy Dee"]);
         assert_eq!(p[2].organisation.as_deref(), Some("Anyshire Police"));
+    }
+
+    #[test]
+    fn a_signature_run_on_from_the_paragraph_above() {
+        use crate::interpret::report::flow::Line;
+        let mut para = Line::plain("x", false);
+        para.lines = vec![
+            "I hope you find the report useful.".into(),
+            "Ann Smith".into(),
+            "Independent Chair of the Anytown Partnership".into(),
+        ];
+        let p = find(&[Item::Line(para)], &Sections::default(), Vocab::builtin());
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Ann Smith");
+        assert_eq!(p[0].organisation.as_deref(), Some("Anytown Partnership"));
     }
 
     #[test]
