@@ -14,7 +14,7 @@ use crate::model::Table;
 use super::flow::Item;
 use super::sections::Sections;
 use super::text::{money, norm, periods};
-use super::vocab::{Vocab, has_any_phrase};
+use super::vocab::{Vocab, has_any_phrase, phrase_key};
 
 pub fn find(
     items: &[Item<'_>],
@@ -23,9 +23,18 @@ pub fn find(
     v: &Vocab,
 ) -> Vec<BudgetLine> {
     let mut out = Vec::new();
+    // Stream items already read as part of a statement printed box by box
+    // (its header may be printed again after a page break).
+    let mut read_to = 0;
     for (i, it) in items.iter().enumerate() {
         let Item::Table(t) = it else {
-            out.extend(side_by_side_lines(items, i, report_period, v));
+            if i >= read_to {
+                let (lines, end) = side_by_side(items, i, report_period, v);
+                if !lines.is_empty() {
+                    read_to = end;
+                }
+                out.extend(lines);
+            }
             continue;
         };
         // The caption: the nearest line above (within two), else the
@@ -52,24 +61,36 @@ pub fn find(
 /// row by row. A total takes its side's place in the row but is no line.
 /// Where one side runs out before the other the alternation cannot tell;
 /// those lines keep the alternating guess.
+#[cfg(test)]
 fn side_by_side_lines(
     items: &[Item<'_>],
     i: usize,
     report_period: Option<&str>,
     v: &Vocab,
 ) -> Vec<BudgetLine> {
+    side_by_side(items, i, report_period, v).0
+}
+
+/// The lines of a statement printed box by box from stream item `i`, and
+/// the stream index where it ends.
+fn side_by_side(
+    items: &[Item<'_>],
+    i: usize,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> (Vec<BudgetLine>, usize) {
     let mut out = Vec::new();
     let Some(first) = items.get(i).and_then(Item::line) else {
-        return out;
+        return (out, i);
     };
     let Some(second) = items.get(i + 1).and_then(Item::line) else {
-        return out;
+        return (out, i);
     };
     let head_a = first.lines.last().map(String::as_str).unwrap_or("");
     let short = |t: &str| t.split_whitespace().count() <= 6;
     let sides = match (direction_of(head_a, v), direction_of(&second.text, v)) {
         (Some(a), Some(b)) if a != b && short(head_a) && short(&second.text) => [a, b],
-        _ => return out,
+        _ => return (out, i),
     };
     let period = periods(head_a)
         .into_iter()
@@ -87,7 +108,22 @@ fn side_by_side_lines(
             end = k;
             break;
         };
-        let text = norm(&l.text);
+        // The header printed again after a page break, alone or glued to
+        // the box under it.
+        let repeats = |t: &str| {
+            [head_a, second.text.as_str()]
+                .iter()
+                .any(|h| phrase_key(t) == phrase_key(h))
+        };
+        let text = match l.lines.split_first() {
+            Some((head, rest)) if repeats(head) => {
+                if rest.is_empty() {
+                    continue;
+                }
+                norm(&rest.join(" "))
+            }
+            _ => norm(&l.text),
+        };
         if let Some(amount) = money(&text) {
             let Some(item) = pending.take() else {
                 totals.push(amount);
@@ -112,6 +148,12 @@ fn side_by_side_lines(
             continue;
         }
         let opens_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
+        // The wrapped end of an item printed as a box of its own ("20/21",
+        // "(ESCC)") after the row's amounts: no item, no amount, passed over.
+        // A section number ("9.D") is the next heading and ends the table.
+        if !opens_with_letter && text.split_whitespace().count() <= 3 && !is_section_number(&text) {
+            continue;
+        }
         // The next statement's caption or headers end this one.
         let flows =
             has_any_phrase(&text, &v.income_words) || has_any_phrase(&text, &v.expenditure_words);
@@ -123,6 +165,12 @@ fn side_by_side_lines(
         // An item with no amount after it: a total, or a row cell left
         // without an amount; either way its side's place is taken. A total
         // ends its side: later lines are all the other side's.
+        // A total's label printed between an item and its amount (the
+        // dump emits boxes by height, not by row): the item still waits
+        // for its amount, and the totals check below settles the sides.
+        if is_total(&text, v) && pending.as_deref().is_some_and(|p| !is_total(p, v)) {
+            continue;
+        }
         if let Some(prev) = pending.replace(text) {
             if is_total(&prev, v) {
                 closed = Some(side % 2);
@@ -143,7 +191,7 @@ fn side_by_side_lines(
             .filter_map(|l| money(&l.text)),
     );
     balance_to_totals(&mut out, &totals, sides);
-    out
+    (out, end)
 }
 
 /// Where one side of a statement runs out of rows, a dump read row by row
@@ -197,6 +245,17 @@ fn balance_to_totals(lines: &mut [BudgetLine], totals: &[f64], sides: [Direction
             }
         }
     }
+}
+
+/// "9", "9.D", "4.2.", "3:": a heading's number printed as a box of its own.
+fn is_section_number(text: &str) -> bool {
+    let t = text.trim_end_matches(['.', ':']);
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.split('.').all(|p| {
+            !p.is_empty()
+                && (p.chars().all(|c| c.is_ascii_digit())
+                    || (p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
+        })
 }
 
 fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
@@ -594,6 +653,56 @@ mod tests {
             ("Training", E),
             ("Venues", E),
             ("Printing", E),
+        ]
+        .into_iter()
+        .map(|(a, d)| (a.to_string(), d))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    /// A page break inside the statement: the header printed again (alone,
+    /// then glued to the next box), a wrapped item's end as a box of its
+    /// own, and the total's label between an item and its amount.
+    #[test]
+    fn statement_over_a_page_break_read_once() {
+        use super::super::flow::Line;
+        let mut glued = Line::plain("x", false);
+        glued.lines = vec!["Expenditure 2021/22".into(), "Printing".into()];
+        let mut items = vec![Item::Line(Line::plain("Income 2021/22", false))];
+        let mut push = |t: &str| items.push(Item::Line(Line::plain(t, false)));
+        for t in [
+            "Expenditure 2021/22",
+            "Police",
+            "£10,000",
+            "Chair",
+            "£4,000",
+            "Grant brought forward from",
+            "£2,000",
+            "Training",
+            "£3,000",
+            "20/21",
+            "Income 2021/22",
+        ] {
+            push(t);
+        }
+        items.push(Item::Line(glued));
+        let mut push = |t: &str| items.push(Item::Line(Line::plain(t, false)));
+        for t in ["£1,000", "Venues", "Total", "£4,000", "£12,000", "£12,000"] {
+            push(t);
+        }
+        let got: Vec<(String, Direction)> =
+            find(&items, &Sections::default(), None, Vocab::builtin())
+                .into_iter()
+                .map(|b| (b.item, b.direction))
+                .collect();
+        use Direction::{Expenditure as E, Income as I};
+        let want: Vec<(String, Direction)> = [
+            ("Police", I),
+            ("Chair", E),
+            ("Grant brought forward from", I),
+            ("Training", E),
+            ("Printing", E),
+            ("Venues", E),
         ]
         .into_iter()
         .map(|(a, d)| (a.to_string(), d))
