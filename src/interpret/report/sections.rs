@@ -84,7 +84,7 @@ pub fn find(items: &[Item<'_>]) -> Sections {
         .enumerate()
         .flat_map(|(i, it)| {
             let Some(l) = it.line() else {
-                return [None, None];
+                return Vec::new();
             };
             let next = || {
                 items
@@ -93,16 +93,34 @@ pub fn find(items: &[Item<'_>]) -> Sections {
                     .take(TITLE_REACH)
                     .map_while(Item::line)
             };
-            [
-                // A lone number first: "9.A" alone would read as "9" + "A".
-                apart(i, l.text.trim(), next()).or_else(|| candidate(i, l)),
-                // A number ending a paragraph (glued to the text above).
-                (l.lines.len() > 1)
-                    .then(|| apart(i, l.lines.last()?.trim(), next()))
-                    .flatten(),
-            ]
+            let mut found: Vec<Candidate> = Vec::new();
+            // A lone number first: "9.A" alone would read as "9" + "A".
+            found.extend(apart(i, l.text.trim(), next()).or_else(|| candidate(i, l)));
+            // A heading run into the paragraph with the lines around it (a
+            // plain dump joins a page's text block): a later line of the
+            // paragraph that opens with a number and reads as a title.
+            for inner in l.lines.iter().skip(1) {
+                let mut one = l.clone();
+                one.lines = vec![inner.clone()];
+                one.first = inner.clone();
+                one.text = inner.clone();
+                one.heading = None;
+                one.tab = false;
+                found.extend(candidate(i, &one).map(|mut c| {
+                    c.weight -= 0.3;
+                    c
+                }));
+            }
+            // A number ending a paragraph (glued to the text above).
+            if l.lines.len() > 1 {
+                found.extend(
+                    l.lines
+                        .last()
+                        .and_then(|last| apart(i, last.trim(), next())),
+                );
+            }
+            found
         })
-        .flatten()
         .take(MAX_CANDIDATES)
         .collect();
     let chain = best_chain(&cands);
@@ -357,6 +375,37 @@ mod tests {
                 "2 Appendices",
                 "2.A Acronyms",
                 "2.B Links to other documents"
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_run_into_a_paragraph() {
+        let mut block = Line::plain("x", false);
+        block.lines = vec![
+            "2. Governance".into(),
+            "2.1 Overview of the Board".into(),
+            "The board meets four times a year, and on".into(),
+            "2.1 per cent of days it does more.".into(),
+        ];
+        block.first = block.lines[0].clone();
+        let items = vec![
+            line("1. Introduction"),
+            Item::Line(block),
+            line("2.2 Structure"),
+        ];
+        let got: Vec<String> = find(&items)
+            .list
+            .into_iter()
+            .map(|s| format!("{} {}", s.number, s.title))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1 Introduction",
+                "2 Governance",
+                "2.1 Overview of the Board",
+                "2.2 Structure"
             ]
         );
     }
