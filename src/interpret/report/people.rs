@@ -48,7 +48,12 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
                     out.extend(signature_table(t, v));
                 }
             }
-            Item::Line(_) => {
+            Item::Line(l) => {
+                // The header printed again between two pages' tables, as
+                // a line of its own: the table goes on.
+                if current.is_some() && is_header_line(&l.text, v) {
+                    continue;
+                }
                 current = None;
                 last = None;
                 if i < skip_to {
@@ -72,6 +77,25 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
         }
     }
     out
+}
+
+/// A line made only of a people table's header words ("NAME TITLE,
+/// ORGANISATION"), with a name header among them.
+fn is_header_line(text: &str, v: &Vocab) -> bool {
+    let key = phrase_key(text);
+    let words: Vec<&str> = key
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let known = |w: &&str, list: &[String]| list.iter().any(|h| h == w);
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().any(|w| known(w, &v.person_name_headers))
+        && words.iter().all(|w| {
+            known(w, &v.person_name_headers)
+                || known(w, &v.person_post_headers)
+                || known(w, &v.person_organisation_headers)
+        })
 }
 
 fn width(t: &Table) -> usize {
@@ -252,37 +276,54 @@ fn paragraphs(raw: &str) -> Vec<String> {
 }
 
 /// Two or more people's names in one name cell: a reader that ran rows of
-/// a ruleless table together. Each paragraph is a name, or two names side
-/// by side where it is no name as a whole ("Ann Lee (Chair) Bo Li") or
-/// where the post cell beside it holds more paragraphs than the name cell
-/// (one post per person). None unless every piece is a name.
+/// a ruleless table together. Each paragraph is a name, or several names
+/// side by side where it is no name as a whole ("Ann Lee (Chair) Bo Li")
+/// or where the post cell beside it holds more paragraphs than the name
+/// cell (one post per person). None unless every piece is a name.
 fn several_names(raw: &str, posts: usize, v: &Vocab) -> Option<Vec<String>> {
     let paras = paragraphs(raw);
-    // One name paragraph beside several post paragraphs must hold two names.
+    // One name paragraph beside several post paragraphs holds one name per
+    // post, where it splits so.
     let must_split = paras.len() == 1 && posts > 1;
     let mut names = Vec::new();
     for p in &paras {
         let whole = clean_name(p, v);
-        if looks_like_name(&whole, v) && !must_split {
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        if must_split {
+            let split = split_names(&ws, posts, v)
+                .or_else(|| (2..posts).rev().find_map(|k| split_names(&ws, k, v)))?;
+            names.extend(split);
+        } else if looks_like_name(&whole, v) {
             names.push(whole);
         } else {
-            names.extend(two_names(p, v)?);
+            names.extend((2..=MAX_RUN_TOGETHER).find_map(|k| split_names(&ws, k, v))?);
         }
     }
     (names.len() >= 2).then_some(names)
 }
 
-/// A paragraph split into two names, at the word boundary nearest its
-/// middle where both sides are names.
-fn two_names(p: &str, v: &Vocab) -> Option<[String; 2]> {
-    let ws: Vec<&str> = p.split_whitespace().collect();
-    let mid = ws.len() / 2;
-    let mut cuts: Vec<usize> = (1..ws.len()).collect();
-    cuts.sort_by_key(|&c| c.abs_diff(mid));
+/// The most names one paragraph of a name cell is split into.
+const MAX_RUN_TOGETHER: usize = 4;
+
+/// Words split into `k` consecutive names (office marks dropped), each cut
+/// tried nearest an even share first.
+fn split_names(ws: &[&str], k: usize, v: &Vocab) -> Option<Vec<String>> {
+    // A name has at most five words: longer text holds no k names.
+    if ws.len() > 6 * k {
+        return None;
+    }
+    if k <= 1 {
+        let name = clean_name(&ws.join(" "), v);
+        return looks_like_name(&name, v).then(|| vec![name]);
+    }
+    let share = ws.len() / k;
+    let mut cuts: Vec<usize> = (2..ws.len()).collect();
+    cuts.sort_by_key(|&c| c.abs_diff(share));
     cuts.into_iter().find_map(|c| {
         let (a, b) = ws.split_at(c);
-        let (a, b) = (clean_name(&a.join(" "), v), clean_name(&b.join(" "), v));
-        (looks_like_name(&a, v) && looks_like_name(&b, v)).then_some([a, b])
+        let mut out = split_names(a, 1, v)?;
+        out.extend(split_names(b, k - 1, v)?);
+        Some(out)
     })
 }
 
@@ -675,6 +716,31 @@ mod tests {
                 ("Fay Gee", Some("Head of Service Anytown Council"))
             ]
         );
+    }
+
+    /// The second page's table under its header printed as a line; a name
+    /// line holding three names beside three post paragraphs.
+    #[test]
+    fn table_goes_on_past_its_header_printed_as_a_line() {
+        use crate::interpret::report::flow::Line;
+        let t1 = table(&[
+            &["NAME", "TITLE, ORGANISATION"],
+            &[
+                "Ann Lee (Chair) Bo Li Cy Dee",
+                "Chair, Anytown SCP\nManager, Anytown SCP\nLay Member, Anytown SCP",
+            ],
+        ]);
+        let t2 = table(&[&["Di Fox", "Head of Service, Anytown Council"]]);
+        let items = vec![
+            Item::Table(&t1),
+            Item::Line(Line::plain("NAME TITLE, ORGANISATION", false)),
+            Item::Table(&t2),
+        ];
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Li", "Cy Dee", "Di Fox"]);
+        assert_eq!(p[2].role.as_deref(), Some("Lay Member"));
+        assert!(!is_header_line("Names of the members", Vocab::builtin()));
     }
 
     #[test]
