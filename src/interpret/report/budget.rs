@@ -49,9 +49,65 @@ pub fn find(
                     .map(|s| s.title.clone())
             })
             .unwrap_or_default();
-        out.extend(table_lines(t, &caption, report_period, v));
+        // A statement continued on the next page without its header: the
+        // header of the table just before it, where that one was read.
+        let continued = match i.checked_sub(1).and_then(|k| items.get(k)) {
+            Some(Item::Table(prev)) if !headed(t, v) && width(prev) == width(t) => {
+                let head = header_rows(prev);
+                let lines = table_lines(prev, &caption, report_period, v);
+                (head > 0 && !lines.is_empty()).then(|| Table {
+                    rows: prev
+                        .rows
+                        .iter()
+                        .take(head)
+                        .chain(&t.rows)
+                        .cloned()
+                        .collect(),
+                    columns: t.columns,
+                    ..Default::default()
+                })
+            }
+            _ => None,
+        };
+        out.extend(table_lines(
+            continued.as_ref().unwrap_or(t),
+            &caption,
+            report_period,
+            v,
+        ));
     }
     out
+}
+
+fn width(t: &Table) -> usize {
+    t.columns.max(
+        t.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.col + c.col_span.max(1)))
+            .max()
+            .unwrap_or(0),
+    )
+}
+
+/// How many rows stand above the first row holding an amount.
+fn header_rows(t: &Table) -> usize {
+    t.rows
+        .iter()
+        .position(|r| {
+            r.cells.iter().any(|c| {
+                let text = c.text();
+                money(&text).is_some() || text.split_whitespace().any(|w| money_word(w).is_some())
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// Does a header row above the amounts say which way money flows?
+fn headed(t: &Table, v: &Vocab) -> bool {
+    t.rows
+        .iter()
+        .take(header_rows(t))
+        .any(|r| r.cells.iter().any(|c| direction_of(&c.text(), v).is_some()))
 }
 
 /// A side-by-side statement that arrived without its grid (a pdftotext
@@ -282,13 +338,7 @@ fn table_lines(
     report_period: Option<&str>,
     v: &Vocab,
 ) -> Vec<BudgetLine> {
-    let width = t.columns.max(
-        t.rows
-            .iter()
-            .flat_map(|r| r.cells.iter().map(|c| c.col + c.col_span.max(1)))
-            .max()
-            .unwrap_or(0),
-    );
+    let width = width(t);
     let text_at = |ri: usize, c: usize| {
         t.cell_at(ri, c)
             .map(|x| norm(&x.text()))
@@ -308,7 +358,9 @@ fn table_lines(
     let grid = grid_lines(t, &money_cols, caption, report_period, v);
     if mixed_cells(t) > 0 {
         let segments = segment_lines(t, caption, report_period, v);
-        if segments.len() > grid.len() {
+        // Cells straddle the columns: the row reading is the better one
+        // unless the grid finds more lines.
+        if segments.len() >= grid.len() {
             return segments;
         }
     }
@@ -381,7 +433,13 @@ fn grid_lines(
             let (Some(amount), Some(dir)) = (money(&amount_text), direction) else {
                 continue;
             };
-            if item.is_empty() || is_total(&item, v) {
+            // An amount in the item column is a cell the reader shifted,
+            // never an item.
+            let shifted = item
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| money_word(w).is_some());
+            if item.is_empty() || shifted || is_total(&item, v) {
                 continue;
             }
             per_pair[pi].push(BudgetLine {
@@ -706,6 +764,54 @@ mod tests {
         ]
         .into_iter()
         .map(|(a, d)| (a.to_string(), d))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    /// A ruleless statement split by a page, its header not repeated: the
+    /// second table is read under the first one's header.
+    #[test]
+    fn statement_continued_without_its_header() {
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(c, t)| cell(c, 1, t))
+                .collect(),
+            ..Default::default()
+        };
+        let t1 = Table {
+            rows: vec![
+                row(&["Income 2020/21", "Expenditure 2020/21", ""]),
+                row(&["Police", "£35,000 Chair", "£28,618"]),
+            ],
+            columns: 3,
+            ..Default::default()
+        };
+        let t2 = Table {
+            rows: vec![
+                row(&["Grant", "£5 Staff", "£6"]),
+                row(&["", "Venues", "£1"]),
+            ],
+            columns: 3,
+            ..Default::default()
+        };
+        let items = [Item::Table(&t1), Item::Table(&t2)];
+        let got: Vec<(Direction, String)> =
+            find(&items, &Sections::default(), None, Vocab::builtin())
+                .into_iter()
+                .map(|b| (b.direction, b.item))
+                .collect();
+        use Direction::{Expenditure as E, Income as I};
+        let want: Vec<(Direction, String)> = [
+            (I, "Police"),
+            (E, "Chair"),
+            (I, "Grant"),
+            (E, "Staff"),
+            (E, "Venues"),
+        ]
+        .into_iter()
+        .map(|(d, a)| (d, a.to_string()))
         .collect();
         assert_eq!(got, want);
     }
