@@ -165,7 +165,7 @@ fn line_table(items: &[Item<'_>], i: usize, v: &Vocab) -> Option<(Table, usize)>
         cells: vec![cell(0, a), cell(1, b)],
         ..Default::default()
     };
-    let mut rows = vec![row(name_header, post_header)];
+    let mut pairs: Vec<(String, String)> = Vec::new();
     let mut k = i + 2;
     while let (Some(a), Some(b)) = (
         items.get(k).and_then(Item::line),
@@ -175,12 +175,26 @@ fn line_table(items: &[Item<'_>], i: usize, v: &Vocab) -> Option<(Table, usize)>
             k += 2;
             continue;
         }
-        if a.lines.len() > 1 || !looks_like_name(&clean_name(&a.text, v), v) {
+        // A post's wrapped end run into the next name's box: the lines
+        // before the name finish the post above.
+        let (carried, name) = match a.lines.split_last() {
+            Some((last, before)) if !before.is_empty() && !pairs.is_empty() => {
+                (before.join(" "), last.clone())
+            }
+            _ => (String::new(), a.text.clone()),
+        };
+        if (carried.is_empty() && a.lines.len() > 1) || !looks_like_name(&clean_name(&name, v), v) {
             break;
         }
-        rows.push(row(&a.text, &b.text));
+        if let Some(prev) = pairs.last_mut().filter(|_| !carried.is_empty()) {
+            prev.1 = format!("{} {carried}", prev.1);
+        }
+        pairs.push((name, b.text.clone()));
         k += 2;
     }
+    let rows: Vec<Row> = std::iter::once(row(name_header, post_header))
+        .chain(pairs.iter().map(|(a, b)| row(a, b)))
+        .collect();
     (rows.len() > 2).then(|| {
         (
             Table {
@@ -616,6 +630,46 @@ mod tests {
         let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, vec!["Ann Smith", "Cy Dee"]);
         assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
+    }
+
+    #[test]
+    fn a_post_run_into_the_next_name_box() {
+        use super::super::flow::Line;
+        let mut head = Line::plain("x", false);
+        head.lines = vec!["Board Membership".into(), "NAME".into()];
+        let mut carried = Line::plain("x", false);
+        carried.lines = vec!["Rescue Service".into(), "Cy Dee".into()];
+        let mut items = vec![Item::Line(head)];
+        for t in [
+            "TITLE, ORGANISATION",
+            "Ann Smith",
+            "Lay Member, Anytown SCP",
+            "Bo Li",
+        ] {
+            items.push(Item::Line(Line::plain(t, false)));
+        }
+        items.push(Item::Line(Line::plain(
+            "Head of Safety, Anytown Fire &",
+            false,
+        )));
+        items.push(Item::Line(carried));
+        items.push(Item::Line(Line::plain(
+            "Head Teacher, Anytown School",
+            false,
+        )));
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        let got: Vec<(&str, Option<&str>)> = p
+            .iter()
+            .map(|x| (x.name.as_str(), x.organisation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ann Smith", Some("Anytown SCP")),
+                ("Bo Li", Some("Anytown Fire & Rescue Service")),
+                ("Cy Dee", Some("Anytown School"))
+            ]
+        );
     }
 
     #[test]
