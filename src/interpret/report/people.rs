@@ -54,6 +54,28 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
                 if current.is_some() && is_header_line(&l.text, v) {
                     continue;
                 }
+                // Rows a reader left as "Name<tab>Post" lines after the
+                // table, and a post's wrapped end as a line before one.
+                if let Some(cols) = current {
+                    if let Some(row) = line_row(l, cols, v) {
+                        read_rows(&row, cols, None, v, &mut out, &mut last);
+                        continue;
+                    }
+                    let row_next = items
+                        .get(i + 1)
+                        .and_then(Item::line)
+                        .is_some_and(|n| line_row(n, cols, v).is_some());
+                    if row_next
+                        && last.is_some()
+                        && l.lines.len() == 1
+                        && l.text.split_whitespace().count() <= 4
+                        && let Some(post) = cols.post
+                    {
+                        let carried = one_row(&[(post, l.text.as_str())]);
+                        read_rows(&carried, cols, None, v, &mut out, &mut last);
+                        continue;
+                    }
+                }
                 current = None;
                 last = None;
                 if i < skip_to {
@@ -77,6 +99,38 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
         }
     }
     out
+}
+
+/// A one-row table with the given (column, text) cells.
+fn one_row(cells: &[(usize, &str)]) -> Table {
+    Table {
+        rows: vec![Row {
+            cells: cells
+                .iter()
+                .map(|(c, t)| Cell::new(*c, vec![Paragraph::new(*t, Provenance::default())]))
+                .collect(),
+            ..Default::default()
+        }],
+        columns: cells.iter().map(|(c, _)| c + 1).max().unwrap_or(0),
+        ..Default::default()
+    }
+}
+
+/// A people table's row printed as a line with its cells tab-separated,
+/// a name first: as a one-row table of the table's columns.
+fn line_row(l: &super::flow::Line, cols: Columns, v: &Vocab) -> Option<Table> {
+    let cells = &l.cells;
+    let name = cells.first()?;
+    if !(2..=cols.width.max(2)).contains(&cells.len()) || !looks_like_name(&clean_name(name, v), v)
+    {
+        return None;
+    }
+    let placed: Vec<(usize, &str)> = cells
+        .iter()
+        .enumerate()
+        .map(|(c, t)| (c, t.as_str()))
+        .collect();
+    Some(one_row(&placed))
 }
 
 /// A line made only of a people table's header words ("NAME TITLE,
@@ -667,6 +721,37 @@ mod tests {
             [
                 ("Ann Smith", Some("Anytown SCP")),
                 ("Bo Li", Some("Anytown Fire & Rescue Service")),
+                ("Cy Dee", Some("Anytown School"))
+            ]
+        );
+    }
+
+    /// The table's last rows left as "Name<tab>Post" lines by the reader,
+    /// the last cell's wrapped end as a line before them.
+    #[test]
+    fn rows_left_as_tabbed_lines_after_the_table() {
+        use super::super::flow::Line;
+        let t = table(&[
+            &["NAME", "TITLE, ORGANISATION"],
+            &["Ann Smith", "Head of Safety, Anytown Fire & Rescue"],
+        ]);
+        let items = vec![
+            Item::Table(&t),
+            Item::Line(Line::plain("Service", false)),
+            Item::Line(Line::plain("Bo Li\tLay Member, Anytown SCP", false)),
+            Item::Line(Line::plain("Cy Dee\tHead Teacher, Anytown School", false)),
+            Item::Line(Line::plain("Our budget", false)),
+        ];
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        let got: Vec<(&str, Option<&str>)> = p
+            .iter()
+            .map(|x| (x.name.as_str(), x.organisation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ann Smith", Some("Anytown Fire & Rescue Service")),
+                ("Bo Li", Some("Anytown SCP")),
                 ("Cy Dee", Some("Anytown School"))
             ]
         );
