@@ -54,6 +54,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/001-noborder.pdf", 1.00),
     ("variants/001-portrait.pdf", 0.97),
     ("variants/002-noborder.pdf", 0.99),
+    ("variants/002-combined.pdf", 0.99),
+    ("variants/002-combined-raw.txt", 1.00),
     ("variants/004-noborder.pdf", 0.97),
     ("variants/004-nohead.pdf", 1.00),
     ("variants/004-portrait.pdf", 0.97),
