@@ -56,6 +56,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/002-noborder.pdf", 0.99),
     ("variants/002-combined.pdf", 0.99),
     ("variants/002-combined-raw.txt", 1.00),
+    ("variants/002-lotext.txt", 1.00),
     ("variants/004-noborder.pdf", 0.97),
     ("variants/004-nohead.pdf", 1.00),
     ("variants/004-portrait.pdf", 0.97),

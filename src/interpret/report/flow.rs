@@ -45,8 +45,8 @@ pub enum Item<'a> {
 }
 
 impl Line {
-    /// A one-line paragraph, for tests.
-    #[cfg(test)]
+    /// A one-line paragraph with no typography (tests, and lines rebuilt
+    /// from cells).
     pub fn plain(t: &str, list: bool) -> Line {
         Line {
             text: t.replace('\t', " "),

@@ -83,8 +83,9 @@ pub fn find(items: &[Item<'_>]) -> Sections {
         .iter()
         .enumerate()
         .flat_map(|(i, it)| {
-            let Some(l) = it.line() else {
-                return Vec::new();
+            let l = match it {
+                Item::Line(l) => l,
+                Item::Table(t) => return small_table_headings(i, t),
             };
             let next = || {
                 items
@@ -188,6 +189,39 @@ fn continues(a: &[Part], b: &[Part]) -> Option<u32> {
     }
     let step = a[p - 1].step(b[p - 1])?;
     (step <= 2).then_some(step - 1)
+}
+
+/// Headings a text reader took for a table: consecutive "9.\tAppendices",
+/// "9.A\tSafeguarding Context" lines make a small grid of number and
+/// title. Only a grid of a few rows, each opening with a number cell, is
+/// read so; a contents table is longer and its rows stay out of the chain.
+fn small_table_headings(item: usize, t: &crate::model::Table) -> Vec<Candidate> {
+    if t.rows.len() > 3 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in &t.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| super::text::norm(&c.text()))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let Some((number, rest)) = cells.split_first() else {
+            return Vec::new();
+        };
+        let numeric = number.starts_with(|c: char| c.is_ascii_digit())
+            && !number.contains(char::is_whitespace);
+        if !numeric || rest.is_empty() {
+            return Vec::new();
+        }
+        let line = Line::plain(&format!("{number}\t{}", rest.join(" ")), false);
+        match candidate(item, &line) {
+            Some(c) => out.push(c),
+            None => return Vec::new(),
+        }
+    }
+    out
 }
 
 /// How many lines after a lone section number its title may stand.
@@ -408,6 +442,56 @@ mod tests {
                 "2.2 Structure"
             ]
         );
+    }
+
+    /// Headings a text reader grouped into a small number | title grid.
+    #[test]
+    fn headings_taken_for_a_small_table() {
+        use crate::model::{Cell, Paragraph, Provenance, Row, Table};
+        let grid = |rows: &[[&str; 2]]| Table {
+            rows: rows
+                .iter()
+                .map(|r| Row {
+                    cells: r
+                        .iter()
+                        .enumerate()
+                        .map(|(c, t)| Cell::new(c, vec![Paragraph::new(*t, Provenance::default())]))
+                        .collect(),
+                    ..Default::default()
+                })
+                .collect(),
+            columns: 2,
+            ..Default::default()
+        };
+        let headings = grid(&[["2.", "Appendices"], ["2.A", "Context"]]);
+        let contents = grid(&[
+            ["1", "Introduction"],
+            ["2", "Appendices"],
+            ["2.A", "Context"],
+            ["2.B", "Acronyms"],
+        ]);
+        let items = vec![
+            Item::Table(&contents),
+            line("1. Introduction"),
+            Item::Table(&headings),
+            line("2.B Acronyms"),
+        ];
+        let secs = find(&items);
+        let got: Vec<String> = secs
+            .list
+            .iter()
+            .map(|s| format!("{} {}", s.number, s.title))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1 Introduction",
+                "2 Appendices",
+                "2.A Context",
+                "2.B Acronyms"
+            ]
+        );
+        assert_eq!(secs.at, [1, 2, 2, 3]);
     }
 
     #[test]
