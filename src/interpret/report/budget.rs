@@ -51,8 +51,8 @@ pub fn find(
             .unwrap_or_default();
         // A statement continued on the next page without its header: the
         // header of the table just before it, where that one was read.
-        let continued = match i.checked_sub(1).and_then(|k| items.get(k)) {
-            Some(Item::Table(prev)) if !headed(t, v) && width(prev) == width(t) => {
+        let continued = match table_before(items, i) {
+            Some(prev) if !headed(t, v) && width(prev) == width(t) => {
                 let head = header_rows(prev);
                 let lines = table_lines(prev, &caption, report_period, v);
                 (head > 0 && !lines.is_empty()).then(|| Table {
@@ -77,6 +77,19 @@ pub fn find(
         ));
     }
     out
+}
+
+/// The table just before stream item `i`, past at most two fragments
+/// between them (a cell's wrapped end the reader left as a line: "20/21").
+fn table_before<'a>(items: &[Item<'a>], i: usize) -> Option<&'a Table> {
+    for k in (i.saturating_sub(3)..i).rev() {
+        match items.get(k)? {
+            Item::Table(t) => return Some(t),
+            Item::Line(l) if l.text.split_whitespace().count() <= 3 && !l.text.ends_with(':') => {}
+            Item::Line(_) => return None,
+        }
+    }
+    None
 }
 
 fn width(t: &Table) -> usize {
@@ -555,14 +568,18 @@ fn segment_lines(
             continue;
         }
         let mut pending: Option<(usize, &str)> = None;
-        for p in row {
+        for (k, p) in row.iter().enumerate() {
             match p {
                 Piece::Text(c, s) => pending = Some((*c, s.as_str())),
                 Piece::Amount(printed, amount) => {
                     let Some((col, item)) = pending.take() else {
                         continue;
                     };
-                    if is_total(item, v) {
+                    // Several amounts after one item: rows the reader ran
+                    // together. A short item is the first row's own; a
+                    // long one is several items joined, and no line.
+                    let run = matches!(row.get(k + 1), Some(Piece::Amount(..)));
+                    if is_total(item, v) || (run && item.split_whitespace().count() > 6) {
                         continue;
                     }
                     let header = column_header(col);
@@ -769,7 +786,8 @@ mod tests {
     }
 
     /// A ruleless statement split by a page, its header not repeated: the
-    /// second table is read under the first one's header.
+    /// second table is read under the first one's header. Items a reader
+    /// joined into one cell give no line.
     #[test]
     fn statement_continued_without_its_header() {
         let row = |cells: &[&str]| Row {
@@ -792,11 +810,19 @@ mod tests {
             rows: vec![
                 row(&["Grant", "£5 Staff", "£6"]),
                 row(&["", "Venues", "£1"]),
+                // Rows run together: three items joined, three amounts.
+                row(&[
+                    "",
+                    "Hire of rooms Printing of leaflets carry fwd (balance)",
+                    "£2 £3 £4",
+                ]),
             ],
             columns: 3,
             ..Default::default()
         };
-        let items = [Item::Table(&t1), Item::Table(&t2)];
+        // A cell's wrapped end left as a line between the two tables.
+        let fragment = super::super::flow::Line::plain("20/21", false);
+        let items = [Item::Table(&t1), Item::Line(fragment), Item::Table(&t2)];
         let got: Vec<(Direction, String)> =
             find(&items, &Sections::default(), None, Vocab::builtin())
                 .into_iter()
