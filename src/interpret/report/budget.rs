@@ -263,6 +263,9 @@ fn side_by_side(
     (out, end)
 }
 
+/// The most lines a statement is balanced against its totals over.
+const MAX_BALANCED_LINES: usize = 400;
+
 /// Where one side of a statement runs out of rows, a dump read row by row
 /// cannot tell which side the remaining lines belong to. The printed
 /// totals can: keep the alternating reading up to some line and give every
@@ -271,7 +274,8 @@ fn side_by_side(
 /// stands fails the totals and another one meets them all.
 fn balance_to_totals(lines: &mut [BudgetLine], totals: &[f64], sides: [Direction; 2]) {
     let totals: Vec<f64> = totals.iter().copied().take(4).collect();
-    if totals.is_empty() || lines.is_empty() {
+    // The search is quadratic in the lines; a statement is never this long.
+    if totals.is_empty() || lines.is_empty() || lines.len() > MAX_BALANCED_LINES {
         return;
     }
     let same = |a: f64, b: f64| (a - b).abs() < 0.005;

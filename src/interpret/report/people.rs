@@ -352,7 +352,7 @@ fn several_names(raw: &str, posts: usize, v: &Vocab) -> Option<Vec<String>> {
     let paras = paragraphs(raw);
     // One name paragraph beside several post paragraphs holds one name per
     // post, where it splits so.
-    let must_split = paras.len() == 1 && posts > 1;
+    let must_split = paras.len() == 1 && (2..=MAX_RUN_TOGETHER).contains(&posts);
     let mut names = Vec::new();
     for p in &paras {
         let whole = clean_name(p, v);
