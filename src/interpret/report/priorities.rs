@@ -58,15 +58,20 @@ pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
 
 /// A lead paragraph's text without the sentence a plain dump ran on after
 /// it: from a later line that opens with a capital after a line not ending
-/// mid-list (",", "/", "&"), when those lines make a sentence of six or more
-/// words ending with a full stop.
+/// mid-list (",", "/", "&", or a small word such as "in"), when those lines
+/// make a sentence of six or more words ending with a full stop.
 fn without_trailing_sentence(lines: &[String]) -> String {
     let ends_sentence = lines.last().is_some_and(|l| l.ends_with('.'));
     let cut = (1..lines.len()).find(|&k| {
         let (Some(prev), Some(line)) = (lines.get(k - 1), lines.get(k)) else {
             return false;
         };
-        let mid_list = prev.ends_with([',', '/', '&', '-']);
+        // A line ending on a comma or a small word ("Consultant in") goes on.
+        let small_last = prev
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().all(char::is_lowercase));
+        let mid_list = prev.ends_with([',', '/', '&', '-']) || small_last;
         let capital = line.starts_with(char::is_uppercase);
         let words: usize = lines
             .get(k..)
@@ -173,8 +178,8 @@ mod tests {
             ]),
             line("Online Harm", false),
             para(&[
-                "Joint Leads: Detective Inspector, Anyshire Police / Consultant,",
-                "Public Health",
+                "Joint Leads: Detective Inspector, Anyshire Police / Consultant in",
+                "Public Health, Public Health",
                 "It is agreed that the voice of the child is heard across",
                 "all of the priorities.",
             ]),
@@ -190,7 +195,7 @@ mod tests {
                 vec!["Senior Manager, Inclusion Service, Children's Services"],
                 vec![
                     "Detective Inspector, Anyshire Police",
-                    "Consultant, Public Health"
+                    "Consultant in Public Health, Public Health"
                 ]
             ]
         );
