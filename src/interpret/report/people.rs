@@ -225,7 +225,14 @@ fn line_table(items: &[Item<'_>], i: usize, v: &Vocab) -> Option<(Table, usize)>
         items.get(k).and_then(Item::line),
         items.get(k + 1).and_then(Item::line),
     ) {
-        if is_header(&a.text, names) && is_header(&b.text, posts) {
+        if is_header(&a.text, names) && is_header(b.first.as_str(), posts) {
+            // The header printed again at a page break, the post cell's
+            // end run on under it: that end finishes the post above.
+            if let (Some(prev), Some(rest)) = (pairs.last_mut(), b.lines.get(1..))
+                && !rest.is_empty()
+            {
+                prev.1 = format!("{} {}", prev.1, rest.join(" "));
+            }
             k += 2;
             continue;
         }
@@ -684,6 +691,37 @@ mod tests {
         let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, vec!["Ann Smith", "Cy Dee"]);
         assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
+    }
+
+    #[test]
+    fn a_post_finished_under_the_repeated_header() {
+        use super::super::flow::Line;
+        let mut head = Line::plain("x", false);
+        head.lines = vec!["Board Membership".into(), "NAME".into()];
+        let mut glued = Line::plain("TITLE, ORGANISATION Anytown Council", false);
+        glued.lines = vec!["TITLE, ORGANISATION".into(), "Anytown Council".into()];
+        glued.first = "TITLE, ORGANISATION".into();
+        let mut items = vec![Item::Line(head)];
+        for t in [
+            "TITLE, ORGANISATION",
+            "Ann Smith",
+            "Lay Member, Anytown SCP",
+            "Bo Li",
+        ] {
+            items.push(Item::Line(Line::plain(t, false)));
+        }
+        items.push(Item::Line(Line::plain("Senior Manager, Inclusion,", false)));
+        items.push(Item::Line(Line::plain("NAME", false)));
+        items.push(Item::Line(glued));
+        items.push(Item::Line(Line::plain("Cy Dee", false)));
+        items.push(Item::Line(Line::plain(
+            "Head Teacher, Anytown School",
+            false,
+        )));
+        let p = find(&items, &Sections::default(), Vocab::builtin());
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
+        assert_eq!(p[1].role.as_deref(), Some("Senior Manager, Inclusion"));
     }
 
     #[test]
