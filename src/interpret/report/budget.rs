@@ -14,7 +14,7 @@ use crate::model::Table;
 use super::flow::Item;
 use super::sections::Sections;
 use super::text::{money, norm, periods};
-use super::vocab::{Vocab, has_any_phrase};
+use super::vocab::{Vocab, has_any_phrase, phrase_key};
 
 pub fn find(
     items: &[Item<'_>],
@@ -23,9 +23,18 @@ pub fn find(
     v: &Vocab,
 ) -> Vec<BudgetLine> {
     let mut out = Vec::new();
+    // Stream items already read as part of a statement printed box by box
+    // (its header may be printed again after a page break).
+    let mut read_to = 0;
     for (i, it) in items.iter().enumerate() {
         let Item::Table(t) = it else {
-            out.extend(side_by_side_lines(items, i, report_period, v));
+            if i >= read_to {
+                let (lines, end) = side_by_side(items, i, report_period, v);
+                if !lines.is_empty() {
+                    read_to = end;
+                }
+                out.extend(lines);
+            }
             continue;
         };
         // The caption: the nearest line above (within two), else the
@@ -40,9 +49,78 @@ pub fn find(
                     .map(|s| s.title.clone())
             })
             .unwrap_or_default();
-        out.extend(table_lines(t, &caption, report_period, v));
+        // A statement continued on the next page without its header: the
+        // header of the table just before it, where that one was read.
+        let continued = match table_before(items, i) {
+            Some(prev) if !headed(t, v) && width(prev) == width(t) => {
+                let head = header_rows(prev);
+                let lines = table_lines(prev, &caption, report_period, v);
+                (head > 0 && !lines.is_empty()).then(|| Table {
+                    rows: prev
+                        .rows
+                        .iter()
+                        .take(head)
+                        .chain(&t.rows)
+                        .cloned()
+                        .collect(),
+                    columns: t.columns,
+                    ..Default::default()
+                })
+            }
+            _ => None,
+        };
+        out.extend(table_lines(
+            continued.as_ref().unwrap_or(t),
+            &caption,
+            report_period,
+            v,
+        ));
     }
     out
+}
+
+/// The table just before stream item `i`, past at most two fragments
+/// between them (a cell's wrapped end the reader left as a line: "20/21").
+fn table_before<'a>(items: &[Item<'a>], i: usize) -> Option<&'a Table> {
+    for k in (i.saturating_sub(3)..i).rev() {
+        match items.get(k)? {
+            Item::Table(t) => return Some(t),
+            Item::Line(l) if l.text.split_whitespace().count() <= 3 && !l.text.ends_with(':') => {}
+            Item::Line(_) => return None,
+        }
+    }
+    None
+}
+
+fn width(t: &Table) -> usize {
+    t.columns.max(
+        t.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.col + c.col_span.max(1)))
+            .max()
+            .unwrap_or(0),
+    )
+}
+
+/// How many rows stand above the first row holding an amount.
+fn header_rows(t: &Table) -> usize {
+    t.rows
+        .iter()
+        .position(|r| {
+            r.cells.iter().any(|c| {
+                let text = c.text();
+                money(&text).is_some() || text.split_whitespace().any(|w| money_word(w).is_some())
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// Does a header row above the amounts say which way money flows?
+fn headed(t: &Table, v: &Vocab) -> bool {
+    t.rows
+        .iter()
+        .take(header_rows(t))
+        .any(|r| r.cells.iter().any(|c| direction_of(&c.text(), v).is_some()))
 }
 
 /// A side-by-side statement that arrived without its grid (a pdftotext
@@ -52,24 +130,36 @@ pub fn find(
 /// row by row. A total takes its side's place in the row but is no line.
 /// Where one side runs out before the other the alternation cannot tell;
 /// those lines keep the alternating guess.
+#[cfg(test)]
 fn side_by_side_lines(
     items: &[Item<'_>],
     i: usize,
     report_period: Option<&str>,
     v: &Vocab,
 ) -> Vec<BudgetLine> {
+    side_by_side(items, i, report_period, v).0
+}
+
+/// The lines of a statement printed box by box from stream item `i`, and
+/// the stream index where it ends.
+fn side_by_side(
+    items: &[Item<'_>],
+    i: usize,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> (Vec<BudgetLine>, usize) {
     let mut out = Vec::new();
     let Some(first) = items.get(i).and_then(Item::line) else {
-        return out;
+        return (out, i);
     };
     let Some(second) = items.get(i + 1).and_then(Item::line) else {
-        return out;
+        return (out, i);
     };
     let head_a = first.lines.last().map(String::as_str).unwrap_or("");
     let short = |t: &str| t.split_whitespace().count() <= 6;
     let sides = match (direction_of(head_a, v), direction_of(&second.text, v)) {
         (Some(a), Some(b)) if a != b && short(head_a) && short(&second.text) => [a, b],
-        _ => return out,
+        _ => return (out, i),
     };
     let period = periods(head_a)
         .into_iter()
@@ -79,42 +169,77 @@ fn side_by_side_lines(
     let mut side = 0usize;
     let mut pending: Option<String> = None;
     let mut closed: Option<usize> = None;
-    for it in items.iter().skip(i + 2) {
+    // Amounts printed as totals: after a total's label, or with no item.
+    let mut totals: Vec<f64> = Vec::new();
+    let mut end = items.len();
+    for (k, it) in items.iter().enumerate().skip(i + 2) {
         let Some(l) = it.line() else {
+            end = k;
             break;
         };
-        let text = norm(&l.text);
+        // The header printed again after a page break, alone or glued to
+        // the box under it.
+        let repeats = |t: &str| {
+            [head_a, second.text.as_str()]
+                .iter()
+                .any(|h| phrase_key(t) == phrase_key(h))
+        };
+        let text = match l.lines.split_first() {
+            Some((head, rest)) if repeats(head) => {
+                if rest.is_empty() {
+                    continue;
+                }
+                norm(&rest.join(" "))
+            }
+            _ => norm(&l.text),
+        };
         if let Some(amount) = money(&text) {
-            if let Some(item) = pending.take() {
-                if is_total(&item, v) {
-                    closed = Some(side % 2);
-                } else {
-                    out.push(BudgetLine {
-                        period: period.clone(),
-                        direction: sides[side % 2],
-                        item,
-                        amount,
-                        text: text.clone(),
-                    });
-                }
+            let Some(item) = pending.take() else {
+                totals.push(amount);
+                continue;
+            };
+            if is_total(&item, v) {
+                closed = Some(side % 2);
+                totals.push(amount);
+            } else {
+                out.push(BudgetLine {
+                    period: period.clone(),
+                    direction: sides[side % 2],
+                    item,
+                    amount,
+                    text: text.clone(),
+                });
+            }
+            side += 1;
+            if closed.is_some_and(|c| side % 2 == c) {
                 side += 1;
-                if closed.is_some_and(|c| side % 2 == c) {
-                    side += 1;
-                }
             }
             continue;
         }
         let opens_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
+        // The wrapped end of an item printed as a box of its own ("20/21",
+        // "(ESCC)") after the row's amounts: no item, no amount, passed over.
+        // A section number ("9.D") is the next heading and ends the table.
+        if !opens_with_letter && text.split_whitespace().count() <= 3 && !is_section_number(&text) {
+            continue;
+        }
         // The next statement's caption or headers end this one.
         let flows =
             has_any_phrase(&text, &v.income_words) || has_any_phrase(&text, &v.expenditure_words);
         let caption = flows && (!periods(&text).is_empty() || text.ends_with(':'));
         if !opens_with_letter || text.split_whitespace().count() > 10 || caption {
+            end = k;
             break;
         }
         // An item with no amount after it: a total, or a row cell left
         // without an amount; either way its side's place is taken. A total
         // ends its side: later lines are all the other side's.
+        // A total's label printed between an item and its amount (the
+        // dump emits boxes by height, not by row): the item still waits
+        // for its amount, and the totals check below settles the sides.
+        if is_total(&text, v) && pending.as_deref().is_some_and(|p| !is_total(p, v)) {
+            continue;
+        }
         if let Some(prev) = pending.replace(text) {
             if is_total(&prev, v) {
                 closed = Some(side % 2);
@@ -125,7 +250,85 @@ fn side_by_side_lines(
             side += 1;
         }
     }
-    out
+    // The row of totals may be printed after the statement's last box.
+    totals.extend(
+        items
+            .iter()
+            .skip(end)
+            .take(3)
+            .map_while(Item::line)
+            .filter_map(|l| money(&l.text)),
+    );
+    balance_to_totals(&mut out, &totals, sides);
+    (out, end)
+}
+
+/// The most lines a statement is balanced against its totals over.
+const MAX_BALANCED_LINES: usize = 400;
+
+/// Where one side of a statement runs out of rows, a dump read row by row
+/// cannot tell which side the remaining lines belong to. The printed
+/// totals can: keep the alternating reading up to some line and give every
+/// later line to one side, choosing the latest such point at which both
+/// sides add up to the totals. Nothing changes unless the reading as it
+/// stands fails the totals and another one meets them all.
+fn balance_to_totals(lines: &mut [BudgetLine], totals: &[f64], sides: [Direction; 2]) {
+    let totals: Vec<f64> = totals.iter().copied().take(4).collect();
+    // The search is quadratic in the lines; a statement is never this long.
+    if totals.is_empty() || lines.is_empty() || lines.len() > MAX_BALANCED_LINES {
+        return;
+    }
+    let same = |a: f64, b: f64| (a - b).abs() < 0.005;
+    let meets = |dirs: &[Direction]| {
+        let sum = |d: Direction| -> f64 {
+            lines
+                .iter()
+                .zip(dirs)
+                .filter(|(_, x)| **x == d)
+                .map(|(l, _)| l.amount)
+                .sum()
+        };
+        let (a, b) = (sum(sides[0]), sum(sides[1]));
+        // Each side's sum is one of the totals (two different ones where
+        // more than one was printed: a stray number may sit among them).
+        let at =
+            |x: f64| -> Vec<usize> { (0..totals.len()).filter(|&k| same(x, totals[k])).collect() };
+        let (ka, kb) = (at(a), at(b));
+        if totals.len() == 1 {
+            return !ka.is_empty() || !kb.is_empty();
+        }
+        ka.iter().any(|x| kb.iter().any(|y| x != y))
+    };
+    let base: Vec<Direction> = lines.iter().map(|l| l.direction).collect();
+    if meets(&base) {
+        return;
+    }
+    for keep in (0..base.len()).rev() {
+        for tail in sides {
+            let dirs: Vec<Direction> = base
+                .iter()
+                .enumerate()
+                .map(|(j, d)| if j < keep { *d } else { tail })
+                .collect();
+            if meets(&dirs) {
+                for (l, d) in lines.iter_mut().zip(dirs) {
+                    l.direction = d;
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// "9", "9.D", "4.2.", "3:": a heading's number printed as a box of its own.
+fn is_section_number(text: &str) -> bool {
+    let t = text.trim_end_matches(['.', ':']);
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.split('.').all(|p| {
+            !p.is_empty()
+                && (p.chars().all(|c| c.is_ascii_digit())
+                    || (p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
+        })
 }
 
 fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
@@ -152,13 +355,7 @@ fn table_lines(
     report_period: Option<&str>,
     v: &Vocab,
 ) -> Vec<BudgetLine> {
-    let width = t.columns.max(
-        t.rows
-            .iter()
-            .flat_map(|r| r.cells.iter().map(|c| c.col + c.col_span.max(1)))
-            .max()
-            .unwrap_or(0),
-    );
+    let width = width(t);
     let text_at = |ri: usize, c: usize| {
         t.cell_at(ri, c)
             .map(|x| norm(&x.text()))
@@ -175,9 +372,35 @@ fn table_lines(
             m >= 2 && m * 2 >= cells.len()
         })
         .collect();
+    let grid = grid_lines(t, &money_cols, caption, report_period, v);
+    if mixed_cells(t) > 0 {
+        let segments = segment_lines(t, caption, report_period, v);
+        // Cells straddle the columns: the row reading is the better one
+        // unless the grid finds more lines.
+        if segments.len() >= grid.len() {
+            return segments;
+        }
+    }
+    grid
+}
+
+/// The statement read from its grid: each money column with the text
+/// column to its left.
+fn grid_lines(
+    t: &Table,
+    money_cols: &[usize],
+    caption: &str,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> Vec<BudgetLine> {
     if money_cols.is_empty() {
         return Vec::new();
     }
+    let text_at = |ri: usize, c: usize| {
+        t.cell_at(ri, c)
+            .map(|x| norm(&x.text()))
+            .unwrap_or_default()
+    };
     // Each money column with the text column to its left.
     let pairs: Vec<(usize, usize)> = money_cols
         .iter()
@@ -227,7 +450,13 @@ fn table_lines(
             let (Some(amount), Some(dir)) = (money(&amount_text), direction) else {
                 continue;
             };
-            if item.is_empty() || is_total(&item, v) {
+            // An amount in the item column is a cell the reader shifted,
+            // never an item.
+            let shifted = item
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| money_word(w).is_some());
+            if item.is_empty() || shifted || is_total(&item, v) {
                 continue;
             }
             per_pair[pi].push(BudgetLine {
@@ -240,6 +469,149 @@ fn table_lines(
         }
     }
     per_pair.into_iter().flatten().collect()
+}
+
+/// An amount inside running cell text: a whitespace-separated word with a
+/// currency sign ("£35,000"). Unmarked numbers in text are counts ("6,300
+/// students", "1.4 FTE"); they are amounts only as a whole cell.
+fn money_word(w: &str) -> Option<f64> {
+    let core = w.trim_start_matches(['(', '-']);
+    money(w).filter(|_| core.starts_with(['£', '$', '€']))
+}
+
+/// Cells that hold an amount together with other text, or several
+/// amounts: a grid drawn without rules, where the reader's column
+/// boundaries fell between an amount and the next item.
+fn mixed_cells(t: &Table) -> usize {
+    t.rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|c| {
+            let text = c.text();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let amounts = words.iter().filter(|w| money_word(w).is_some()).count();
+            amounts >= 1 && (amounts < words.len() || amounts >= 2)
+        })
+        .count()
+}
+
+/// One piece of a row read left to right: item text or an amount, with
+/// the grid column it stands in.
+#[derive(Debug)]
+enum Piece {
+    Text(usize, String),
+    Amount(String, f64),
+}
+
+/// A row's pieces: each cell's words in order, an amount word closing the
+/// text before it. A cell's wrapped lines join into one item; an amount
+/// ends an item, so a cell holding "item amount" lines gives each pair.
+fn pieces(row: &crate::model::Row) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for c in &row.cells {
+        let mut words: Vec<&str> = Vec::new();
+        let text = c.text();
+        if let Some(a) = money(&text) {
+            out.push(Piece::Amount(norm(&text), a));
+            continue;
+        }
+        for w in text.split_whitespace() {
+            if let Some(a) = money_word(w) {
+                if !words.is_empty() {
+                    out.push(Piece::Text(c.col, words.join(" ")));
+                    words.clear();
+                }
+                out.push(Piece::Amount(w.to_string(), a));
+            } else {
+                words.push(w);
+            }
+        }
+        if !words.is_empty() {
+            out.push(Piece::Text(c.col, words.join(" ")));
+        }
+    }
+    out
+}
+
+/// A side-by-side statement whose cells do not line up with its columns
+/// (no rules to guide the reader: "£35,000 Independent Chair" in one
+/// cell). Each row is read as a stream of items and amounts; an amount
+/// belongs to the item just before it, and the item's column, under the
+/// header cells, says the direction and period.
+fn segment_lines(
+    t: &Table,
+    caption: &str,
+    report_period: Option<&str>,
+    v: &Vocab,
+) -> Vec<BudgetLine> {
+    let rows: Vec<Vec<Piece>> = t.rows.iter().map(pieces).collect();
+    let Some(first_data) = rows
+        .iter()
+        .position(|r| r.iter().any(|p| matches!(p, Piece::Amount(..))))
+    else {
+        return Vec::new();
+    };
+    let caption_period = periods(caption).into_iter().next();
+    let column_header = |c: usize| -> String {
+        (0..first_data)
+            .map(|r| header_text(t, r, c, c))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut section: Option<Direction> = None;
+    let mut out: Vec<(usize, BudgetLine)> = Vec::new();
+    for row in rows.iter().skip(first_data) {
+        if !row.iter().any(|p| matches!(p, Piece::Amount(..))) {
+            // A section row ("Income", "Expenditure") in a stacked table.
+            if let [Piece::Text(_, item)] = row.as_slice()
+                && item.split_whitespace().count() <= 4
+                && let Some(d) = direction_of(item, v)
+            {
+                section = Some(d);
+            }
+            continue;
+        }
+        let mut pending: Option<(usize, &str)> = None;
+        for (k, p) in row.iter().enumerate() {
+            match p {
+                Piece::Text(c, s) => pending = Some((*c, s.as_str())),
+                Piece::Amount(printed, amount) => {
+                    let Some((col, item)) = pending.take() else {
+                        continue;
+                    };
+                    // Several amounts after one item: rows the reader ran
+                    // together. A short item is the first row's own; a
+                    // long one is several items joined, and no line.
+                    let run = matches!(row.get(k + 1), Some(Piece::Amount(..)));
+                    if is_total(item, v) || (run && item.split_whitespace().count() > 6) {
+                        continue;
+                    }
+                    let header = column_header(col);
+                    let Some(direction) = direction_of(&header, v).or(section) else {
+                        continue;
+                    };
+                    let period = periods(&header)
+                        .into_iter()
+                        .next()
+                        .or_else(|| caption_period.clone())
+                        .or_else(|| report_period.map(str::to_string));
+                    out.push((
+                        col,
+                        BudgetLine {
+                            period,
+                            direction,
+                            item: norm(item),
+                            amount: *amount,
+                            text: printed.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    // Left-hand side first, each side in row order, as a grid reading gives.
+    out.sort_by_key(|(col, _)| *col);
+    out.into_iter().map(|(_, b)| b).collect()
 }
 
 /// The header text over an item/amount column pair in row `r`: the cells
@@ -319,6 +691,161 @@ mod tests {
         );
     }
 
+    /// Income runs out two rows before expenditure; the dump prints the
+    /// total's label among the last expenditure boxes and the totals after
+    /// the statement, with the next heading's number between them. The
+    /// totals say where the alternation stops.
+    #[test]
+    fn totals_tell_the_side_of_lines_after_one_side_ran_out() {
+        use super::super::flow::Line;
+        let mut items = vec![Item::Line(Line::plain("Income 2021/22", false))];
+        for t in [
+            "Expenditure 2021/22",
+            "Police",
+            "£10,000",
+            "Chair",
+            "£4,000",
+            "Council",
+            "£2,000",
+            "Training",
+            "£3,000",
+            "Venues",
+            "£1,000",
+            "Total",
+            "Printing",
+            "£4,000",
+            "£12,000",
+            "1.2",
+            "£12,000",
+        ] {
+            items.push(Item::Line(Line::plain(t, false)));
+        }
+        let got: Vec<(String, Direction)> = side_by_side_lines(&items, 0, None, Vocab::builtin())
+            .into_iter()
+            .map(|b| (b.item, b.direction))
+            .collect();
+        use Direction::{Expenditure as E, Income as I};
+        let want: Vec<(String, Direction)> = [
+            ("Police", I),
+            ("Chair", E),
+            ("Council", I),
+            ("Training", E),
+            ("Venues", E),
+            ("Printing", E),
+        ]
+        .into_iter()
+        .map(|(a, d)| (a.to_string(), d))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    /// A page break inside the statement: the header printed again (alone,
+    /// then glued to the next box), a wrapped item's end as a box of its
+    /// own, and the total's label between an item and its amount.
+    #[test]
+    fn statement_over_a_page_break_read_once() {
+        use super::super::flow::Line;
+        let mut glued = Line::plain("x", false);
+        glued.lines = vec!["Expenditure 2021/22".into(), "Printing".into()];
+        let mut items = vec![Item::Line(Line::plain("Income 2021/22", false))];
+        let mut push = |t: &str| items.push(Item::Line(Line::plain(t, false)));
+        for t in [
+            "Expenditure 2021/22",
+            "Police",
+            "£10,000",
+            "Chair",
+            "£4,000",
+            "Grant brought forward from",
+            "£2,000",
+            "Training",
+            "£3,000",
+            "20/21",
+            "Income 2021/22",
+        ] {
+            push(t);
+        }
+        items.push(Item::Line(glued));
+        let mut push = |t: &str| items.push(Item::Line(Line::plain(t, false)));
+        for t in ["£1,000", "Venues", "Total", "£4,000", "£12,000", "£12,000"] {
+            push(t);
+        }
+        let got: Vec<(String, Direction)> =
+            find(&items, &Sections::default(), None, Vocab::builtin())
+                .into_iter()
+                .map(|b| (b.item, b.direction))
+                .collect();
+        use Direction::{Expenditure as E, Income as I};
+        let want: Vec<(String, Direction)> = [
+            ("Police", I),
+            ("Chair", E),
+            ("Grant brought forward from", I),
+            ("Training", E),
+            ("Printing", E),
+            ("Venues", E),
+        ]
+        .into_iter()
+        .map(|(a, d)| (a.to_string(), d))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    /// A ruleless statement split by a page, its header not repeated: the
+    /// second table is read under the first one's header. Items a reader
+    /// joined into one cell give no line.
+    #[test]
+    fn statement_continued_without_its_header() {
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(c, t)| cell(c, 1, t))
+                .collect(),
+            ..Default::default()
+        };
+        let t1 = Table {
+            rows: vec![
+                row(&["Income 2020/21", "Expenditure 2020/21", ""]),
+                row(&["Police", "£35,000 Chair", "£28,618"]),
+            ],
+            columns: 3,
+            ..Default::default()
+        };
+        let t2 = Table {
+            rows: vec![
+                row(&["Grant", "£5 Staff", "£6"]),
+                row(&["", "Venues", "£1"]),
+                // Rows run together: three items joined, three amounts.
+                row(&[
+                    "",
+                    "Hire of rooms Printing of leaflets carry fwd (balance)",
+                    "£2 £3 £4",
+                ]),
+            ],
+            columns: 3,
+            ..Default::default()
+        };
+        // A cell's wrapped end left as a line between the two tables.
+        let fragment = super::super::flow::Line::plain("20/21", false);
+        let items = [Item::Table(&t1), Item::Line(fragment), Item::Table(&t2)];
+        let got: Vec<(Direction, String)> =
+            find(&items, &Sections::default(), None, Vocab::builtin())
+                .into_iter()
+                .map(|b| (b.direction, b.item))
+                .collect();
+        use Direction::{Expenditure as E, Income as I};
+        let want: Vec<(Direction, String)> = [
+            (I, "Police"),
+            (E, "Chair"),
+            (I, "Grant"),
+            (E, "Staff"),
+            (E, "Venues"),
+        ]
+        .into_iter()
+        .map(|(d, a)| (d, a.to_string()))
+        .collect();
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn stacked_statement_with_a_column_per_year() {
         let row = |cells: &[&str]| Row {
@@ -360,6 +887,51 @@ mod tests {
                 ("2021/22", Direction::Expenditure, "Staff", 8.0),
                 ("2022/23", Direction::Income, "Police", 12.0),
                 ("2022/23", Direction::Expenditure, "Staff", 9.0),
+            ]
+        );
+    }
+
+    /// A statement drawn without rules: the reader's cells straddle the
+    /// columns ("£35,000 Independent Chair"), and a continuation cell holds
+    /// several "item amount" lines.
+    #[test]
+    fn statement_whose_cells_straddle_its_columns() {
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(c, t)| cell(c, 1, t))
+                .collect(),
+            ..Default::default()
+        };
+        let t = Table {
+            rows: vec![
+                row(&["Income 2020/21", "Expenditure 2020/21", ""]),
+                row(&["Police", "£35,000 Chair", "£28,618"]),
+                row(&["Council", "£1,200 Staff 1.5 FTE", "£6,000"]),
+                row(&["", "Trainer", "1,685"]),
+                row(&["", "Venues\t£64\nPrinting\t£29", ""]),
+                row(&["Total\t£36,200", "£36,378", ""]),
+            ],
+            columns: 3,
+            ..Default::default()
+        };
+        let got: Vec<(Direction, String, f64)> = table_lines(&t, "", None, Vocab::builtin())
+            .into_iter()
+            .map(|l| (l.direction, l.item, l.amount))
+            .collect();
+        let d = |dir, i: &str, a| (dir, i.to_string(), a);
+        use Direction::{Expenditure as E, Income as I};
+        assert_eq!(
+            got,
+            vec![
+                d(I, "Police", 35000.0),
+                d(I, "Council", 1200.0),
+                d(E, "Chair", 28618.0),
+                d(E, "Staff 1.5 FTE", 6000.0),
+                d(E, "Trainer", 1685.0),
+                d(E, "Venues", 64.0),
+                d(E, "Printing", 29.0),
             ]
         );
     }

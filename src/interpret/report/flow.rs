@@ -31,6 +31,9 @@ pub struct Line {
     pub list: bool,
     /// The first line held a tab (a heading's number is often followed by one).
     pub tab: bool,
+    /// The first line's tab-separated parts, normalised, where it held a
+    /// tab: a table row that a reader left as a line ("Name\tPost").
+    pub cells: Vec<String>,
     pub page: Option<u32>,
 }
 
@@ -42,8 +45,8 @@ pub enum Item<'a> {
 }
 
 impl Line {
-    /// A one-line paragraph, for tests.
-    #[cfg(test)]
+    /// A one-line paragraph with no typography (tests, and lines rebuilt
+    /// from cells).
     pub fn plain(t: &str, list: bool) -> Line {
         Line {
             text: t.replace('\t', " "),
@@ -52,6 +55,7 @@ impl Line {
             heading: None,
             list,
             tab: t.contains('\t'),
+            cells: tab_cells(t),
             page: None,
         }
     }
@@ -115,10 +119,22 @@ fn push_line(
         first,
         lines,
         tab: first_raw.contains('\t'),
+        cells: tab_cells(first_raw),
         heading,
         list: list || bullet,
         page,
     }));
+}
+
+/// A line's tab-separated parts, normalised and non-empty; none without a tab.
+fn tab_cells(line: &str) -> Vec<String> {
+    if !line.contains('\t') {
+        return Vec::new();
+    }
+    line.split('\t')
+        .map(norm)
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// Bullet glyphs a reader may leave at the start of a list line (PDF

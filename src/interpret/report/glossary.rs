@@ -32,18 +32,28 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry
         let Some(l) = it.line() else {
             continue;
         };
-        if secs.is_heading(i) || !in_glossary_section(secs, i, v) {
+        if !in_glossary_section(secs, i, v) {
             continue;
         }
+        // The heading's own line is no entry, but a dump may run the first
+        // term on from it ("9.E Acronyms" over "ABE").
+        let text = if secs.is_heading(i) {
+            match l.lines.get(1..) {
+                Some(rest) if !rest.is_empty() => rest.join(" "),
+                _ => continue,
+            }
+        } else {
+            l.text.clone()
+        };
         // A term and its expansion printed as two lines (a dump of a
         // two-column table without its grid).
         let apart = || {
             let next = items.get(i + 1)?.line()?;
-            is_term(&l.text)
-                .then(|| line_entry(&format!("{} {}", l.text, next.text)))
+            is_term(&text)
+                .then(|| line_entry(&format!("{} {}", text, next.text)))
                 .flatten()
         };
-        if let Some(e) = line_entry(&l.text).or_else(apart)
+        if let Some(e) = line_entry(&text).or_else(apart)
             && !out
                 .iter()
                 .any(|x: &GlossaryEntry| x.abbreviation == e.abbreviation)
@@ -160,6 +170,31 @@ fn line_entry(text: &str) -> Option<GlossaryEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_term_run_on_from_the_heading() {
+        use crate::interpret::report::flow::Line;
+        let mut head = Line::plain("2. Acronyms ABE", false);
+        head.lines = vec!["2. Acronyms".into(), "ABE".into()];
+        head.first = "2. Acronyms".into();
+        let items: Vec<Item> = [
+            Item::Line(Line::plain("1. Introduction", false)),
+            Item::Line(head),
+        ]
+        .into_iter()
+        .chain(
+            ["Achieving Best Evidence", "CC", "County Council"]
+                .into_iter()
+                .map(|t| Item::Line(Line::plain(t, false))),
+        )
+        .collect();
+        let secs = crate::interpret::report::sections::find(&items);
+        let got: Vec<String> = find(&items, &secs, Vocab::builtin())
+            .into_iter()
+            .map(|e| format!("{}={}", e.abbreviation, e.expansion))
+            .collect();
+        assert_eq!(got, ["ABE=Achieving Best Evidence", "CC=County Council"]);
+    }
 
     #[test]
     fn glossary_lines() {

@@ -22,7 +22,8 @@ pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
         let Some(l) = it.line() else {
             continue;
         };
-        let Some(rest) = after_cue(&l.text, v) else {
+        let own = without_trailing_sentence(&l.lines);
+        let Some(rest) = after_cue(&own, v) else {
             continue;
         };
         // The title: the nearest line above that is not itself a lead line.
@@ -55,14 +56,43 @@ pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
     out
 }
 
+/// A lead paragraph's text without the sentence a plain dump ran on after
+/// it: from a later line that opens with a capital after a line not ending
+/// mid-list (",", "/", "&", or a small word such as "in"), when those lines
+/// make a sentence of six or more words ending with a full stop.
+fn without_trailing_sentence(lines: &[String]) -> String {
+    let ends_sentence = lines.last().is_some_and(|l| l.ends_with('.'));
+    let cut = (1..lines.len()).find(|&k| {
+        let (Some(prev), Some(line)) = (lines.get(k - 1), lines.get(k)) else {
+            return false;
+        };
+        // A line ending on a comma or a small word ("Consultant in") goes on.
+        let small_last = prev
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().all(char::is_lowercase));
+        let mid_list = prev.ends_with([',', '/', '&', '-']) || small_last;
+        let capital = line.starts_with(char::is_uppercase);
+        let words: usize = lines
+            .get(k..)
+            .map_or(0, |t| t.iter().map(|l| l.split_whitespace().count()).sum());
+        ends_sentence && !mid_list && capital && words >= 6
+    });
+    lines
+        .get(..cut.unwrap_or(lines.len()))
+        .unwrap_or_default()
+        .join(" ")
+}
+
 /// A lead line wrapped onto a line of its own (a PDF read line by line):
 /// the plain line after the cue line, when the priority list goes on after
-/// it (a list item or another lead line follows).
+/// it (a list item follows). A plain line followed by another lead line is
+/// the next priority's title, not a wrap.
 fn continuation<'a>(items: &'a [Item<'_>], i: usize, v: &Vocab) -> Option<&'a str> {
     let next = items.get(i + 1)?.line()?;
     let after = items.get(i + 2)?.line()?;
     let plain = !next.list && next.heading.is_none() && after_cue(&next.text, v).is_none();
-    let list_goes_on = after.list || after_cue(&after.text, v).is_some();
+    let list_goes_on = after.list && after_cue(&after.text, v).is_none();
     (plain && list_goes_on && next.text.split_whitespace().count() <= MAX_TITLE_WORDS)
         .then_some(next.text.as_str())
 }
@@ -128,6 +158,47 @@ mod tests {
 
     fn line(t: &str, list: bool) -> Item<'static> {
         Item::Line(Line::plain(t, list))
+    }
+
+    /// A plain dump: titles and lead paragraphs as plain lines, each lead
+    /// wrapped inside its paragraph, the last one running on into a
+    /// sentence.
+    #[test]
+    fn priorities_from_a_plain_dump() {
+        let para = |ls: &[&str]| {
+            let mut l = Line::plain(&ls.join(" "), false);
+            l.lines = ls.iter().map(|x| x.to_string()).collect();
+            Item::Line(l)
+        };
+        let items = vec![
+            line("Safer Schools", false),
+            para(&[
+                "Lead: Senior Manager, Inclusion",
+                "Service, Children's Services",
+            ]),
+            line("Online Harm", false),
+            para(&[
+                "Joint Leads: Detective Inspector, Anyshire Police / Consultant in",
+                "Public Health, Public Health",
+                "It is agreed that the voice of the child is heard across",
+                "all of the priorities.",
+            ]),
+        ];
+        let p = find(&items, Vocab::builtin());
+        let leads: Vec<Vec<&str>> = p
+            .iter()
+            .map(|x| x.leads.iter().map(|l| l.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                vec!["Senior Manager, Inclusion Service, Children's Services"],
+                vec![
+                    "Detective Inspector, Anyshire Police",
+                    "Consultant in Public Health, Public Health"
+                ]
+            ]
+        );
     }
 
     #[test]

@@ -83,20 +83,45 @@ pub fn find(items: &[Item<'_>]) -> Sections {
         .iter()
         .enumerate()
         .flat_map(|(i, it)| {
-            let Some(l) = it.line() else {
-                return [None, None];
+            let l = match it {
+                Item::Line(l) => l,
+                Item::Table(t) => return small_table_headings(i, t),
             };
-            let next = items.get(i + 1).and_then(Item::line);
-            [
-                // A lone number first: "9.A" alone would read as "9" + "A".
-                apart(i, l.text.trim(), next).or_else(|| candidate(i, l)),
-                // A number ending a paragraph (glued to the text above).
-                (l.lines.len() > 1)
-                    .then(|| apart(i, l.lines.last()?.trim(), next))
-                    .flatten(),
-            ]
+            let next = || {
+                items
+                    .iter()
+                    .skip(i + 1)
+                    .take(TITLE_REACH)
+                    .map_while(Item::line)
+            };
+            let mut found: Vec<Candidate> = Vec::new();
+            // A lone number first: "9.A" alone would read as "9" + "A".
+            found.extend(apart(i, l.text.trim(), next()).or_else(|| candidate(i, l)));
+            // A heading run into the paragraph with the lines around it (a
+            // plain dump joins a page's text block): a later line of the
+            // paragraph that opens with a number and reads as a title.
+            for inner in l.lines.iter().skip(1) {
+                let mut one = l.clone();
+                one.lines = vec![inner.clone()];
+                one.first = inner.clone();
+                one.text = inner.clone();
+                one.heading = None;
+                one.tab = false;
+                found.extend(candidate(i, &one).map(|mut c| {
+                    c.weight -= 0.3;
+                    c
+                }));
+            }
+            // A number ending a paragraph (glued to the text above).
+            if l.lines.len() > 1 {
+                found.extend(
+                    l.lines
+                        .last()
+                        .and_then(|last| apart(i, last.trim(), next())),
+                );
+            }
+            found
         })
-        .flatten()
         .take(MAX_CANDIDATES)
         .collect();
     let chain = best_chain(&cands);
@@ -166,21 +191,68 @@ fn continues(a: &[Part], b: &[Part]) -> Option<u32> {
     (step <= 2).then_some(step - 1)
 }
 
+/// Headings a text reader took for a table: consecutive "9.\tAppendices",
+/// "9.A\tSafeguarding Context" lines make a small grid of number and
+/// title. Only a grid of a few rows, each opening with a number cell, is
+/// read so; a contents table is longer and its rows stay out of the chain.
+fn small_table_headings(item: usize, t: &crate::model::Table) -> Vec<Candidate> {
+    if t.rows.len() > 3 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in &t.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| super::text::norm(&c.text()))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let Some((number, rest)) = cells.split_first() else {
+            return Vec::new();
+        };
+        let numeric = number.starts_with(|c: char| c.is_ascii_digit())
+            && !number.contains(char::is_whitespace);
+        if !numeric || rest.is_empty() {
+            return Vec::new();
+        }
+        let line = Line::plain(&format!("{number}\t{}", rest.join(" ")), false);
+        match candidate(item, &line) {
+            Some(c) => out.push(c),
+            None => return Vec::new(),
+        }
+    }
+    out
+}
+
+/// How many lines after a lone section number its title may stand.
+const TITLE_REACH: usize = 3;
+
 /// A section number printed as a line of its own with the title as the
 /// next line (a pdftotext dump prints the two as separate text boxes when
-/// a tab or wide gap separates them on the page).
-fn apart(item: usize, number: &str, next: Option<&Line>) -> Option<Candidate> {
+/// a tab or wide gap separates them on the page). The dump may put other
+/// boxes between them (a paragraph, the amounts of a table row beside the
+/// heading); those cannot be titles (too long, not opening with a capital)
+/// and are passed over, and a title found past them weighs a little less.
+fn apart<'l>(item: usize, number: &str, next: impl Iterator<Item = &'l Line>) -> Option<Candidate> {
     if number.contains(char::is_whitespace) || !number.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let next = next?;
-    if next.lines.len() > 2 {
-        return None;
-    }
-    let mut joined = next.clone();
-    joined.first = format!("{number} {}", next.text);
-    joined.text = joined.first.clone();
-    candidate(item, &joined)
+    next.enumerate().find_map(|(k, line)| {
+        if line.lines.len() > 2 {
+            return None;
+        }
+        let mut joined = line.clone();
+        joined.first = format!("{number} {}", line.text);
+        joined.text = joined.first.clone();
+        let mut c = candidate(item, &joined)?;
+        if k > 0 {
+            if c.title.split_whitespace().count() > 8 {
+                return None;
+            }
+            c.weight -= 0.2;
+        }
+        Some(c)
+    })
 }
 
 /// A line that opens with a section number and a title.
@@ -307,6 +379,8 @@ mod tests {
         // "1.1" glued under the body text before it.
         let mut glued = Line::plain("Body text of the chapter.", false);
         glued.lines = vec!["Body text of the chapter.".into(), "1.1".into()];
+        let mut long = Line::plain("One. Two. Three.", false);
+        long.lines = vec!["One.".into(), "Two.".into(), "Three.".into()];
         let items = vec![
             line("1."),
             line("Introduction"),
@@ -315,6 +389,12 @@ mod tests {
             line("2. Appendices"),
             line("2.A"),
             line("Acronyms"),
+            // Boxes printed between a number and its title: a long
+            // paragraph, a table row's amounts.
+            line("2.B"),
+            Item::Line(long),
+            line("£1,200"),
+            line("Links to other documents"),
         ];
         let got: Vec<String> = find(&items)
             .list
@@ -327,9 +407,91 @@ mod tests {
                 "1 Introduction",
                 "1.1 Overview",
                 "2 Appendices",
-                "2.A Acronyms"
+                "2.A Acronyms",
+                "2.B Links to other documents"
             ]
         );
+    }
+
+    #[test]
+    fn headings_run_into_a_paragraph() {
+        let mut block = Line::plain("x", false);
+        block.lines = vec![
+            "2. Governance".into(),
+            "2.1 Overview of the Board".into(),
+            "The board meets four times a year, and on".into(),
+            "2.1 per cent of days it does more.".into(),
+        ];
+        block.first = block.lines[0].clone();
+        let items = vec![
+            line("1. Introduction"),
+            Item::Line(block),
+            line("2.2 Structure"),
+        ];
+        let got: Vec<String> = find(&items)
+            .list
+            .into_iter()
+            .map(|s| format!("{} {}", s.number, s.title))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1 Introduction",
+                "2 Governance",
+                "2.1 Overview of the Board",
+                "2.2 Structure"
+            ]
+        );
+    }
+
+    /// Headings a text reader grouped into a small number | title grid.
+    #[test]
+    fn headings_taken_for_a_small_table() {
+        use crate::model::{Cell, Paragraph, Provenance, Row, Table};
+        let grid = |rows: &[[&str; 2]]| Table {
+            rows: rows
+                .iter()
+                .map(|r| Row {
+                    cells: r
+                        .iter()
+                        .enumerate()
+                        .map(|(c, t)| Cell::new(c, vec![Paragraph::new(*t, Provenance::default())]))
+                        .collect(),
+                    ..Default::default()
+                })
+                .collect(),
+            columns: 2,
+            ..Default::default()
+        };
+        let headings = grid(&[["2.", "Appendices"], ["2.A", "Context"]]);
+        let contents = grid(&[
+            ["1", "Introduction"],
+            ["2", "Appendices"],
+            ["2.A", "Context"],
+            ["2.B", "Acronyms"],
+        ]);
+        let items = vec![
+            Item::Table(&contents),
+            line("1. Introduction"),
+            Item::Table(&headings),
+            line("2.B Acronyms"),
+        ];
+        let secs = find(&items);
+        let got: Vec<String> = secs
+            .list
+            .iter()
+            .map(|s| format!("{} {}", s.number, s.title))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1 Introduction",
+                "2 Appendices",
+                "2.A Context",
+                "2.B Acronyms"
+            ]
+        );
+        assert_eq!(secs.at, [1, 2, 2, 3]);
     }
 
     #[test]
