@@ -26,7 +26,9 @@
 //!   most pages (running heads, page numbers) are dropped, and a table
 //!   continued on the next page with the same columns is joined, its
 //!   repeated header row marked `header` and its first row after the break
-//!   `page_break_before`.
+//!   `page_break_before`. The columns may have moved (each page's margin is
+//!   its leftmost text) and the page may have text in only some of them:
+//!   its columns are placed in the previous page's by a common shift.
 //!
 //! Text outside tables becomes paragraphs, broken where a line stops short.
 //!
@@ -51,7 +53,7 @@ mod text;
 
 use crate::model::{Block, Paragraph, Table};
 
-use joins::{header_key, join_tables};
+use joins::{align_columns, header_key, join_tables, widen};
 use line::blocks_of;
 use pages::{drop_running_lines, split_pages};
 use regions::page_items;
@@ -85,7 +87,7 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
     drop_running_lines(&mut pages, s);
     let mut out: Vec<Block> = Vec::new();
     // The previous page ended with a table (index into `out`).
-    let mut open_table: Option<(usize, Vec<usize>)> = None;
+    let mut open_table: Option<(usize, Vec<(usize, usize)>)> = None;
     for (pi, page) in pages.iter().enumerate() {
         let header: Option<Vec<String>> =
             open_table
@@ -105,29 +107,46 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
                 }
                 Item::Table(mut t, starts) => {
                     t.pages = vec![page_no];
-                    // The same columns: where they start, or (a page laid
-                    // out a little wider) the same header printed again.
+                    // The same columns (moved a little, or only some of
+                    // them holding text on this page), or (a page laid out
+                    // a little wider) the same header printed again.
                     let repeats_header = t.rows.first().map(|r| header_key(r, t.columns))
                         == header.as_ref().cloned();
-                    let same = |prev: &[usize]| {
-                        prev.len() == starts.len()
-                            && (repeats_header
-                                || prev
-                                    .iter()
-                                    .zip(&starts)
-                                    .all(|(a, b)| a.abs_diff(*b) <= s.join_shift))
+                    let map = |prev: &[(usize, usize)]| {
+                        if repeats_header && prev.len() == starts.len() {
+                            Some((0..prev.len()).collect::<Vec<_>>())
+                        } else {
+                            align_columns(prev, &starts, s.join_shift)
+                        }
                     };
-                    let joined = match open_table.as_ref().filter(|(_, p)| first && same(p)) {
-                        Some((idx, _)) => match out.get_mut(*idx) {
-                            Some(Block::Table(prev)) => join_tables(prev, t, page_no),
+                    let mut joined_map = None;
+                    let joined = match open_table
+                        .as_ref()
+                        .filter(|_| first)
+                        .and_then(|(idx, p)| map(p).map(|m| (*idx, m, p.len())))
+                    {
+                        Some((idx, m, width)) => match out.get_mut(idx) {
+                            Some(Block::Table(prev)) => {
+                                widen(&mut t, &m, width);
+                                joined_map = Some(m);
+                                join_tables(prev, t, page_no)
+                            }
                             _ => Some(t),
                         },
                         None => Some(t),
                     };
+                    let pushed = joined.is_some();
                     if let Some(t) = joined {
                         out.push(Block::Table(t));
                     }
-                    open_table = Some((out.len().saturating_sub(1), starts));
+                    // A joined table keeps its full set of columns, moved
+                    // to where this page has them.
+                    open_table = match (open_table.take(), joined_map) {
+                        (Some((idx, prev)), Some(m)) if !pushed => {
+                            Some((idx, moved_columns(&prev, &starts, &m)))
+                        }
+                        _ => Some((out.len().saturating_sub(1), starts)),
+                    };
                 }
             }
             first = false;
@@ -136,10 +155,38 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
     out
 }
 
+/// The columns of a table joined from a page that had text in only some
+/// of them (`map`: the index of each of the page's columns): those it had
+/// are where the page has them, the others moved as much as they were on
+/// average.
+fn moved_columns(
+    prev: &[(usize, usize)],
+    cols: &[(usize, usize)],
+    map: &[usize],
+) -> Vec<(usize, usize)> {
+    let shift: i64 = if map.is_empty() {
+        0
+    } else {
+        map.iter()
+            .zip(cols)
+            .map(|(&j, c)| c.0 as i64 - prev.get(j).map_or(c.0, |p| p.0) as i64)
+            .sum::<i64>()
+            / map.len() as i64
+    };
+    let mv = |x: usize| (x as i64 + shift).max(0) as usize;
+    prev.iter()
+        .enumerate()
+        .map(|(j, &p)| match map.iter().position(|&m| m == j) {
+            Some(i) => cols.get(i).copied().unwrap_or(p),
+            None => (mv(p.0), mv(p.1)),
+        })
+        .collect()
+}
+
 enum Item {
     Para(Paragraph),
-    /// A table and its column starts (kept for the cross-page join).
-    Table(Table, Vec<usize>),
+    /// A table and its columns' (start, end) (kept for the cross-page join).
+    Table(Table, Vec<(usize, usize)>),
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ pub(super) fn page_items(
             .get(start..end)
             .map_or(0, |k| k.iter().filter(|k| **k == Kind::Aligned).count());
         if aligned >= s.min_table_lines
-            && let Some((t, starts)) = table(
+            && let Some((t, cols)) = table(
                 page.get(start..end).unwrap_or_default(),
                 header.filter(|_| continued && start == from),
                 s,
@@ -81,7 +81,7 @@ pub(super) fn page_items(
                 page.get(prose_start..start).unwrap_or_default(),
                 s,
             ));
-            items.push(Item::Table(t, starts));
+            items.push(Item::Table(t, cols));
             prose_start = end;
             i = end;
         } else {

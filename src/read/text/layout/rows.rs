@@ -53,7 +53,7 @@ pub(super) fn table(
     lines: &[PLine],
     header: Option<&[String]>,
     s: &LayoutSettings,
-) -> Option<(Table, Vec<usize>)> {
+) -> Option<(Table, Vec<(usize, usize)>)> {
     let cols = columns(lines, s);
     if cols.len() < 2 {
         return None;
@@ -82,8 +82,8 @@ pub(super) fn table(
             Cut::Cells(cells) => walk.cells(cells, no),
         }
     }
-    let starts = cols.iter().map(|c| c.0).collect();
-    Some((assemble(walk.rows, &cols), starts))
+    let table = assemble(walk.rows, &cols);
+    Some((table, cols))
 }
 
 /// Each column's right edge (the furthest its text reaches), and the edge
