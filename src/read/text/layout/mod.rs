@@ -156,9 +156,10 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
 }
 
 /// The columns of a table joined from a page that had text in only some
-/// of them (`map`: the index of each of the page's columns): those it had
-/// are where the page has them, the others moved as much as they were on
-/// average.
+/// of them (`map`: the index of each of the page's columns), kept where
+/// the table's earlier pages put them: the page's own columns moved back
+/// by the page's shift (its margin may be far off, a page that starts at
+/// a later column), the others as they were.
 fn moved_columns(
     prev: &[(usize, usize)],
     cols: &[(usize, usize)],
@@ -173,12 +174,12 @@ fn moved_columns(
             .sum::<i64>()
             / map.len() as i64
     };
-    let mv = |x: usize| (x as i64 + shift).max(0) as usize;
+    let back = |x: usize| (x as i64 - shift).max(0) as usize;
     prev.iter()
         .enumerate()
         .map(|(j, &p)| match map.iter().position(|&m| m == j) {
-            Some(i) => cols.get(i).copied().unwrap_or(p),
-            None => (mv(p.0), mv(p.1)),
+            Some(i) => cols.get(i).map_or(p, |c| (back(c.0), back(c.1))),
+            None => p,
         })
         .collect()
 }
@@ -274,6 +275,66 @@ Ref   Action                     Lead
             Some("over the break")
         );
         assert_eq!(t.pages, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_long_first_cell_wraps_over_many_margin_lines() {
+        let src = "\
+Action                                   Date
+1.1 Develop and implement learning on    May 2020
+the pathway for information sharing with
+primary care, and a working group to
+review the pathways and the processes
+for sharing.
+1.2 Review the use of the system and     June 2020
+report on it to the board
+1.3 Run joint engagement events with     July 2020
+partners across the county
+1.4 Train the staff                      May 2021
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.rows.len(), 5);
+        assert!(
+            t.rows[1].cells[0]
+                .text()
+                .ends_with("processes for sharing.")
+        );
+    }
+
+    #[test]
+    fn a_page_of_later_columns_joins_the_table() {
+        let src = "\
+Ref   Area                  Action                         Date
+1     Children wait too     1.1 Audit the team and         May 2020
+      long for help         report to the board
+2     Plans are unclear     2.1 Write a plan for the       June 2020
+                            whole partnership and
+\u{c}publish it on the site.
+2.2 Review the use of the      July 2020
+system
+2.3 Run joint engagement       July 2020
+events
+2.4 Train the staff            May 2021
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.columns, 4);
+        assert!(t.rows[3].page_break_before);
+        assert_eq!(
+            t.cell_at(3, 2).map(|c| c.text()).as_deref(),
+            Some("publish it on the site.")
+        );
+        assert_eq!(
+            t.cell_at(4, 2).map(|c| c.text()).as_deref(),
+            Some("2.2 Review the use of the system")
+        );
+        assert_eq!(
+            t.cell_at(4, 3).map(|c| c.text()).as_deref(),
+            Some("July 2020")
+        );
     }
 
     #[test]

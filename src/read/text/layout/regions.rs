@@ -51,22 +51,33 @@ pub(super) fn page_items(
             i += 1;
             continue;
         }
-        let mut end = region_end(&kinds, i, s);
+        let mut end = region_end(page, &kinds, i, s);
         end = trailing_first_column(page, &kinds, i, end, s);
         // A page that goes on with a table from the page before may open
-        // with lines of one cell (indented into its column) before the
-        // first aligned line.
+        // with lines of one cell before the first aligned line: indented
+        // into its column, or at the page's margin (the page holding text
+        // only from that column on) when they carry a sentence on, opening
+        // in lower case (a heading above a new table never does).
         let continued = header.is_some() && prose_start == 0 && items.is_empty();
-        let from = if continued
-            && kinds
-                .get(..i)
-                .is_some_and(|k| k.iter().all(|k| matches!(k, Kind::Indented | Kind::Blank)))
-        {
-            0
+        let lead = kinds.get(..i).unwrap_or_default();
+        let opens_lower = page
+            .iter()
+            .find(|l| !l.is_blank())
+            .and_then(|l| l.chars.iter().find(|c| !c.is_whitespace()))
+            .is_some_and(|c| c.is_lowercase());
+        let carried = lead
+            .iter()
+            .all(|k| matches!(k, Kind::Indented | Kind::Blank))
+            || (opens_lower
+                && lead
+                    .iter()
+                    .all(|k| matches!(k, Kind::Indented | Kind::Blank | Kind::Margin)));
+        let from = if continued && carried { 0 } else { i };
+        let start = if continued && carried && from < i {
+            from
         } else {
-            i
+            grid_start(page, from, end, s)
         };
-        let start = grid_start(page, from, end, s);
         let aligned = kinds
             .get(start..end)
             .map_or(0, |k| k.iter().filter(|k| **k == Kind::Aligned).count());
@@ -117,19 +128,52 @@ pub(super) fn grid_start(page: &[PLine], start: usize, end: usize, s: &LayoutSet
 /// End (exclusive) of the table region starting at aligned line `start`:
 /// it runs while lines are aligned, indented or blank, with at most
 /// `max_margin_run` margin lines in a row, and ends at its last aligned or
-/// indented line.
-pub(super) fn region_end(kinds: &[Kind], start: usize, s: &LayoutSettings) -> usize {
+/// indented line. A margin line that carries on the first column's text
+/// (it stays inside the first column, and its first word would not have
+/// fitted on the line above) is a wrapped first cell, however long the
+/// run: a long cell beside short ones leaves many such lines.
+pub(super) fn region_end(
+    page: &[PLine],
+    kinds: &[Kind],
+    start: usize,
+    s: &LayoutSettings,
+) -> usize {
     let mut last = start;
     let mut margin_run = 0usize;
     let mut blank_run = 0usize;
+    // The first column's right edge and the second column's start, from
+    // the aligned lines so far.
+    let mut first_right = 0usize;
+    let mut second = usize::MAX;
     for (i, k) in kinds.iter().enumerate().skip(start) {
+        let line = page.get(i);
         match k {
-            Kind::Aligned | Kind::Indented => {
+            Kind::Aligned => {
+                if let Some(l) = line {
+                    let b = blocks_of(&l.chars, s.min_gutter);
+                    if let (Some(f), Some(n)) = (b.first(), b.get(1)) {
+                        first_right = first_right.max(f.1);
+                        second = second.min(n.0);
+                    }
+                }
+                last = i;
+                margin_run = 0;
+                blank_run = 0;
+            }
+            Kind::Indented => {
                 last = i;
                 margin_run = 0;
                 blank_run = 0;
             }
             Kind::Margin => {
+                let wraps = blank_run == 0
+                    && line.is_some_and(|l| l.chars.len() < second)
+                    && carries_on(page, i, first_right, s);
+                if wraps {
+                    last = i;
+                    margin_run = 0;
+                    continue;
+                }
                 margin_run += 1;
                 if margin_run > s.max_margin_run {
                     break;
@@ -144,6 +188,25 @@ pub(super) fn region_end(kinds: &[Kind], start: usize, s: &LayoutSettings) -> us
         }
     }
     last + 1
+}
+
+/// Does line `i` carry on the first column of the line above: its first
+/// word would not have fitted after that line's first block, whose right
+/// edge is `right`?
+fn carries_on(page: &[PLine], i: usize, right: usize, s: &LayoutSettings) -> bool {
+    let (Some(line), Some(prev)) = (page.get(i), i.checked_sub(1).and_then(|p| page.get(p))) else {
+        return false;
+    };
+    let Some(&(_, end)) = blocks_of(&prev.chars, s.min_gutter).first() else {
+        return false;
+    };
+    let word = line
+        .chars
+        .iter()
+        .skip_while(|c| c.is_whitespace())
+        .take_while(|c| !c.is_whitespace())
+        .count();
+    right > 0 && end + 1 + word > right
 }
 
 /// A table's last row may end with lines of its first column only (a
