@@ -338,6 +338,37 @@ events
     }
 
     #[test]
+    fn a_cell_pushed_down_and_a_page_of_one_cell_stay_in_the_table() {
+        let src = "\
+Ref   Action                          Date          Lead
+1     1.1 Audit the team and the      May 2020      Ann Lee
+      records of the year
+      1.2 Write a plan for the        June 2020     Bob Day
+      whole partnership
+
+
+                                                    Cy Dee
+      1.3 Review the use of the       July 2020
+      system
+\u{c}Ref   Action                          Date          Lead
+      the last part of a long cell
+      that goes on over the page
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.pages, vec![1, 2]);
+        let all: Vec<String> = t
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.text()))
+            .collect();
+        assert!(all.iter().any(|c| c.contains("Cy Dee")));
+        assert!(all.iter().any(|c| c.contains("goes on over the page")));
+        assert!(t.rows.iter().filter(|r| r.header).count() >= 2);
+    }
+
+    #[test]
     fn running_heads_and_page_numbers_are_dropped() {
         let mut page = String::new();
         for p in 1..=4 {

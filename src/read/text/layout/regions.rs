@@ -81,7 +81,15 @@ pub(super) fn page_items(
         let aligned = kinds
             .get(start..end)
             .map_or(0, |k| k.iter().filter(|k| **k == Kind::Aligned).count());
-        if aligned >= s.min_table_lines
+        // A page that opens with the header of the table it continues is
+        // that table, however few of its lines are aligned (a page of one
+        // long cell under the repeated header).
+        let repeats = continued
+            && header.is_some_and(|h| {
+                page.get(start)
+                    .is_some_and(|l| opens_with_header(l, h, s.min_gutter))
+            });
+        if (aligned >= s.min_table_lines || repeats)
             && let Some((t, cols)) = table(
                 page.get(start..end).unwrap_or_default(),
                 header.filter(|_| continued && start == from),
@@ -101,6 +109,27 @@ pub(super) fn page_items(
     }
     items.extend(paragraphs(page.get(prose_start..).unwrap_or_default(), s));
     items
+}
+
+/// Does this line open the header `header` (per column, white space
+/// removed): two or more blocks, each the start of a header cell, in
+/// order?
+fn opens_with_header(line: &PLine, header: &[String], gutter: usize) -> bool {
+    let blocks = blocks_of(&line.chars, gutter);
+    if blocks.len() < 2 {
+        return false;
+    }
+    let mut cells = header.iter().filter(|h| !h.is_empty());
+    blocks.iter().all(|&(a, b)| {
+        let t: String = line
+            .chars
+            .get(a..b)
+            .unwrap_or_default()
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        cells.any(|h| h.starts_with(&t))
+    })
 }
 
 /// Where the grid of the region `start..end` begins: leading lines that
@@ -145,6 +174,8 @@ pub(super) fn region_end(
     // the aligned lines so far.
     let mut first_right = 0usize;
     let mut second = usize::MAX;
+    // Where the aligned lines' blocks start (the columns so far).
+    let mut col_starts: Vec<usize> = Vec::new();
     for (i, k) in kinds.iter().enumerate().skip(start) {
         let line = page.get(i);
         match k {
@@ -155,6 +186,7 @@ pub(super) fn region_end(
                         first_right = first_right.max(f.1);
                         second = second.min(n.0);
                     }
+                    col_starts.extend(b.iter().map(|x| x.0));
                 }
                 last = i;
                 margin_run = 0;
@@ -181,13 +213,39 @@ pub(super) fn region_end(
             }
             Kind::Blank => {
                 blank_run += 1;
-                if blank_run > s.max_blank_run {
+                if blank_run > s.max_blank_run
+                    && !resumes_in_columns(page, kinds, i, &col_starts, s)
+                {
                     break;
                 }
             }
         }
     }
     last + 1
+}
+
+/// After blank line `i`, does the table go on: is the next text indented
+/// or aligned with every block starting where a column of the region
+/// starts? (A cell that Word pushed down a few lines, its row's other
+/// cells already ended; prose after a table starts at the margin.)
+fn resumes_in_columns(
+    page: &[PLine],
+    kinds: &[Kind],
+    i: usize,
+    col_starts: &[usize],
+    s: &LayoutSettings,
+) -> bool {
+    let Some(j) = (i + 1..kinds.len()).find(|&j| kinds.get(j) != Some(&Kind::Blank)) else {
+        return false;
+    };
+    if !matches!(kinds.get(j), Some(Kind::Aligned | Kind::Indented)) {
+        return false;
+    }
+    page.get(j).is_some_and(|l| {
+        blocks_of(&l.chars, s.min_gutter)
+            .iter()
+            .all(|b| col_starts.iter().any(|&c| c.abs_diff(b.0) <= 1))
+    })
 }
 
 /// Does line `i` carry on the first column of the line above: its first
