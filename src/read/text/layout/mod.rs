@@ -369,6 +369,27 @@ Ref   Action                          Date          Lead
     }
 
     #[test]
+    fn a_wrapped_header_is_one_row_and_lower_case_carries_a_first_cell_on() {
+        let src = "\
+ACTION                      LEAD              OUTCOME
+                            AGENCY/AGEN       MEASURE
+                            CIES
+Partnership                 Ann Lee (LSCB     Improved ability to
+performance                 chair) and Bob    hold partners to
+management framework        Day (CSP)         account
+Review of the plan          Cy Dee            Plans are better
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(
+            t.rows[1].cells[0].text(),
+            "Partnership performance management framework"
+        );
+    }
+
+    #[test]
     fn running_heads_and_page_numbers_are_dropped() {
         let mut page = String::new();
         for p in 1..=4 {

@@ -73,6 +73,7 @@ pub(super) fn table(
         head_text: vec![String::new(); n],
         head_done: header.is_none(),
         force_break: false,
+        first_row_cells: 0,
     };
     for (li, c) in cuts.iter().enumerate() {
         let no = lines.get(li).map_or(0, |l| l.no);
@@ -128,6 +129,8 @@ struct RowWalk<'h> {
     head_done: bool,
     /// The repeated header has just ended: the next line opens a row.
     force_break: bool,
+    /// Columns with text on the table's first line.
+    first_row_cells: usize,
 }
 
 impl RowWalk<'_> {
@@ -152,6 +155,9 @@ impl RowWalk<'_> {
     /// A line cut into columns: it opens a row or goes on with the current
     /// one, and each column's piece goes into that row's cell.
     fn cells(&mut self, cells: &[Option<(usize, String)>], no: u32) {
+        if self.rows.is_empty() {
+            self.first_row_cells = cells.iter().filter(|c| c.is_some()).count();
+        }
         let fresh = self.fresh(cells);
         if self.opens_row(cells, &fresh) {
             self.force_break = false;
@@ -210,11 +216,14 @@ impl RowWalk<'_> {
             .count();
         // A first column of short keys (refs, abbreviations): a
         // one-word line followed by a word that would have fitted
-        // beside it is the next key, not a wrap.
+        // beside it is the next key, not a wrap. (Not a line opening in
+        // lower case: that carries a sentence on, the fit being only
+        // approximate in a proportional font.)
         let next_key = |st: &ColState, t: &str| {
             let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
             st.one_word
                 && !st.hyphen
+                && !t.starts_with(char::is_lowercase)
                 && st
                     .last_end
                     .zip(right_ext.first())
@@ -239,7 +248,16 @@ impl RowWalk<'_> {
             _ => false,
         };
         let row_start = !first_runs_on && (starts >= 2 || (starts >= 1 && starts + resumed >= 2));
-        !open || row_start || first_entry || self.force_break
+        // The table's first row, opened with text in several columns, is
+        // its header: its cells wrap over as many lines as the longest
+        // needs (short upper-case words that a line-length test reads as
+        // new paragraphs), and while the first column stays empty only the
+        // first column opening an entry ends it.
+        let in_header = self.rows.len() == 1
+            && self.first_row_cells >= 2
+            && self.header.is_none()
+            && cells.first().is_some_and(|c| c.is_none());
+        !open || (row_start && !in_header) || first_entry || self.force_break
     }
 
     /// Match the repeated header: once its text is read whole the next
