@@ -390,6 +390,29 @@ Review of the plan          Cy Dee            Plans are better
     }
 
     #[test]
+    fn a_row_opens_where_every_cell_opens_in_upper_case() {
+        // "Violence" would not have fitted after "progressed", nor
+        // "Elizabeth" after "(CSP)": only the third column stops short.
+        let src = "\
+Action                                 Lead                      Outcome
+Strategic review of LSCB and CSPT to   Elizabeth Chidgey (LSCB   Improved shared plans and
+be completed and plan to implement     independent chair) and    outcomes seen in the work of
+changes in place and progressed        Carl Robinson (CSP)       the boards
+Violence and Vulnerability strategy    Elizabeth Chidgey (LSCB   Improved identification of
+completed and progressed               independent chair) and    children and adults at risk of
+                                       Carl Robinson (CSP)       exploitation.
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(
+            t.rows[2].cells[0].text(),
+            "Violence and Vulnerability strategy completed and progressed"
+        );
+    }
+
+    #[test]
     fn running_heads_and_page_numbers_are_dropped() {
         let mut page = String::new();
         for p in 1..=4 {

@@ -247,7 +247,16 @@ impl RowWalk<'_> {
             }
             _ => false,
         };
-        let row_start = !first_runs_on && (starts >= 2 || (starts >= 1 && starts + resumed >= 2));
+        // Every cell of the line opening in upper case, the first column
+        // among them, seconds a paragraph start elsewhere: cells of a row
+        // are top-aligned and open with a capital, while a wrapped line
+        // rarely opens with one in every column at once.
+        let texts: Vec<&str> = cells.iter().flatten().map(|(_, t)| t.as_str()).collect();
+        let all_capital = texts.len() >= 2
+            && cells.first().is_some_and(|c| c.is_some())
+            && texts.iter().all(|t| t.starts_with(char::is_uppercase));
+        let row_start = !first_runs_on
+            && (starts >= 2 || (starts >= 1 && (starts + resumed >= 2 || all_capital)));
         // The table's first row, opened with text in several columns, is
         // its header: its cells wrap over as many lines as the longest
         // needs (short upper-case words that a line-length test reads as
