@@ -3,14 +3,14 @@
 
 use super::joins::mark_header_repeats;
 use super::rows::RawRow;
-use super::text::join_lines;
+use super::text::{Words, join_lines_with};
 use crate::model::{Cell, Paragraph, Provenance, Row, Table};
 
 /// Raw rows into the model's table: a column that carries on through a row
 /// boundary becomes one cell spanning the rows; a row with text in the
 /// first column only, on one line, or a spanning line, is a one-cell row
 /// across the table.
-pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)]) -> Table {
+pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)], words: &Words) -> Table {
     let n = cols.len();
     let mut out: Vec<Row> = Vec::new();
     // For each column, the (row, cell index) of the last cell there.
@@ -19,7 +19,7 @@ pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)]) -> Table {
         let at = Provenance::line(raw.line);
         if let Some((col, text)) = raw.span {
             let span = n.saturating_sub(col).max(1);
-            out.push(one_cell_row(col, span, join_lines(&[text]), at));
+            out.push(one_cell_row(col, span, join_lines_with(&[text], words), at));
             origin = vec![None; n];
             continue;
         }
@@ -28,12 +28,16 @@ pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)]) -> Table {
             .collect();
         if filled == [0] && raw.lines == 1 && !out.is_empty() {
             let seg = raw.segs.first().cloned().unwrap_or_default();
-            let text: Vec<String> = seg.paragraphs.iter().map(|p| join_lines(p)).collect();
+            let text: Vec<String> = seg
+                .paragraphs
+                .iter()
+                .map(|p| join_lines_with(p, words))
+                .collect();
             out.push(one_cell_row(0, n, text.join(" "), at));
             origin = vec![None; n];
             continue;
         }
-        let cells = row_cells(raw, at, &mut out, &mut origin);
+        let cells = row_cells(raw, at, &mut out, &mut origin, words);
         out.push(Row {
             cells,
             at,
@@ -72,6 +76,7 @@ fn row_cells(
     at: Provenance,
     out: &mut [Row],
     origin: &mut [Option<(usize, usize)>],
+    words: &Words,
 ) -> Vec<Cell> {
     let ri = out.len();
     let mut cells = Vec::new();
@@ -82,7 +87,7 @@ fn row_cells(
             .zip(seg.list.iter().chain(std::iter::repeat(&false)))
             .map(|(p, &list)| Paragraph {
                 list: list.then_some(0),
-                ..Paragraph::new(join_lines(p), Provenance::line(seg.line))
+                ..Paragraph::new(join_lines_with(p, words), Provenance::line(seg.line))
             })
             .collect();
         if seg.continues
@@ -95,7 +100,7 @@ fn row_cells(
             let mut paras = paras.into_iter();
             match (paras.next(), cell.paragraphs.last_mut()) {
                 (Some(first), Some(last)) => {
-                    last.text = join_lines(&[last.text.clone(), first.text]);
+                    last.text = join_lines_with(&[last.text.clone(), first.text], words);
                 }
                 (Some(first), None) => cell.paragraphs.push(first),
                 _ => {}

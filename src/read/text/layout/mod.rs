@@ -58,6 +58,7 @@ use line::blocks_of;
 use pages::{drop_running_lines, split_pages};
 use regions::page_items;
 pub use settings::LayoutSettings;
+use text::Words;
 
 /// Is this text a `pdftotext -layout` dump? No tabs, and many lines whose
 /// text stands in blocks separated by wide gaps.
@@ -85,6 +86,10 @@ pub fn looks_like_layout(text: &str, s: &LayoutSettings) -> bool {
 pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
     let mut pages = split_pages(text);
     drop_running_lines(&mut pages, s);
+    let words = Words::of_lines(
+        pages.iter().flatten().map(|l| l.chars.as_slice()),
+        s.min_gutter,
+    );
     let mut out: Vec<Block> = Vec::new();
     // The previous page ended with a table (index into `out`).
     let mut open_table: Option<(usize, Vec<(usize, usize)>)> = None;
@@ -96,7 +101,7 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
                     Some(Block::Table(t)) => t.rows.first().map(|r| header_key(r, t.columns)),
                     _ => None,
                 });
-        let items = page_items(page, header.as_deref(), s);
+        let items = page_items(page, header.as_deref(), s, &words);
         let page_no = pi as u32 + 1;
         let mut first = true;
         for item in items {

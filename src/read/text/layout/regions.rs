@@ -8,6 +8,7 @@ use super::line::{PLine, blocks_of};
 use super::prose::paragraphs;
 use super::rows::table;
 use super::settings::LayoutSettings;
+use super::text::Words;
 
 /// What a line is, for finding table regions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,7 @@ pub(super) fn page_items(
     page: &[PLine],
     header: Option<&[String]>,
     s: &LayoutSettings,
+    words: &Words,
 ) -> Vec<Item> {
     let margin = page
         .iter()
@@ -94,6 +96,7 @@ pub(super) fn page_items(
                 page.get(start..end).unwrap_or_default(),
                 header.filter(|_| continued && start == from),
                 s,
+                words,
             )
         {
             items.extend(paragraphs(

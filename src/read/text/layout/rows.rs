@@ -6,7 +6,7 @@ use super::assemble::assemble;
 use super::columns::{Cut, columns, cut};
 use super::line::PLine;
 use super::settings::LayoutSettings;
-use super::text::broken;
+use super::text::{Words, broken};
 use crate::model::Table;
 use crate::read::text::markup;
 
@@ -53,6 +53,7 @@ pub(super) fn table(
     lines: &[PLine],
     header: Option<&[String]>,
     s: &LayoutSettings,
+    words: &Words,
 ) -> Option<(Table, Vec<(usize, usize)>)> {
     let cols = columns(lines, s);
     if cols.len() < 2 {
@@ -83,7 +84,7 @@ pub(super) fn table(
             Cut::Cells(cells) => walk.cells(cells, no),
         }
     }
-    let table = assemble(walk.rows, &cols);
+    let table = assemble(walk.rows, &cols, words);
     Some((table, cols))
 }
 
