@@ -364,7 +364,7 @@ pub(super) fn new_paragraph(st: &ColState, t: &str, right: usize, slack: usize) 
     let Some(end) = st.last_end else {
         return true;
     };
-    if st.blank_line || st.gap >= 2 || markup::strip_bullet(t).1 {
+    if st.blank_line || st.gap >= 2 || markup::strip_bullet(t).1 || numbered(t) {
         return true;
     }
     // A line that opens in lower case carries a sentence on, however short
@@ -375,4 +375,36 @@ pub(super) fn new_paragraph(st: &ColState, t: &str, right: usize, slack: usize) 
     }
     let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
     end + 1 + word + slack <= right
+}
+
+/// A line opening with a dotted item number and a capitalised word ("13.5
+/// Implement ...") starts a numbered item, as a bullet does: a wrapped
+/// sentence seldom breaks right before such a number.
+pub(super) fn numbered(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(num), Some(next)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let parts: Vec<&str> = num.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+        && next.starts_with(char::is_uppercase)
+        && next.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_items() {
+        assert!(numbered("13.5 Implement better methods of"));
+        assert!(numbered("2.1.3 Review the plan"));
+        assert!(!numbered("1.4 FTE and an administrator"));
+        assert!(!numbered("2020 Review"));
+        assert!(!numbered("13.5 of the plan"));
+        assert!(!numbered("13.5"));
+    }
 }
