@@ -148,7 +148,7 @@ pub(super) fn grid_start(page: &[PLine], start: usize, end: usize, s: &LayoutSet
     let mut i = start;
     while let Some(line) = page.get(i).filter(|_| i < end) {
         let reaches = line.chars.iter().skip(second).any(|c| !c.is_whitespace());
-        let spans = matches!(cut(line, &cols), Cut::Span(..));
+        let spans = matches!(cut(line, &cols, s.min_gutter), Cut::Span(..));
         if line.is_blank() || (reaches && !spans) {
             break;
         }

@@ -60,7 +60,7 @@ pub(super) fn table(
         return None;
     }
     let header = header.filter(|h| h.len() == cols.len());
-    let cuts: Vec<Cut> = lines.iter().map(|l| cut(l, &cols)).collect();
+    let cuts: Vec<Cut> = lines.iter().map(|l| cut(l, &cols, s.min_gutter)).collect();
     let (right, right_ext) = right_edges(&cuts, &cols, s.min_gutter);
     let n = cols.len();
     let mut walk = RowWalk {
