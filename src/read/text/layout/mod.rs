@@ -93,6 +93,8 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     // The previous page ended with a table (index into `out`).
     let mut open_table: Option<(usize, Vec<(usize, usize)>)> = None;
+    // The paragraph right above the open table (its caption).
+    let mut caption: Option<String> = None;
     for (pi, page) in pages.iter().enumerate() {
         let header: Option<Vec<String>> =
             open_table
@@ -104,8 +106,20 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
         let items = page_items(page, header.as_deref(), s, &words);
         let page_no = pi as u32 + 1;
         let mut first = true;
+        let opens_with_table = matches!(items.get(1), Some(Item::Table(..)));
         for item in items {
             match item {
+                // The caption of the table the previous page ended with,
+                // printed again above it (a title row Word repeats with
+                // the header, too wide for the grid): not a new paragraph.
+                Item::Para(p)
+                    if first
+                        && opens_with_table
+                        && open_table.is_some()
+                        && caption.as_deref() == Some(squash(&p.text).as_str()) =>
+                {
+                    continue;
+                }
                 Item::Para(p) => {
                     out.push(Block::Paragraph(p));
                     open_table = None;
@@ -142,6 +156,10 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
                     };
                     let pushed = joined.is_some();
                     if let Some(t) = joined {
+                        caption = match out.last() {
+                            Some(Block::Paragraph(p)) => Some(squash(&p.text)),
+                            _ => None,
+                        };
                         out.push(Block::Table(t));
                     }
                     // A joined table keeps its full set of columns, moved
@@ -158,6 +176,11 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
         }
     }
     out
+}
+
+/// Text with its white space removed, for comparing repeats.
+fn squash(t: &str) -> String {
+    t.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The columns of a table joined from a page that had text in only some
@@ -415,6 +438,43 @@ completed and progressed               independent chair) and    children and ad
             t.rows[2].cells[0].text(),
             "Violence and Vulnerability strategy completed and progressed"
         );
+    }
+
+    #[test]
+    fn a_caption_and_a_wrapped_header_repeated_over_a_break() {
+        let src = "\
+THEME 1: Strategy
+ACTION                      LEAD              OUTCOME
+                            AGENCY/AGEN       MEASURE
+                            CIES
+Child Exploitation plan     Ann Lee (LSCB     Action plan is
+to be revised               chair)            clear
+Partnership                 Bob Day           Improved ability to
+\u{c}THEME 1: Strategy
+ACTION                      LEAD              OUTCOME
+                            AGENCY/AGEN       MEASURE
+                            CIES
+performance framework       and Cy Dee        hold partners to
+developed                                     account
+Review of the plan          Di Eve            Plans are better
+";
+        let b = blocks(src, &LayoutSettings::default());
+        let paras = b
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(_)))
+            .count();
+        assert_eq!(paras, 1);
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.pages, vec![1, 2]);
+        assert_eq!(t.rows.iter().filter(|r| r.header).count(), 2);
+        assert!(t.rows.iter().any(|r| {
+            r.page_break_before
+                && r.cells
+                    .first()
+                    .is_some_and(|c| c.text() == "performance framework developed")
+        }));
     }
 
     #[test]

@@ -263,10 +263,12 @@ impl RowWalk<'_> {
         // needs (short upper-case words that a line-length test reads as
         // new paragraphs), and while the first column stays empty only the
         // first column opening an entry ends it.
+        // So is a repeated header while its text still matches.
         let in_header = self.rows.len() == 1
-            && self.first_row_cells >= 2
-            && self.header.is_none()
-            && cells.first().is_some_and(|c| c.is_none());
+            && ((self.first_row_cells >= 2
+                && self.header.is_none()
+                && cells.first().is_some_and(|c| c.is_none()))
+                || (self.header.is_some() && !self.head_done));
         !open || (row_start && !in_header) || first_entry || self.force_break
     }
 
