@@ -69,9 +69,89 @@ pub(super) fn join_tables(prev: &mut Table, mut next: Table, page: u32) -> Optio
     if let Some(r) = next.rows.get_mut(first_data) {
         r.page_break_before = true;
     }
+    if first_data == 0
+        && let (Some(last), Some(r)) = (prev.rows.last_mut(), next.rows.first())
+        && continues_row(last, r)
+    {
+        let r = next.rows.remove(0);
+        carry_on(last, r);
+    }
     prev.rows.append(&mut next.rows);
     prev.pages.push(page);
     None
+}
+
+/// Does `r`, the first row on a page, carry on `last`, the row the
+/// previous page ended with (Word breaking a row over the page)? Both
+/// plain rows of single cells; `r` opens its first column with text, and
+/// that text, or the text of another of its cells, opens in lower case
+/// where the first column's text above ends without a full stop. (A row
+/// whose first column is empty there is left to the plan reader, which
+/// knows whether the table numbers its rows.)
+fn continues_row(last: &Row, r: &Row) -> bool {
+    let plain = |row: &Row| !row.header && row.cells.iter().all(|c| c.col_span <= 1);
+    if !plain(last) || !plain(r) {
+        return false;
+    }
+    let Some(first) = r.cells.iter().find(|c| c.col == 0).map(|c| c.text()) else {
+        return false;
+    };
+    let opens_lower = |t: &str| t.trim_start().starts_with(char::is_lowercase);
+    if first.trim().is_empty() {
+        return false;
+    }
+    if opens_lower(&first) {
+        return true;
+    }
+    let above = last
+        .cells
+        .iter()
+        .find(|c| c.col == 0)
+        .map(|c| c.text())
+        .unwrap_or_default();
+    let ends_sentence = above.trim_end().ends_with(['.', '!', '?', ':', ';']);
+    !above.trim().is_empty() && !ends_sentence && r.cells.iter().any(|c| opens_lower(&c.text()))
+}
+
+/// Append the cells of `r` to those of `last`, column by column: a cell
+/// whose text runs on (opens in lower case, or the text above ends
+/// without a full stop) goes on the last paragraph, else it adds
+/// paragraphs.
+fn carry_on(last: &mut Row, r: Row) {
+    for c in r.cells {
+        if c.is_empty() {
+            continue;
+        }
+        match last.cells.iter_mut().find(|x| x.col == c.col) {
+            Some(cell) => {
+                let mut paras = c.paragraphs.into_iter();
+                if let Some(p) = paras.next() {
+                    match cell.paragraphs.last_mut() {
+                        Some(lp)
+                            if p.list.is_none()
+                                && (p.text.starts_with(char::is_lowercase)
+                                    || !lp
+                                        .text
+                                        .trim_end()
+                                        .ends_with(['.', '!', '?', ':', ';'])) =>
+                        {
+                            lp.text = format!("{} {}", lp.text.trim_end(), p.text.trim_start());
+                        }
+                        _ => cell.paragraphs.push(p),
+                    }
+                }
+                cell.paragraphs.extend(paras);
+            }
+            None => {
+                let at = last
+                    .cells
+                    .iter()
+                    .position(|x| x.col > c.col)
+                    .unwrap_or(last.cells.len());
+                last.cells.insert(at, c);
+            }
+        }
+    }
 }
 
 /// How the columns of a table that opens a page line up with those of the
@@ -151,15 +231,15 @@ fn place_with_shift(
 }
 
 /// Move a table's cells into the columns `map` gives them in a wider
-/// table of `width` columns (see [`align_columns`]). A cell reaching the
-/// table's last column reaches the wider table's last column too.
+/// table of `width` columns (see [`align_columns`]). A cell spanning to
+/// the table's last column spans to the wider table's last column too.
 pub(super) fn widen(t: &mut Table, map: &[usize], width: usize) {
     let last = t.columns.saturating_sub(1);
     for r in &mut t.rows {
         for c in &mut r.cells {
             let end = c.col + c.col_span.max(1) - 1;
             let from = map.get(c.col).copied().unwrap_or(c.col);
-            let to = if end >= last {
+            let to = if end >= last && c.col_span > 1 {
                 width.saturating_sub(1)
             } else {
                 map.get(end).copied().unwrap_or(from)

@@ -103,7 +103,8 @@ pub fn blocks(text: &str, s: &LayoutSettings) -> Vec<Block> {
                     Some(Block::Table(t)) => t.rows.first().map(|r| header_key(r, t.columns)),
                     _ => None,
                 });
-        let items = page_items(page, header.as_deref(), s, &words);
+        let open_cols = open_table.as_ref().map(|(_, c)| c.as_slice());
+        let items = page_items(page, header.as_deref(), open_cols, s, &words);
         let page_no = pi as u32 + 1;
         let mut first = true;
         let opens_with_table = matches!(items.get(1), Some(Item::Table(..)));
@@ -475,6 +476,44 @@ Review of the plan          Di Eve            Plans are better
                     .first()
                     .is_some_and(|c| c.text() == "performance framework developed")
         }));
+    }
+
+    #[test]
+    fn a_row_broken_over_a_page_is_one_row() {
+        let src = "\
+Action                                Lead                      Outcome
+Develop and implement protocol of     Ann Lee - LSCB            Decisions are owned
+expectations of all agencies within   Executive                 by all agencies
+strategy meetings
+Deliver training during October,      Bob Day - SBC             Assessments improve
+November and December                 Public Health             for children
+2018 focussing on assessment of       Cy Dee - CCG              Assessments include
+need and risk.                                                  diversity
+Review attendance by SBC              Di Eve - SBC              Assurance that it has the
+\u{c}Children's Services                   Children's Services       information it needs
+                                      Flo Gee - NPS             to decide
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        let first: Vec<String> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.iter().find(|c| c.col == 0).map(|c| c.text()))
+            .collect();
+        assert_eq!(
+            first,
+            vec![
+                "Action",
+                "Develop and implement protocol of expectations of all agencies within strategy meetings",
+                "Deliver training during October, November and December 2018 focussing on assessment of need and risk.",
+                "Review attendance by SBC Children's Services",
+            ]
+        );
+        assert_eq!(
+            t.cell_at(3, 2).map(|c| c.text()).as_deref(),
+            Some("Assurance that it has the information it needs to decide")
+        );
     }
 
     #[test]

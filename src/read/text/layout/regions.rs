@@ -4,6 +4,7 @@
 
 use super::Item;
 use super::columns::{Cut, columns, cut};
+use super::joins::align_columns;
 use super::line::{PLine, blocks_of};
 use super::prose::paragraphs;
 use super::rows::table;
@@ -36,6 +37,7 @@ pub(super) fn kind(line: &PLine, margin: usize, s: &LayoutSettings) -> Kind {
 pub(super) fn page_items(
     page: &[PLine],
     header: Option<&[String]>,
+    open_cols: Option<&[(usize, usize)]>,
     s: &LayoutSettings,
     words: &Words,
 ) -> Vec<Item> {
@@ -91,7 +93,16 @@ pub(super) fn page_items(
                 page.get(start)
                     .is_some_and(|l| opens_with_header(l, h, s.min_gutter))
             });
-        if (aligned >= s.min_table_lines || repeats)
+        // So is a page that opens with lines in the columns of the table
+        // the previous page ended with (the tail of a row broken over the
+        // page), however few.
+        let in_open_columns = continued
+            && aligned >= 1
+            && open_cols.is_some_and(|oc| {
+                let cols = columns(page.get(start..end).unwrap_or_default(), s);
+                cols.len() >= 2 && align_columns(oc, &cols, s.join_shift).is_some()
+            });
+        if (aligned >= s.min_table_lines || repeats || in_open_columns)
             && let Some((t, cols)) = table(
                 page.get(start..end).unwrap_or_default(),
                 header.filter(|_| continued && start == from),

@@ -44,6 +44,9 @@ pub(super) struct ColState {
     pub(super) blank_line: bool,
     /// The column's last line was a single word.
     pub(super) one_word: bool,
+    /// The column's last line ended without a full stop (or other
+    /// sentence end).
+    pub(super) open_end: bool,
 }
 
 /// `header`: the header row of the table the previous page ended with
@@ -185,7 +188,11 @@ impl RowWalk<'_> {
             .enumerate()
             .map(
                 |(ci, cell)| match (cell, self.state.get(ci), self.right_ext.get(ci)) {
-                    (Some((_, t)), Some(st), Some(&r)) => new_paragraph(st, t, r, self.slack),
+                    // (In the first column, a figure may carry the
+                    // sentence on: see `figure_runs_on`.)
+                    (Some((_, t)), Some(st), Some(&r)) => {
+                        new_paragraph(st, t, r, self.slack) && !(ci == 0 && figure_runs_on(st, t))
+                    }
                     _ => false,
                 },
             )
@@ -237,14 +244,16 @@ impl RowWalk<'_> {
             _ => false,
         };
         let open = self.rows.last().is_some_and(|r| r.span.is_none());
-        // The first column's sentence running on (lower case, or
-        // a broken word, right below its last line) holds the row.
+        // The first column's sentence running on (lower case, a broken
+        // word, or a figure after a line without a full stop: "October,
+        // November and December" / "2018 focussing", right below its last
+        // line) holds the row.
         let first_runs_on = match (cells.first(), state.first()) {
             (Some(Some((_, t))), Some(st)) => {
                 st.gap == 0
                     && !st.blank_line
                     && st.last_end.is_some()
-                    && (st.hyphen || t.starts_with(char::is_lowercase))
+                    && (st.hyphen || t.starts_with(char::is_lowercase) || figure_runs_on(st, t))
             }
             _ => false,
         };
@@ -343,6 +352,7 @@ impl RowWalk<'_> {
                 gap: 0,
                 blank_line: false,
                 one_word: !t.contains(char::is_whitespace),
+                open_end: !t.trim_end().ends_with(['.', '!', '?', ':', ';']),
             };
         }
     }
@@ -377,6 +387,13 @@ pub(super) fn new_paragraph(st: &ColState, t: &str, right: usize, slack: usize) 
     }
     let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
     end + 1 + word + slack <= right
+}
+
+/// A line opening with a figure under a line of several words that ends
+/// without a full stop carries the sentence on ("October, November and
+/// December" / "2018 focussing"), unless the figure numbers an item.
+pub(super) fn figure_runs_on(st: &ColState, t: &str) -> bool {
+    st.open_end && !st.one_word && t.starts_with(|c: char| c.is_ascii_digit()) && !numbered(t)
 }
 
 /// A line opening with a dotted item number and a capitalised word ("13.5
