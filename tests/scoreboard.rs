@@ -44,7 +44,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/000-raw.txt", 0.72),
     ("variants/001-layout.txt", 1.00),
     ("variants/001-raw.txt", 0.90),
-    ("variants/002-layout.txt", 0.96),
+    ("variants/002-layout.txt", 0.98),
     ("variants/002-raw.txt", 0.96),
     ("variants/004-layout.txt", 0.99),
     ("variants/004-raw.txt", 0.97),

@@ -517,6 +517,34 @@ Review attendance by SBC              Di Eve - SBC              Assurance that i
     }
 
     #[test]
+    fn a_column_of_figures_gives_each_figure_its_row() {
+        let src = "\
+Income                 Amount    Expenditure                      Amount
+Police                £35,000    Independent Chair               £28,618
+Health                £53,400    Projects                        £15,000
+                                 Pan Sussex Procedures            £7,455
+                                 IT Software & Hardware              £64
+                                 Safeguarding Practice Reviews   £29,670
+                                 carry fwd (balancing fig)       £23,855
+Total                £270,300                                   £270,300
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        let labels: Vec<String> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.iter().find(|c| c.col == 2).map(|c| c.text()))
+            .collect();
+        assert!(labels.contains(&"IT Software & Hardware".to_string()));
+        assert!(labels.contains(&"carry fwd (balancing fig)".to_string()));
+        assert_eq!(
+            t.cell_at(6, 3).map(|c| c.text()).as_deref(),
+            Some("£23,855")
+        );
+    }
+
+    #[test]
     fn running_heads_and_page_numbers_are_dropped() {
         let mut page = String::new();
         for p in 1..=4 {

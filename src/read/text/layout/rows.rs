@@ -29,6 +29,8 @@ pub(super) struct RawRow {
     /// The row opens with text in the first column: a new entry, beside
     /// which no cell of the row above carries on.
     pub(super) entry: bool,
+    /// The row was opened by a figure under a figure.
+    pub(super) by_figure: bool,
 }
 
 /// Per-column memory while walking a region.
@@ -47,6 +49,8 @@ pub(super) struct ColState {
     /// The column's last line ended without a full stop (or other
     /// sentence end).
     pub(super) open_end: bool,
+    /// The column's last line was a lone figure ("£7,455").
+    pub(super) figure: bool,
 }
 
 /// `header`: the header row of the table the previous page ended with
@@ -152,6 +156,7 @@ impl RowWalk<'_> {
             line: no,
             lines: 1,
             entry: true,
+            by_figure: false,
         });
         self.state = vec![ColState::default(); self.n];
     }
@@ -165,7 +170,11 @@ impl RowWalk<'_> {
         let fresh = self.fresh(cells);
         if self.opens_row(cells, &fresh) {
             self.force_break = false;
+            // A row opened by its figure: the text beside it on the line
+            // is the row's own (a label), whatever its line lengths say.
+            let by_figure = self.next_figure(cells);
             self.rows.push(RawRow {
+                by_figure,
                 segs: vec![Seg::default(); self.n],
                 span: None,
                 line: no,
@@ -197,6 +206,15 @@ impl RowWalk<'_> {
                 },
             )
             .collect()
+    }
+
+    /// A figure right under a figure is the next row's (a cell holds one
+    /// amount).
+    fn next_figure(&self, cells: &[Option<(usize, String)>]) -> bool {
+        cells
+            .iter()
+            .zip(&self.state)
+            .any(|(c, st)| st.figure && c.as_ref().is_some_and(|(_, t)| is_figure(t)))
     }
 
     /// Does this line open a new row?
@@ -265,8 +283,11 @@ impl RowWalk<'_> {
         let all_capital = texts.len() >= 2
             && cells.first().is_some_and(|c| c.is_some())
             && texts.iter().all(|t| t.starts_with(char::is_uppercase));
+        let next_figure = self.next_figure(cells);
         let row_start = !first_runs_on
-            && (starts >= 2 || (starts >= 1 && (starts + resumed >= 2 || all_capital)));
+            && (starts >= 2
+                || next_figure
+                || (starts >= 1 && (starts + resumed >= 2 || all_capital)));
         // The table's first row, opened with text in several columns, is
         // its header: its cells wrap over as many lines as the longest
         // needs (short upper-case words that a line-length test reads as
@@ -337,7 +358,8 @@ impl RowWalk<'_> {
                 let resumes_at_start = row.lines == 1 && st.gap >= 1;
                 seg.continues = !new_paragraph(&unblanked, t, r, self.slack)
                     && st.last_end.is_some()
-                    && !resumes_at_start;
+                    && !resumes_at_start
+                    && !(row.by_figure && row.lines == 1);
                 seg.line = no;
             }
             if is_new || bullet || seg.paragraphs.is_empty() {
@@ -353,6 +375,7 @@ impl RowWalk<'_> {
                 blank_line: false,
                 one_word: !t.contains(char::is_whitespace),
                 open_end: !t.trim_end().ends_with(['.', '!', '?', ':', ';']),
+                figure: is_figure(t),
             };
         }
     }
@@ -389,6 +412,18 @@ pub(super) fn new_paragraph(st: &ColState, t: &str, right: usize, slack: usize) 
     end + 1 + word + slack <= right
 }
 
+/// A lone figure: an amount or count ("£7,455", "64", "12.5%"), not a
+/// year-like word among others.
+pub(super) fn is_figure(t: &str) -> bool {
+    let t = t.trim();
+    let body = t.trim_start_matches(['£', '$', '€']).trim_end_matches('%');
+    !t.contains(char::is_whitespace)
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
 /// A line opening with a figure under a line of several words that ends
 /// without a full stop carries the sentence on ("October, November and
 /// December" / "2018 focussing"), unless the figure numbers an item.
@@ -416,6 +451,16 @@ pub(super) fn numbered(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures() {
+        assert!(is_figure("£7,455"));
+        assert!(is_figure("64"));
+        assert!(is_figure("12.5%"));
+        assert!(!is_figure("2019/20"));
+        assert!(!is_figure("£64 each"));
+        assert!(!is_figure("Q1"));
+    }
 
     #[test]
     fn numbered_items() {
