@@ -356,10 +356,10 @@ impl RowWalk<'_> {
                 // Text that resumes on the row's first line, after
                 // a line without it, starts the row's own cell.
                 let resumes_at_start = row.lines == 1 && st.gap >= 1;
+                let own_row = resumes_at_start || (row.by_figure && row.lines == 1);
                 seg.continues = !new_paragraph(&unblanked, t, r, self.slack)
                     && st.last_end.is_some()
-                    && !resumes_at_start
-                    && !(row.by_figure && row.lines == 1);
+                    && !own_row;
                 seg.line = no;
             }
             if is_new || bullet || seg.paragraphs.is_empty() {
