@@ -48,7 +48,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/002-raw.txt", 0.96),
     ("variants/004-layout.txt", 0.99),
     ("variants/004-raw.txt", 0.97),
-    ("variants/000-nohead-layout.txt", 0.91),
+    ("variants/000-nohead-layout.txt", 0.96),
     ("variants/000-nomerge-layout.txt", 0.98),
     ("variants/001-portrait-layout.txt", 0.93),
     ("variants/004-nohead-layout.txt", 0.97),

@@ -9,8 +9,14 @@ use crate::model::{Cell, Paragraph, Provenance, Row, Table};
 /// Raw rows into the model's table: a column that carries on through a row
 /// boundary becomes one cell spanning the rows; a row with text in the
 /// first column only, on one line, or a spanning line, is a one-cell row
-/// across the table.
-pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)], words: &Words) -> Table {
+/// across the table. `first_is_data`: the first row is a data row (a page
+/// going on with a table without its header), which a cell may carry on.
+pub(super) fn assemble(
+    rows: Vec<RawRow>,
+    cols: &[(usize, usize)],
+    words: &Words,
+    first_is_data: bool,
+) -> Table {
     let n = cols.len();
     let mut out: Vec<Row> = Vec::new();
     // For each column, the (row, cell index) of the last cell there.
@@ -37,7 +43,7 @@ pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)], words: &Words
             origin = vec![None; n];
             continue;
         }
-        let cells = row_cells(raw, at, &mut out, &mut origin, words);
+        let cells = row_cells(raw, at, &mut out, &mut origin, words, first_is_data);
         out.push(Row {
             cells,
             at,
@@ -77,6 +83,7 @@ fn row_cells(
     out: &mut [Row],
     origin: &mut [Option<(usize, usize)>],
     words: &Words,
+    first_is_data: bool,
 ) -> Vec<Cell> {
     let ri = out.len();
     let mut cells = Vec::new();
@@ -93,7 +100,7 @@ fn row_cells(
         if seg.continues
             && !raw.entry
             && let Some(Some((r, c))) = origin.get(ci).copied()
-            && r > 0
+            && (r > 0 || first_is_data)
             && let Some(cell) = out.get_mut(r).and_then(|row| row.cells.get_mut(c))
         {
             // The carried-on line goes on the cell's last paragraph.

@@ -545,6 +545,39 @@ Total                £270,300                                   £270,300
     }
 
     #[test]
+    fn a_cell_carries_on_from_the_first_row_of_a_page_without_a_header() {
+        let src = "\
+Ref   Area                      Action                          Date
+11    Some children wait too    11.1 Audit the waiting lists    May 2020
+      long for help and the     and report to the board
+      treatment they need
+\u{c}      across most pathways      11.2 Review the pathways        June 2020
+      and services. Despite
+      attempts to address       11.3 Train the staff            July 2020
+      these delays, no change.
+12    Plans are unclear         12.1 Write a plan               May 2021
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        let areas: Vec<String> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.iter().find(|c| c.col == 1).map(|c| c.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            areas,
+            vec![
+                "Area",
+                "Some children wait too long for help and the treatment they need",
+                "across most pathways and services. Despite attempts to address these delays, no change.",
+                "Plans are unclear",
+            ]
+        );
+    }
+
+    #[test]
     fn running_heads_and_page_numbers_are_dropped() {
         let mut page = String::new();
         for p in 1..=4 {

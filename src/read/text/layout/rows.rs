@@ -82,6 +82,7 @@ pub(super) fn table(
         head_done: header.is_none(),
         force_break: false,
         first_row_cells: 0,
+        head_matched: false,
     };
     for (li, c) in cuts.iter().enumerate() {
         let no = lines.get(li).map_or(0, |l| l.no);
@@ -91,7 +92,10 @@ pub(super) fn table(
             Cut::Cells(cells) => walk.cells(cells, no),
         }
     }
-    let table = assemble(walk.rows, &cols, words);
+    // A page that goes on with a table without printing its header again
+    // opens with a data row, which a cell may carry on from.
+    let first_is_data = walk.header.is_some() && !walk.head_matched;
+    let table = assemble(walk.rows, &cols, words, first_is_data);
     Some((table, cols))
 }
 
@@ -139,6 +143,8 @@ struct RowWalk<'h> {
     force_break: bool,
     /// Columns with text on the table's first line.
     first_row_cells: usize,
+    /// The repeated header was read whole.
+    head_matched: bool,
 }
 
 impl RowWalk<'_> {
@@ -316,6 +322,7 @@ impl RowWalk<'_> {
         let header = self.header;
         if header.is_some_and(|h| h == self.head_text.as_slice()) {
             self.head_done = true;
+            self.head_matched = true;
             self.force_break = true;
         } else if header.is_some_and(|h| {
             !h.iter()
