@@ -578,6 +578,36 @@ Ref   Area                      Action                          Date
     }
 
     #[test]
+    fn a_numbered_action_beside_its_date_opens_a_row() {
+        let src = "\
+Ref   Area                     Action                             Date
+14    Assessment tools in      14.1 Assess the use of the tool    July 2020 - Audit
+      use in the emergency     through an audit.                  has begun
+      departments do not       14.2 Share the learning through    August 2020 Sent
+      support staff, and the   the governance meetings.           to divisions
+      voice is not captured.
+15    Plans are unclear        15.1 Write a plan                  May 2021
+";
+        let ts = tables(src);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        let dates: Vec<String> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.iter().find(|c| c.col == 3).map(|c| c.text()))
+            .collect();
+        assert_eq!(
+            dates,
+            vec![
+                "Date",
+                "July 2020 - Audit has begun",
+                "August 2020 Sent to divisions",
+                "May 2021"
+            ]
+        );
+    }
+
+    #[test]
     fn running_heads_and_page_numbers_are_dropped() {
         let mut page = String::new();
         for p in 1..=4 {

@@ -290,9 +290,21 @@ impl RowWalk<'_> {
             && cells.first().is_some_and(|c| c.is_some())
             && texts.iter().all(|t| t.starts_with(char::is_uppercase));
         let next_figure = self.next_figure(cells);
+        // A numbered item starting in one column beside a cell opening in
+        // upper case in another (its date, its lead) is the next row's,
+        // whatever a merged cell beside them carries on.
+        let numbered_beside = cells.iter().zip(fresh).enumerate().any(|(ci, (c, f))| {
+            *f && c.as_ref().is_some_and(|(_, t)| numbered(t))
+                && cells.iter().enumerate().any(|(cj, o)| {
+                    cj != ci
+                        && o.as_ref()
+                            .is_some_and(|(_, t)| t.starts_with(char::is_uppercase))
+                })
+        });
         let row_start = !first_runs_on
             && (starts >= 2
                 || next_figure
+                || numbered_beside
                 || (starts >= 1 && (starts + resumed >= 2 || all_capital)));
         // The table's first row, opened with text in several columns, is
         // its header: its cells wrap over as many lines as the longest
