@@ -69,11 +69,10 @@ pub(super) fn join_tables(prev: &mut Table, mut next: Table, page: u32) -> Optio
     if let Some(r) = next.rows.get_mut(first_data) {
         r.page_break_before = true;
     }
-    if first_data == 0
-        && let (Some(last), Some(r)) = (prev.rows.last_mut(), next.rows.first())
+    if let (Some(last), Some(r)) = (prev.rows.last_mut(), next.rows.get(first_data))
         && continues_row(last, r)
     {
-        let r = next.rows.remove(0);
+        let r = next.rows.remove(first_data);
         carry_on(last, r);
     }
     prev.rows.append(&mut next.rows);
