@@ -49,7 +49,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/004-layout.txt", 0.99),
     ("variants/004-raw.txt", 0.97),
     ("variants/000-nohead-layout.txt", 0.97),
-    ("variants/001-portrait-layout.txt", 0.93),
+    ("variants/001-portrait-layout.txt", 0.95),
     ("variants/004-nohead-layout.txt", 0.97),
     ("variants/004-portrait-layout.txt", 0.99),
     ("variants/000-noborder.pdf", 0.94),

@@ -38,9 +38,11 @@ pub(super) fn join_lines_with(lines: &[String], words: &Words) -> String {
     join_ordinals(&out)
 }
 
-/// The words a dump prints whole: those inside a text block (never its
-/// first or last, where a column too narrow for a word breaks it without
-/// a hyphen: "Safeguardin" / "g Children"), lower-cased.
+/// The words a dump prints whole: those of a text block but its last
+/// (where a column too narrow for a word breaks it without a hyphen:
+/// "Safeguardin" / "g Children"), lower-cased. A block's first word may be
+/// the tail of a broken word ("g"), which is why a mend also asks that the
+/// head is no word of its own.
 #[derive(Debug, Default)]
 pub(super) struct Words(std::collections::HashSet<String>);
 
@@ -52,7 +54,7 @@ impl Words {
             for (a, b) in blocks_of(chars, gutter) {
                 let text: String = chars.get(a..b).unwrap_or_default().iter().collect();
                 let toks: Vec<&str> = text.split_whitespace().collect();
-                for t in toks.iter().skip(1).take(toks.len().saturating_sub(2)) {
+                for t in toks.iter().take(toks.len().saturating_sub(1)) {
                     let w = t.trim_matches(|c: char| !c.is_alphanumeric());
                     if !w.is_empty() && w.chars().all(char::is_alphabetic) {
                         set.insert(w.to_lowercase());
@@ -68,6 +70,8 @@ impl Words {
     /// or upper case after upper case), the whole a word printed whole
     /// elsewhere, and not both parts words of their own ("can" / "not").
     pub(super) fn mends(&self, last: &str, first: &str) -> bool {
+        // The letters either side of the break ("midwives/c" / "ommunity").
+        let last = last.rsplit('/').next().unwrap_or("");
         let tail = first.trim_end_matches(|c: char| !c.is_alphanumeric());
         if last.is_empty()
             || tail.is_empty()
@@ -198,6 +202,10 @@ mod tests {
         );
         assert_eq!(join("PROGRES", "S UPDATE"), "PROGRESS UPDATE");
         assert_eq!(join("AGEN", "CIES"), "AGENCIES");
+        assert_eq!(
+            join("midwives/Safe", "guarding leads"),
+            "midwives/Safeguarding leads"
+        );
         assert_eq!(join("we can", "not say"), "we can not say");
         assert_eq!(join("accurate", "safeguarding"), "accurate safeguarding");
     }
