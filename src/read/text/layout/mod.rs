@@ -17,8 +17,17 @@
 //!   column starts a new entry after a gap or after a one-word key. A
 //!   paragraph starts after a blank line, or where the previous line of the
 //!   column stopped short although the next word would have fitted
-//!   ([`LayoutSettings::fit_slack`]), never on a line opening in lower case;
-//!   the first column's sentence running on holds the row;
+//!   ([`LayoutSettings::fit_slack`]), or at a bullet or a dotted item
+//!   number ("13.5 Implement"), never on a line opening in lower case;
+//!   the first column's sentence running on (lower case, a broken word, a
+//!   figure after a line without a full stop) holds the row. Because the
+//!   fit test only approximates a proportional font, a single paragraph
+//!   start is seconded by every cell of the line opening in upper case
+//!   (the first column among them), and a numbered item opens a row beside
+//!   a cell opening in upper case; a figure under a figure opens a row
+//!   (budget tables). A table's first row, opened in several columns, is
+//!   its header and takes the wrapped lines below it while the first
+//!   column stays empty;
 //! - a column whose text runs on through a row boundary that opens no new
 //!   first-column entry is one cell spanning both rows (a vertically merged
 //!   cell, as Word draws a finding beside its actions);
@@ -28,7 +37,15 @@
 //!   repeated header row marked `header` and its first row after the break
 //!   `page_break_before`. The columns may have moved (each page's margin is
 //!   its leftmost text) and the page may have text in only some of them:
-//!   its columns are placed in the previous page's by a common shift.
+//!   its columns are placed in the previous page's by a common shift. The
+//!   table's caption printed again above it is dropped; a page of few lines
+//!   in the table's columns, or opening with its header, is still the
+//!   table; a row Word broke over the page is joined back into one row;
+//! - a long first cell may wrap over many margin lines, and blank lines do
+//!   not end a table when the text after them starts in its columns.
+//!
+//! Words a narrow column broke without a hyphen ("Safeguardin" / "g") are
+//! mended where the whole word is printed whole elsewhere in the dump.
 //!
 //! Text outside tables becomes paragraphs, broken where a line stops short.
 //!
