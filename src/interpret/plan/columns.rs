@@ -120,7 +120,27 @@ impl Aliases {
                 *slot = Some((len, *meaning));
             }
         }
-        opens.or(contains).map(|(_, m)| m)
+        opens
+            .or(contains)
+            .map(|(_, m)| m)
+            .or_else(|| self.squashed(&h))
+    }
+
+    /// A header wrapped in a column narrower than its words is printed
+    /// broken inside them ("Recommen dation", "RA G Rat ing"): failing a
+    /// match by words, the whole header with its spaces removed may equal
+    /// an alias with its spaces removed (never a part of one, which data
+    /// would meet too often).
+    fn squashed(&self, h: &str) -> Option<Meaning> {
+        let squash = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+        let hs = squash(h);
+        if hs.is_empty() {
+            return None;
+        }
+        self.0
+            .iter()
+            .find(|(_, word)| squash(word) == hs)
+            .map(|(m, _)| *m)
     }
 }
 
@@ -243,6 +263,13 @@ mod tests {
         );
         assert_eq!(header_meaning("RAG Rating", &g), Some(Meaning::Status));
         assert_eq!(header_meaning("Number", &g), Some(Meaning::Ref));
+        assert_eq!(header_meaning("Nu mb er", &g), Some(Meaning::Ref));
+        assert_eq!(
+            header_meaning("Recommen dation", &g),
+            Some(Meaning::Finding)
+        );
+        assert_eq!(header_meaning("RA G Rat ing", &g), Some(Meaning::Status));
+        assert_eq!(header_meaning("Act ion plan", &g), None);
         assert_eq!(header_meaning("Notes", &g), None);
         assert_eq!(
             header_meaning("Current SCT Progress", &g),

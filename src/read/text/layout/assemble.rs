@@ -3,14 +3,20 @@
 
 use super::joins::mark_header_repeats;
 use super::rows::RawRow;
-use super::text::join_lines;
+use super::text::{Words, join_lines_with};
 use crate::model::{Cell, Paragraph, Provenance, Row, Table};
 
 /// Raw rows into the model's table: a column that carries on through a row
 /// boundary becomes one cell spanning the rows; a row with text in the
 /// first column only, on one line, or a spanning line, is a one-cell row
-/// across the table.
-pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)]) -> Table {
+/// across the table. `first_is_data`: the first row is a data row (a page
+/// going on with a table without its header), which a cell may carry on.
+pub(super) fn assemble(
+    rows: Vec<RawRow>,
+    cols: &[(usize, usize)],
+    words: &Words,
+    first_is_data: bool,
+) -> Table {
     let n = cols.len();
     let mut out: Vec<Row> = Vec::new();
     // For each column, the (row, cell index) of the last cell there.
@@ -19,7 +25,7 @@ pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)]) -> Table {
         let at = Provenance::line(raw.line);
         if let Some((col, text)) = raw.span {
             let span = n.saturating_sub(col).max(1);
-            out.push(one_cell_row(col, span, join_lines(&[text]), at));
+            out.push(one_cell_row(col, span, join_lines_with(&[text], words), at));
             origin = vec![None; n];
             continue;
         }
@@ -28,12 +34,16 @@ pub(super) fn assemble(rows: Vec<RawRow>, cols: &[(usize, usize)]) -> Table {
             .collect();
         if filled == [0] && raw.lines == 1 && !out.is_empty() {
             let seg = raw.segs.first().cloned().unwrap_or_default();
-            let text: Vec<String> = seg.paragraphs.iter().map(|p| join_lines(p)).collect();
+            let text: Vec<String> = seg
+                .paragraphs
+                .iter()
+                .map(|p| join_lines_with(p, words))
+                .collect();
             out.push(one_cell_row(0, n, text.join(" "), at));
             origin = vec![None; n];
             continue;
         }
-        let cells = row_cells(raw, at, &mut out, &mut origin);
+        let cells = row_cells(raw, at, &mut out, &mut origin, words, first_is_data);
         out.push(Row {
             cells,
             at,
@@ -72,6 +82,8 @@ fn row_cells(
     at: Provenance,
     out: &mut [Row],
     origin: &mut [Option<(usize, usize)>],
+    words: &Words,
+    first_is_data: bool,
 ) -> Vec<Cell> {
     let ri = out.len();
     let mut cells = Vec::new();
@@ -82,20 +94,20 @@ fn row_cells(
             .zip(seg.list.iter().chain(std::iter::repeat(&false)))
             .map(|(p, &list)| Paragraph {
                 list: list.then_some(0),
-                ..Paragraph::new(join_lines(p), Provenance::line(seg.line))
+                ..Paragraph::new(join_lines_with(p, words), Provenance::line(seg.line))
             })
             .collect();
         if seg.continues
             && !raw.entry
             && let Some(Some((r, c))) = origin.get(ci).copied()
-            && r > 0
+            && (r > 0 || first_is_data)
             && let Some(cell) = out.get_mut(r).and_then(|row| row.cells.get_mut(c))
         {
             // The carried-on line goes on the cell's last paragraph.
             let mut paras = paras.into_iter();
             match (paras.next(), cell.paragraphs.last_mut()) {
                 (Some(first), Some(last)) => {
-                    last.text = join_lines(&[last.text.clone(), first.text]);
+                    last.text = join_lines_with(&[last.text.clone(), first.text], words);
                 }
                 (Some(first), None) => cell.paragraphs.push(first),
                 _ => {}

@@ -55,15 +55,23 @@ pub(super) enum Cut {
     Span(usize, String),
 }
 
-pub(super) fn cut(line: &PLine, cols: &[(usize, usize)]) -> Cut {
+pub(super) fn cut(line: &PLine, cols: &[(usize, usize)], gutter: usize) -> Cut {
     if line.is_blank() {
         return Cut::Blank;
     }
     // A run of text that straddles a column start spans columns. (Text
     // that only reaches into a gutter belongs to the column on its left.)
-    let in_river = blocks_of(&line.chars, 1)
-        .iter()
-        .any(|&(start, end)| cols.iter().skip(1).any(|c| start < c.0 && c.0 < end));
+    // A line of one block, words a space apart across a column start,
+    // spans too ("Multi- agency areas for development": a section title
+    // whose words happen to fall either side of the start); tight columns
+    // a space apart leave more than one block on a line of a row.
+    let crosses = |g: usize| {
+        blocks_of(&line.chars, g)
+            .iter()
+            .any(|&(start, end)| cols.iter().skip(1).any(|c| start < c.0 && c.0 < end))
+    };
+    let one_block = blocks_of(&line.chars, gutter).len() == 1;
+    let in_river = crosses(1) || (one_block && crosses(gutter));
     let first = line
         .chars
         .iter()
@@ -88,4 +96,30 @@ pub(super) fn cut(line: &PLine, cols: &[(usize, usize)]) -> Cut {
         cells.push((!t.is_empty()).then(|| (from + lead, t.to_string())));
     }
     Cut::Cells(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(t: &str) -> PLine {
+        PLine {
+            chars: t.chars().collect(),
+            no: 1,
+        }
+    }
+
+    #[test]
+    fn a_one_block_line_across_a_column_start_spans() {
+        let cols = [(0, 4), (6, 30), (40, 60)];
+        assert!(matches!(
+            cut(&line("Multi- agency areas for development"), &cols, 2),
+            Cut::Span(0, _)
+        ));
+        // Text either side of the column starts, more blocks on the line.
+        assert!(matches!(
+            cut(&line("2.1   That liaison between   Ann Lee"), &cols, 2),
+            Cut::Cells(_)
+        ));
+    }
 }

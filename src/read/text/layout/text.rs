@@ -2,6 +2,8 @@
 //! raised ordinal suffixes (which pdftotext prints apart, even on their own
 //! line) go back onto their numbers.
 
+use super::line::blocks_of;
+
 /// A line ending in a word broken at its hyphen ("multi-", "Covid-").
 pub(super) fn broken(t: &str) -> bool {
     let mut it = t.chars().rev();
@@ -11,6 +13,12 @@ pub(super) fn broken(t: &str) -> bool {
 /// Join a paragraph's lines: a broken word is mended, other lines are joined
 /// with a space; superscript ordinals printed apart ("3 rd") are joined.
 pub(super) fn join_lines(lines: &[String]) -> String {
+    join_lines_with(lines, &Words::default())
+}
+
+/// [`join_lines`], also mending words a narrow column broke without a
+/// hyphen where `words` knows the whole word (see [`Words::mends`]).
+pub(super) fn join_lines_with(lines: &[String], words: &Words) -> String {
     let lines = place_raised_suffixes(lines);
     let mut out = String::new();
     for l in &lines {
@@ -18,13 +26,68 @@ pub(super) fn join_lines(lines: &[String]) -> String {
         if l.is_empty() {
             continue;
         }
-        let mend = broken(&out) && l.starts_with(char::is_alphanumeric);
+        let last = out.rsplit(' ').next().unwrap_or("");
+        let first = l.split(' ').next().unwrap_or("");
+        let mend =
+            (broken(&out) && l.starts_with(char::is_alphanumeric)) || words.mends(last, first);
         if !out.is_empty() && !mend {
             out.push(' ');
         }
         out.push_str(&l);
     }
     join_ordinals(&out)
+}
+
+/// The words a dump prints whole: those of a text block but its last
+/// (where a column too narrow for a word breaks it without a hyphen:
+/// "Safeguardin" / "g Children"), lower-cased. A block's first word may be
+/// the tail of a broken word ("g"), which is why a mend also asks that the
+/// head is no word of its own.
+#[derive(Debug, Default)]
+pub(super) struct Words(std::collections::HashSet<String>);
+
+impl Words {
+    /// The words inside the blocks of every line.
+    pub(super) fn of_lines<'a>(lines: impl Iterator<Item = &'a [char]>, gutter: usize) -> Self {
+        let mut set = std::collections::HashSet::new();
+        for chars in lines {
+            for (a, b) in blocks_of(chars, gutter) {
+                let text: String = chars.get(a..b).unwrap_or_default().iter().collect();
+                let toks: Vec<&str> = text.split_whitespace().collect();
+                for t in toks.iter().take(toks.len().saturating_sub(1)) {
+                    let w = t.trim_matches(|c: char| !c.is_alphanumeric());
+                    if !w.is_empty() && w.chars().all(char::is_alphabetic) {
+                        set.insert(w.to_lowercase());
+                    }
+                }
+            }
+        }
+        Words(set)
+    }
+
+    /// Does a line ending in `last` and the next opening with `first` hold
+    /// one word broken in two? Both parts letters (`first` in lower case,
+    /// or upper case after upper case), the whole a word printed whole
+    /// elsewhere, and not both parts words of their own ("can" / "not").
+    pub(super) fn mends(&self, last: &str, first: &str) -> bool {
+        // The letters either side of the break ("midwives/c" / "ommunity").
+        let last = last.rsplit('/').next().unwrap_or("");
+        let tail = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if last.is_empty()
+            || tail.is_empty()
+            || !last.chars().all(char::is_alphabetic)
+            || !tail.chars().all(char::is_alphabetic)
+        {
+            return false;
+        }
+        let upper_run = last.chars().last().is_some_and(char::is_uppercase)
+            && tail.chars().all(char::is_uppercase);
+        if !(tail.starts_with(char::is_lowercase) || upper_run) {
+            return false;
+        }
+        let (a, b) = (last.to_lowercase(), tail.to_lowercase());
+        self.0.contains(&format!("{a}{b}")) && !(self.0.contains(&a) && self.0.contains(&b))
+    }
 }
 
 /// Ordinal suffixes printed raised, on a line of their own.
@@ -120,5 +183,30 @@ mod tests {
             join_lines(&["Programme developed -".into(), "end".into()]),
             "Programme developed - end"
         );
+    }
+
+    #[test]
+    fn words_broken_in_a_narrow_column_are_mended() {
+        let lines: Vec<Vec<char>> = [
+            "The Safeguarding Children team and the Progress Report agencies too",
+            "we cannot say and can not do",
+        ]
+        .iter()
+        .map(|l| l.chars().collect())
+        .collect();
+        let w = Words::of_lines(lines.iter().map(|l| l.as_slice()), 2);
+        let join = |a: &str, b: &str| join_lines_with(&[a.into(), b.into()], &w);
+        assert_eq!(
+            join("Named Safeguardin", "g Children"),
+            "Named Safeguarding Children"
+        );
+        assert_eq!(join("PROGRES", "S UPDATE"), "PROGRESS UPDATE");
+        assert_eq!(join("AGEN", "CIES"), "AGENCIES");
+        assert_eq!(
+            join("midwives/Safe", "guarding leads"),
+            "midwives/Safeguarding leads"
+        );
+        assert_eq!(join("we can", "not say"), "we can not say");
+        assert_eq!(join("accurate", "safeguarding"), "accurate safeguarding");
     }
 }
