@@ -1,0 +1,220 @@
+//! Plans saved as plain text one cell paragraph per line.
+//!
+//! A word processor saving a document as plain text (LibreOffice "Text
+//! (encoded)", Word "Plain Text") prints a table cell by cell: the header
+//! row as N short lines naming the columns, then each row's cells in column
+//! order, every cell paragraph on a line of its own and an empty (or
+//! merged-over) cell as an empty line. No tabs, no widths: what is left of
+//! the grid is the order, the column count and the blank lines.
+//!
+//! This module puts the grid back and hands the plan interpreter real
+//! tables, so everything it knows (merged findings, inherited leads,
+//! section rows, refs, fields) applies unchanged:
+//! - [`tokens`]: the printed lines, blank lines back from line numbers;
+//! - [`header`]: header runs and the column count;
+//! - [`fit`]: what each line looks like and how well it fits each column;
+//! - [`grid`]: the cheapest cut of the lines into rows of N cells.
+
+mod fit;
+mod grid;
+mod header;
+mod tokens;
+
+use crate::model::{Block, Cell, Document, Provenance, Row, Table};
+use crate::recognise::Grammars;
+use crate::recognise::grammar::ColumnMeaning as Meaning;
+
+use super::plan::{self, Plan};
+
+use fit::Look;
+use grid::RowCut;
+use tokens::Token;
+
+/// Read `doc` as a paragraph-per-line text: None when it is not one or
+/// shows no header run.
+pub fn extract(doc: &Document, g: &Grammars) -> Option<Plan> {
+    let rebuilt = rebuild(doc, g)?;
+    Some(plan::extract(&rebuilt, g))
+}
+
+/// `doc` with each header run and the rows under it made a table.
+fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
+    let toks = tokens::tokens(doc)?;
+    let aliases = header::Aliases::new(g);
+    let heads = header::headers(&toks, &aliases);
+    if heads.is_empty() {
+        return None;
+    }
+    let looks: Vec<Look> = toks.iter().map(|t| Look::of(t, g)).collect();
+    let mut blocks = Vec::new();
+    let mut done = 0usize;
+    for (k, h) in heads.iter().enumerate() {
+        let limit = heads.get(k + 1).map_or(toks.len(), |n| n.start);
+        push_text(&mut blocks, toks.get(done..h.start).unwrap_or_default());
+        let cols: Vec<Option<Meaning>> = h.columns.iter().map(|(m, _)| Some(*m)).collect();
+        let cut = grid::cut(&looks, h.end, limit, &cols);
+        blocks.push(Block::Table(table(&toks, h, &cut)));
+        push_text(&mut blocks, toks.get(cut.end..limit).unwrap_or_default());
+        done = limit;
+    }
+    push_text(&mut blocks, toks.get(done..).unwrap_or_default());
+    Some(Document {
+        format: doc.format,
+        pages: doc.pages,
+        title: doc.title.clone(),
+        blocks,
+        warnings: Vec::new(),
+    })
+}
+
+/// Lines outside every table stay paragraphs (headings among them).
+fn push_text(blocks: &mut Vec<Block>, toks: &[Token]) {
+    blocks.extend(
+        toks.iter()
+            .filter(|t| !t.blank())
+            .map(|t| Block::Paragraph(t.paragraph())),
+    );
+}
+
+fn cell(toks: &[Token], col: usize, lines: impl IntoIterator<Item = usize>) -> Cell {
+    let lines: Vec<usize> = lines.into_iter().collect();
+    let paragraphs = lines
+        .iter()
+        .filter_map(|&i| toks.get(i))
+        .map(Token::paragraph)
+        .collect();
+    let mut c = Cell::new(col, paragraphs);
+    c.at = at(toks, lines.first().copied());
+    c
+}
+
+fn at(toks: &[Token], i: Option<usize>) -> Provenance {
+    i.and_then(|i| toks.get(i))
+        .map_or_else(Provenance::default, |t| Provenance::line(t.line))
+}
+
+fn table(toks: &[Token], h: &header::Header, cut: &grid::Cut) -> Table {
+    let n = h.columns.len();
+    let header_cells: Vec<Cell> = h
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, (_, lines))| cell(toks, c, lines.iter().copied()))
+        .collect();
+    let mut rows = vec![Row {
+        cells: header_cells,
+        header: true,
+        page_break_before: false,
+        at: at(toks, Some(h.start)),
+    }];
+    for r in &cut.rows {
+        let row = match r {
+            RowCut::Section(i) => Row {
+                cells: vec![Cell {
+                    col_span: n,
+                    ..cell(toks, 0, [*i])
+                }],
+                header: false,
+                page_break_before: false,
+                at: at(toks, Some(*i)),
+            },
+            RowCut::Cells(ranges) => Row {
+                cells: ranges
+                    .iter()
+                    .enumerate()
+                    .map(|(c, r)| {
+                        // An empty cell prints one blank line: no paragraph.
+                        let lines = r
+                            .clone()
+                            .filter(|&i| toks.get(i).is_some_and(|t| !t.blank()));
+                        let mut cl = cell(toks, c, r.clone());
+                        if lines.count() == 0 {
+                            cl.paragraphs.clear();
+                        }
+                        cl
+                    })
+                    .collect(),
+                header: false,
+                page_break_before: false,
+                at: at(toks, ranges.first().map(|r| r.start)),
+            },
+        };
+        rows.push(row);
+    }
+    Table {
+        rows,
+        columns: n,
+        pages: Vec::new(),
+        at: at(toks, Some(h.start)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Paragraph};
+
+    /// A plan as a word processor saves it: `""` is a blank line.
+    fn doc(lines: &[&str]) -> Document {
+        let mut d = Document::new(Format::Text);
+        for (i, t) in lines.iter().enumerate() {
+            if !t.is_empty() {
+                d.blocks.push(Block::Paragraph(Paragraph::new(
+                    *t,
+                    Provenance::line(i as u32 + 1),
+                )));
+            }
+        }
+        d
+    }
+
+    #[test]
+    fn a_plan_saved_one_cell_paragraph_per_line() {
+        let d = doc(&[
+            "Ref",
+            "Areas for development",
+            "Actions",
+            "Completion date",
+            "Lead/s",
+            "Health",
+            "1",
+            "Children wait too long for help.",
+            "1.1 Review the pathway",
+            "October 2020",
+            "Review December 2020",
+            "Jane Doe, Head of Services",
+            "",
+            "John Roe, Service Manager",
+            "",
+            "",
+            "1.2 Audit the cases",
+            "November 2020",
+            "",
+            "2",
+            "Plans are unclear.",
+            "2.1 Train the staff",
+            "May 2021",
+            "Ann Poe, Team Manager",
+        ]);
+        let p = extract(&d, &Grammars::builtin()).unwrap_or_default();
+        assert_eq!(p.findings.len(), 2);
+        assert_eq!(p.findings[0].section.as_deref(), Some("Health"));
+        assert_eq!(p.actions.len(), 3);
+        let a1 = &p.actions[0];
+        assert_eq!(a1.ref_.as_deref(), Some("1.1"));
+        assert_eq!(
+            a1.timescale.text.as_deref(),
+            Some("October 2020 Review December 2020")
+        );
+        assert_eq!(a1.leads.len(), 2);
+        assert!(p.actions[1].leads_inherited);
+        assert_eq!(p.actions[2].finding.as_deref(), Some("f2"));
+        assert_eq!(p.actions[2].leads.len(), 1);
+    }
+
+    #[test]
+    fn text_without_a_header_run_is_left_to_the_other_readers() {
+        let d = doc(&["Annual report", "", "The partnership met four times."]);
+        assert!(extract(&d, &Grammars::builtin()).is_none());
+    }
+}
