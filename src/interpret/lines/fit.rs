@@ -43,6 +43,9 @@ pub struct Look {
     /// the first paragraph of a cell.
     pub label: bool,
     pub rag: bool,
+    /// Nothing but a status word ("RED", "Amber"): a rating, or a rating
+    /// key's label, never an action, a person or a date.
+    pub rating: bool,
     /// Says done or not done ("Completed", "in progress").
     pub state: bool,
     pub ends_with_stop: bool,
@@ -125,6 +128,7 @@ impl Look {
                 names: Names::Nothing,
                 label: false,
                 rag: false,
+                rating: false,
                 state: false,
                 ends_with_stop: false,
             };
@@ -172,6 +176,7 @@ impl Look {
             names,
             label: words <= MAX_LABEL_WORDS && text.ends_with(':'),
             rag: st.rag.is_some(),
+            rating: st.rag.is_some() && words <= 2,
             state: st.complete.is_some(),
             ends_with_stop: text.ends_with('.'),
         }
@@ -200,6 +205,11 @@ pub const SECTION: f32 = 2.0;
 pub const OUT_AFTER_BLANK: f32 = 1.5;
 /// A cell that ends in an empty paragraph, on top of that paragraph's cost.
 pub const TRAILING_BLANK: f32 = 1.5;
+/// A non-empty cell in a column that at most one row of the plan's tables
+/// fills (a rating key read as one more row fills them all).
+pub const RARE_FILL: f32 = 4.0;
+/// A status word alone where no status column is.
+const RATING_ELSEWHERE: f32 = 5.0;
 /// A line left out of every table where no blank closed it.
 pub const OUT: f32 = 4.0;
 
@@ -219,6 +229,15 @@ pub fn empty(m: Option<Meaning>) -> f32 {
 /// The first paragraph of a non-empty cell.
 pub fn first(m: Option<Meaning>, l: &Look) -> f32 {
     let short = l.words <= 8;
+    let named = matches!(
+        m,
+        Some(
+            Meaning::Ref | Meaning::Finding | Meaning::Action | Meaning::Timescale | Meaning::Lead
+        )
+    );
+    if l.rating && named {
+        return RATING_ELSEWHERE;
+    }
     match m {
         Some(Meaning::Ref) => {
             if l.whole_ref {

@@ -43,8 +43,10 @@ enum Step {
     Section,
 }
 
-/// Cut lines `from..to` into rows of `cols.len()` cells.
-pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>]) -> Cut {
+/// Cut lines `from..to` into rows of `cols.len()` cells. `fill[c]` is added
+/// for every non-empty cell in column `c` (columns the rest of the plan
+/// leaves empty).
+pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], fill: &[f32]) -> Cut {
     let n = cols.len().max(1);
     let to = to.min(looks.len());
     let from = from.min(to);
@@ -115,7 +117,7 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>]) -> 
                 relax(p + 1, nc, base + fit::empty(m), Step::Empty);
                 continue;
             }
-            let mut acc = base + fit::first(m, look);
+            let mut acc = base + fit::first(m, look) + fill.get(c).copied().unwrap_or(0.0);
             for q in p + 1..=(p + MAX_CELL_LINES).min(len) {
                 // A cell may end in an empty paragraph, at a price: more
                 // often the blank line is the next cell, empty.
@@ -215,7 +217,7 @@ mod tests {
             Some(Meaning::Timescale),
             Some(Meaning::Lead),
         ];
-        let c = cut(&looks(&lines), 0, lines.len(), &cols);
+        let c = cut(&looks(&lines), 0, lines.len(), &cols, &[]);
         assert_eq!(c.end, lines.len());
         assert_eq!(c.rows.len(), 3);
         assert_eq!(c.rows[0], RowCut::Section(0));
@@ -250,7 +252,7 @@ mod tests {
             Some(Meaning::Outcome),
             Some(Meaning::Progress),
         ];
-        let c = cut(&looks(&lines), 0, lines.len(), &cols);
+        let c = cut(&looks(&lines), 0, lines.len(), &cols, &[]);
         assert_eq!(c.rows.len(), 1);
         assert_eq!(c.end, 4);
     }
@@ -263,7 +265,7 @@ mod tests {
             Some(Meaning::Lead),
             Some(Meaning::Progress),
         ];
-        let c = cut(&looks(&lines), 0, lines.len(), &cols);
+        let c = cut(&looks(&lines), 0, lines.len(), &cols, &[]);
         assert_eq!(c.rows.len(), 1);
         let RowCut::Cells(r) = &c.rows[0] else {
             panic!("cells expected")

@@ -46,13 +46,30 @@ fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
         return None;
     }
     let looks: Vec<Look> = toks.iter().map(|t| Look::of(t, g)).collect();
+    let limits: Vec<usize> = (0..heads.len())
+        .map(|k| heads.get(k + 1).map_or(toks.len(), |n| n.start))
+        .collect();
+    let meanings: Vec<Vec<Option<Meaning>>> = heads
+        .iter()
+        .map(|h| h.columns.iter().map(|(m, _)| Some(*m)).collect())
+        .collect();
+    // First cut: which columns the plan fills at all. Tables under the same
+    // header are one plan (a table per theme), so they are counted together.
+    let first: Vec<grid::Cut> = heads
+        .iter()
+        .zip(&limits)
+        .zip(&meanings)
+        .map(|((h, &limit), cols)| grid::cut(&looks, h.end, limit, cols, &[]))
+        .collect();
     let mut blocks = Vec::new();
     let mut done = 0usize;
     for (k, h) in heads.iter().enumerate() {
-        let limit = heads.get(k + 1).map_or(toks.len(), |n| n.start);
+        let (Some(&limit), Some(cols)) = (limits.get(k), meanings.get(k)) else {
+            continue;
+        };
+        let fill = rare_columns(&toks, cols, &meanings, &first);
+        let cut = grid::cut(&looks, h.end, limit, cols, &fill);
         push_text(&mut blocks, toks.get(done..h.start).unwrap_or_default());
-        let cols: Vec<Option<Meaning>> = h.columns.iter().map(|(m, _)| Some(*m)).collect();
-        let cut = grid::cut(&looks, h.end, limit, &cols);
         blocks.push(Block::Table(table(&toks, h, &cut)));
         push_text(&mut blocks, toks.get(cut.end..limit).unwrap_or_default());
         done = limit;
@@ -66,6 +83,50 @@ fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
         warnings: Vec::new(),
     })
 }
+
+/// Per column of `cols`, [`fit::RARE_FILL`] when at most one row of the
+/// tables with the same columns fills it. Why: a plan leaves some columns
+/// empty throughout (progress not yet reported); a rating key or notes
+/// under the last table, read as one more row, would fill them.
+fn rare_columns(
+    toks: &[Token],
+    cols: &[Option<Meaning>],
+    meanings: &[Vec<Option<Meaning>>],
+    cuts: &[grid::Cut],
+) -> Vec<f32> {
+    let mut filled = vec![0usize; cols.len()];
+    let mut rows = 0usize;
+    for (m, cut) in meanings.iter().zip(cuts) {
+        if m.as_slice() != cols {
+            continue;
+        }
+        for r in &cut.rows {
+            let RowCut::Cells(cells) = r else { continue };
+            rows += 1;
+            for (c, range) in cells.iter().enumerate() {
+                let text = range
+                    .clone()
+                    .any(|i| toks.get(i).is_some_and(|t| !t.blank()));
+                if let (true, Some(n)) = (text, filled.get_mut(c)) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    filled
+        .iter()
+        .map(|&n| {
+            if rows >= MIN_ROWS_FOR_RARE && n <= 1 {
+                fit::RARE_FILL
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// Too few rows say nothing about which columns a plan fills.
+const MIN_ROWS_FOR_RARE: usize = 6;
 
 /// Lines outside every table stay paragraphs (headings among them).
 fn push_text(blocks: &mut Vec<Block>, toks: &[Token]) {
@@ -210,6 +271,56 @@ mod tests {
         assert!(p.actions[1].leads_inherited);
         assert_eq!(p.actions[2].finding.as_deref(), Some("f2"));
         assert_eq!(p.actions[2].leads.len(), 1);
+    }
+
+    #[test]
+    fn a_rating_key_under_the_last_table_is_not_a_row() {
+        let mut lines = vec!["Action", "Lead", "Outcome measure", "Progress update"];
+        let people = [
+            "Jane Doe - Agency",
+            "John Roe - Police",
+            "Ann Poe - Council",
+            "Tom Moe - Health",
+            "Sue Low - Trust",
+            "Bob Kay - Board",
+        ];
+        for p in people {
+            lines.extend([
+                "Review the training offer",
+                p,
+                "Staff report more confidence",
+                "",
+            ]);
+        }
+        lines.extend([
+            "",
+            "RED",
+            "Process: tasks not completed or timescales slipped and need attention",
+            "Impact should start to be seen and measured, but is not met.",
+            "BLUE",
+            "Completed and impact evidenced, target achieved and sustained.",
+        ]);
+        let p = extract(&doc(&lines), &Grammars::builtin()).unwrap_or_default();
+        assert_eq!(p.actions.len(), 6);
+        assert!(p.actions.iter().all(|a| a.progress.is_empty()));
+    }
+
+    proptest::proptest! {
+        /// Any mix of header words, refs, dates, names and blank lines: the
+        /// reader never panics and numbers its actions densely.
+        #[test]
+        fn never_panics_on_arbitrary_lines(picks in proptest::collection::vec(0usize..14, 0..80)) {
+            const WORDS: [&str; 14] = [
+                "Ref", "Actions", "Lead", "Timescale", "Progress", "1", "1.1 Do", "",
+                "Health", "June 2020", "Jane Doe, Head of X", "RED", "Some text.", "i) item",
+            ];
+            let lines: Vec<&str> = picks.iter().map(|&k| WORDS[k % WORDS.len()]).collect();
+            if let Some(p) = extract(&doc(&lines), &Grammars::builtin()) {
+                for (i, a) in p.actions.iter().enumerate() {
+                    proptest::prop_assert_eq!(&a.id, &format!("a{}", i + 1));
+                }
+            }
+        }
     }
 
     #[test]
