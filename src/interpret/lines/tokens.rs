@@ -36,17 +36,20 @@ impl Token {
     }
 }
 
-/// A file is a paragraph-per-line export when (almost) no paragraph spans
-/// several lines: a wrapped dump joins the lines of a text box instead.
-const MAX_MULTILINE_SHARE: usize = 20; // one in twenty
+/// A reader may have joined consecutive lines into one paragraph (a file
+/// with few long lines looks like a wrapped dump to it). That is harmless
+/// when every line is a whole paragraph, but a dump wrapped at a column
+/// width (pdftotext) is a different layout, for the flow reader: there many
+/// lines go on a sentence, starting lower case. One join in this many may.
+const MAX_WRAPPED_SHARE: usize = 8;
 
 /// The lines of `doc`, or None when the document is not a paragraph-per-line
-/// text (tables already rebuilt, paragraphs without line numbers, or wrapped
-/// lines joined into paragraphs).
+/// text (tables already rebuilt, paragraphs without line numbers, or lines
+/// wrapped at a width).
 pub fn tokens(doc: &Document) -> Option<Vec<Token>> {
     let mut out: Vec<Token> = Vec::new();
-    let mut paragraphs = 0usize;
-    let mut multiline = 0usize;
+    let mut joins = 0usize;
+    let mut wrapped = 0usize;
     let mut last: Option<u32> = None;
     for block in &doc.blocks {
         let (text, list, at) = match block {
@@ -54,10 +57,15 @@ pub fn tokens(doc: &Document) -> Option<Vec<Token>> {
             Block::Heading(h) => (&h.text, false, h.at.line?),
             Block::Table(_) => return None,
         };
-        paragraphs += 1;
         let parts: Vec<&str> = text.split('\n').collect();
-        if parts.len() > 1 {
-            multiline += 1;
+        for part in parts.iter().skip(1) {
+            joins += 1;
+            let goes_on = part
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            wrapped += usize::from(goes_on);
         }
         if let Some(prev) = last {
             for line in prev.saturating_add(1)..at {
@@ -77,7 +85,7 @@ pub fn tokens(doc: &Document) -> Option<Vec<Token>> {
         }
         last = Some(at.saturating_add(parts.len().saturating_sub(1) as u32));
     }
-    (paragraphs > 0 && multiline * MAX_MULTILINE_SHARE <= paragraphs).then_some(out)
+    (!out.is_empty() && wrapped * MAX_WRAPPED_SHARE <= joins).then_some(out)
 }
 
 #[cfg(test)]
@@ -104,6 +112,13 @@ mod tests {
 
     #[test]
     fn wrapped_paragraphs_are_not_this_layout() {
-        assert!(tokens(&doc(&[(1, "a\nb"), (4, "c\nd")])).is_none());
+        let wrapped = doc(&[(1, "Review the\npathway"), (4, "Audit the\ncases")]);
+        assert!(tokens(&wrapped).is_none());
+        // Whole paragraphs a reader joined keep their lines.
+        let joined = doc(&[(1, "Ref\nActions"), (4, "1.1 Do\nMay 2020")]);
+        let t = tokens(&joined).unwrap_or_default();
+        assert_eq!(t.len(), 5);
+        assert!(t[2].blank() && !t[3].blank());
+        assert_eq!(t[4].line, 5);
     }
 }
