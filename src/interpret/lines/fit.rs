@@ -49,6 +49,7 @@ pub struct Look {
     /// Says done or not done ("Completed", "in progress").
     pub state: bool,
     pub ends_with_stop: bool,
+    pub digits: bool,
 }
 
 /// Lines longer than this are prose, whatever they mention.
@@ -131,6 +132,7 @@ impl Look {
                 rating: false,
                 state: false,
                 ends_with_stop: false,
+                digits: false,
             };
         }
         let whole_ref = reference::whole_ref(text).is_some();
@@ -179,13 +181,15 @@ impl Look {
             rating: st.rag.is_some() && words <= 2,
             state: st.complete.is_some(),
             ends_with_stop: text.ends_with('.'),
+            digits: text.chars().any(|c| c.is_ascii_digit()),
         }
     }
 
-    /// A section row: one short label across the table ("Health").
+    /// A section row: one short label across the table ("Health"); a
+    /// longer label ("Priority 2: …") costs more.
     pub fn section_cost(&self) -> Option<f32> {
         let ok = !self.blank
-            && self.words <= 8
+            && self.words <= MAX_SECTION_WORDS
             && !self.dated
             && !self.whole_ref
             && !self.opens_ref
@@ -193,13 +197,24 @@ impl Look {
             && !self.list
             && !self.ends_with_stop
             && !self.label;
-        ok.then_some(SECTION)
+        let long = self.words.saturating_sub(SHORT_SECTION_WORDS) as f32;
+        ok.then_some(SECTION + SECTION_WORD * long)
+    }
+
+    /// A ref the ref recogniser does not read ("R1", "1a", "Rec 3"): short
+    /// and numbered.
+    fn ref_like(&self) -> bool {
+        self.words <= 2 && self.digits
     }
 }
 
 /// A section row costs about what a lead line naming only an organisation
 /// costs as a lead paragraph: the two are told apart by what follows.
 pub const SECTION: f32 = 2.0;
+/// Section labels are a few words; each word past this many costs more.
+const SHORT_SECTION_WORDS: usize = 6;
+const SECTION_WORD: f32 = 0.3;
+const MAX_SECTION_WORDS: usize = 12;
 /// A line left out of every table, after a table that closed with a blank
 /// (the paragraph Word keeps between a table and what follows).
 pub const OUT_AFTER_BLANK: f32 = 1.5;
@@ -242,8 +257,10 @@ pub fn first(m: Option<Meaning>, l: &Look) -> f32 {
         Some(Meaning::Ref) => {
             if l.whole_ref {
                 0.0
+            } else if l.ref_like() && !l.dated {
+                1.0
             } else {
-                8.0
+                6.0
             }
         }
         Some(Meaning::Finding) => {

@@ -274,6 +274,37 @@ mod tests {
     }
 
     #[test]
+    fn refs_the_recogniser_does_not_read_and_a_long_section_label() {
+        let d = doc(&[
+            "Rec no",
+            "Recommendation",
+            "Action",
+            "Lead",
+            "Target date",
+            "Priority two: strengthening the way partners share information together",
+            "R1",
+            "That partners share information promptly.",
+            "Agree an information sharing protocol",
+            "Jane Doe, Head of Services",
+            "March 2022",
+            "R2",
+            "That plans are reviewed.",
+            "Audit the plans",
+            "John Roe, Service Manager",
+            "June 2022",
+        ]);
+        let p = extract(&d, &Grammars::builtin()).unwrap_or_default();
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.findings.len(), 2);
+        assert_eq!(
+            p.actions[1].section.as_deref(),
+            Some("Priority two: strengthening the way partners share information together")
+        );
+        assert_eq!(p.actions[1].leads.len(), 1);
+        assert_eq!(p.actions[1].timescale.text.as_deref(), Some("June 2022"));
+    }
+
+    #[test]
     fn a_rating_key_under_the_last_table_is_not_a_row() {
         let mut lines = vec!["Action", "Lead", "Outcome measure", "Progress update"];
         let people = [
