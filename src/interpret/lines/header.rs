@@ -17,6 +17,9 @@ const MAX_HEADER_WORDS: usize = 14;
 /// Only a very short label may name a column by containing an alias
 /// ("Current SCT Progress"); longer ones must open with it.
 const MAX_CONTAINS_WORDS: usize = 4;
+/// Column names a header with an empty cell needs.
+const MIN_NAMED_AROUND_EMPTY: usize = 3;
+
 /// Lines after the last column name that may still be paragraphs of the
 /// last header cell.
 const MAX_TRAILING: usize = 4;
@@ -127,7 +130,9 @@ pub struct Header {
     /// Token after the header's last line.
     pub end: usize,
     /// Per column: its meaning and the token indices of its lines.
-    pub columns: Vec<(Meaning, Vec<usize>)>,
+    /// An empty header cell between named ones is a column of no known
+    /// meaning (None).
+    pub columns: Vec<(Option<Meaning>, Vec<usize>)>,
 }
 
 /// The header run starting at token `i`, if one does: it opens with a line
@@ -140,24 +145,42 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
     if !first.opens {
         return None;
     }
-    let mut columns: Vec<(Meaning, Vec<usize>)> = vec![(first.meaning, vec![i])];
+    let mut columns: Vec<(Option<Meaning>, Vec<usize>)> = vec![(Some(first.meaning), vec![i])];
     let mut end = i + 1;
     let mut j = i + 1;
     let mut pending: Vec<usize> = Vec::new();
+    // A column name that may extend the run: not a second column of a
+    // meaning a plan has once.
+    let fresh = |columns: &[(Option<Meaning>, Vec<usize>)], n: Named| {
+        repeatable(n.meaning) || !columns.iter().any(|(m, _)| *m == Some(n.meaning))
+    };
     while let Some(t) = tokens.get(j) {
-        if t.blank() || t.text.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
+        if t.blank() {
+            // An empty header cell (over a rating column, say) prints a
+            // blank line between two column names.
+            let named_next = tokens
+                .get(j + 1)
+                .and_then(|n| aliases.named(&n.text))
+                .is_some_and(|n| fresh(&columns, n));
+            if pending.is_empty() && named_next {
+                columns.push((None, vec![j]));
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if t.text.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
             break;
         }
         match aliases.named(&t.text) {
             Some(n) => {
-                let seen = columns.iter().any(|(m, _)| *m == n.meaning);
-                if seen && !repeatable(n.meaning) {
+                if !fresh(&columns, n) {
                     break;
                 }
                 if let Some(last) = columns.last_mut() {
                     last.1.append(&mut pending);
                 }
-                columns.push((n.meaning, vec![j]));
+                columns.push((Some(n.meaning), vec![j]));
                 end = j + 1;
             }
             None => pending.push(j),
@@ -165,9 +188,9 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
         j += 1;
     }
     let mut distinct: Vec<Meaning> = Vec::new();
-    for (m, _) in &columns {
-        if !distinct.contains(m) {
-            distinct.push(*m);
+    for m in columns.iter().filter_map(|(m, _)| *m) {
+        if !distinct.contains(&m) {
+            distinct.push(m);
         }
     }
     let core = distinct
@@ -194,7 +217,12 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
     if let Some(last) = columns.last_mut() {
         last.1.extend(pending.iter().take(trailing));
     }
-    (distinct.len() >= 2 && core).then_some(Header {
+    // A header with an empty cell must name more around it: "Action",
+    // blank, "Lead" is as likely two data lines.
+    let unnamed = columns.iter().filter(|(m, _)| m.is_none()).count();
+    let named = columns.len() - unnamed;
+    let enough = unnamed == 0 || named >= MIN_NAMED_AROUND_EMPTY;
+    (distinct.len() >= 2 && core && enough).then_some(Header {
         start: i,
         end: end + trailing,
         columns,
@@ -207,7 +235,17 @@ pub fn headers(tokens: &[Token], aliases: &Aliases) -> Vec<Header> {
     let mut i = 0;
     while i < tokens.len() {
         match header_at(tokens, i, aliases) {
-            Some(h) => {
+            Some(mut h) => {
+                // A title that opens with an alias ("Action plan …") may
+                // run into the header: a run starting later that names more
+                // columns is the header.
+                for j in i + 1..h.end {
+                    if let Some(later) = header_at(tokens, j, aliases)
+                        && later.columns.len() > h.columns.len()
+                    {
+                        h = later;
+                    }
+                }
                 i = h.end;
                 out.push(h);
             }
@@ -271,6 +309,42 @@ mod tests {
         assert_eq!(hs.len(), 1);
         assert_eq!(hs[0].end, 6);
         assert_eq!(hs[0].columns[3].1, vec![4, 5]);
+    }
+
+    #[test]
+    fn a_title_opening_with_an_alias_is_not_a_column() {
+        let g = Grammars::builtin();
+        let t = toks(&[
+            "Action plan",
+            "Ref",
+            "Area for development",
+            "Action",
+            "Lead",
+            "Timescale",
+        ]);
+        let hs = headers(&t, &Aliases::new(&g));
+        assert_eq!(hs.len(), 1);
+        assert_eq!(hs[0].start, 1);
+        assert_eq!(hs[0].columns.len(), 5);
+    }
+
+    #[test]
+    fn an_empty_header_cell_between_names_is_a_column() {
+        let g = Grammars::builtin();
+        let t = toks(&["Ref", "Action", "", "Lead", "", "1.1 Do"]);
+        let hs = headers(&t, &Aliases::new(&g));
+        assert_eq!(hs.len(), 1);
+        let metas: Vec<Option<Meaning>> = hs[0].columns.iter().map(|c| c.0).collect();
+        assert_eq!(
+            metas,
+            vec![
+                Some(Meaning::Ref),
+                Some(Meaning::Action),
+                None,
+                Some(Meaning::Lead)
+            ]
+        );
+        assert_eq!(hs[0].end, 4);
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
         .collect();
     let meanings: Vec<Vec<Option<Meaning>>> = heads
         .iter()
-        .map(|h| h.columns.iter().map(|(m, _)| Some(*m)).collect())
+        .map(|h| h.columns.iter().map(|(m, _)| *m).collect())
         .collect();
     // First cut: which columns the plan fills at all. Tables under the same
     // header are one plan (a table per theme), so they are counted together.
@@ -302,6 +302,31 @@ mod tests {
         );
         assert_eq!(p.actions[1].leads.len(), 1);
         assert_eq!(p.actions[1].timescale.text.as_deref(), Some("June 2022"));
+    }
+
+    #[test]
+    fn an_unnamed_column_keeps_the_count() {
+        let d = doc(&[
+            "Action",
+            "",
+            "Lead",
+            "Timescale",
+            "1.1 Agree the protocol",
+            "Green",
+            "Jane Doe, Head of Services",
+            "May 2022",
+            "1.2 Audit the plans",
+            "",
+            "John Roe, Service Manager",
+            "June 2022",
+        ]);
+        let p = extract(&d, &Grammars::builtin()).unwrap_or_default();
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[1].text, "Audit the plans");
+        assert_eq!(
+            p.actions[1].leads.first().and_then(|l| l.name.as_deref()),
+            Some("John Roe")
+        );
     }
 
     #[test]
