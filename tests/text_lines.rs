@@ -10,6 +10,7 @@ use serde_json::Value;
 mod common;
 
 use common::corpus::{extract, s};
+use docket::batch::{Options, extract_output};
 
 fn run(name: &str) -> Value {
     let out = extract(&format!("corpus/variants/{name}"));
@@ -79,4 +80,89 @@ fn theme_tables_and_a_rating_key_004() {
         .unwrap_or_default();
     assert!(s(&a["outcome"]).starts_with("Casework evidences"));
     assert_eq!(s(&a["section"]), "THEME 2: Service Provision");
+}
+
+/// A small plan of our own (seven columns, vertical merges, a bullet list,
+/// a lead cell of two names, section rows, a key under the table), made in
+/// LibreOffice from HTML and saved as text the same way. Its lines are all
+/// short, so the text reader joins them into paragraphs as it does a
+/// wrapped dump; the line reader must still read it as the table.
+const SMALL_PLAN: &str = "Northshire Safeguarding Partnership: JTAI action plan
+No.
+Recommendation
+Action
+Lead Officer
+Target Date
+RAG
+Progress Update
+Early help
+1
+Partners should make sure that referrals to early help are timely and well informed.
+1.1 Refresh the early help referral pathway and publish it on the partnership website
+Karen Holt, Head of Early Help
+March 2023
+Green
+Pathway drafted and consulted on.
+
+
+1.2 Train front line staff on the refreshed pathway
+
+June 2023
+Amber
+
+2
+Leaders should improve the quality of assessments.
+2.1 Introduce a quarterly multi-agency audit of assessments covering:
+    • the voice of the child
+    • analysis of risk
+Police - DCI Sam Reed
+Health - Dr Priya Shah, Designated Doctor
+September 2023
+Review January 2024
+Red
+May 2023 - audit tool agreed.
+July 2023 - first audit completed.
+Exploitation
+3
+Children at risk of exploitation are not always identified early.
+3.1 Launch a child exploitation screening tool across all agencies
+Mark Ellis, Service Manager
+April 2023
+Green
+Tool launched on 3rd April 2023.
+
+
+3.2 Review the return home interview offer
+
+August 2023
+
+
+
+
+3.3 Report quarterly to the partnership board on exploitation data
+Lucy Grant, Performance Lead
+Quarterly from July 2023
+Amber
+
+Key: Red = off track; Amber = at risk; Green = on track.
+";
+
+#[test]
+fn a_short_lined_plan_saved_as_text() {
+    let out =
+        extract_output(SMALL_PLAN.as_bytes(), "plan.txt", &Options::default()).expect("extracts");
+    let doc = serde_json::to_value(&out).expect("json");
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(3));
+    assert_eq!(doc["actions"].as_array().map(Vec::len), Some(6));
+    let a = action(&doc, "1.2");
+    assert_eq!(a["leads_inherited"], true);
+    assert_eq!(s(&a["status"]["text"]), "Amber");
+    let a = action(&doc, "2.1");
+    assert_eq!(lead_names(a), ["Sam Reed", "Priya Shah"]);
+    assert_eq!(a["progress"].as_array().map(Vec::len), Some(2));
+    assert_eq!(s(&action(&doc, "3.1")["section"]), "Exploitation");
+    let a = action(&doc, "3.3");
+    assert_eq!(s(&a["timescale"]["text"]), "Quarterly from July 2023");
+    assert_eq!(s(&a["status"]["text"]), "Amber");
+    assert_eq!(a["progress"].as_array().map(Vec::len), Some(0));
 }

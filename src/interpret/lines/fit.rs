@@ -50,6 +50,9 @@ pub struct Look {
     pub state: bool,
     pub ends_with_stop: bool,
     pub digits: bool,
+    /// A short capitalised label with no stop ("Exploitation"): a section
+    /// row or a heading, seldom a further paragraph of a cell.
+    pub short_label: bool,
 }
 
 /// Lines longer than this are prose, whatever they mention.
@@ -100,6 +103,9 @@ fn titled_share(text: &str, g: &Grammars) -> f32 {
     }
 }
 const MAX_LABEL_WORDS: usize = 6;
+const MAX_SHORT_LABEL_WORDS: usize = 4;
+/// A short label as a further paragraph of a text cell.
+const LABEL_INSIDE: f32 = 2.5;
 
 fn enumerated(t: &str) -> bool {
     let t = t.trim_start();
@@ -133,6 +139,7 @@ impl Look {
                 state: false,
                 ends_with_stop: false,
                 digits: false,
+                short_label: false,
             };
         }
         let whole_ref = reference::whole_ref(text).is_some();
@@ -182,6 +189,15 @@ impl Look {
             state: st.complete.is_some(),
             ends_with_stop: text.ends_with('.'),
             digits: text.chars().any(|c| c.is_ascii_digit()),
+            short_label: words <= MAX_SHORT_LABEL_WORDS
+                && text.chars().next().is_some_and(char::is_uppercase)
+                && !text.ends_with(['.', ':', ';', ','])
+                && !dated
+                && !enumerated
+                && !t.list
+                && st.rag.is_none()
+                && st.complete.is_none()
+                && names != Names::Person,
         }
     }
 
@@ -215,9 +231,6 @@ pub const SECTION: f32 = 2.0;
 const SHORT_SECTION_WORDS: usize = 6;
 const SECTION_WORD: f32 = 0.3;
 const MAX_SECTION_WORDS: usize = 12;
-/// A line left out of every table, after a table that closed with a blank
-/// (the paragraph Word keeps between a table and what follows).
-pub const OUT_AFTER_BLANK: f32 = 1.5;
 /// A cell that ends in an empty paragraph, on top of that paragraph's cost.
 pub const TRAILING_BLANK: f32 = 1.5;
 /// A non-empty cell in a column that at most one row of the plan's tables
@@ -225,8 +238,10 @@ pub const TRAILING_BLANK: f32 = 1.5;
 pub const RARE_FILL: f32 = 4.0;
 /// A status word alone where no status column is.
 const RATING_ELSEWHERE: f32 = 5.0;
-/// A line left out of every table where no blank closed it.
-pub const OUT: f32 = 4.0;
+/// A line left out of every table (text after the table): about what a
+/// middling line costs inside one, so the table ends where its lines stop
+/// fitting.
+pub const OUT: f32 = 1.5;
 
 /// An empty cell (an empty line) in a column of meaning `m`. Ref and
 /// finding cells are empty under every vertical merge; an empty action is
@@ -353,6 +368,13 @@ pub fn next(m: Option<Meaning>, l: &Look) -> f32 {
         };
     }
     let label = if l.label { 1.0 } else { 0.0 };
+    let text_cell = matches!(
+        m,
+        None | Some(Meaning::Action | Meaning::Finding | Meaning::Outcome | Meaning::Progress)
+    );
+    if l.short_label && text_cell {
+        return LABEL_INSIDE + label;
+    }
     label
         + match m {
             Some(Meaning::Ref) | Some(Meaning::Status) => 8.0,

@@ -82,13 +82,7 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], fil
             // Past the run's end there is nothing left to cut.
             let look = if p < len { looks.get(from + p) } else { None };
             if c == 0 {
-                let out = match look {
-                    None => 0.0,
-                    Some(l) if l.blank => {
-                        fit::OUT_AFTER_BLANK * text_after.get(p).copied().unwrap_or(0) as f32
-                    }
-                    Some(_) => fit::OUT * text_after.get(p).copied().unwrap_or(0) as f32,
-                };
+                let out = fit::OUT * text_after.get(p).copied().unwrap_or(0) as f32;
                 if base + out < end.0 {
                     end = (base + out, p);
                     end_col = 0;

@@ -79,7 +79,9 @@ pub fn tokens(doc: &Document) -> Option<Vec<Token>> {
         for (k, part) in parts.iter().enumerate() {
             out.push(Token {
                 text: part.trim_end().to_string(),
-                list,
+                // A reader that joined lines marks the paragraph by its
+                // first line only.
+                list: list && k == 0,
                 line: at.saturating_add(k as u32),
             });
         }
