@@ -166,3 +166,69 @@ fn a_short_lined_plan_saved_as_text() {
     assert_eq!(s(&a["status"]["text"]), "Amber");
     assert_eq!(a["progress"].as_array().map(Vec::len), Some(0));
 }
+
+/// Another plan of our own, made the same way: no ref column, findings
+/// merged down the first column, and notes straight after the last row
+/// (no blank line between: the last cell is empty, its blank line is the
+/// row's own).
+const NOTES_AFTER: &str = "Westborough Children's Partnership
+Response to the inspection of local authority children's services
+This plan sets out how partners will respond to the areas for improvement identified in the inspection report published in May 2022.
+Area for improvement
+Action
+Responsible
+By when
+Evidence of impact
+Status
+The quality and timeliness of return home interviews for children who go missing.
+a) Recommission the return home interview service with a clear service specification
+Director of Commissioning
+31/10/2022
+Return home interviews are offered within 72 hours and their learning informs plans.
+Complete
+
+b) Monthly performance reporting to the missing and exploitation panel
+Head of Service, Safeguarding
+From November 2022
+
+On track
+
+c) Audit a sample of interviews each quarter
+Principal Social Worker
+Q3 2022/23
+
+
+Management oversight of work with care leavers.
+a) Introduce a supervision standard for personal advisers
+Sarah Bright
+Team Manager, Leaving Care
+December 2022
+Supervision records show clear direction and challenge.
+In progress
+
+b) Quarterly thematic audit of pathway plans
+Quality Assurance Manager
+March 2023
+Audits show improving quality of plans.
+
+Progress against this plan will be reported to the partnership board every quarter.
+Appendix: glossary of terms used in this plan
+RHI means return home interview.
+";
+
+#[test]
+fn text_after_the_last_row_stays_out_of_its_cells() {
+    let out =
+        extract_output(NOTES_AFTER.as_bytes(), "plan.txt", &Options::default()).expect("extracts");
+    let doc = serde_json::to_value(&out).expect("json");
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(2));
+    let actions = doc["actions"].as_array().cloned().unwrap_or_default();
+    assert_eq!(actions.len(), 5);
+    let last = actions.last().cloned().unwrap_or_default();
+    assert_eq!(
+        s(&last["outcome"]),
+        "Audits show improving quality of plans."
+    );
+    assert_eq!(last["status"]["text"], Value::Null);
+    assert_eq!(s(&actions[1]["status"]["text"]), "On track");
+}

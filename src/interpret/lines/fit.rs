@@ -148,8 +148,11 @@ impl Look {
             && reference::split_ref(text).is_some_and(|(r, _)| r.contains('.'))
             && !enumerated;
         let dated = !date::find_dates(text, g).is_empty();
-        let lead_shaped = words <= MAX_SHORT_LEAD_WORDS
-            || (words <= MAX_LEAD_WORDS && titled_share(text, g) >= MIN_TITLED_SHARE);
+        // A sentence is not a lead, whatever words it has.
+        let sentence = words > 3 && text.ends_with('.');
+        let lead_shaped = !sentence
+            && (words <= MAX_SHORT_LEAD_WORDS
+                || (words <= MAX_LEAD_WORDS && titled_share(text, g) >= MIN_TITLED_SHARE));
         let names = if lead_shaped && !dated && !whole_ref && !opens_ref {
             lead::split_leads(text, g)
                 .iter()
@@ -236,12 +239,21 @@ pub const TRAILING_BLANK: f32 = 1.5;
 /// A non-empty cell in a column that at most one row of the plan's tables
 /// fills (a rating key read as one more row fills them all).
 pub const RARE_FILL: f32 = 4.0;
+/// A cell the text ends before (trailing blank lines dropped by a reader),
+/// on top of an empty cell's cost: rarer than a row printed whole.
+pub const MISSING_CELL: f32 = 1.0;
+/// Each line of a cell past what the column's other cells hold.
+pub const LONG_CELL: f32 = 1.0;
 /// A status word alone where no status column is.
 const RATING_ELSEWHERE: f32 = 5.0;
-/// A line left out of every table (text after the table): about what a
-/// middling line costs inside one, so the table ends where its lines stop
-/// fitting.
-pub const OUT: f32 = 1.5;
+/// A text line left out of every table (text after the table): about what
+/// a plain line costs inside one, so prose after the table is not made into
+/// rows.
+pub const OUT_TEXT: f32 = 0.6;
+/// A blank line left out: blank lines are the table's own mark (its empty
+/// cells); text after a table has few. So a table does not end early where
+/// its empty cells cost something.
+pub const OUT_BLANK: f32 = 1.5;
 
 /// An empty cell (an empty line) in a column of meaning `m`. Ref and
 /// finding cells are empty under every vertical merge; an empty action is

@@ -43,20 +43,33 @@ enum Step {
     Section,
 }
 
-/// Cut lines `from..to` into rows of `cols.len()` cells. `fill[c]` is added
-/// for every non-empty cell in column `c` (columns the rest of the plan
-/// leaves empty).
-pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], fill: &[f32]) -> Cut {
+/// What the rest of the plan says about its columns (from a first cut).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shape {
+    /// Added for every non-empty cell in column `c` (a column the rest of
+    /// the plan leaves empty).
+    pub fill: Vec<f32>,
+    /// Lines a cell of column `c` may have before each further one costs
+    /// [`fit::LONG_CELL`] (text after the table swallowed by the last cell).
+    pub cap: Vec<usize>,
+    /// The caps hold for cells from this line on: the last row of the first
+    /// cut, the one that may have swallowed what follows the table.
+    pub tail_from: usize,
+}
+
+/// Cut lines `from..to` into rows of `cols.len()` cells.
+pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], shape: &Shape) -> Cut {
     let n = cols.len().max(1);
     let to = to.min(looks.len());
     let from = from.min(to);
     let len = to - from;
-    // Text lines from each position to the run's end: the cost of leaving
-    // them out of the table.
-    let mut text_after = vec![0usize; len + 1];
+    // The cost of leaving the lines from each position to the run's end
+    // out of the table.
+    let mut out_after = vec![0f32; len + 1];
     for p in (0..len).rev() {
         let blank = looks.get(from + p).is_none_or(|l| l.blank);
-        text_after[p] = text_after.get(p + 1).copied().unwrap_or(0) + usize::from(!blank);
+        let here = if blank { fit::OUT_BLANK } else { fit::OUT_TEXT };
+        out_after[p] = out_after.get(p + 1).copied().unwrap_or(0.0) + here;
     }
     let idx = |p: usize, c: usize| p * n + c;
     let mut best = vec![f32::INFINITY; (len + 1) * n];
@@ -82,8 +95,9 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], fil
             // Past the run's end there is nothing left to cut.
             let look = if p < len { looks.get(from + p) } else { None };
             if c == 0 {
-                let out = fit::OUT * text_after.get(p).copied().unwrap_or(0) as f32;
-                if base + out < end.0 {
+                let out = out_after.get(p).copied().unwrap_or(0.0);
+                // A header is followed by at least one row.
+                if base + out < end.0 && (p > 0 || len == 0) {
                     end = (base + out, p);
                     end_col = 0;
                 }
@@ -96,7 +110,7 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], fil
                 // at the end of a file, so the cells left are empty ones.
                 if p == len && c > 0 {
                     let rest: f32 = (c..n)
-                        .map(|k| fit::empty(cols.get(k).copied().flatten()))
+                        .map(|k| fit::empty(cols.get(k).copied().flatten()) + fit::MISSING_CELL)
                         .sum();
                     if base + rest < end.0 {
                         end = (base + rest, p);
@@ -111,7 +125,12 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], fil
                 relax(p + 1, nc, base + fit::empty(m), Step::Empty);
                 continue;
             }
-            let mut acc = base + fit::first(m, look) + fill.get(c).copied().unwrap_or(0.0);
+            let mut acc = base + fit::first(m, look) + shape.fill.get(c).copied().unwrap_or(0.0);
+            let cap = if from + p >= shape.tail_from {
+                shape.cap.get(c).copied().unwrap_or(usize::MAX)
+            } else {
+                usize::MAX
+            };
             for q in p + 1..=(p + MAX_CELL_LINES).min(len) {
                 // A cell may end in an empty paragraph, at a price: more
                 // often the blank line is the next cell, empty.
@@ -122,6 +141,9 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], fil
                     && let Some(l) = looks.get(from + q)
                 {
                     acc += fit::next(m, l);
+                    if q - p >= cap {
+                        acc += fit::LONG_CELL;
+                    }
                 }
             }
         }
@@ -211,7 +233,7 @@ mod tests {
             Some(Meaning::Timescale),
             Some(Meaning::Lead),
         ];
-        let c = cut(&looks(&lines), 0, lines.len(), &cols, &[]);
+        let c = cut(&looks(&lines), 0, lines.len(), &cols, &Shape::default());
         assert_eq!(c.end, lines.len());
         assert_eq!(c.rows.len(), 3);
         assert_eq!(c.rows[0], RowCut::Section(0));
@@ -246,7 +268,7 @@ mod tests {
             Some(Meaning::Outcome),
             Some(Meaning::Progress),
         ];
-        let c = cut(&looks(&lines), 0, lines.len(), &cols, &[]);
+        let c = cut(&looks(&lines), 0, lines.len(), &cols, &Shape::default());
         assert_eq!(c.rows.len(), 1);
         assert_eq!(c.end, 4);
     }
@@ -259,7 +281,7 @@ mod tests {
             Some(Meaning::Lead),
             Some(Meaning::Progress),
         ];
-        let c = cut(&looks(&lines), 0, lines.len(), &cols, &[]);
+        let c = cut(&looks(&lines), 0, lines.len(), &cols, &Shape::default());
         assert_eq!(c.rows.len(), 1);
         let RowCut::Cells(r) = &c.rows[0] else {
             panic!("cells expected")

@@ -59,7 +59,7 @@ fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
         .iter()
         .zip(&limits)
         .zip(&meanings)
-        .map(|((h, &limit), cols)| grid::cut(&looks, h.end, limit, cols, &[]))
+        .map(|((h, &limit), cols)| grid::cut(&looks, h.end, limit, cols, &grid::Shape::default()))
         .collect();
     let mut blocks = Vec::new();
     let mut done = 0usize;
@@ -67,8 +67,9 @@ fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
         let (Some(&limit), Some(cols)) = (limits.get(k), meanings.get(k)) else {
             continue;
         };
-        let fill = rare_columns(&toks, cols, &meanings, &first);
-        let cut = grid::cut(&looks, h.end, limit, cols, &fill);
+        let mut shape = shape(&toks, cols, &meanings, &first);
+        shape.tail_from = first.get(k).map_or(usize::MAX, last_row_start);
+        let cut = grid::cut(&looks, h.end, limit, cols, &shape);
         push_text(&mut blocks, toks.get(done..h.start).unwrap_or_default());
         blocks.push(Block::Table(table(&toks, h, &cut)));
         push_text(&mut blocks, toks.get(cut.end..limit).unwrap_or_default());
@@ -84,17 +85,23 @@ fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
     })
 }
 
-/// Per column of `cols`, [`fit::RARE_FILL`] when at most one row of the
-/// tables with the same columns fills it. Why: a plan leaves some columns
-/// empty throughout (progress not yet reported); a rating key or notes
-/// under the last table, read as one more row, would fill them.
-fn rare_columns(
+/// What the first cut of the tables with the same columns as `cols` says
+/// about each column:
+/// - [`fit::RARE_FILL`] when at most one row fills it: a plan leaves some
+///   columns empty throughout (progress not yet reported), and a rating key
+///   under the last table, read as one more row, would fill them;
+/// - how many lines its cells hold: as many as the second longest cell
+///   (the longest may be the last one swallowing the text after the
+///   table); in the last row each line past that costs
+///   [`fit::LONG_CELL`].
+fn shape(
     toks: &[Token],
     cols: &[Option<Meaning>],
     meanings: &[Vec<Option<Meaning>>],
     cuts: &[grid::Cut],
-) -> Vec<f32> {
+) -> grid::Shape {
     let mut filled = vec![0usize; cols.len()];
+    let mut lengths: Vec<Vec<usize>> = vec![Vec::new(); cols.len()];
     let mut rows = 0usize;
     for (m, cut) in meanings.iter().zip(cuts) {
         if m.as_slice() != cols {
@@ -107,13 +114,19 @@ fn rare_columns(
                 let text = range
                     .clone()
                     .any(|i| toks.get(i).is_some_and(|t| !t.blank()));
-                if let (true, Some(n)) = (text, filled.get_mut(c)) {
+                if !text {
+                    continue;
+                }
+                if let Some(n) = filled.get_mut(c) {
                     *n += 1;
+                }
+                if let Some(l) = lengths.get_mut(c) {
+                    l.push(range.len());
                 }
             }
         }
     }
-    filled
+    let fill = filled
         .iter()
         .map(|&n| {
             if rows >= MIN_ROWS_FOR_RARE && n <= 1 {
@@ -122,11 +135,40 @@ fn rare_columns(
                 0.0
             }
         })
-        .collect()
+        .collect();
+    let cap = lengths
+        .iter_mut()
+        .map(|l| {
+            l.sort_unstable_by(|a, b| b.cmp(a));
+            match l.get(1) {
+                Some(&second) if rows >= MIN_ROWS_FOR_LONG => second,
+                _ => usize::MAX,
+            }
+        })
+        .collect();
+    grid::Shape {
+        fill,
+        cap,
+        tail_from: usize::MAX,
+    }
+}
+
+/// Where the last row of a cut starts.
+fn last_row_start(cut: &grid::Cut) -> usize {
+    cut.rows
+        .iter()
+        .rev()
+        .find_map(|r| match r {
+            RowCut::Cells(cells) => cells.first().map(|c| c.start),
+            RowCut::Section(_) => None,
+        })
+        .unwrap_or(usize::MAX)
 }
 
 /// Too few rows say nothing about which columns a plan fills.
 const MIN_ROWS_FOR_RARE: usize = 6;
+/// Nor how long its cells are.
+const MIN_ROWS_FOR_LONG: usize = 4;
 
 /// Lines outside every table stay paragraphs (headings among them).
 fn push_text(blocks: &mut Vec<Block>, toks: &[Token]) {
@@ -326,6 +368,43 @@ mod tests {
         assert_eq!(
             p.actions[1].leads.first().and_then(|l| l.name.as_deref()),
             Some("John Roe")
+        );
+    }
+
+    #[test]
+    fn prose_after_the_last_row_is_not_swallowed_by_its_last_cell() {
+        let mut lines = vec!["Action", "Lead", "Progress update"];
+        let people = [
+            "Jane Doe - Agency",
+            "John Roe - Police",
+            "Ann Poe - Council",
+            "Tom Moe - Health",
+        ];
+        for p in people {
+            lines.extend([
+                "Review the training offer",
+                p,
+                "Offer reviewed and shared with partners.",
+            ]);
+        }
+        let prose = [
+            "The partnership board will receive a report on this plan every quarter.",
+            "Each agency will report its own progress through its governance.",
+            "The business unit will collate the updates for the board.",
+            "Where an action slips, the lead will explain why and propose a new date.",
+            "Completed actions will be checked for impact after six months.",
+        ];
+        lines.extend(prose);
+        let p = extract(&doc(&lines), &Grammars::builtin()).unwrap_or_default();
+        assert_eq!(p.actions.len(), 4);
+        let last = p
+            .actions
+            .last()
+            .and_then(|a| a.progress.first())
+            .map(|e| e.text.clone());
+        assert_eq!(
+            last.as_deref(),
+            Some("Offer reviewed and shared with partners.")
         );
     }
 
