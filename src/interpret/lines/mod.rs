@@ -41,7 +41,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Option<Plan> {
 fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
     let toks = tokens::tokens(doc)?;
     let aliases = header::Aliases::new(g);
-    let heads = header::headers(&toks, &aliases);
+    let mut heads = header::headers(&toks, &aliases);
     if heads.is_empty() {
         return None;
     }
@@ -49,6 +49,9 @@ fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
     let limits: Vec<usize> = (0..heads.len())
         .map(|k| heads.get(k + 1).map_or(toks.len(), |n| n.start))
         .collect();
+    for (h, &limit) in heads.iter_mut().zip(&limits) {
+        settle_columns(h, &looks, limit);
+    }
     let meanings: Vec<Vec<Option<Meaning>>> = heads
         .iter()
         .map(|h| h.columns.iter().map(|(m, _)| *m).collect())
@@ -84,6 +87,40 @@ fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
         warnings: Vec::new(),
     })
 }
+
+/// A header line that names no column was taken as a further paragraph of
+/// the header cell before it; it may instead be a column the grammar has no
+/// name for ("Notes"). Split it off when the rows then fit clearly better:
+/// with one column too few every row is cut askew.
+fn settle_columns(h: &mut header::Header, looks: &[Look], limit: usize) {
+    let cost = |h: &header::Header| {
+        let cols: Vec<Option<Meaning>> = h.columns.iter().map(|(m, _)| *m).collect();
+        grid::cut(looks, h.end, limit, &cols, &grid::Shape::default()).cost
+    };
+    let mut best = cost(h);
+    let mut k = 0;
+    while k < h.columns.len() {
+        let lines = h.columns.get(k).map_or(0, |c| c.1.len());
+        for i in 1..lines {
+            let mut trial = h.clone();
+            let Some(col) = trial.columns.get_mut(k) else {
+                break;
+            };
+            let rest = col.1.split_off(i);
+            trial.columns.insert(k + 1, (None, rest));
+            let c = cost(&trial);
+            if c + SPLIT_MARGIN < best {
+                *h = trial;
+                best = c;
+                break;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// How much better the rows must fit to split a header cell.
+const SPLIT_MARGIN: f32 = 0.5;
 
 /// What the first cut of the tables with the same columns as `cols` says
 /// about each column:
@@ -405,6 +442,48 @@ mod tests {
         assert_eq!(
             last.as_deref(),
             Some("Offer reviewed and shared with partners.")
+        );
+    }
+
+    #[test]
+    fn a_column_the_grammar_does_not_name() {
+        let rows = [
+            [
+                "1.1 Agree the protocol",
+                "Agreed at the board",
+                "Jane Doe, Head of Services",
+                "May 2022",
+            ],
+            [
+                "1.2 Audit the plans",
+                "Sample of twenty",
+                "John Roe, Service Manager",
+                "June 2022",
+            ],
+            [
+                "1.3 Train the staff",
+                "Two sessions",
+                "Ann Poe, Team Manager",
+                "July 2022",
+            ],
+        ];
+        // The ref column is empty (a blank line): the refs open the actions.
+        let mut d_lines: Vec<&str> = vec!["Ref", "Action", "Remarks", "Lead", "Timescale"];
+        for r in &rows {
+            d_lines.push("");
+            d_lines.extend(r.iter());
+        }
+        let p = extract(&doc(&d_lines), &Grammars::builtin()).unwrap_or_default();
+        assert_eq!(p.actions.len(), 3);
+        // The remarks are a column of their own, not lead text.
+        assert_eq!(
+            p.actions[0].leads.first().map(|l| l.text.as_str()),
+            Some("Jane Doe, Head of Services")
+        );
+        assert_eq!(p.actions[1].timescale.text.as_deref(), Some("June 2022"));
+        assert_eq!(
+            p.actions[2].leads.first().and_then(|l| l.name.as_deref()),
+            Some("Ann Poe")
         );
     }
 
