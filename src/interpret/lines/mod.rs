@@ -10,7 +10,9 @@
 //! This module puts the grid back and hands the plan interpreter real
 //! tables, so everything it knows (merged findings, inherited leads,
 //! section rows, refs, fields) applies unchanged:
-//! - [`tokens`]: the printed lines, blank lines back from line numbers;
+//! - [`tokens`]: the printed lines, blank lines back from line numbers
+//!   (crate-visible: a report's side-by-side budget printed this way tells
+//!   its sides apart by the same blank lines);
 //! - [`header`]: header runs and the column count;
 //! - [`fit`]: what each line looks like and how well it fits each column;
 //! - [`grid`]: the cheapest cut of the lines into rows of N cells.
@@ -18,7 +20,7 @@
 mod fit;
 mod grid;
 mod header;
-mod tokens;
+pub(crate) mod tokens;
 
 use crate::model::{Block, Cell, Document, Provenance, Row, Table};
 use crate::recognise::Grammars;
