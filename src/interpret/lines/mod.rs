@@ -16,6 +16,13 @@
 //! - [`header`]: header runs and the column count;
 //! - [`fit`]: what each line looks like and how well it fits each column;
 //! - [`grid`]: the cheapest cut of the lines into rows of N cells.
+//!
+//! The lines are cut twice: the first cut tells which columns the plan
+//! fills and how long its cells run (pooled over the tables under the same
+//! header, a table per theme being one plan); the second cut uses that to
+//! keep a rating key or notes under the last table out of its rows.
+//! `interpret` tries this reader when the plan interpreter finds no action
+//! table, before the flow reader (which is for dumps wrapped at a width).
 
 mod fit;
 mod grid;
