@@ -8,6 +8,7 @@
 
 pub mod flow;
 pub mod kind;
+pub mod lines;
 pub mod plan;
 pub mod report;
 
@@ -31,11 +32,16 @@ pub struct Interpretation {
 pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     let mut plan = plan::extract(doc, g);
     if plan.actions.is_empty() {
-        // No action table: the plan may have arrived as a flow of paragraphs
-        // (a text dump that lost its grid).
-        let flowed = flow::extract(doc, g);
-        if !flowed.actions.is_empty() {
-            plan = flowed;
+        // No action table: the plan may have been saved as text one cell
+        // paragraph per line (its grid can be rebuilt), or arrived as a flow
+        // of paragraphs (a text dump that lost its grid).
+        if let Some(lined) = lines::extract(doc, g).filter(|p| !p.actions.is_empty()) {
+            plan = lined;
+        } else {
+            let flowed = flow::extract(doc, g);
+            if !flowed.actions.is_empty() {
+                plan = flowed;
+            }
         }
     }
     let says_report = kind::says_annual_report(doc, &g.report.report_names);
