@@ -67,7 +67,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/001-portrait+narrowfont.pdf", 0.98),
     ("variants/004-noborder+nohead.pdf", 0.98),
     ("variants/000-literal.docx", 0.99),
-    ("variants/000-literal.pdf", 0.98),
+    ("variants/000-literal.pdf", 0.99),
     ("variants/000-lotxt.txt", 1.00),
     ("variants/000-literal-lotxt.txt", 0.99),
     ("variants/001-lotxt.txt", 1.00),

@@ -149,7 +149,10 @@ pub fn blocks(
                                     if continues(prev, &t, o.open_bottom, fonts)) =>
                         {
                             if let Some(Block::Table(prev)) = out.get_mut(o.idx) {
-                                append(prev, &t, page, o.open_bottom || t.grid.open_top, fonts);
+                                let head = repeated_header(prev, &layout::to_table(&t, 0, fonts));
+                                let cut = (o.open_bottom || t.grid.open_top)
+                                    && !opens_outline_item(&t, head);
+                                append(prev, &t, page, cut, fonts);
                             }
                             o.idx
                         }
@@ -174,6 +177,39 @@ pub fn blocks(
         open = next_open;
     }
     out
+}
+
+/// Does a cell of row `head` of `piece` open with an outline number
+/// ("15.3 Review…")? Such a row starts a numbered item of its own, so the
+/// row above ended on its page even when its text sits tight on the foot
+/// (a merged cell beside it running over the break pulls the row down to
+/// the page end). A row cut mid-list resumes with plain text or a one-level
+/// number ("2. …"), which this leaves alone.
+fn opens_outline_item(piece: &PageTable, head: usize) -> bool {
+    piece
+        .grid
+        .cells
+        .iter()
+        .zip(&piece.cells)
+        .filter(|(cell, _)| cell.r0 == head && cell.c1 == cell.c0 + 1)
+        .filter_map(|(_, paras)| paras.iter().find(|p| !p.text.trim().is_empty()))
+        .any(|p| outline_number(p.text.trim_start()))
+}
+
+/// "15.3 Text", "2.1.4 Text": two or more dotted number parts, then a
+/// space and a capitalised word (not "20.5 million").
+fn outline_number(text: &str) -> bool {
+    let head = text.split_whitespace().next().unwrap_or("");
+    let parts: Vec<&str> = head.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        && text[head.len()..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// Column edges agree. A borderless table's right edge is where its
@@ -428,6 +464,18 @@ mod tests {
             },
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn outline_numbers() {
+        assert!(outline_number("15.3 HIDVA funding is in place"));
+        assert!(outline_number("2.2. Improve"));
+        assert!(outline_number("1.2.3 Do"));
+        assert!(!outline_number("2. Then the second item"));
+        assert!(!outline_number("20.5 million"));
+        assert!(!outline_number("3.5"));
+        assert!(!outline_number("Q2 2020/21"));
+        assert!(!outline_number("29.04.2020 meeting"));
     }
 
     fn row(cells: Vec<Cell>) -> Row {
