@@ -7,6 +7,7 @@
 //! no column belongs to the column named last; the column count is the
 //! number of lines that name one.
 
+use crate::interpret::plan::columns::normalise;
 use crate::recognise::Grammars;
 use crate::recognise::grammar::ColumnMeaning as Meaning;
 
@@ -37,21 +38,6 @@ fn words(s: &str) -> Vec<String> {
 fn alike(a: &[String], b: &[String]) -> bool {
     let shared = a.iter().filter(|w| b.contains(w)).count();
     !a.is_empty() && shared * 2 >= a.len().max(b.len())
-}
-
-/// Lower case, punctuation to spaces (keeping `#` and `&`), single spaces.
-fn normalise(s: &str) -> String {
-    let mapped: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '#' || c == '&' {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Column aliases, normalised and padded for whole-word tests.

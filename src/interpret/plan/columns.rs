@@ -52,8 +52,9 @@ impl ColumnMap {
     }
 }
 
-/// Lower case, punctuation to spaces (keeping `#` and `&`), single spaces.
-fn normalise(s: &str) -> String {
+/// Lower case, punctuation to spaces (keeping `#` and `&`), single spaces:
+/// how header text and column aliases are compared.
+pub(crate) fn normalise(s: &str) -> String {
     let mapped: String = s
         .chars()
         .map(|c| {

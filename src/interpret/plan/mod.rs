@@ -13,7 +13,7 @@
 //! - [`title`]: the document's title and headings above tables.
 
 mod build;
-mod columns;
+pub(crate) mod columns;
 pub(crate) mod fields;
 mod rows;
 pub(crate) mod spread;

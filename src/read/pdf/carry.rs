@@ -229,35 +229,7 @@ fn remap(t: &mut PageTable, map: &[usize], onto: &[f32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::pdf::text::Word;
-
-    /// A line of 10-point text, 5 points a character, pieces at given x.
-    fn line(top: f32, bold: bool, pieces: &[(f32, &str)]) -> Line {
-        let mut words = Vec::new();
-        for (x, s) in pieces {
-            let mut at = *x;
-            for w in s.split(' ') {
-                let x1 = at + 5.0 * w.chars().count() as f32;
-                words.push(Word {
-                    text: w.to_string(),
-                    x0: at,
-                    x1,
-                    bottom: top + 10.0,
-                });
-                at = x1 + 2.5;
-            }
-        }
-        Line {
-            x0: words.first().map_or(0.0, |w| w.x0),
-            x1: words.last().map_or(0.0, |w| w.x1),
-            words,
-            top,
-            bottom: top + 10.0,
-            size: 10.0,
-            font: 0,
-            bold,
-        }
-    }
+    use crate::read::pdf::text::test_line as line;
 
     #[test]
     fn a_table_split_by_a_tall_blank_is_one_table() {

@@ -717,33 +717,9 @@ pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::pdf::text::Word;
 
     fn line(top: f32, pieces: &[(f32, &str)]) -> text::Line {
-        let mut words = Vec::new();
-        for (x, s) in pieces {
-            let mut at = *x;
-            for w in s.split(' ') {
-                let x1 = at + 5.0 * w.chars().count() as f32;
-                words.push(Word {
-                    text: w.to_string(),
-                    x0: at,
-                    x1,
-                    bottom: top + 10.0,
-                });
-                at = x1 + 2.5;
-            }
-        }
-        text::Line {
-            x0: words.first().map_or(0.0, |w| w.x0),
-            x1: words.last().map_or(0.0, |w| w.x1),
-            words,
-            top,
-            bottom: top + 10.0,
-            size: 10.0,
-            font: 0,
-            bold: false,
-        }
+        text::test_line(top, false, pieces)
     }
 
     #[test]
