@@ -71,12 +71,21 @@ pub(super) fn header_part(
     }
     // The first cell printed right under a heading or title. Once the
     // header is known, only its first cell (the one printed first).
-    let last = p.lines.len().checked_sub(1).filter(|&n| n > 0)?;
-    let line = p.lines.get(last)?;
-    let c = header_cell(aliases, line)?;
-    let first_cell = known.first().is_none_or(|k| *k == norm_words(line));
-    first_cell.then_some((last, Part::Cell(c)))
+    // The cell may take its last few lines when a narrow column broke its
+    // words ("Numbe" / "r"); the fewest lines that name a column win, so a
+    // title line is not read as the start of a header cell.
+    (1..=MAX_CELL_LINES)
+        .filter_map(|take| p.lines.len().checked_sub(take).filter(|&n| n > 0))
+        .find_map(|pre| {
+            let text = p.lines.get(pre..)?.join(" ");
+            let c = header_cell(aliases, &text)?;
+            let first_cell = known.first().is_none_or(|k| *k == norm_words(&text));
+            first_cell.then_some((pre, Part::Cell(c)))
+        })
 }
+
+/// Most lines of a header cell printed under a title in the same text box.
+const MAX_CELL_LINES: usize = 3;
 
 /// Header runs. The first: at least three header-cell paragraphs in a row
 /// naming three kinds of column, one of them the action or finding. Later
