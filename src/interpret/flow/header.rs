@@ -90,6 +90,19 @@ impl Aliases {
             .map(|(_, c)| *c)
     }
 
+    /// Header words as the table interpreter can read them: an alias
+    /// broken mid-word ("ra g rat ing") spelled whole ("rag rating"), the
+    /// words after it kept.
+    pub fn spelled(&self, words: &[String]) -> Vec<String> {
+        self.list
+            .iter()
+            .find_map(|(alias, _)| {
+                let n = glued_match(words, alias)?;
+                Some(alias.iter().chain(words.get(n..)?).cloned().collect())
+            })
+            .unwrap_or_else(|| words.to_vec())
+    }
+
     /// Do `words` contain an alias as whole words ("Current SCT Progress")?
     pub fn contains(&self, words: &[String]) -> bool {
         self.list
@@ -182,6 +195,10 @@ mod tests {
         assert_eq!(
             cols,
             vec![Column::Ref, Column::Finding, Column::Action, Column::Status]
+        );
+        assert_eq!(
+            a.spelled(&norm_words("Ra g Rat ing now")).join(" "),
+            "rag rating now"
         );
         // A word is never split to make an alias: "leader" is not "lead".
         assert!(a.parse(&norm_words("leader")).is_none());

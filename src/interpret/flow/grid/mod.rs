@@ -41,6 +41,7 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     };
     let cols = first.cols.clone();
     let known: Vec<Vec<String>> = first.texts.clone();
+    let spelled: Vec<Vec<String>> = known.iter().map(|w| aliases.spelled(w)).collect();
     let lex = &Lexicon::new(g);
 
     let (dropped, run_at) = header_text(paras, &runs, &aliases);
@@ -83,7 +84,7 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
                     blocks.push(paragraph(std::slice::from_ref(h), line));
                     section = Some(h.clone());
                 }
-                builder.header(&known, p.line + r.pre as u32);
+                builder.header(&spelled, p.line + r.pre as u32);
             } else {
                 builder.page_break();
             }
@@ -320,6 +321,99 @@ Tasks not completed and need attention.
             plan.actions[0].section.as_deref(),
             Some("THEME 1: Partnership")
         );
+    }
+
+    /// A narrow page set-up: header words broken mid-word, a ref glued
+    /// under the cell above, a repeated header with the next row's ref
+    /// printed between its boxes, and an action cell cut by the page break
+    /// going on in a line that opens with a capital.
+    const NARROW: &str = "\
+Invented plan for testing
+Health Actions
+Numbe
+r
+
+Recommendatio
+n
+
+Action
+
+Lead
+
+By
+When
+
+1.1
+
+That waiting times are
+reported monthly.
+
+Publish the waiting times
+each month on the
+website and in
+
+Ann Example, Head of
+Service
+
+Jan-16
+
+Recommendatio
+n
+
+1.2
+
+Action
+
+Lead
+
+By
+When
+
+the Annual Report.
+
+That carers are offered an
+assessment
+
+Offer every carer an
+assessment at one visit
+
+Jo Placeholder, Named
+Nurse
+
+Mar-16
+1.3
+
+That training is monitored
+
+Train staff in the new
+assessment form
+
+Jo Placeholder, Named
+Nurse
+
+Apr-16
+";
+
+    #[test]
+    fn reads_a_table_printed_in_narrow_columns() {
+        let plan = plan_of(NARROW);
+        let a: Vec<(Option<&str>, &str)> = plan
+            .actions
+            .iter()
+            .map(|a| (a.ref_.as_deref(), a.text.as_str()))
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    Some("1.1"),
+                    "Publish the waiting times each month on the website and in the Annual Report."
+                ),
+                (Some("1.2"), "Offer every carer an assessment at one visit"),
+                (Some("1.3"), "Train staff in the new assessment form"),
+            ]
+        );
+        assert_eq!(plan.findings.len(), 3);
     }
 
     proptest::proptest! {

@@ -4,6 +4,7 @@
 
 use crate::interpret::flow::header::{Aliases, Column, norm_words};
 use crate::interpret::flow::para::Para;
+use crate::recognise::reference;
 
 /// Most words a header cell (alias plus its explanation) holds.
 pub(super) const MAX_HEADER_WORDS: usize = 20;
@@ -104,6 +105,18 @@ pub(super) fn runs(paras: &[Para], aliases: &Aliases) -> Vec<Run> {
         let mut parts = vec![(i, pre, part)];
         let mut j = i + 1;
         while let Some(q) = paras.get(j) {
+            // A ref cell printed between a repeated header's boxes: the
+            // run goes on past it (the ref is kept for the rows).
+            if !known.is_empty()
+                && lone_ref(q)
+                && paras
+                    .get(j + 1)
+                    .and_then(|n| header_part(n, aliases, &known))
+                    .is_some_and(|(pre, _)| pre == 0)
+            {
+                j += 1;
+                continue;
+            }
             match header_part(q, aliases, &known) {
                 Some((0, part)) => parts.push((j, 0, part)),
                 Some((pre, part))
@@ -161,6 +174,11 @@ pub(super) fn runs(paras: &[Para], aliases: &Aliases) -> Vec<Run> {
     out
 }
 
+/// A paragraph that is only a ref ("3.5").
+pub(super) fn lone_ref(p: &Para) -> bool {
+    matches!(&p.lines[..], [l] if reference::whole_ref(l).is_some())
+}
+
 /// Running prose (sentences, many words): no lead or timescale cell.
 pub(super) fn prose(text: &str) -> bool {
     let n = text.split_whitespace().count();
@@ -196,8 +214,13 @@ pub(super) fn header_text<'r>(
     };
     let known = &first.texts;
     for r in runs {
-        for d in dropped.iter_mut().skip(r.start + 1).take(r.len - 1) {
-            *d = true;
+        for (d, p) in dropped
+            .iter_mut()
+            .zip(paras)
+            .skip(r.start + 1)
+            .take(r.len - 1)
+        {
+            *d = !lone_ref(p);
         }
         if let Some(slot) = run_at.get_mut(r.start) {
             *slot = Some(r);
