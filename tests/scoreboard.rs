@@ -48,6 +48,9 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/002-raw.txt", 0.96),
     ("variants/004-layout.txt", 0.99),
     ("variants/004-raw.txt", 0.97),
+    ("variants/001-narrowfont-raw.txt", 0.74),
+    ("variants/001-nomerge-raw.txt", 0.70),
+    ("variants/001-noborder-raw.txt", 0.66),
     ("variants/000-noborder.pdf", 0.94),
     ("variants/000-portrait.pdf", 1.00),
     ("variants/001-narrowfont.pdf", 1.00),
@@ -61,8 +64,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/000-literal.pdf", 0.98),
 ];
 
-/// Floor of the mean over the documents in `FLOORS`.
-const MEAN_FLOOR: f64 = 0.97;
+/// Floor of the mean over the documents in `FLOORS`. (0.95 since the raw
+/// dumps of the narrow 001 variants joined at 0.67-0.75; the others' own
+/// floors still hold them.)
+const MEAN_FLOOR: f64 = 0.95;
 
 /// Slack for floating-point noise when comparing with a floor.
 const EPS: f64 = 1e-9;
