@@ -51,6 +51,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/001-narrowfont-raw.txt", 0.74),
     ("variants/001-nomerge-raw.txt", 0.70),
     ("variants/001-noborder-raw.txt", 0.66),
+    ("variants/004-narrowfont-raw.txt", 0.87),
+    ("variants/004-nohead-raw.txt", 0.91),
     ("variants/000-noborder.pdf", 0.94),
     ("variants/000-portrait.pdf", 1.00),
     ("variants/001-narrowfont.pdf", 1.00),

@@ -29,7 +29,7 @@ use crate::interpret::plan::{self, Plan};
 use crate::model::{Block, Document, Format, Paragraph, Provenance};
 use crate::recognise::Grammars;
 use builder::TableBuilder;
-use runs::{fragment, header_text, runs};
+use runs::{all_pieces, fragment, header_text, piece_of, runs};
 
 /// Rebuild the plan table(s) and read them with the table interpreter.
 /// Empty when the dump has no header row of one paragraph per column.
@@ -45,6 +45,7 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     let lex = &Lexicon::new(g);
 
     let (dropped, run_at) = header_text(paras, &runs, &aliases);
+    let pieces = all_pieces(&runs);
 
     let mut blocks: Vec<Block> = Vec::new();
     let mut builder = TableBuilder::new(&cols, lex, g);
@@ -93,7 +94,7 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
         if dropped[i] {
             continue;
         }
-        let (lines, line) = without_header_pieces(&p.lines, p.line, &known);
+        let (lines, line) = without_header_pieces(&p.lines, p.line, &pieces);
         builder.feed(lines, line);
     }
     if let Some(t) = builder.finish() {
@@ -111,6 +112,14 @@ fn without_header_pieces<'p>(
     mut line: u32,
     known: &[Vec<String>],
 ) -> (&'p [String], u32) {
+    // Header words a narrow column broke over several lines, as a whole.
+    if let Some(n) = (1..lines.len())
+        .rev()
+        .find(|&n| lines.get(..n).is_some_and(|h| piece_of(known, &join(h))))
+    {
+        lines = lines.get(n..).unwrap_or(lines);
+        line += n as u32;
+    }
     while let Some((l, rest)) = lines.split_first()
         && !rest.is_empty()
         && fragment(known, l, 2)

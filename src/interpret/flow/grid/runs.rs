@@ -20,6 +20,9 @@ pub(super) struct Run {
     pub(super) pre: usize,
     pub(super) cols: Vec<Column>,
     pub(super) texts: Vec<Vec<String>>,
+    /// This run's own header cells (words): a later run may print cells
+    /// the first one did not have (a narrow page printed them apart).
+    pub(super) pieces: Vec<Vec<String>>,
     pub(super) heading: Option<(usize, usize)>,
 }
 
@@ -46,6 +49,17 @@ pub(super) fn fragment(known: &[Vec<String>], line: &str, min_words: usize) -> b
             k.windows(w.len()).any(|x| x == &w[..])
         }
     })
+}
+
+/// Is `text` (lines joined) a run of at least three words of one known
+/// header cell ("PROGRESS" / "UPDATE" / "IMPACT")? Line by line, such
+/// words are too short to tell from cell text.
+pub(super) fn piece_of(known: &[Vec<String>], text: &str) -> bool {
+    let w = norm_words(text);
+    w.len() >= 3
+        && known
+            .iter()
+            .any(|k| k.windows(w.len()).any(|x| x == &w[..]))
 }
 
 /// What a paragraph inside a header run is.
@@ -161,7 +175,13 @@ pub(super) fn runs(paras: &[Para], aliases: &Aliases) -> Vec<Run> {
                 .map(|&(k, pre, _)| norm_words(&paras[k].lines[pre..].join(" ")))
                 .collect();
         }
+        let pieces = parts
+            .iter()
+            .filter(|(_, _, p)| matches!(p, Part::Cell(_)))
+            .filter_map(|&(k, pre, _)| Some(norm_words(&paras.get(k)?.lines.get(pre..)?.join(" "))))
+            .collect();
         out.push(Run {
+            pieces,
             start: i,
             len: j - i,
             pre,
@@ -170,6 +190,18 @@ pub(super) fn runs(paras: &[Para], aliases: &Aliases) -> Vec<Run> {
             heading: heading_at,
         });
         i = j;
+    }
+    out
+}
+
+/// The header cells of every run, the first run's in full: what header
+/// text printed apart may be a piece of.
+pub(super) fn all_pieces(runs: &[Run]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = runs.first().map(|r| r.texts.clone()).unwrap_or_default();
+    for p in runs.iter().flat_map(|r| &r.pieces) {
+        if !out.contains(p) {
+            out.push(p.clone());
+        }
     }
     out
 }
@@ -212,7 +244,7 @@ pub(super) fn header_text<'r>(
     let Some(first) = runs.first() else {
         return (dropped, run_at);
     };
-    let known = &first.texts;
+    let known = &all_pieces(runs);
     for r in runs {
         for (d, p) in dropped
             .iter_mut()
@@ -227,7 +259,10 @@ pub(super) fn header_text<'r>(
         }
     }
     for (i, p) in paras.iter().enumerate().skip(first.start + first.len) {
-        if run_at[i].is_none() && p.lines.iter().all(|l| fragment(known, l, 1)) {
+        if run_at[i].is_none()
+            && (p.lines.iter().all(|l| fragment(known, l, 1))
+                || piece_of(known, &p.lines.join(" ")))
+        {
             dropped[i] = true;
         }
     }
@@ -245,4 +280,20 @@ pub(super) fn header_text<'r>(
         }
     }
     (dropped, run_at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words_broken_over_lines_are_a_piece_of_a_known_cell() {
+        let known = vec![norm_words(
+            "PROGRESS UPDATE IMPACT Expected Q2 Red Q3 amber",
+        )];
+        assert!(piece_of(&known, "PROGRESS UPDATE IMPACT"));
+        // Too short to tell from cell text, or not in any header cell.
+        assert!(!piece_of(&known, "PROGRESS UPDATE"));
+        assert!(!piece_of(&known, "Progress was made in Q3"));
+    }
 }
