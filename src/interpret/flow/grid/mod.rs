@@ -19,6 +19,7 @@
 //! [`builder`] puts every other group into the next cell of a row.
 
 mod builder;
+mod mend;
 mod runs;
 
 use crate::interpret::flow::cues::join;
@@ -34,6 +35,7 @@ use runs::{all_pieces, fragment, header_text, piece_of, runs};
 /// Rebuild the plan table(s) and read them with the table interpreter.
 /// Empty when the dump has no header row of one paragraph per column.
 pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
+    let paras = &mend::mend_broken_words(paras);
     let aliases = Aliases::new(&g.columns);
     let runs = runs(paras, &aliases);
     let Some(first) = runs.first() else {
