@@ -35,6 +35,7 @@ use runs::{all_pieces, fragment, header_text, piece_of, runs};
 /// Rebuild the plan table(s) and read them with the table interpreter.
 /// Empty when the dump has no header row of one paragraph per column.
 pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
+    let new_page = page_starts(paras);
     let paras = &mend::mend_broken_words(paras);
     let aliases = Aliases::new(&g.columns);
     let runs = runs(paras, &aliases);
@@ -52,7 +53,9 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     let mut blocks: Vec<Block> = Vec::new();
     let mut builder = TableBuilder::new(&cols, lex, g);
     let mut section: Option<String> = None;
+    let mut page_turned = false;
     for (i, p) in paras.iter().enumerate() {
+        page_turned |= new_page.get(i).copied().unwrap_or(false);
         if i < first.start {
             blocks.push(paragraph(&p.lines, p.line));
             continue;
@@ -91,10 +94,14 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
             } else {
                 builder.page_break();
             }
+            page_turned = false;
             continue;
         }
         if dropped[i] {
             continue;
+        }
+        if std::mem::take(&mut page_turned) {
+            builder.page_break();
         }
         let (lines, line) = without_header_pieces(&p.lines, p.line, &pieces);
         builder.feed(lines, line);
@@ -105,6 +112,19 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     let mut doc = Document::new(Format::Text);
     doc.blocks = blocks;
     plan::extract(&doc, g)
+}
+
+/// Paragraphs that open a page: pdftotext parts text boxes with one blank
+/// line, and the form feed between pages reads as one more, so two or more
+/// blank lines before a paragraph mark a page break even where the page
+/// repeats no header row.
+fn page_starts(paras: &[Para]) -> Vec<bool> {
+    std::iter::once(false)
+        .chain(paras.windows(2).map(|w| match w {
+            [a, b] => b.line as usize >= a.line as usize + a.lines.len() + 2,
+            _ => false,
+        }))
+        .collect()
 }
 
 /// A cell's lines without the pieces of header cells glued to its first or
@@ -425,6 +445,19 @@ Apr-16
             ]
         );
         assert_eq!(plan.findings.len(), 3);
+    }
+
+    #[test]
+    fn two_blank_lines_mark_a_page_break() {
+        use crate::interpret::flow::para::Para;
+        let para = |line: u32, n: usize| Para {
+            lines: vec!["x".to_string(); n],
+            line,
+            list: false,
+        };
+        // Boxes at lines 1-2, 4 (one blank line), 7 (two blank lines).
+        let paras = [para(1, 2), para(4, 1), para(7, 1)];
+        assert_eq!(super::page_starts(&paras), vec![false, false, true]);
     }
 
     proptest::proptest! {
