@@ -5,9 +5,12 @@
 use crate::interpret::flow::header::{Aliases, Column, norm_words};
 use crate::interpret::flow::para::Para;
 use crate::recognise::reference;
+use std::collections::HashMap;
 
 /// Most words a header cell (alias plus its explanation) holds.
 pub(super) const MAX_HEADER_WORDS: usize = 20;
+/// How often a short column name must be printed to be page furniture.
+const MIN_REPEATS: usize = 3;
 /// Most words a heading line above a table (a section) holds.
 pub(super) const MAX_HEADING_WORDS: usize = 8;
 
@@ -269,6 +272,23 @@ pub(super) fn header_text<'r>(
     let is_header = |d: &[bool], k: usize| {
         d.get(k).copied().unwrap_or(false) || run_at.get(k).is_some_and(Option::is_some)
     };
+    // A short column name printed on most pages (the second line of a
+    // header row that pdftotext prints apart from the rest) is header
+    // text wherever it stands.
+    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+    for p in paras.iter().filter(|p| short_alias(p, aliases)) {
+        *seen.entry(norm_words(&p.lines.join(" "))).or_default() += 1;
+    }
+    for (i, p) in paras.iter().enumerate().skip(first.start + first.len) {
+        if run_at[i].is_none()
+            && short_alias(p, aliases)
+            && seen
+                .get(&norm_words(&p.lines.join(" ")))
+                .is_some_and(|&n| n >= MIN_REPEATS)
+        {
+            dropped[i] = true;
+        }
+    }
     for i in first.start + first.len..paras.len() {
         if !dropped[i]
             && run_at[i].is_none()
@@ -285,6 +305,63 @@ pub(super) fn header_text<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_column_name_on_every_page_is_header_text() {
+        use crate::recognise::Grammars;
+        let g = Grammars::builtin();
+        let aliases = Aliases::new(&g.columns);
+        let texts = [
+            "Ref",
+            "Finding",
+            "Action",
+            "Lead",
+            "1.1",
+            "That waits are cut",
+            "Publish the waits",
+            "Evidence required",
+            "Ann Example",
+            "Current Progress",
+            "1.2",
+            "That carers are heard",
+            "Current Progress",
+            "Ask every carer",
+            "Jo Sample",
+            "Current Progress",
+        ];
+        let paras: Vec<Para> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Para {
+                lines: vec![t.to_string()],
+                line: i as u32 * 2 + 1,
+                list: false,
+            })
+            .collect();
+        let r = runs(&paras, &aliases);
+        let (dropped, _) = header_text(&paras, &r, &aliases);
+        let kept: Vec<&str> = texts
+            .iter()
+            .zip(&dropped)
+            .skip(4)
+            .filter(|(_, d)| !**d)
+            .map(|(t, _)| *t)
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                "1.1",
+                "That waits are cut",
+                "Publish the waits",
+                "Evidence required",
+                "Ann Example",
+                "1.2",
+                "That carers are heard",
+                "Ask every carer",
+                "Jo Sample"
+            ]
+        );
+    }
 
     #[test]
     fn header_words_broken_over_lines_are_a_piece_of_a_known_cell() {
