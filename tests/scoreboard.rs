@@ -48,7 +48,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/002-raw.txt", 0.96),
     ("variants/004-layout.txt", 0.99),
     ("variants/004-raw.txt", 0.97),
-    ("variants/001-narrowfont-raw.txt", 0.74),
+    ("variants/001-narrowfont-raw.txt", 0.80),
     ("variants/001-nomerge-raw.txt", 0.71),
     ("variants/001-noborder-raw.txt", 0.72),
     ("variants/004-narrowfont-raw.txt", 0.87),
