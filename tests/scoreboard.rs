@@ -52,6 +52,12 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/001-portrait-layout.txt", 0.95),
     ("variants/004-nohead-layout.txt", 0.97),
     ("variants/004-portrait-layout.txt", 0.99),
+    ("variants/001-narrowfont-raw.txt", 0.80),
+    ("variants/001-nomerge-raw.txt", 0.71),
+    ("variants/001-noborder-raw.txt", 0.72),
+    ("variants/004-narrowfont-raw.txt", 0.87),
+    ("variants/004-nohead-raw.txt", 0.93),
+    ("variants/001-nohead-raw.txt", 0.81),
     ("variants/000-noborder.pdf", 0.98),
     ("variants/000-portrait.pdf", 1.00),
     ("variants/001-narrowfont.pdf", 1.00),
@@ -74,7 +80,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/004-lotxt.txt", 1.00),
 ];
 
-/// Floor of the mean over the documents in `FLOORS`.
+/// Floor of the mean over the documents in `FLOORS` (0.971 on 2026-11-23,
+/// with the raw dumps of narrow 001 variants at 0.72-0.83 in it).
 const MEAN_FLOOR: f64 = 0.97;
 
 /// Slack for floating-point noise when comparing with a floor.

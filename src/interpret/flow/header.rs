@@ -28,6 +28,28 @@ pub fn norm_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many of `words` spell `alias` once spaces are ignored ("numbe" "r"
+/// for "number", "rag" "ratin" "g" for "rag rating"): a narrow header cell
+/// breaks its words mid-word, so the dump prints them as separate words.
+/// The match must end on a word boundary; None when it does not match.
+fn glued_match(words: &[String], alias: &[String]) -> Option<usize> {
+    if words.len() >= alias.len() && words[..alias.len()] == alias[..] {
+        return Some(alias.len());
+    }
+    let target: String = alias.concat();
+    let mut have = String::new();
+    for (n, w) in words.iter().enumerate() {
+        have.push_str(w);
+        if have == target {
+            return Some(n + 1);
+        }
+        if !target.starts_with(&have) {
+            return None;
+        }
+    }
+    None
+}
+
 impl Aliases {
     pub fn new(c: &Columns) -> Self {
         let mut list: Vec<(Vec<String>, Column)> = c
@@ -47,9 +69,9 @@ impl Aliases {
         let mut i = 0;
         'outer: while i < words.len() {
             for (alias, col) in &self.list {
-                if words.len() - i >= alias.len() && words[i..i + alias.len()] == alias[..] {
+                if let Some(n) = glued_match(&words[i..], alias) {
                     cols.push(*col);
-                    i += alias.len();
+                    i += n;
                     continue 'outer;
                 }
             }
@@ -64,8 +86,21 @@ impl Aliases {
     pub fn prefix(&self, words: &[String]) -> Option<Column> {
         self.list
             .iter()
-            .find(|(alias, _)| words.starts_with(alias))
+            .find(|(alias, _)| glued_match(words, alias).is_some())
             .map(|(_, c)| *c)
+    }
+
+    /// Header words as the table interpreter can read them: an alias
+    /// broken mid-word ("ra g rat ing") spelled whole ("rag rating"), the
+    /// words after it kept.
+    pub fn spelled(&self, words: &[String]) -> Vec<String> {
+        self.list
+            .iter()
+            .find_map(|(alias, _)| {
+                let n = glued_match(words, alias)?;
+                Some(alias.iter().chain(words.get(n..)?).cloned().collect())
+            })
+            .unwrap_or_else(|| words.to_vec())
     }
 
     /// Do `words` contain an alias as whole words ("Current SCT Progress")?
@@ -148,5 +183,24 @@ mod tests {
             ]
         );
         assert!(a.run_at(&texts, 3, 1).is_none());
+    }
+
+    #[test]
+    fn header_words_broken_mid_word() {
+        let g = Grammars::builtin();
+        let a = Aliases::new(&g.columns);
+        let texts = ["Numbe\nr ", "Recommendation ", "Action ", "RAG\nRatin\ng "];
+        let (n, cols) = a.run_at(&texts, 0, 3).unwrap();
+        assert_eq!(n, 4);
+        assert_eq!(
+            cols,
+            vec![Column::Ref, Column::Finding, Column::Action, Column::Status]
+        );
+        assert_eq!(
+            a.spelled(&norm_words("Ra g Rat ing now")).join(" "),
+            "rag rating now"
+        );
+        // A word is never split to make an alias: "leader" is not "lead".
+        assert!(a.parse(&norm_words("leader")).is_none());
     }
 }

@@ -78,7 +78,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
     if !plan.actions.is_empty() {
         return plan;
     }
-    grid::extract(&paragraphs(doc), g)
+    grid::extract(&split_glued(paragraphs(doc)), g)
 }
 
 /// The flow walk: widths and anchors from the numbered paragraphs, the

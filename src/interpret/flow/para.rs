@@ -40,16 +40,24 @@ pub(super) struct Sequence {
 impl Sequence {
     /// Does `line` open with the next ref in sequence ("2.3" after "2.2",
     /// "3.1" or "3" after "2.x") followed by a capitalised word?
-    pub(super) fn continues(&self, line: &str) -> bool {
+    /// A paragraph's `last` line may also be a bare dotted ref ("2.3", or
+    /// any later one): a ref cell printed straight after the cell above it
+    /// (a narrow page set-up leaves no gap between the boxes).
+    pub(super) fn continues_at(&self, line: &str, last: bool) -> bool {
         let Some((r, rest)) = reference::split_ref(line) else {
             return false;
         };
-        if !rest.chars().next().is_some_and(char::is_uppercase) {
+        let bare = last && rest.is_empty() && r.contains('.');
+        if !bare && !rest.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
         let parts: Vec<u32> = r.split('.').filter_map(|p| p.parse().ok()).collect();
         let group = self.action.map(|(m, _)| m).max(self.finding).unwrap_or(0);
         match parts[..] {
+            // A bare ref may skip numbers (a plan answers some of a report's
+            // recommendations): alone on a cell's last line, any ref after
+            // the last one opens the next row.
+            [m, n] if bare => self.action.is_some_and(|last| (m, n) > last),
             [m, n] => match self.action {
                 Some((am, an)) => (m == am && n == an + 1) || (m == group + 1 && n == 1),
                 None => n == 1 && (m == group.max(1) || m == group + 1),
@@ -82,7 +90,7 @@ pub(super) fn split_glued(paras: Vec<Para>) -> Vec<Para> {
         let mut start = 0;
         for k in 1..p.lines.len() {
             let line = p.lines[k].trim();
-            if seq.continues(line) {
+            if seq.continues_at(line, k + 1 == p.lines.len()) {
                 out.push(Para {
                     lines: p.lines[start..k].to_vec(),
                     line: p.line + start as u32,
@@ -121,4 +129,47 @@ pub(super) fn paragraphs(doc: &Document) -> Vec<Para> {
             list,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(lines: &[&str], line: u32) -> Para {
+        Para {
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+            line,
+            list: false,
+        }
+    }
+
+    #[test]
+    fn a_next_ref_printed_as_a_cell_s_last_line_is_split_off() {
+        let paras = vec![
+            para(&["2.2"], 1),
+            para(&["review and detail with", "regard to progress.", "2.3"], 3),
+            // Not the next ref, and a bare number in mid-paragraph: kept.
+            para(&["Autumn", "2016"], 7),
+            para(&["see 4.1", "4.1", "of the plan"], 9),
+            // A later ref that skips numbers, and an earlier one (kept).
+            para(&["for children and families.", "5.4"], 13),
+            para(&["as in", "2.1"], 16),
+        ];
+        let out = split_glued(paras);
+        let texts: Vec<String> = out.iter().map(|p| p.lines.join("|")).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "2.2",
+                "review and detail with|regard to progress.",
+                "2.3",
+                "Autumn|2016",
+                "see 4.1|4.1|of the plan",
+                "for children and families.",
+                "5.4",
+                "as in|2.1"
+            ]
+        );
+        assert_eq!(out.get(2).map(|p| p.line), Some(5));
+    }
 }

@@ -36,6 +36,9 @@ pub(super) struct TableBuilder<'a> {
     pub(super) wrapped: bool,
     /// A late ref was just put: the next group is the row's finding.
     pub(super) want_finding: bool,
+    /// A ref printed at the top of a page before the tails of the row the
+    /// page break cut: it opens its row once those tails are placed.
+    pub(super) held_ref: Option<(String, u32)>,
 }
 
 impl<'a> TableBuilder<'a> {
@@ -56,6 +59,7 @@ impl<'a> TableBuilder<'a> {
             finding_col: cols.iter().position(|c| *c == Column::Finding),
             wrapped: false,
             want_finding: false,
+            held_ref: None,
         }
     }
 
@@ -77,6 +81,7 @@ impl<'a> TableBuilder<'a> {
     }
 
     pub(super) fn page_break(&mut self) {
+        self.release_ref();
         self.flush();
         self.broken = true;
     }
@@ -341,6 +346,11 @@ impl<'a> TableBuilder<'a> {
                 self.want_finding = true;
                 return;
             }
+            if self.broken && self.pos.is_none() && self.held_ref.is_none() {
+                self.held_ref = Some((r, line));
+                return;
+            }
+            self.release_ref();
             self.start_row(line);
             self.wrapped = false;
             self.put(rc, r, line);
@@ -350,6 +360,21 @@ impl<'a> TableBuilder<'a> {
             && let Some(fc) = self.finding_col
         {
             self.put_keep(fc, text);
+            return;
+        }
+        if self.held_ref.is_some() {
+            if opens_mid_sentence(&text)
+                && let Some(c) = self.cut_cell(self.pos)
+            {
+                self.put(c, text, line);
+                return;
+            }
+            self.release_ref();
+        } else if self.pos.is_none()
+            && self.broken
+            && let Some(c) = self.cut_cell(None)
+        {
+            self.put(c, text, line);
             return;
         }
         let from = self.pos.map_or(0, |p| p + 1);
@@ -393,6 +418,30 @@ impl<'a> TableBuilder<'a> {
         }
     }
 
+    /// The column of the last row's leftmost cell that a page break cut
+    /// mid-sentence: where a page's first group (before any ref) goes on.
+    /// Why not the first column: pdftotext prints a split row's rest from
+    /// the first column that still has text, which is seldom the first.
+    /// With `after`, only columns right of it (the tails come in column
+    /// order).
+    fn cut_cell(&self, after: Option<usize>) -> Option<usize> {
+        let row = self.rows.last().filter(|r| !r.header)?;
+        row.cells
+            .iter()
+            .filter(|c| Some(c.col) != self.ref_col && after.is_none_or(|a| c.col > a))
+            .find(|c| c.paragraphs.last().is_some_and(|p| unfinished(&p.text)))
+            .map(|c| c.col)
+    }
+
+    /// Open the row of a held ref (see `held_ref`).
+    fn release_ref(&mut self) {
+        if let (Some((r, line)), Some(rc)) = (self.held_ref.take(), self.ref_col) {
+            self.start_row(line);
+            self.wrapped = false;
+            self.put(rc, r, line);
+        }
+    }
+
     /// Put a piece in a column without moving on from the columns filled.
     pub(super) fn put_keep(&mut self, col: usize, text: String) {
         if let Some(c) = self.cells.get_mut(col) {
@@ -401,6 +450,7 @@ impl<'a> TableBuilder<'a> {
     }
 
     pub(super) fn finish(&mut self) -> Option<Table> {
+        self.release_ref();
         self.flush();
         self.broken = false;
         if self.rows.is_empty() {

@@ -19,6 +19,7 @@
 //! [`builder`] puts every other group into the next cell of a row.
 
 mod builder;
+mod mend;
 mod runs;
 
 use crate::interpret::flow::cues::join;
@@ -29,11 +30,13 @@ use crate::interpret::plan::{self, Plan};
 use crate::model::{Block, Document, Format, Paragraph, Provenance};
 use crate::recognise::Grammars;
 use builder::TableBuilder;
-use runs::{fragment, header_text, runs};
+use runs::{all_pieces, fragment, header_text, piece_of, runs};
 
 /// Rebuild the plan table(s) and read them with the table interpreter.
 /// Empty when the dump has no header row of one paragraph per column.
 pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
+    let new_page = page_starts(paras);
+    let paras = &mend::mend_broken_words(paras);
     let aliases = Aliases::new(&g.columns);
     let runs = runs(paras, &aliases);
     let Some(first) = runs.first() else {
@@ -41,14 +44,18 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     };
     let cols = first.cols.clone();
     let known: Vec<Vec<String>> = first.texts.clone();
+    let spelled: Vec<Vec<String>> = known.iter().map(|w| aliases.spelled(w)).collect();
     let lex = &Lexicon::new(g);
 
     let (dropped, run_at) = header_text(paras, &runs, &aliases);
+    let pieces = all_pieces(&runs);
 
     let mut blocks: Vec<Block> = Vec::new();
     let mut builder = TableBuilder::new(&cols, lex, g);
     let mut section: Option<String> = None;
+    let mut page_turned = false;
     for (i, p) in paras.iter().enumerate() {
+        page_turned |= new_page.get(i).copied().unwrap_or(false);
         if i < first.start {
             blocks.push(paragraph(&p.lines, p.line));
             continue;
@@ -83,16 +90,20 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
                     blocks.push(paragraph(std::slice::from_ref(h), line));
                     section = Some(h.clone());
                 }
-                builder.header(&known, p.line + r.pre as u32);
+                builder.header(&spelled, p.line + r.pre as u32);
             } else {
                 builder.page_break();
             }
+            page_turned = false;
             continue;
         }
         if dropped[i] {
             continue;
         }
-        let (lines, line) = without_header_pieces(&p.lines, p.line, &known);
+        if std::mem::take(&mut page_turned) {
+            builder.page_break();
+        }
+        let (lines, line) = without_header_pieces(&p.lines, p.line, &pieces);
         builder.feed(lines, line);
     }
     if let Some(t) = builder.finish() {
@@ -103,6 +114,19 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     plan::extract(&doc, g)
 }
 
+/// Paragraphs that open a page: pdftotext parts text boxes with one blank
+/// line, and the form feed between pages reads as one more, so two or more
+/// blank lines before a paragraph mark a page break even where the page
+/// repeats no header row.
+fn page_starts(paras: &[Para]) -> Vec<bool> {
+    std::iter::once(false)
+        .chain(paras.windows(2).map(|w| match w {
+            [a, b] => b.line as usize >= a.line as usize + a.lines.len() + 2,
+            _ => false,
+        }))
+        .collect()
+}
+
 /// A cell's lines without the pieces of header cells glued to its first or
 /// last lines, and the line number it then starts at.
 fn without_header_pieces<'p>(
@@ -110,6 +134,14 @@ fn without_header_pieces<'p>(
     mut line: u32,
     known: &[Vec<String>],
 ) -> (&'p [String], u32) {
+    // Header words a narrow column broke over several lines, as a whole.
+    if let Some(n) = (1..lines.len())
+        .rev()
+        .find(|&n| lines.get(..n).is_some_and(|h| piece_of(known, &join(h))))
+    {
+        lines = lines.get(n..).unwrap_or(lines);
+        line += n as u32;
+    }
     while let Some((l, rest)) = lines.split_first()
         && !rest.is_empty()
         && fragment(known, l, 2)
@@ -320,6 +352,112 @@ Tasks not completed and need attention.
             plan.actions[0].section.as_deref(),
             Some("THEME 1: Partnership")
         );
+    }
+
+    /// A narrow page set-up: header words broken mid-word, a ref glued
+    /// under the cell above, a repeated header with the next row's ref
+    /// printed between its boxes, and an action cell cut by the page break
+    /// going on in a line that opens with a capital.
+    const NARROW: &str = "\
+Invented plan for testing
+Health Actions
+Numbe
+r
+
+Recommendatio
+n
+
+Action
+
+Lead
+
+By
+When
+
+1.1
+
+That waiting times are
+reported monthly.
+
+Publish the waiting times
+each month on the
+website and in
+
+Ann Example, Head of
+Service
+
+Jan-16
+
+Recommendatio
+n
+
+1.2
+
+Action
+
+Lead
+
+By
+When
+
+the Annual Report.
+
+That carers are offered an
+assessment
+
+Offer every carer an
+assessment at one visit
+
+Jo Placeholder, Named
+Nurse
+
+Mar-16
+1.3
+
+That training is monitored
+
+Train staff in the new
+assessment form
+
+Jo Placeholder, Named
+Nurse
+
+Apr-16
+";
+
+    #[test]
+    fn reads_a_table_printed_in_narrow_columns() {
+        let plan = plan_of(NARROW);
+        let a: Vec<(Option<&str>, &str)> = plan
+            .actions
+            .iter()
+            .map(|a| (a.ref_.as_deref(), a.text.as_str()))
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    Some("1.1"),
+                    "Publish the waiting times each month on the website and in the Annual Report."
+                ),
+                (Some("1.2"), "Offer every carer an assessment at one visit"),
+                (Some("1.3"), "Train staff in the new assessment form"),
+            ]
+        );
+        assert_eq!(plan.findings.len(), 3);
+    }
+
+    #[test]
+    fn two_blank_lines_mark_a_page_break() {
+        use crate::interpret::flow::para::Para;
+        let para = |line: u32, n: usize| Para {
+            lines: vec!["x".to_string(); n],
+            line,
+            list: false,
+        };
+        // Boxes at lines 1-2, 4 (one blank line), 7 (two blank lines).
+        let paras = [para(1, 2), para(4, 1), para(7, 1)];
+        assert_eq!(super::page_starts(&paras), vec![false, false, true]);
     }
 
     proptest::proptest! {
