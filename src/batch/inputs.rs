@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 /// is always read, whatever its name, and sniffed from its bytes; inside a
 /// folder only these are taken, so READMEs, JSON and images beside the
 /// documents are passed over.
-pub const FOLDER_EXTENSIONS: &[&str] =
-    &["pdf", "docx", "docm", "dotx", "doc", "txt", "text", "tsv"];
+pub const FOLDER_EXTENSIONS: &[&str] = &[
+    "pdf", "docx", "docm", "dotx", "doc", "txt", "text", "tsv", "md",
+];
 
 /// Expand files and folders (recursively) into a sorted, de-duplicated list.
 pub fn collect_inputs(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {

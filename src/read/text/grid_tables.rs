@@ -1,0 +1,652 @@
+//! Text tables drawn with ASCII rules, as pandoc and similar converters write
+//! a Word document turned into plain text or Markdown:
+//! - *grid tables* (`pandoc -t plain`, `-t markdown`): `+---+---+` rules,
+//!   `|` cell walls, `+===+` under the header rows, each cell's text wrapped
+//!   over several lines inside its column;
+//! - *pipe tables* (`-t gfm`): `| a | b |` rows, one line each, a `|---|`
+//!   line under the header row, `<br>` between a cell's paragraphs;
+//! - *HTML tables* (`-t gfm` when a table has merged cells): `<table>` with
+//!   `rowspan`/`colspan`.
+//!
+//! Why a reader of its own: the rules give exact cell boundaries and spans,
+//! which none of the other text readers can recover from wrapped or aligned
+//! text. Everything between tables is prose: blank-line-separated
+//! paragraphs (wrapped lines joined), list items, Markdown headings. As in
+//! every reader, nothing here knows what a plan is.
+
+use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Table};
+
+use super::markup;
+
+/// Does the text hold at least one grid, pipe or HTML table?
+pub fn looks_like_tables(lines: &[&str]) -> bool {
+    lines.iter().enumerate().any(|(i, l)| {
+        let next = lines.get(i + 1).map(|n| n.trim_start()).unwrap_or("");
+        (is_full_border(l) && next.starts_with('|'))
+            || (l.trim_start().starts_with('|') && is_pipe_delimiter(next))
+            || l.trim_start().to_ascii_lowercase().starts_with("<table")
+    })
+}
+
+/// Turn the lines into blocks: tables where rules draw them, prose between.
+pub fn blocks(lines: &[&str]) -> Vec<Block> {
+    let markdown = is_markdown(lines);
+    let mut out = Vec::new();
+    let mut prose: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let next = lines.get(i + 1).map(|n| n.trim_start()).unwrap_or("");
+        let found = if is_full_border(line) && next.starts_with('|') {
+            grid_table(lines, i, markdown)
+        } else if line.trim_start().starts_with('|') && is_pipe_delimiter(next) {
+            Some(pipe_table(lines, i, markdown))
+        } else if line.trim_start().to_ascii_lowercase().starts_with("<table") {
+            html_table(lines, i)
+        } else {
+            None
+        };
+        match found {
+            Some((table, end)) if end > i => {
+                prose_blocks(&prose, markdown, &mut out);
+                prose.clear();
+                out.push(Block::Table(table));
+                i = end;
+            }
+            _ => {
+                prose.push((i, line));
+                i += 1;
+            }
+        }
+    }
+    prose_blocks(&prose, markdown, &mut out);
+    out
+}
+
+/// Markdown (rather than plain text) writes emphasis as `**`, headings as
+/// `#` and dashes as `--`; only then are those marks undone.
+fn is_markdown(lines: &[&str]) -> bool {
+    lines.iter().any(|l| {
+        let t = l.trim_start();
+        t.starts_with("# ") || t.starts_with("## ") || l.contains("**") || is_pipe_delimiter(t)
+    })
+}
+
+/// `+---+===+` spanning the whole line.
+fn is_full_border(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'))
+        && t.contains(['-', '='])
+}
+
+/// `|---|:--:|` (outer pipes optional when inner ones exist).
+fn is_pipe_delimiter(line: &str) -> bool {
+    let t = line.trim();
+    if !t.contains('-') || !t.contains('|') {
+        return false;
+    }
+    t.trim_matches('|').split('|').all(|part| {
+        let p = part.trim().trim_matches(':');
+        !p.is_empty() && p.chars().all(|c| c == '-')
+    })
+}
+
+// ---------------------------------------------------------------- grid tables
+
+/// A grid table starting at line `start` (a full border). Returns the table
+/// and the index of the first line after it.
+fn grid_table(lines: &[&str], start: usize, markdown: bool) -> Option<(Table, usize)> {
+    let indent = lines[start].len() - lines[start].trim_start().len();
+    let mut end = start + 1;
+    let mut last_border = start;
+    while let Some(l) = lines.get(end) {
+        let t = l.get(indent..).unwrap_or("");
+        if !(t.starts_with('|') || t.starts_with('+')) {
+            break;
+        }
+        if is_full_border(l) {
+            last_border = end;
+        }
+        end += 1;
+    }
+    if last_border == start {
+        return None;
+    }
+    let grid: Vec<Vec<char>> = lines[start..=last_border]
+        .iter()
+        .map(|l| l.chars().collect())
+        .collect();
+    let table = grid_to_table(&grid, start, markdown)?;
+    Some((table, last_border + 1))
+}
+
+/// Column boundaries: every `+` that touches a rule character.
+fn boundaries(grid: &[Vec<char>]) -> Vec<usize> {
+    let mut b: Vec<usize> = Vec::new();
+    for line in grid {
+        for (x, &c) in line.iter().enumerate() {
+            if c != '+' {
+                continue;
+            }
+            let rule = |o: Option<&char>| o.is_some_and(|c| matches!(c, '-' | '=' | ':'));
+            let left = x.checked_sub(1).and_then(|p| line.get(p));
+            if rule(left) || rule(line.get(x + 1)) {
+                b.push(x);
+            }
+        }
+    }
+    b.sort_unstable();
+    b.dedup();
+    b
+}
+
+/// Is column `c` of line `line` a rule (`---`, `===`)?
+fn is_rule(line: &[char], b: &[usize], c: usize) -> bool {
+    let (Some(&l), Some(&r)) = (b.get(c), b.get(c + 1)) else {
+        return false;
+    };
+    let inner = line.get(l + 1..r).unwrap_or(&[]);
+    !inner.is_empty() && inner.iter().all(|c| matches!(c, '-' | '=' | ':'))
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while let Some(&p) = parent.get(x) {
+        if p == x {
+            break;
+        }
+        x = p;
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        if let Some(p) = parent.get_mut(hi) {
+            *p = lo;
+        }
+    }
+}
+
+fn grid_to_table(grid: &[Vec<char>], first_line: usize, markdown: bool) -> Option<Table> {
+    let b = boundaries(grid);
+    let cols = b.len().checked_sub(1).filter(|&n| n > 0)?;
+    // Separator lines: any column drawn as a rule.
+    let seps: Vec<usize> = (0..grid.len())
+        .filter(|&y| (0..cols).any(|c| is_rule(&grid[y], &b, c)))
+        .collect();
+    let bands = seps.len().checked_sub(1).filter(|&n| n > 0)?;
+    let header_sep = seps
+        .iter()
+        .position(|&y| grid[y].contains(&'=') && y != 0)
+        .filter(|&k| k < bands);
+    let id = |band: usize, c: usize| band * cols + c;
+    let mut parent: Vec<usize> = (0..bands * cols).collect();
+    for k in 0..bands {
+        let (top, bottom) = (seps[k], seps[k + 1]);
+        let content = &grid[top + 1..bottom];
+        for c in 0..cols.saturating_sub(1) {
+            let x = b[c + 1];
+            let wall = content
+                .iter()
+                .all(|l| matches!(l.get(x), Some('|') | Some('+')));
+            if !content.is_empty() && !wall {
+                union(&mut parent, id(k, c), id(k, c + 1));
+            }
+        }
+        if k + 1 < bands {
+            for c in 0..cols {
+                if !is_rule(&grid[bottom], &b, c) {
+                    union(&mut parent, id(k, c), id(k + 1, c));
+                }
+            }
+        }
+    }
+    // Each region's extent: (min band, max band, min col, max col).
+    let mut extent: Vec<Option<(usize, usize, usize, usize)>> = vec![None; bands * cols];
+    for k in 0..bands {
+        for c in 0..cols {
+            let r = find(&mut parent, id(k, c));
+            let e = extent.get_mut(r)?;
+            *e = Some(match *e {
+                None => (k, k, c, c),
+                Some((k0, k1, c0, c1)) => (k0.min(k), k1.max(k), c0.min(c), c1.max(c)),
+            });
+        }
+    }
+    let mut rows: Vec<Row> = (0..bands)
+        .map(|k| Row {
+            header: header_sep.is_some_and(|h| k < h),
+            at: Provenance::line((first_line + seps[k] + 2) as u32),
+            ..Default::default()
+        })
+        .collect();
+    for (k0, k1, c0, c1) in extent.into_iter().flatten() {
+        let (y0, y1) = (seps[k0] + 1, seps[k1 + 1]);
+        let (x0, x1) = (b[c0] + 1, b[c1 + 1]);
+        let width = (x1 - x0).saturating_sub(2);
+        let texts: Vec<String> = grid[y0..y1]
+            .iter()
+            .map(|l| {
+                let s: String = l.get(x0..x1.min(l.len())).unwrap_or(&[]).iter().collect();
+                s.strip_prefix(' ').unwrap_or(&s).trim_end().to_string()
+            })
+            .collect();
+        let at = first_line + y0 + 1;
+        let mut cell = Cell::new(c0, cell_paragraphs(&texts, width, at, markdown));
+        cell.row_span = k1 - k0 + 1;
+        cell.col_span = c1 - c0 + 1;
+        cell.at = Provenance::line(at as u32);
+        if let Some(row) = rows.get_mut(k0) {
+            row.cells.push(cell);
+        }
+    }
+    for row in &mut rows {
+        row.cells.sort_by_key(|c| c.col);
+    }
+    Some(Table {
+        rows,
+        columns: cols,
+        pages: Vec::new(),
+        at: Provenance::line(first_line as u32 + 1),
+    })
+}
+
+/// A cell's lines (its column's text, one pad space removed) into
+/// paragraphs: blank lines separate paragraphs, list markers start items,
+/// wrapped lines join with a space, and a word broken because it was longer
+/// than the column is glued back.
+fn cell_paragraphs(lines: &[String], width: usize, at: usize, markdown: bool) -> Vec<Paragraph> {
+    let mut items: Vec<(String, Option<u8>, usize)> = Vec::new();
+    let mut open = false;
+    let mut prev: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            open = false;
+            prev = None;
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let body = line.trim_start();
+        if let Some(rest) = list_marker(body) {
+            items.push((rest.to_string(), Some((indent / 4).min(8) as u8), i));
+            open = true;
+            prev = Some(line);
+            continue;
+        }
+        if numbered(body) {
+            items.push((body.to_string(), None, i));
+            open = true;
+            prev = Some(line);
+            continue;
+        }
+        match items.last_mut() {
+            Some((text, _, _)) if open => {
+                if prev.is_some_and(|p| broken_word(p, line, width)) {
+                    text.push_str(body);
+                } else {
+                    text.push(' ');
+                    text.push_str(body);
+                }
+            }
+            _ => items.push((body.to_string(), None, i)),
+        }
+        open = true;
+        prev = Some(line);
+    }
+    let mut out = Vec::new();
+    for (text, list, i) in items {
+        for piece in markup::pieces(&inline(&text, markdown)) {
+            let mut p = Paragraph::new(piece.text, Provenance::line((at + i) as u32));
+            p.list = list.or(piece.list.then_some(0));
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Was `next` the rest of a word that `prev` began? Pandoc breaks a word
+/// longer than its column into a head and full-width pieces, each on a line
+/// of its own; so `next` is one token filling the column, `prev` one token
+/// ending in a letter or digit, and (in columns wider than one character,
+/// where a whole word can fill the column too) `next` goes on in lower case.
+fn broken_word(prev: &str, next: &str, width: usize) -> bool {
+    let (p, n) = (prev.trim(), next.trim());
+    if p.contains(' ') || n.contains(' ') || n.chars().count() != width || width == 0 {
+        return false;
+    }
+    if width == 1 {
+        return true;
+    }
+    let ends_word = p
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || c == '*');
+    let goes_on = n
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    ends_word && goes_on
+}
+
+/// `-   item`, `*   item`: the text after the bullet. A numbered item
+/// (`1.  item`) keeps its number, which is text the interpreters read (a
+/// heading's or an action's number), and only starts a paragraph.
+fn list_marker(body: &str) -> Option<&str> {
+    let (marker, rest) = body.split_once(' ')?;
+    matches!(marker, "-" | "*" | "+" | "•").then(|| rest.trim_start())
+}
+
+fn numbered(body: &str) -> bool {
+    let marker = body.split(' ').next().unwrap_or("");
+    marker.len() >= 2
+        && marker.len() <= 4
+        && (marker.ends_with('.') || marker.ends_with(')'))
+        && marker
+            .trim_end_matches(['.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+}
+
+/// Undo Markdown's inline marks: emphasis, escapes, superscripts, dashes.
+fn inline(text: &str, markdown: bool) -> String {
+    if !markdown {
+        return text.to_string();
+    }
+    let mut s = text
+        .replace("**", "")
+        .replace("---", "—")
+        .replace("--", "–");
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some(&n) if n.is_ascii_punctuation() => {
+                    out.push(n);
+                    chars.next();
+                }
+                Some(_) => out.push(c),
+                None => {}
+            },
+            '^' => {}
+            _ => out.push(c),
+        }
+    }
+    s = out;
+    s
+}
+
+// ---------------------------------------------------------------- pipe tables
+
+/// Split a pipe-table row at its unescaped `|`.
+fn pipe_cells(line: &str) -> Vec<String> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t
+        .strip_suffix('|')
+        .filter(|s| !s.ends_with('\\'))
+        .unwrap_or(t);
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&'|') {
+            cur.push('|');
+            chars.next();
+        } else if c == '|' {
+            cells.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    cells.push(cur);
+    cells
+}
+
+fn pipe_table(lines: &[&str], start: usize, markdown: bool) -> (Table, usize) {
+    let mut rows = Vec::new();
+    let mut columns = 0;
+    let mut i = start;
+    while let Some(l) = lines.get(i) {
+        if !l.trim_start().starts_with('|') {
+            break;
+        }
+        if i == start + 1 {
+            i += 1;
+            continue;
+        }
+        let cells: Vec<Cell> = pipe_cells(l)
+            .iter()
+            .enumerate()
+            .map(|(c, raw)| {
+                let paragraphs = markup::pieces(&inline(raw.trim(), markdown))
+                    .into_iter()
+                    .map(|p| {
+                        let mut para = Paragraph::new(p.text, Provenance::line(i as u32 + 1));
+                        para.list = p.list.then_some(0);
+                        para
+                    })
+                    .collect();
+                let mut cell = Cell::new(c, paragraphs);
+                cell.at = Provenance::line(i as u32 + 1);
+                cell
+            })
+            .collect();
+        columns = columns.max(cells.len());
+        rows.push(Row {
+            cells,
+            header: i == start,
+            at: Provenance::line(i as u32 + 1),
+            ..Default::default()
+        });
+        i += 1;
+    }
+    let table = Table {
+        rows,
+        columns,
+        pages: Vec::new(),
+        at: Provenance::line(start as u32 + 1),
+    };
+    (table, i)
+}
+
+// ---------------------------------------------------------------- HTML tables
+
+/// An HTML `<table>` from line `start` to the line closing it.
+fn html_table(lines: &[&str], start: usize) -> Option<(Table, usize)> {
+    let mut end = start;
+    let mut html = String::new();
+    loop {
+        let l = lines.get(end)?;
+        html.push_str(l);
+        html.push('\n');
+        end += 1;
+        if l.to_ascii_lowercase().contains("</table>") {
+            break;
+        }
+    }
+    Some((html_to_table(&html, start), end))
+}
+
+/// A tag's name (lower case, without `/`) and whether it closes.
+fn tag_name(tag: &str) -> (String, bool) {
+    let closing = tag.starts_with('/');
+    let name = tag
+        .trim_start_matches('/')
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    (name, closing)
+}
+
+fn attr_span(tag: &str, attr: &str) -> usize {
+    let lower = tag.to_ascii_lowercase();
+    lower
+        .find(attr)
+        .and_then(|p| lower.get(p + attr.len()..))
+        .map(|rest| {
+            rest.trim_start_matches(['=', '"', '\'', ' '])
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect::<String>()
+        })
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or(1)
+        .min(1000)
+}
+
+fn html_to_table(html: &str, start: usize) -> Table {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut in_head = false;
+    // Pending (cell, raw html) while inside a td/th.
+    let mut cell: Option<(Cell, String)> = None;
+    // Rows each grid column is still taken for, counting the current row: a
+    // cell of row span n sets n, each new row lowers it by one, so it
+    // covers the n-1 rows after its own.
+    let mut covered: Vec<usize> = Vec::new();
+    let mut next_col = 0usize;
+    let mut rest = html;
+    let at = Provenance::line(start as u32 + 1);
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        if let Some((_, raw)) = cell.as_mut() {
+            raw.push_str(&rest[..open]);
+        }
+        let tag = &rest[open + 1..open + close];
+        rest = &rest[open + close + 1..];
+        let (name, closing) = tag_name(tag);
+        match (name.as_str(), closing) {
+            ("thead", c) => in_head = !c,
+            ("tr", false) => {
+                for left in covered.iter_mut() {
+                    *left = left.saturating_sub(1);
+                }
+                next_col = 0;
+                rows.push(Row {
+                    header: in_head,
+                    at,
+                    ..Default::default()
+                });
+            }
+            ("td" | "th", false) => {
+                if rows.is_empty() {
+                    rows.push(Row {
+                        at,
+                        ..Default::default()
+                    });
+                }
+                while covered.get(next_col).is_some_and(|&n| n > 0) {
+                    next_col += 1;
+                }
+                let mut c = Cell::new(next_col, Vec::new());
+                c.row_span = attr_span(tag, "rowspan");
+                c.col_span = attr_span(tag, "colspan");
+                c.at = at;
+                if covered.len() < next_col + c.col_span {
+                    covered.resize(next_col + c.col_span, 0);
+                }
+                for slot in covered.iter_mut().skip(next_col).take(c.col_span) {
+                    *slot = c.row_span;
+                }
+                next_col += c.col_span;
+                cell = Some((c, String::new()));
+            }
+            ("td" | "th", true) => {
+                if let (Some((mut c, raw)), Some(row)) = (cell.take(), rows.last_mut()) {
+                    c.paragraphs = markup::pieces(&entities(&raw.replace('\n', " ")))
+                        .into_iter()
+                        .map(|p| {
+                            let mut para = Paragraph::new(p.text, at);
+                            para.list = p.list.then_some(0);
+                            para
+                        })
+                        .collect();
+                    row.cells.push(c);
+                }
+            }
+            _ => {
+                if let Some((_, raw)) = cell.as_mut() {
+                    raw.push('<');
+                    raw.push_str(tag);
+                    raw.push('>');
+                }
+            }
+        }
+    }
+    let columns = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|c| c.col + c.col_span))
+        .max()
+        .unwrap_or(0);
+    Table {
+        rows,
+        columns,
+        pages: Vec::new(),
+        at,
+    }
+}
+
+fn entities(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+// ---------------------------------------------------------------- prose
+
+/// Prose lines into paragraphs (blank-line separated, wrapped lines joined
+/// with a space), list items and, in Markdown, `#` headings.
+fn prose_blocks(lines: &[(usize, &str)], markdown: bool, out: &mut Vec<Block>) {
+    let mut group: Vec<(usize, &str)> = Vec::new();
+    let flush = |group: &mut Vec<(usize, &str)>, out: &mut Vec<Block>| {
+        if group.is_empty() {
+            return;
+        }
+        let at = group.first().map(|g| g.0 + 1).unwrap_or(1);
+        let texts: Vec<String> = group.iter().map(|g| g.1.to_string()).collect();
+        for p in cell_paragraphs(&texts, 0, at, markdown) {
+            out.push(Block::Paragraph(p));
+        }
+        group.clear();
+    };
+    for &(i, line) in lines {
+        let t = line.trim();
+        if t.is_empty() {
+            flush(&mut group, out);
+            continue;
+        }
+        if markdown && t.starts_with('#') {
+            let level = t.chars().take_while(|&c| c == '#').count();
+            let text = t[level..].trim();
+            if level <= 6 && (text.is_empty() || line.trim_start()[level..].starts_with(' ')) {
+                flush(&mut group, out);
+                let text = inline(text, markdown);
+                let text = markup::pieces(&text)
+                    .into_iter()
+                    .map(|p| p.text)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push(Block::Heading(Heading {
+                    level: level as u8,
+                    text,
+                    at: Provenance::line(i as u32 + 1),
+                }));
+                continue;
+            }
+        }
+        group.push((i, line));
+    }
+    flush(&mut group, out);
+}
