@@ -25,6 +25,7 @@ pub fn looks_like_tables(lines: &[&str]) -> bool {
         (is_full_border(l) && next.starts_with('|'))
             || (l.trim_start().starts_with('|') && is_pipe_delimiter(next))
             || l.trim_start().to_ascii_lowercase().starts_with("<table")
+            || dash_table_at(lines, i).is_some()
     })
 }
 
@@ -43,6 +44,15 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
             Some(pipe_table(lines, i, markdown))
         } else if line.trim_start().to_ascii_lowercase().starts_with("<table") {
             html_table(lines, i)
+        } else if let Some(shape) = dash_table_at(lines, i) {
+            let header_lines = match shape {
+                DashShape::Simple { header } => header,
+                _ => 0,
+            };
+            // A simple table's header lines were taken as prose: take them back.
+            let keep = prose.len().saturating_sub(header_lines);
+            prose.truncate(keep);
+            Some(dash_table(lines, i, shape, markdown))
         } else {
             None
         };
@@ -379,6 +389,181 @@ fn inline(text: &str, markdown: bool) -> String {
     }
     s = out;
     s
+}
+
+// ------------------------------------------------- multiline and simple tables
+
+/// The dash runs of a line made only of dashes and spaces: (start, end) in
+/// characters.
+fn dash_runs(line: &str) -> Option<Vec<(usize, usize)>> {
+    if line.trim().is_empty() || !line.chars().all(|c| c == '-' || c == ' ') {
+        return None;
+    }
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (x, c) in line.chars().chain(std::iter::once(' ')).enumerate() {
+        match (c, start) {
+            ('-', None) => start = Some(x),
+            (' ', Some(s)) => {
+                runs.push((s, x));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs.iter().all(|(s, e)| e - s >= 3).then_some(runs)
+}
+
+/// The three shapes pandoc draws tables in with dashes alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DashShape {
+    /// `-----` over header lines, a column line (`---- ----`), rows apart
+    /// by blank lines, `-----` under: starts at the top line.
+    Multiline,
+    /// A column line opening and closing the rows, no header: starts at the
+    /// opening column line.
+    Headerless,
+    /// `header` lines of header just above a column line, one row a line,
+    /// ending at a blank line: starts at the column line.
+    Simple { header: usize },
+}
+
+/// Does a dash-drawn table start at line `i`?
+fn dash_table_at(lines: &[&str], i: usize) -> Option<DashShape> {
+    let runs = dash_runs(lines.get(i)?)?;
+    let blank = |j: usize| lines.get(j).is_none_or(|l| l.trim().is_empty());
+    if runs.len() == 1 {
+        // A top border: header lines, then a column line, no blank between.
+        let mut j = i + 1;
+        while !blank(j) && j < i + 12 {
+            if dash_runs(lines.get(j)?).is_some_and(|r| r.len() >= 2) {
+                return (j > i + 1).then_some(DashShape::Multiline);
+            }
+            j += 1;
+        }
+        return None;
+    }
+    if i > 0 && !blank(i - 1) {
+        if dash_runs(lines.get(i - 1)?).is_some() || blank(i + 1) {
+            return None;
+        }
+        let header = (0..i).rev().take_while(|&j| !blank(j)).count();
+        return (header <= 3).then_some(DashShape::Simple { header });
+    }
+    // Headerless: rows, then the same column line again.
+    let close = (i + 1..lines.len().min(i + 400))
+        .find(|&j| dash_runs(lines.get(j).unwrap_or(&"")).is_some())?;
+    (close > i + 1 && dash_runs(lines.get(close)?) == Some(runs)).then_some(DashShape::Headerless)
+}
+
+fn dash_table(lines: &[&str], i: usize, shape: DashShape, markdown: bool) -> (Table, usize) {
+    let column_line = match shape {
+        DashShape::Multiline => (i + 1..lines.len())
+            .find(|&j| dash_runs(lines.get(j).unwrap_or(&"")).is_some())
+            .unwrap_or(i),
+        _ => i,
+    };
+    let runs = dash_runs(lines.get(column_line).unwrap_or(&"")).unwrap_or_default();
+    let header: Vec<usize> = match shape {
+        DashShape::Multiline => (i + 1..column_line).collect(),
+        DashShape::Simple { header } => (i.saturating_sub(header)..i).collect(),
+        DashShape::Headerless => Vec::new(),
+    };
+    // Body: to a dash line (the closing border), or for a simple table to
+    // the first blank line.
+    let mut end = column_line + 1;
+    while let Some(l) = lines.get(end) {
+        if dash_runs(l).is_some() {
+            break;
+        }
+        if matches!(shape, DashShape::Simple { .. }) && l.trim().is_empty() {
+            break;
+        }
+        end += 1;
+    }
+    let body: Vec<usize> = (column_line + 1..end).collect();
+    let closing = lines.get(end).is_some_and(|l| dash_runs(l).is_some());
+    let next = if closing { end + 1 } else { end };
+    // Rows: a multiline table parts rows by blank lines; a simple one (or a
+    // headerless one with no blank line) has a row a line.
+    let by_blanks = matches!(shape, DashShape::Multiline)
+        || body
+            .iter()
+            .any(|&j| lines.get(j).is_some_and(|l| l.trim().is_empty()));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    for &j in &body {
+        let blank = lines.get(j).is_none_or(|l| l.trim().is_empty());
+        if blank || !by_blanks {
+            if !cur.is_empty() {
+                groups.push(std::mem::take(&mut cur));
+            }
+            if blank {
+                continue;
+            }
+        }
+        cur.push(j);
+    }
+    if !cur.is_empty() {
+        groups.push(cur);
+    }
+    let mut rows = Vec::new();
+    if !header.is_empty() {
+        rows.push((header, true));
+    }
+    rows.extend(groups.into_iter().map(|g| (g, false)));
+    let table_rows = rows
+        .into_iter()
+        .map(|(group, is_header)| dash_row(lines, &group, &runs, is_header, markdown))
+        .collect();
+    let table = Table {
+        rows: table_rows,
+        columns: runs.len(),
+        pages: Vec::new(),
+        at: Provenance::line(i as u32 + 1),
+    };
+    (table, next)
+}
+
+fn dash_row(
+    lines: &[&str],
+    group: &[usize],
+    runs: &[(usize, usize)],
+    header: bool,
+    markdown: bool,
+) -> Row {
+    let first = group.first().copied().unwrap_or(0);
+    let chars: Vec<Vec<char>> = group
+        .iter()
+        .map(|&j| lines.get(j).unwrap_or(&"").chars().collect())
+        .collect();
+    let cells = runs
+        .iter()
+        .enumerate()
+        .map(|(c, &(start, end))| {
+            let stop = runs.get(c + 1).map(|r| r.0).unwrap_or(usize::MAX);
+            let texts: Vec<String> = chars
+                .iter()
+                .map(|l| {
+                    let s: String = l
+                        .get(start.min(l.len())..stop.min(l.len()))
+                        .unwrap_or(&[])
+                        .iter()
+                        .collect();
+                    s.trim_end().to_string()
+                })
+                .collect();
+            let mut cell = Cell::new(c, cell_paragraphs(&texts, end - start, first + 1, markdown));
+            cell.at = Provenance::line(first as u32 + 1);
+            cell
+        })
+        .collect();
+    Row {
+        cells,
+        header,
+        at: Provenance::line(first as u32 + 1),
+        ..Default::default()
+    }
 }
 
 // ---------------------------------------------------------------- pipe tables
