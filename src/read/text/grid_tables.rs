@@ -14,6 +14,8 @@
 //! paragraphs (wrapped lines joined), list items, Markdown headings. As in
 //! every reader, nothing here knows what a plan is.
 
+use std::collections::HashMap;
+
 use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Table};
 
 use super::markup;
@@ -31,7 +33,8 @@ pub fn looks_like_tables(lines: &[&str]) -> bool {
 
 /// Turn the lines into blocks: tables where rules draw them, prose between.
 pub fn blocks(lines: &[&str]) -> Vec<Block> {
-    let markdown = is_markdown(lines);
+    let ctx = Ctx::new(lines);
+    let ctx = &ctx;
     let mut out = Vec::new();
     let mut prose: Vec<(usize, &str)> = Vec::new();
     let mut i = 0;
@@ -39,9 +42,9 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
         let line = lines[i];
         let next = lines.get(i + 1).map(|n| n.trim_start()).unwrap_or("");
         let found = if is_full_border(line) && next.starts_with('|') {
-            grid_table(lines, i, markdown)
+            grid_table(lines, i, ctx)
         } else if line.trim_start().starts_with('|') && is_pipe_delimiter(next) {
-            Some(pipe_table(lines, i, markdown))
+            Some(pipe_table(lines, i, ctx))
         } else if line.trim_start().to_ascii_lowercase().starts_with("<table") {
             html_table(lines, i)
         } else if let Some(shape) = dash_table_at(lines, i) {
@@ -52,13 +55,13 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
             // A simple table's header lines were taken as prose: take them back.
             let keep = prose.len().saturating_sub(header_lines);
             prose.truncate(keep);
-            Some(dash_table(lines, i, shape, markdown))
+            Some(dash_table(lines, i, shape, ctx))
         } else {
             None
         };
         match found {
             Some((table, end)) if end > i => {
-                prose_blocks(&prose, markdown, &mut out);
+                prose_blocks(&prose, ctx, &mut out);
                 prose.clear();
                 out.push(Block::Table(table));
                 i = end;
@@ -69,8 +72,76 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
             }
         }
     }
-    prose_blocks(&prose, markdown, &mut out);
+    prose_blocks(&prose, ctx, &mut out);
     out
+}
+
+/// What the whole document tells the reading of each cell.
+struct Ctx {
+    markdown: bool,
+    /// How often each word (lower case, outer punctuation dropped) occurs
+    /// in the document: tells a word broken by a narrow column from two
+    /// words wrapped onto two lines.
+    words: HashMap<String, usize>,
+    /// The same, counting only words beside other words.
+    beside: HashMap<String, usize>,
+}
+
+impl Ctx {
+    fn new(lines: &[&str]) -> Self {
+        // Words are counted where they cannot be pieces of a broken word:
+        // beside other words (a cell line or column stretch of two words or
+        // more), or alone in a cell line they do not fill. The pieces of a
+        // broken word stand alone on their lines and the tails fill them,
+        // so they are not counted however often the same break repeats.
+        let mut words = HashMap::new();
+        let mut beside = HashMap::new();
+        for l in lines {
+            let walled = l.contains('|');
+            let segments: Vec<&str> = if walled {
+                l.split('|').collect()
+            } else {
+                l.split("  ").collect()
+            };
+            for segment in segments {
+                let tokens: Vec<String> = segment
+                    .split_whitespace()
+                    .map(norm)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let unfilled =
+                    walled && segment.trim().chars().count() + 2 < segment.chars().count();
+                if tokens.len() < 2 && !unfilled {
+                    continue;
+                }
+                let many = tokens.len() >= 2;
+                for w in tokens {
+                    if many {
+                        *beside.entry(w.clone()).or_insert(0) += 1;
+                    }
+                    *words.entry(w).or_insert(0) += 1;
+                }
+            }
+        }
+        Ctx {
+            markdown: is_markdown(lines),
+            words,
+            beside,
+        }
+    }
+
+    fn count(&self, w: &str) -> usize {
+        self.words.get(&norm(w)).copied().unwrap_or(0)
+    }
+
+    fn count_beside(&self, w: &str) -> usize {
+        self.beside.get(&norm(w)).copied().unwrap_or(0)
+    }
+}
+
+fn norm(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// Markdown (rather than plain text) writes emphasis as `**`, headings as
@@ -108,7 +179,7 @@ fn is_pipe_delimiter(line: &str) -> bool {
 
 /// A grid table starting at line `start` (a full border). Returns the table
 /// and the index of the first line after it.
-fn grid_table(lines: &[&str], start: usize, markdown: bool) -> Option<(Table, usize)> {
+fn grid_table(lines: &[&str], start: usize, ctx: &Ctx) -> Option<(Table, usize)> {
     let indent = lines[start].len() - lines[start].trim_start().len();
     let mut end = start + 1;
     let mut last_border = start;
@@ -129,7 +200,7 @@ fn grid_table(lines: &[&str], start: usize, markdown: bool) -> Option<(Table, us
         .iter()
         .map(|l| l.chars().collect())
         .collect();
-    let table = grid_to_table(&grid, start, markdown)?;
+    let table = grid_to_table(&grid, start, ctx)?;
     Some((table, last_border + 1))
 }
 
@@ -182,7 +253,7 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-fn grid_to_table(grid: &[Vec<char>], first_line: usize, markdown: bool) -> Option<Table> {
+fn grid_to_table(grid: &[Vec<char>], first_line: usize, ctx: &Ctx) -> Option<Table> {
     let b = boundaries(grid);
     let cols = b.len().checked_sub(1).filter(|&n| n > 0)?;
     // Separator lines: any column drawn as a rule.
@@ -247,7 +318,7 @@ fn grid_to_table(grid: &[Vec<char>], first_line: usize, markdown: bool) -> Optio
             })
             .collect();
         let at = first_line + y0 + 1;
-        let mut cell = Cell::new(c0, cell_paragraphs(&texts, width, at, markdown));
+        let mut cell = Cell::new(c0, cell_paragraphs(&texts, width, at, ctx));
         cell.row_span = k1 - k0 + 1;
         cell.col_span = c1 - c0 + 1;
         cell.at = Provenance::line(at as u32);
@@ -270,14 +341,16 @@ fn grid_to_table(grid: &[Vec<char>], first_line: usize, markdown: bool) -> Optio
 /// paragraphs: blank lines separate paragraphs, list markers start items,
 /// wrapped lines join with a space, and a word broken because it was longer
 /// than the column is glued back.
-fn cell_paragraphs(lines: &[String], width: usize, at: usize, markdown: bool) -> Vec<Paragraph> {
+fn cell_paragraphs(lines: &[String], width: usize, at: usize, ctx: &Ctx) -> Vec<Paragraph> {
     let mut items: Vec<(String, Option<u8>, usize)> = Vec::new();
     let mut open = false;
     let mut prev: Option<&str> = None;
+    let mut before: Option<&str> = None;
     for (i, line) in lines.iter().enumerate() {
         if line.trim().is_empty() {
             open = false;
             prev = None;
+            before = None;
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -285,18 +358,23 @@ fn cell_paragraphs(lines: &[String], width: usize, at: usize, markdown: bool) ->
         if let Some(rest) = list_marker(body) {
             items.push((rest.to_string(), Some((indent / 4).min(8) as u8), i));
             open = true;
+            before = prev;
             prev = Some(line);
             continue;
         }
         if numbered(body) {
             items.push((body.to_string(), None, i));
             open = true;
+            before = prev;
             prev = Some(line);
             continue;
         }
         match items.last_mut() {
             Some((text, _, _)) if open => {
-                if prev.is_some_and(|p| broken_word(p, line, width)) {
+                let glue = prev.is_some_and(|p| {
+                    broken_word(before, p, line, width, ctx) || broken_at_hyphen(p, line)
+                });
+                if glue {
                     text.push_str(body);
                 } else {
                     text.push(' ');
@@ -306,11 +384,12 @@ fn cell_paragraphs(lines: &[String], width: usize, at: usize, markdown: bool) ->
             _ => items.push((body.to_string(), None, i)),
         }
         open = true;
+        before = prev;
         prev = Some(line);
     }
     let mut out = Vec::new();
     for (text, list, i) in items {
-        for piece in markup::pieces(&inline(&text, markdown)) {
+        for piece in markup::pieces(&inline(&text, ctx.markdown)) {
             let mut p = Paragraph::new(piece.text, Provenance::line((at + i) as u32));
             p.list = list.or(piece.list.then_some(0));
             out.push(p);
@@ -320,27 +399,63 @@ fn cell_paragraphs(lines: &[String], width: usize, at: usize, markdown: bool) ->
 }
 
 /// Was `next` the rest of a word that `prev` began? Pandoc breaks a word
-/// longer than its column into a head and full-width pieces, each on a line
-/// of its own; so `next` is one token filling the column, `prev` one token
-/// ending in a letter or digit, and (in columns wider than one character,
-/// where a whole word can fill the column too) `next` goes on in lower case.
-fn broken_word(prev: &str, next: &str, width: usize) -> bool {
+/// longer than its column into a head on a fresh line and pieces that fill
+/// the column; so `prev` is one token ending in a letter or digit and
+/// `next` fills the column. A whole word can fill the column too, so in
+/// columns wider than one character:
+/// - the joined word occurs elsewhere in the document: a break;
+/// - `prev` would have fitted on the line `before` it: a break (a word
+///   that fits is never moved to a fresh line);
+/// - `next` occurs elsewhere as a word, or `prev` stands beside other
+///   words elsewhere: two words (the pieces of a break are seldom words);
+/// - else a break if `next` goes on in lower case, or in digits after a
+///   digit.
+fn broken_word(before: Option<&str>, prev: &str, next: &str, width: usize, ctx: &Ctx) -> bool {
     let (p, n) = (prev.trim(), next.trim());
-    if p.contains(' ') || n.contains(' ') || n.chars().count() != width || width == 0 {
+    if p.contains(' ') || n.chars().count() != width || width == 0 {
         return false;
     }
     if width == 1 {
         return true;
     }
+    let tail = n.split(' ').next().unwrap_or("");
     let ends_word = p
         .chars()
         .last()
         .is_some_and(|c| c.is_alphanumeric() || c == '*');
-    let goes_on = n
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    ends_word && goes_on
+    let Some(first) = tail.chars().next() else {
+        return false;
+    };
+    if !ends_word || !first.is_alphanumeric() {
+        return false;
+    }
+    if ctx.count(&format!("{p}{tail}")) > 0 {
+        return true;
+    }
+    let fitted = before.is_some_and(|b| {
+        let b = b.trim();
+        !b.is_empty() && b.chars().count() + 1 + p.chars().count() <= width
+    });
+    if fitted {
+        return true;
+    }
+    if ctx.count(tail) > 0 || (norm(p).chars().count() >= 2 && ctx.count_beside(p) > 0) {
+        return false;
+    }
+    let digits = first.is_ascii_digit() && p.chars().last().is_some_and(|c| c.is_ascii_digit());
+    !n.contains(' ') && (first.is_lowercase() || digits)
+}
+
+/// A line ending in a hyphen after a letter was broken at the hyphen.
+fn broken_at_hyphen(prev: &str, next: &str) -> bool {
+    let mut rev = prev.trim_end().chars().rev();
+    rev.next() == Some('-')
+        && rev.next().is_some_and(char::is_alphabetic)
+        && next
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
 }
 
 /// `-   item`, `*   item`: the text after the bullet. A numbered item
@@ -364,6 +479,7 @@ fn numbered(body: &str) -> bool {
 
 /// Undo Markdown's inline marks: emphasis, escapes, superscripts, dashes.
 fn inline(text: &str, markdown: bool) -> String {
+    let text = &unwrap_superscripts(text);
     if !markdown {
         return text.to_string();
     }
@@ -456,7 +572,7 @@ fn dash_table_at(lines: &[&str], i: usize) -> Option<DashShape> {
     (close > i + 1 && dash_runs(lines.get(close)?) == Some(runs)).then_some(DashShape::Headerless)
 }
 
-fn dash_table(lines: &[&str], i: usize, shape: DashShape, markdown: bool) -> (Table, usize) {
+fn dash_table(lines: &[&str], i: usize, shape: DashShape, ctx: &Ctx) -> (Table, usize) {
     let column_line = match shape {
         DashShape::Multiline => (i + 1..lines.len())
             .find(|&j| dash_runs(lines.get(j).unwrap_or(&"")).is_some())
@@ -514,7 +630,7 @@ fn dash_table(lines: &[&str], i: usize, shape: DashShape, markdown: bool) -> (Ta
     rows.extend(groups.into_iter().map(|g| (g, false)));
     let table_rows = rows
         .into_iter()
-        .map(|(group, is_header)| dash_row(lines, &group, &runs, is_header, markdown))
+        .map(|(group, is_header)| dash_row(lines, &group, &runs, is_header, ctx))
         .collect();
     let table = Table {
         rows: table_rows,
@@ -530,7 +646,7 @@ fn dash_row(
     group: &[usize],
     runs: &[(usize, usize)],
     header: bool,
-    markdown: bool,
+    ctx: &Ctx,
 ) -> Row {
     let first = group.first().copied().unwrap_or(0);
     let chars: Vec<Vec<char>> = group
@@ -553,7 +669,7 @@ fn dash_row(
                     s.trim_end().to_string()
                 })
                 .collect();
-            let mut cell = Cell::new(c, cell_paragraphs(&texts, end - start, first + 1, markdown));
+            let mut cell = Cell::new(c, cell_paragraphs(&texts, end - start, first + 1, ctx));
             cell.at = Provenance::line(first as u32 + 1);
             cell
         })
@@ -564,6 +680,22 @@ fn dash_row(
         at: Provenance::line(first as u32 + 1),
         ..Default::default()
     }
+}
+
+/// Plain text writes a superscript as `^(rd)`: keep the letters.
+fn unwrap_superscripts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(p) = rest.find("^(") {
+        let Some(close) = rest[p..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..p]);
+        out.push_str(&rest[p + 2..p + close]);
+        rest = &rest[p + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 // ---------------------------------------------------------------- pipe tables
@@ -593,7 +725,7 @@ fn pipe_cells(line: &str) -> Vec<String> {
     cells
 }
 
-fn pipe_table(lines: &[&str], start: usize, markdown: bool) -> (Table, usize) {
+fn pipe_table(lines: &[&str], start: usize, ctx: &Ctx) -> (Table, usize) {
     let mut rows = Vec::new();
     let mut columns = 0;
     let mut i = start;
@@ -609,7 +741,7 @@ fn pipe_table(lines: &[&str], start: usize, markdown: bool) -> (Table, usize) {
             .iter()
             .enumerate()
             .map(|(c, raw)| {
-                let paragraphs = markup::pieces(&inline(raw.trim(), markdown))
+                let paragraphs = markup::pieces(&inline(raw.trim(), ctx.markdown))
                     .into_iter()
                     .map(|p| {
                         let mut para = Paragraph::new(p.text, Provenance::line(i as u32 + 1));
@@ -793,7 +925,7 @@ fn entities(s: &str) -> String {
 
 /// Prose lines into paragraphs (blank-line separated, wrapped lines joined
 /// with a space), list items and, in Markdown, `#` headings.
-fn prose_blocks(lines: &[(usize, &str)], markdown: bool, out: &mut Vec<Block>) {
+fn prose_blocks(lines: &[(usize, &str)], ctx: &Ctx, out: &mut Vec<Block>) {
     let mut group: Vec<(usize, &str)> = Vec::new();
     let flush = |group: &mut Vec<(usize, &str)>, out: &mut Vec<Block>| {
         if group.is_empty() {
@@ -801,7 +933,7 @@ fn prose_blocks(lines: &[(usize, &str)], markdown: bool, out: &mut Vec<Block>) {
         }
         let at = group.first().map(|g| g.0 + 1).unwrap_or(1);
         let texts: Vec<String> = group.iter().map(|g| g.1.to_string()).collect();
-        for p in cell_paragraphs(&texts, 0, at, markdown) {
+        for p in cell_paragraphs(&texts, 0, at, ctx) {
             out.push(Block::Paragraph(p));
         }
         group.clear();
@@ -812,12 +944,12 @@ fn prose_blocks(lines: &[(usize, &str)], markdown: bool, out: &mut Vec<Block>) {
             flush(&mut group, out);
             continue;
         }
-        if markdown && t.starts_with('#') {
+        if ctx.markdown && t.starts_with('#') {
             let level = t.chars().take_while(|&c| c == '#').count();
             let text = t[level..].trim();
             if level <= 6 && (text.is_empty() || line.trim_start()[level..].starts_with(' ')) {
                 flush(&mut group, out);
-                let text = inline(text, markdown);
+                let text = inline(text, ctx.markdown);
                 let text = markup::pieces(&text)
                     .into_iter()
                     .map(|p| p.text)
