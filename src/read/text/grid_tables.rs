@@ -967,3 +967,175 @@ fn prose_blocks(lines: &[(usize, &str)], ctx: &Ctx, out: &mut Vec<Block>) {
     }
     flush(&mut group, out);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(src: &str) -> Vec<Block> {
+        let lines: Vec<&str> = src.lines().collect();
+        assert!(looks_like_tables(&lines));
+        blocks(&lines)
+    }
+
+    fn tables(b: &[Block]) -> Vec<&Table> {
+        b.iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn texts(t: &Table) -> Vec<Vec<(usize, usize, usize, String)>> {
+        t.rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| (c.col, c.row_span, c.col_span, c.text()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn grid_header_wrapping_and_prose() {
+        let src = "Intro line one\nwrapped here\n\n\
++-----+----------+\n\
+| Ref | Action   |\n\
++=====+==========+\n\
+| 1   | Audit    |\n\
+|     | the team |\n\
+|     |          |\n\
+|     | -   one  |\n\
+|     |     two  |\n\
++-----+----------+\n\nAfter\n";
+        let b = read(src);
+        assert_eq!(b.len(), 3);
+        match &b[0] {
+            Block::Paragraph(p) => assert_eq!(p.text, "Intro line one wrapped here"),
+            other => panic!("{other:?}"),
+        }
+        let t = tables(&b)[0];
+        assert_eq!(t.columns, 2);
+        assert!(t.rows[0].header && !t.rows[1].header);
+        let cell = &t.rows[1].cells[1];
+        let paras: Vec<(&str, Option<u8>)> = cell
+            .paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.list))
+            .collect();
+        assert_eq!(paras, [("Audit the team", None), ("one two", Some(0))]);
+    }
+
+    #[test]
+    fn grid_row_and_column_spans() {
+        let src = "+---+-----+-----+\n\
+| A | B   | C   |\n\
++===+=====+=====+\n\
+| 1 | wide cell |\n\
+|   +-----+-----+\n\
+|   | x   | y   |\n\
++---+-----+-----+\n";
+        let t = tables(&read(src))[0].clone();
+        assert_eq!(
+            texts(&t),
+            vec![
+                vec![
+                    (0, 1, 1, "A".to_string()),
+                    (1, 1, 1, "B".to_string()),
+                    (2, 1, 1, "C".to_string())
+                ],
+                vec![
+                    (0, 2, 1, "1".to_string()),
+                    (1, 1, 2, "wide cell".to_string())
+                ],
+                vec![(1, 1, 1, "x".to_string()), (2, 1, 1, "y".to_string())],
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_words_glued_wrapped_words_kept() {
+        // "Com" / "pletion": a head then a piece filling the 7-wide column;
+        // "R" "e" "f": a 1-wide column; "Celia" / "Lamden,": two words.
+        let src = "+---+---------+---------+\n\
+| R | Com     | Celia   |\n\
+| e | pletion | Lamden, |\n\
+| f | date    | Head    |\n\
++---+---------+---------+\n";
+        let t = tables(&read(src))[0].clone();
+        let row: Vec<String> = t.rows[0].cells.iter().map(Cell::text).collect();
+        assert_eq!(row, ["Ref", "Completion date", "Celia Lamden, Head"]);
+    }
+
+    #[test]
+    fn pipe_table_with_br_and_escapes() {
+        let src = "# Plan\n\n| **Ref** | Action |\n|---|:--|\n| 1.1 | one<br>two \\| three |\n";
+        let b = read(src);
+        assert!(matches!(&b[0], Block::Heading(h) if h.text == "Plan" && h.level == 1));
+        let t = tables(&b)[0];
+        assert!(t.rows[0].header);
+        assert_eq!(t.rows[0].cells[0].text(), "Ref");
+        let cell = &t.rows[1].cells[1];
+        assert_eq!(cell.paragraphs.len(), 2);
+        assert_eq!(cell.text(), "one\ntwo | three");
+    }
+
+    #[test]
+    fn html_table_spans() {
+        let src = "<table>\n<thead><tr><th>A</th><th>B</th></tr></thead>\n<tbody>\n\
+<tr><td rowspan=\"2\">1</td><td>x &amp; y</td></tr>\n<tr><td>z</td></tr>\n\
+<tr><td colspan=\"2\">all</td></tr>\n</tbody>\n</table>\n";
+        let t = tables(&read(src))[0].clone();
+        assert!(t.rows[0].header);
+        assert_eq!(
+            texts(&t)[1..],
+            [
+                vec![(0, 2, 1, "1".to_string()), (1, 1, 1, "x & y".to_string())],
+                vec![(1, 1, 1, "z".to_string())],
+                vec![(0, 1, 2, "all".to_string())],
+            ]
+        );
+    }
+
+    #[test]
+    fn multiline_and_simple_dash_tables() {
+        let src = "  --------------------\n  Name     Role\n  -------- -----------\n  Ann Lee  Chair of\n           the board\n\n  Bob      Member\n  --------------------\n\nText\n\n  Term   Meaning\n  ------ ---------\n  ABE    Achieving\n  AMH    Adult\n\n";
+        let b = read(src);
+        let ts = tables(&b);
+        assert_eq!(ts.len(), 2);
+        assert_eq!(
+            texts(ts[0])
+                .iter()
+                .map(|r| r.iter().map(|c| c.3.clone()).collect::<Vec<_>>())
+                .collect::<Vec<_>>(),
+            [
+                vec!["Name", "Role"],
+                vec!["Ann Lee", "Chair of the board"],
+                vec!["Bob", "Member"]
+            ]
+        );
+        assert!(ts[0].rows[0].header);
+        assert_eq!(ts[1].rows.len(), 3);
+        assert_eq!(ts[1].rows[2].cells[1].text(), "Adult");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_text_never_panics(s in "[-+|=: a-zé–\\n<>/\\\\*^()]{0,400}") {
+            let lines: Vec<&str> = s.lines().collect();
+            let _ = looks_like_tables(&lines);
+            let _ = blocks(&lines);
+        }
+
+        #[test]
+        fn random_grids_never_panic(rows in proptest::collection::vec("[|+][-= aé–|+]{0,12}", 0..12)) {
+            let mut lines = vec!["+---+----+"];
+            lines.extend(rows.iter().map(String::as_str));
+            lines.push("+---+----+");
+            let _ = blocks(&lines);
+        }
+    }
+}
