@@ -406,10 +406,11 @@ fn cell_paragraphs(lines: &[String], width: usize, at: usize, ctx: &Ctx) -> Vec<
 /// - the joined word occurs elsewhere in the document: a break;
 /// - `prev` would have fitted on the line `before` it: a break (a word
 ///   that fits is never moved to a fresh line);
+/// - `next` opens with a hyphen or slash: a break;
 /// - `next` occurs elsewhere as a word, or `prev` stands beside other
 ///   words elsewhere: two words (the pieces of a break are seldom words);
-/// - else a break if `next` goes on in lower case, or in digits after a
-///   digit.
+/// - else a break if `next` goes on in lower case, or in digits after
+///   digits.
 fn broken_word(before: Option<&str>, prev: &str, next: &str, width: usize, ctx: &Ctx) -> bool {
     let (p, n) = (prev.trim(), next.trim());
     if p.contains(' ') || n.chars().count() != width || width == 0 {
@@ -426,7 +427,15 @@ fn broken_word(before: Option<&str>, prev: &str, next: &str, width: usize, ctx: 
     let Some(first) = tail.chars().next() else {
         return false;
     };
-    if !ends_word || !first.is_alphanumeric() {
+    if !ends_word {
+        return false;
+    }
+    // A piece opening with a hyphen or slash goes on the word above
+    // ("multi" / "-agency", "Autumn" / "/Winter"): no word starts so.
+    if matches!(first, '-' | '/') && tail.chars().count() > 1 {
+        return true;
+    }
+    if !first.is_alphanumeric() {
         return false;
     }
     if ctx.count(&format!("{p}{tail}")) > 0 {
@@ -439,10 +448,18 @@ fn broken_word(before: Option<&str>, prev: &str, next: &str, width: usize, ctx: 
     if fitted {
         return true;
     }
-    if ctx.count(tail) > 0 || (norm(p).chars().count() >= 2 && ctx.count_beside(p) > 0) {
+    // A head that stands beside other words elsewhere is a word (one of
+    // two letters only if it is a common one: two letters left over from a
+    // break often spell a rare word by chance).
+    let head_is_word = match norm(p).chars().count() {
+        0 | 1 => false,
+        2 => ctx.count_beside(p) >= 3,
+        _ => ctx.count_beside(p) >= 1,
+    };
+    if ctx.count(tail) > 0 || head_is_word {
         return false;
     }
-    let digits = first.is_ascii_digit() && p.chars().last().is_some_and(|c| c.is_ascii_digit());
+    let digits = first.is_ascii_digit() && p.chars().all(|c| c.is_ascii_digit());
     !n.contains(' ') && (first.is_lowercase() || digits)
 }
 
