@@ -81,8 +81,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/002-pandoc-plain.txt", 1.00),
     ("variants/002-pandoc-md.md", 1.00),
     ("variants/002-pandoc-gfm.md", 1.00),
-    ("variants/004-pandoc-plain.txt", 0.97),
-    ("variants/004-pandoc-md.md", 0.97),
+    ("variants/004-pandoc-plain.txt", 1.00),
+    ("variants/004-pandoc-md.md", 1.00),
     ("variants/004-pandoc-gfm.md", 1.00),
 ];
 

@@ -119,6 +119,7 @@ fn broken_and_wrapped_words_004() {
         .unwrap_or_default();
     assert!(all.iter().any(|n| n == "Carl Robinson"), "{all:?}");
     assert!(all.iter().any(|n| n == "Erin Brennan-Douglas"), "{all:?}");
+    assert!(all.iter().any(|n| n == "Shirley Henderson"), "{all:?}");
     let outcomes: Vec<String> = doc["actions"]
         .as_array()
         .map(|a| a.iter().map(|x| s(&x["outcome"])).collect())

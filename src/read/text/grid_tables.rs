@@ -460,7 +460,7 @@ fn broken_word(before: Option<&str>, prev: &str, next: &str, width: usize, ctx: 
         return false;
     }
     let digits = first.is_ascii_digit() && p.chars().all(|c| c.is_ascii_digit());
-    !n.contains(' ') && (first.is_lowercase() || digits)
+    first.is_lowercase() || digits
 }
 
 /// A line ending in a hyphen after a letter was broken at the hyphen.
