@@ -83,7 +83,9 @@ struct Ctx {
     /// in the document: tells a word broken by a narrow column from two
     /// words wrapped onto two lines.
     words: HashMap<String, usize>,
-    /// The same, counting only words beside other words.
+    /// The same, counting only words that stand as words: beside other
+    /// words, or alone on a cell line not followed by a piece filling the
+    /// column.
     beside: HashMap<String, usize>,
 }
 
@@ -96,14 +98,24 @@ impl Ctx {
         // so they are not counted however often the same break repeats.
         let mut words = HashMap::new();
         let mut beside = HashMap::new();
-        for l in lines {
+        let filled = |seg: &str| {
+            let t = seg.trim();
+            !t.is_empty() && t.chars().count() + 2 == seg.chars().count()
+        };
+        for (i, l) in lines.iter().enumerate() {
             let walled = l.contains('|');
             let segments: Vec<&str> = if walled {
                 l.split('|').collect()
             } else {
                 l.split("  ").collect()
             };
-            for segment in segments {
+            // The same column on the next line, where the walls line up.
+            let below: Vec<&str> = match lines.get(i + 1) {
+                Some(n) if walled => n.split('|').collect(),
+                _ => Vec::new(),
+            };
+            let aligned = below.len() == segments.len();
+            for (k, segment) in segments.iter().enumerate() {
                 let tokens: Vec<String> = segment
                     .split_whitespace()
                     .map(norm)
@@ -114,9 +126,12 @@ impl Ctx {
                 if tokens.len() < 2 && !unfilled {
                     continue;
                 }
-                let many = tokens.len() >= 2;
+                // A word alone on its line stands as a word unless a piece
+                // filling the column follows it (then it may be a head).
+                let piece_below = !aligned || below.get(k).is_some_and(|b| filled(b));
+                let stands = tokens.len() >= 2 || !piece_below;
                 for w in tokens {
-                    if many {
+                    if stands {
                         *beside.entry(w.clone()).or_insert(0) += 1;
                     }
                     *words.entry(w).or_insert(0) += 1;
@@ -407,6 +422,7 @@ fn cell_paragraphs(lines: &[String], width: usize, at: usize, ctx: &Ctx) -> Vec<
 /// - `prev` would have fitted on the line `before` it: a break (a word
 ///   that fits is never moved to a fresh line);
 /// - `next` opens with a hyphen or slash: a break;
+/// - `prev` ends and `next` goes on in capitals: a break;
 /// - `next` occurs elsewhere as a word, or `prev` stands beside other
 ///   words elsewhere: two words (the pieces of a break are seldom words);
 /// - else a break if `next` goes on in lower case, or in digits after
@@ -448,7 +464,12 @@ fn broken_word(before: Option<&str>, prev: &str, next: &str, width: usize, ctx: 
     if fitted {
         return true;
     }
-    // A head that stands beside other words elsewhere is a word (one of
+    // Capitals on both sides (a heading in capitals): a break.
+    let caps = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    if p.chars().last().is_some_and(char::is_uppercase) && first.is_uppercase() && caps(tail) {
+        return true;
+    }
+    // A head that stands as a word elsewhere is a word (one of
     // two letters only if it is a common one: two letters left over from a
     // break often spell a rare word by chance).
     let head_is_word = match norm(p).chars().count() {
