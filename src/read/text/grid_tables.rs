@@ -720,6 +720,25 @@ fn dash_row(
     }
 }
 
+/// A Markdown heading's text without closing `#`s or a trailing attribute
+/// block (`{#introduction}`, `{.unnumbered}`), which are not its words.
+fn heading_text(text: &str) -> &str {
+    let mut t = text.trim();
+    if t.ends_with('}') {
+        if let Some(open) = t.rfind('{') {
+            let attrs = &t[open + 1..t.len() - 1];
+            if attrs.starts_with(['#', '.']) || attrs.contains('=') {
+                t = t[..open].trim_end();
+            }
+        }
+    }
+    let without = t.trim_end_matches('#');
+    if without.len() < t.len() && (without.is_empty() || without.ends_with(' ')) {
+        t = without.trim_end();
+    }
+    t
+}
+
 /// Plain text writes a superscript as `^(rd)`: keep the letters.
 fn unwrap_superscripts(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -987,7 +1006,7 @@ fn prose_blocks(lines: &[(usize, &str)], ctx: &Ctx, out: &mut Vec<Block>) {
             let text = t[level..].trim();
             if level <= 6 && (text.is_empty() || line.trim_start()[level..].starts_with(' ')) {
                 flush(&mut group, out);
-                let text = inline(text, ctx.markdown);
+                let text = inline(heading_text(text), ctx.markdown);
                 let text = markup::pieces(&text)
                     .into_iter()
                     .map(|p| p.text)
@@ -1119,6 +1138,18 @@ mod tests {
         let cell = &t.rows[1].cells[1];
         assert_eq!(cell.paragraphs.len(), 2);
         assert_eq!(cell.text(), "one\ntwo | three");
+    }
+
+    #[test]
+    fn heading_attributes_and_closing_hashes_dropped() {
+        assert_eq!(
+            heading_text("1. Introduction {#introduction}"),
+            "1. Introduction"
+        );
+        assert_eq!(heading_text("Scope {.unnumbered}"), "Scope");
+        assert_eq!(heading_text("Title ##"), "Title");
+        assert_eq!(heading_text("C#"), "C#");
+        assert_eq!(heading_text("Sets {a, b}"), "Sets {a, b}");
     }
 
     #[test]
