@@ -724,12 +724,10 @@ fn dash_row(
 /// block (`{#introduction}`, `{.unnumbered}`), which are not its words.
 fn heading_text(text: &str) -> &str {
     let mut t = text.trim();
-    if t.ends_with('}') {
-        if let Some(open) = t.rfind('{') {
-            let attrs = &t[open + 1..t.len() - 1];
-            if attrs.starts_with(['#', '.']) || attrs.contains('=') {
-                t = t[..open].trim_end();
-            }
+    if let Some(open) = t.rfind('{').filter(|_| t.ends_with('}')) {
+        let attrs = &t[open + 1..t.len() - 1];
+        if attrs.starts_with(['#', '.']) || attrs.contains('=') {
+            t = t[..open].trim_end();
         }
     }
     let without = t.trim_end_matches('#');
