@@ -436,10 +436,15 @@ fn broken_word(before: Option<&str>, prev: &str, next: &str, width: usize, ctx: 
         return true;
     }
     let tail = n.split(' ').next().unwrap_or("");
-    let ends_word = p
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_alphanumeric() || c == '*');
+    // A head ends in a letter or digit (or emphasis), or is a letter and
+    // an apostrophe ("O'" / "Loughlin").
+    let elided = p.chars().count() == 2
+        && p.starts_with(char::is_alphabetic)
+        && p.ends_with(['\'', '\u{2019}']);
+    let ends_word = elided
+        || p.chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '*');
     let Some(first) = tail.chars().next() else {
         return false;
     };
@@ -462,6 +467,15 @@ fn broken_word(before: Option<&str>, prev: &str, next: &str, width: usize, ctx: 
         !b.is_empty() && b.chars().count() + 1 + p.chars().count() <= width
     });
     if fitted {
+        return true;
+    }
+    // A lone letter that is no word of the document, going on in lower
+    // case ("H" / "all"): a break, even if the rest is a word.
+    let lone = p.chars().count() == 1 || elided;
+    if lone && first.is_lowercase() && ctx.count_beside(p) < 2 {
+        return true;
+    }
+    if elided {
         return true;
     }
     // Capitals on both sides (a heading in capitals): a break.
@@ -1123,6 +1137,11 @@ mod tests {
         let t = tables(&read(src))[0].clone();
         let row: Vec<String> = t.rows[0].cells.iter().map(Cell::text).collect();
         assert_eq!(row, ["Ref", "Completion date", "Celia Lamden, Head"]);
+        // A letter and an apostrophe, and a lone capital going on in lower
+        // case, start a broken name.
+        let src = "+----------+\n| John     |\n| O'       |\n| Loughlin |\n| Sara     |\n| H        |\n| ampshire |\n+----------+\n";
+        let t = tables(&read(src))[0].clone();
+        assert_eq!(t.rows[0].cells[0].text(), "John O'Loughlin Sara Hampshire");
     }
 
     #[test]
