@@ -3,6 +3,9 @@
 //! - *grid tables* (`pandoc -t plain`, `-t markdown`): `+---+---+` rules,
 //!   `|` cell walls, `+===+` under the header rows, each cell's text wrapped
 //!   over several lines inside its column;
+//! - *multiline* and *simple tables* (`-t plain`, `-t markdown` when no
+//!   cell is merged): columns given by the runs of a `---- ----` line,
+//!   rows apart by blank lines (multiline) or one a line (simple);
 //! - *pipe tables* (`-t gfm`): `| a | b |` rows, one line each, a `|---|`
 //!   line under the header row, `<br>` between a cell's paragraphs;
 //! - *HTML tables* (`-t gfm` when a table has merged cells): `<table>` with
