@@ -78,6 +78,18 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/000-literal-lotxt.txt", 0.99),
     ("variants/001-lotxt.txt", 1.00),
     ("variants/004-lotxt.txt", 1.00),
+    ("variants/000-pandoc-plain.txt", 1.00),
+    ("variants/000-pandoc-md.md", 1.00),
+    ("variants/000-pandoc-gfm.md", 1.00),
+    ("variants/001-pandoc-plain.txt", 1.00),
+    ("variants/001-pandoc-md.md", 1.00),
+    ("variants/001-pandoc-gfm.md", 1.00),
+    ("variants/002-pandoc-plain.txt", 1.00),
+    ("variants/002-pandoc-md.md", 1.00),
+    ("variants/002-pandoc-gfm.md", 1.00),
+    ("variants/004-pandoc-plain.txt", 1.00),
+    ("variants/004-pandoc-md.md", 1.00),
+    ("variants/004-pandoc-gfm.md", 1.00),
 ];
 
 /// Floor of the mean over the documents in `FLOORS` (0.971 on 2026-11-23,

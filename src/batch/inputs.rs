@@ -4,10 +4,12 @@ use std::path::{Path, PathBuf};
 
 /// File endings taken when walking a folder. A file named on the command line
 /// is always read, whatever its name, and sniffed from its bytes; inside a
-/// folder only these are taken, so READMEs, JSON and images beside the
-/// documents are passed over.
-pub const FOLDER_EXTENSIONS: &[&str] =
-    &["pdf", "docx", "docm", "dotx", "doc", "txt", "text", "tsv"];
+/// folder only these are taken, so JSON and images beside the documents are
+/// passed over. `md` is here for Markdown conversions of plans (pandoc);
+/// a folder's own README is passed over by name (see [`wanted`]).
+pub const FOLDER_EXTENSIONS: &[&str] = &[
+    "pdf", "docx", "docm", "dotx", "doc", "txt", "text", "tsv", "md",
+];
 
 /// Expand files and folders (recursively) into a sorted, de-duplicated list.
 pub fn collect_inputs(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
@@ -44,8 +46,27 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A folder's README describes the folder; it is never one of its documents.
 fn wanted(path: &Path) -> bool {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str()))
+    let readme = path
+        .file_stem()
+        .is_some_and(|s| s.to_string_lossy().eq_ignore_ascii_case("readme"));
+    !readme
+        && path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_taken_readme_passed_over() {
+        assert!(wanted(Path::new("dir/000-pandoc-gfm.md")));
+        assert!(wanted(Path::new("dir/plan.TXT")));
+        assert!(!wanted(Path::new("dir/README.md")));
+        assert!(!wanted(Path::new("dir/notes.json")));
+    }
 }

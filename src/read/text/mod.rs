@@ -3,6 +3,7 @@
 mod decode;
 mod dump;
 mod export;
+mod grid_tables;
 mod layout;
 mod markup;
 
@@ -36,9 +37,19 @@ impl TextError {
 /// no tabs and wrapped lines (pdftotext without -layout) becomes paragraphs,
 /// one per blank-line-separated group of lines; a dump drawn with spaces
 /// (pdftotext -layout: aligned blocks, form feeds between pages) has its
-/// tables rebuilt from the character grid.
+/// tables rebuilt from the character grid; tables drawn with ASCII rules
+/// (pandoc's grid and pipe tables, or HTML tables in Markdown) are read from
+/// their rules.
 pub fn read(bytes: &[u8], _limits: &Limits) -> Result<Document, TextError> {
     let text = decode(bytes)?;
+    {
+        let lines: Vec<&str> = text.lines().collect();
+        if grid_tables::looks_like_tables(&lines) {
+            let mut doc = Document::new(Format::Text);
+            doc.blocks = grid_tables::blocks(&lines);
+            return Ok(doc);
+        }
+    }
     let settings = LayoutSettings::default();
     if layout::looks_like_layout(&text, &settings) {
         let mut doc = Document::new(Format::Text);
