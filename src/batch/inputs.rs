@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 /// File endings taken when walking a folder. A file named on the command line
 /// is always read, whatever its name, and sniffed from its bytes; inside a
 /// folder only these are taken, so JSON and images beside the documents are
-/// passed over. `md` is here for Markdown conversions of plans (pandoc);
+/// passed over. `md`, `html` and `htm` are here for Markdown and HTML
+/// conversions of plans (pandoc, web pages);
 /// a folder's own README is passed over by name (see [`wanted`]).
 pub const FOLDER_EXTENSIONS: &[&str] = &[
-    "pdf", "docx", "docm", "dotx", "doc", "txt", "text", "tsv", "md",
+    "pdf", "docx", "docm", "dotx", "doc", "txt", "text", "tsv", "md", "html", "htm",
 ];
 
 /// Expand files and folders (recursively) into a sorted, de-duplicated list.
