@@ -36,15 +36,17 @@ fn glued_match(words: &[String], alias: &[String]) -> Option<usize> {
     if words.len() >= alias.len() && words[..alias.len()] == alias[..] {
         return Some(alias.len());
     }
-    let target: String = alias.concat();
-    let mut have = String::new();
+    // The alias's letters run together, walked against the words' letters
+    // (no allocation: this runs for every alias at every word).
+    let mut target = alias.iter().flat_map(|a| a.bytes());
     for (n, w) in words.iter().enumerate() {
-        have.push_str(w);
-        if have == target {
-            return Some(n + 1);
+        for b in w.bytes() {
+            if target.next() != Some(b) {
+                return None;
+            }
         }
-        if !target.starts_with(&have) {
-            return None;
+        if target.clone().next().is_none() {
+            return Some(n + 1);
         }
     }
     None

@@ -77,21 +77,31 @@ const MAX_HEADER_WORDS: usize = 14;
 const MAX_CONTAINS_WORDS: usize = 4;
 
 /// The aliases of every meaning, normalised and padded with a space on each
-/// side (so a whole-word test is a substring test) once per table.
-struct Aliases(Vec<(Meaning, String)>);
+/// side (so a whole-word test is a substring test), and with their spaces
+/// removed (see [`Aliases::squashed`]), once per table.
+struct Aliases {
+    padded: Vec<(Meaning, String)>,
+    squashed: Vec<(Meaning, String)>,
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| *c != ' ').collect()
+}
 
 impl Aliases {
     fn new(g: &Grammars) -> Self {
-        let mut v = Vec::new();
+        let mut padded = Vec::new();
+        let mut squashed = Vec::new();
         for (meaning, aliases) in g.columns.by_meaning() {
             for alias in aliases {
                 let a = normalise(alias);
                 if !a.is_empty() {
-                    v.push((meaning, format!(" {a} ")));
+                    squashed.push((meaning, squash(&a)));
+                    padded.push((meaning, format!(" {a} ")));
                 }
             }
         }
-        Aliases(v)
+        Aliases { padded, squashed }
     }
 
     /// The longest alias the cell's first line opens with, else the longest
@@ -108,7 +118,7 @@ impl Aliases {
         let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
         let mut opens: Option<(usize, Meaning)> = None;
         let mut contains: Option<(usize, Meaning)> = None;
-        for (meaning, word) in &self.0 {
+        for (meaning, word) in &self.padded {
             let len = word.len();
             let slot = if padded.starts_with(word.as_str()) {
                 &mut opens
@@ -133,14 +143,13 @@ impl Aliases {
     /// an alias with its spaces removed (never a part of one, which data
     /// would meet too often).
     fn squashed(&self, h: &str) -> Option<Meaning> {
-        let squash = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
         let hs = squash(h);
         if hs.is_empty() {
             return None;
         }
-        self.0
+        self.squashed
             .iter()
-            .find(|(_, word)| squash(word) == hs)
+            .find(|(_, word)| *word == hs)
             .map(|(m, _)| *m)
     }
 }

@@ -14,7 +14,7 @@ use crate::model::Table;
 use super::flow::Item;
 use super::sections::Sections;
 use super::text::{money, norm, periods};
-use super::vocab::{Vocab, has_any_phrase, phrase_key};
+use super::vocab::{Vocab, key_has_any, phrase_key, words_key};
 
 pub fn find(
     items: &[Item<'_>],
@@ -224,8 +224,8 @@ fn side_by_side(
             continue;
         }
         // The next statement's caption or headers end this one.
-        let flows =
-            has_any_phrase(&text, &v.income_words) || has_any_phrase(&text, &v.expenditure_words);
+        let key = words_key(&text);
+        let flows = key_has_any(&key, &v.income_words) || key_has_any(&key, &v.expenditure_words);
         let caption = flows && (!periods(&text).is_empty() || text.ends_with(':'));
         if !opens_with_letter || text.split_whitespace().count() > 10 || caption {
             end = k;
@@ -332,8 +332,9 @@ fn is_section_number(text: &str) -> bool {
 }
 
 fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
-    let inc = has_any_phrase(text, &v.income_words);
-    let exp = has_any_phrase(text, &v.expenditure_words);
+    let key = words_key(text);
+    let inc = key_has_any(&key, &v.income_words);
+    let exp = key_has_any(&key, &v.expenditure_words);
     match (inc, exp) {
         (true, false) => Some(Direction::Income),
         (false, true) => Some(Direction::Expenditure),

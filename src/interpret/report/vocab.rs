@@ -77,11 +77,34 @@ pub fn phrase_key(text: &str) -> String {
 
 /// Does the phrase hold one of `words` as whole words?
 pub fn has_any_phrase(text: &str, words: &[String]) -> bool {
-    let key = phrase_key(text).replace([',', '/'], " ");
-    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    key_has_any(&words_key(text), words)
+}
+
+/// `text` as lower-case words (letters, digits, `&` and `-`) joined by single
+/// spaces, in one pass: the form [`key_has_any`] looks words up in. Made
+/// once per cell when several word lists are tried on it.
+pub fn words_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || matches!(c, '&' | '-') {
+            if gap && !key.is_empty() {
+                key.push(' ');
+            }
+            gap = false;
+            key.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    key
+}
+
+/// Does a [`words_key`] hold one of `words` as whole words?
+pub fn key_has_any(key: &str, words: &[String]) -> bool {
     words
         .iter()
-        .any(|w| !w.is_empty() && contains_words(&key, w))
+        .any(|w| !w.is_empty() && contains_words(key, w))
 }
 
 /// Is `needle` in `hay` at word boundaries (spaces or the ends)? The same
@@ -118,5 +141,17 @@ mod tests {
         let v = Vocab::builtin();
         assert!(has_any_phrase("Actual Income 2021/22", &v.income_words));
         assert!(!has_any_phrase("Incomes", &v.income_words));
+        assert_eq!(
+            words_key("  Actual, Income/2021-22 (ESCC) "),
+            "actual income 2021-22 escc"
+        );
+        assert_eq!(
+            words_key("A/B, C & D"),
+            phrase_key("A/B, C & D")
+                .replace([',', '/'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
     }
 }
