@@ -717,6 +717,57 @@ particularly where families have asked for them
         );
     }
 
+    /// A lead ending in a name reads as unfinished (lower case), but the
+    /// fragment after it is the tail of the row's action text, which stops
+    /// mid-sentence; a lead stopping at a function word keeps its tail.
+    #[test]
+    fn a_lead_ending_in_a_name_yields_a_fragment_to_the_open_action() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Share briefings with surgeries to promote the think
+
+May 2021
+
+Named GP Jo Placeholder
+
+family approach.
+
+1.2 Publish the waiting times for assessment each month on the
+
+June 2021
+
+Ann Example, Head of
+
+early help services
+";
+        let plan = plan_of(text);
+        let a: Vec<(&str, Vec<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    "Share briefings with surgeries to promote the think family approach.",
+                    vec!["Named GP Jo Placeholder"]
+                ),
+                (
+                    "Publish the waiting times for assessment each month on the",
+                    vec!["Ann Example, Head of early help services"]
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn a_lead_glued_under_a_header_box_finishes_the_split_row() {
         let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
