@@ -217,6 +217,42 @@ impl Walk<'_> {
         true
     }
 
+    /// A list item printed apart from the items before it ("ii) …" after
+    /// the rest of the row) goes to the latest recent row whose action's
+    /// last list item is the one before it ("i) …"): a dump reading a page
+    /// column by column may print a list's items as separate boxes.
+    pub(super) fn list_to_open_list_row(&mut self, p: &Para) -> bool {
+        let Some((kind, n)) = cues::list_index(p.first()) else {
+            return false;
+        };
+        if n < 2 {
+            return false;
+        }
+        let before = |r: &Row| {
+            r.action
+                .iter()
+                .rev()
+                .find_map(|t| cues::list_index(t))
+                .is_some_and(|(k, m)| k == kind && m + 1 == n)
+        };
+        if let Some(r) = self.row.as_mut().filter(|r| before(r)) {
+            r.action.extend(p.lines.iter().cloned());
+            self.cell = Cell::Action;
+            return true;
+        }
+        let len = self.rows.len();
+        let Some(k) = (len.saturating_sub(RECENT_ROWS)..len)
+            .rev()
+            .find(|&k| self.rows.get(k).is_some_and(before))
+        else {
+            return false;
+        };
+        if let Some(r) = self.rows.get_mut(k) {
+            r.action.extend(p.lines.iter().cloned());
+        }
+        true
+    }
+
     /// A fragment that would go on a finding whose text has ended goes on
     /// the latest recent row whose action text stops mid-sentence or at a
     /// colon instead: a dump may print a finding between an action and the

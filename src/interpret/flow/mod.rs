@@ -768,6 +768,57 @@ early help services
         );
     }
 
+    /// A list's later items printed apart from its first, after the row's
+    /// lead, go back to the row whose list they go on.
+    #[test]
+    fn later_list_items_follow_the_item_before_them() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+1 Families wait too long for an assessment when they are first
+referred to the service by their school or doctor.
+
+1.1 Widen early help by opening:
+
+i) Drop in hubs (x3)
+
+May 2021
+
+Ann Example, Head of Service
+
+ii) A single point of advice
+iii) A brief intervention service.
+
+1.2 Publish the waiting times for assessment each month.
+
+June 2021
+
+Jo Placeholder, Head of Early Help
+";
+        let plan = plan_of(text);
+        let a: Vec<(&str, Vec<&str>)> = plan
+            .actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            a,
+            vec![
+                (
+                    "Widen early help by opening: i) Drop in hubs (x3) ii) A single point of advice iii) A brief intervention service.",
+                    vec!["Ann Example, Head of Service"]
+                ),
+                (
+                    "Publish the waiting times for assessment each month.",
+                    vec!["Jo Placeholder, Head of Early Help"]
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn a_lead_glued_under_a_header_box_finishes_the_split_row() {
         let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\

@@ -118,7 +118,7 @@ impl Walk<'_> {
             self.unnumbered_finding(p, ahead);
             return;
         }
-        if self.list_to_colon_row(p) {
+        if self.list_to_colon_row(p) || self.list_to_open_list_row(p) {
             return;
         }
         if self.dated_milestone(p) {
