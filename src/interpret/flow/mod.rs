@@ -136,6 +136,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         }
     }
     walk.flush();
+    walk.settle_provisional();
     walk.rows.retain(|r| !r.action.is_empty());
     walk.link_rows();
     if walk.columns_apart {
@@ -817,6 +818,66 @@ Jo Placeholder, Head of Early Help
                 ),
             ]
         );
+    }
+
+    /// Where the ref column comes out apart, a finding's text may come
+    /// after the previous finding's rows with its number printed later:
+    /// it is the next finding once that number comes; without it, it is
+    /// the previous finding's second paragraph.
+    #[test]
+    fn a_finding_before_its_late_number_waits_for_it() {
+        let plan_text = |late_number: &str| {
+            format!(
+                "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+Partnership areas
+1
+
+Families wait too long for an assessment when they
+are first referred to the service by their school or
+doctor, and some are referred twice.
+
+1.1 Set up a single front door for every referral made by schools and
+doctors in the county area, with one number to call for all families.
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Carers are not always offered an assessment of their
+own needs when the person they care for is assessed.
+
+1.2 Publish the waiting times for assessment each month on the
+website and in every surgery across the whole of the county area.
+
+June 2021
+
+Ann Example, Head of Early Help
+{late_number}"
+            )
+        };
+        let findings = |text: &str| -> Vec<(Option<String>, String)> {
+            plan_of(text)
+                .findings
+                .iter()
+                .map(|f| (f.ref_.clone(), f.text[..12].to_string()))
+                .collect()
+        };
+        assert_eq!(
+            findings(&plan_text("\n2\n")),
+            vec![
+                (Some("1".to_string()), "Families wai".to_string()),
+                (Some("2".to_string()), "Carers are n".to_string()),
+            ]
+        );
+        let merged = plan_of(&plan_text(""));
+        assert_eq!(merged.findings.len(), 1);
+        assert!(
+            merged
+                .findings
+                .first()
+                .is_some_and(|f| f.text.ends_with("the person they care for is assessed."))
+        );
+        assert_eq!(merged.actions.len(), 2);
     }
 
     #[test]

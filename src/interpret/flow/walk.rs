@@ -40,6 +40,10 @@ pub(super) struct FindingBuild {
     pub(super) section: Option<String>,
     pub(super) text: Vec<String>,
     pub(super) line: u32,
+    /// Numbered by guess, before any number in the dump said so: kept
+    /// only if a later ref column confirms it (see
+    /// [`Walk::settle_provisional`]).
+    pub(super) provisional: bool,
 }
 
 pub(super) struct Walk<'a> {
@@ -207,6 +211,7 @@ impl Walk<'_> {
                     section: self.section.clone(),
                     text,
                     line: p.line,
+                    provisional: false,
                 });
                 self.cell = Cell::Finding;
                 true
@@ -259,7 +264,7 @@ impl Walk<'_> {
         if !self.has_finding || p.lines.len() < 2 {
             return false;
         }
-        let Some(m) = self.finding_number(p, ahead) else {
+        let Some((m, provisional)) = self.finding_number(p, ahead) else {
             return false;
         };
         self.flush();
@@ -271,6 +276,7 @@ impl Walk<'_> {
             section,
             text: p.lines.clone(),
             line: p.line,
+            provisional,
         });
         self.cell = Cell::Finding;
         true
@@ -280,7 +286,7 @@ impl Walk<'_> {
     /// number when the next action's group confirms it (or it has the
     /// finding column's width and the row before is done), else the next
     /// action's group when that is new.
-    fn finding_number(&self, p: &Para, ahead: Option<u32>) -> Option<u32> {
+    fn finding_number(&self, p: &Para, ahead: Option<u32>) -> Option<(u32, bool)> {
         let last = self.findings.last().map(|f| f.num);
         let row_done = self
             .row
@@ -289,11 +295,42 @@ impl Walk<'_> {
         let wide = self.widths.finding_width(p);
         let new_group = ahead.filter(|&a| last.is_none_or(|l| a > l));
         match (self.pending.front().map(|(q, _)| *q), new_group) {
-            (Some(q), Some(a)) if q <= a && (row_done || wide) => Some(q),
-            (_, Some(a)) if row_done => Some(a),
-            (Some(q), _) if wide => Some(q),
+            (Some(q), Some(a)) if q <= a && (row_done || wide) => Some((q, false)),
+            (_, Some(a)) if row_done => Some((a, false)),
+            (Some(q), _) if wide => Some((q, false)),
+            (None, None)
+                if self.columns_apart
+                    && self.row.is_some()
+                    && row_done
+                    && wide
+                    && self.last_finding_done() =>
+            {
+                last.map(|l| (l + 1, true))
+            }
             _ => None,
         }
+    }
+
+    /// Has the last finding ended a sentence and got an action row? Then,
+    /// in a dump that prints ref columns apart, a new sentence as wide as
+    /// the finding column after a finished row may be the next finding,
+    /// whose number comes later with the page's ref column; or the
+    /// finding's own second paragraph. It is taken as the next finding
+    /// provisionally, until a ref column names its number.
+    fn last_finding_done(&self) -> bool {
+        let Some(f) = self.findings.last() else {
+            return false;
+        };
+        let n = self.findings.len() - 1;
+        let ended = f
+            .text
+            .iter()
+            .rev()
+            .find(|t| !t.trim().is_empty())
+            .is_some_and(|t| t.trim_end().ends_with('.'));
+        let has_row = self.row.as_ref().is_some_and(|r| r.finding == Some(n))
+            || self.rows.iter().any(|r| r.finding == Some(n));
+        ended && has_row
     }
 
     /// A run of bare finding numbers: its section row heads the findings
@@ -314,6 +351,11 @@ impl Walk<'_> {
                 f.section = Some(s.clone());
             }
             self.section = Some(s);
+        }
+        for f in self.findings.iter_mut().filter(|f| f.provisional) {
+            if run.numbers.contains(&f.num) {
+                f.provisional = false;
+            }
         }
         let section = self.section.clone();
         self.pending.extend(
@@ -379,6 +421,26 @@ impl Walk<'_> {
             };
             if numbered.get(f) == Some(&true) && numbered.get(f + 1) == Some(&false) {
                 r.finding = Some(f + 1);
+            }
+        }
+    }
+
+    /// A finding numbered by guess that no ref column confirmed is the
+    /// second paragraph of the finding before it: its text and rows go
+    /// back there.
+    pub(super) fn settle_provisional(&mut self) {
+        let mut k = self.findings.len();
+        while k > 1 {
+            k -= 1;
+            if !self.findings.get(k).is_some_and(|f| f.provisional) {
+                continue;
+            }
+            let f = self.findings.remove(k);
+            if let Some(prev) = self.findings.get_mut(k - 1) {
+                prev.text.extend(f.text);
+            }
+            for r in &mut self.rows {
+                r.finding = r.finding.map(|i| if i >= k { i - 1 } else { i });
             }
         }
     }
