@@ -880,6 +880,62 @@ Ann Example, Head of Early Help
         assert_eq!(merged.actions.len(), 2);
     }
 
+    /// A finding cell cut by a page break after its first line: the line
+    /// right after its number is the finding, its tail comes later.
+    #[test]
+    fn one_line_after_its_number_is_a_finding() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+Partnership areas
+1
+
+Families wait too long for an assessment when they
+are first referred to the service by their school or
+doctor, and some are referred twice.
+
+1.1 Set up a single front door for every referral made by schools and
+doctors in the county area, with one number to call for all families.
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+2
+
+Carers are not always offered an assessment,
+
+2.1 Offer every carer an assessment at the same visit as the person
+
+Ref
+
+Areas for development
+
+Actions
+
+Timescale
+
+Lead
+
+of their own needs when the person they care for is
+assessed, and their own health needs are missed.
+";
+        let plan = plan_of(text);
+        let f: Vec<(Option<&str>, &str)> = plan
+            .findings
+            .iter()
+            .map(|f| (f.ref_.as_deref(), &f.text[..12]))
+            .collect();
+        assert_eq!(
+            f,
+            vec![(Some("1"), "Families wai"), (Some("2"), "Carers are n")]
+        );
+        let a: Vec<(Option<&str>, &str)> = plan
+            .actions
+            .iter()
+            .map(|a| (a.ref_.as_deref(), a.finding.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(a, vec![(Some("1.1"), "f1"), (Some("2.1"), "f2")]);
+    }
+
     #[test]
     fn a_lead_glued_under_a_header_box_finishes_the_split_row() {
         let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\

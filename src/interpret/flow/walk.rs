@@ -63,6 +63,10 @@ pub(super) struct Walk<'a> {
     /// Did the dump print a ref column apart (a run of bare numbers)? Then
     /// it reads pages column by column, and cells come after their rows.
     pub(super) columns_apart: bool,
+    /// The paragraph just taken was a run of bare finding numbers.
+    after_run: bool,
+    /// The paragraph being read comes right after such a run.
+    follows_run: bool,
     /// The row open at the last page break (its index in `rows` once
     /// flushed): the row a cell printed under a repeated header goes on.
     pub(super) break_row: Option<usize>,
@@ -86,6 +90,8 @@ impl<'a> Walk<'a> {
             section: None,
             pending: VecDeque::new(),
             columns_apart: false,
+            after_run: false,
+            follows_run: false,
             break_row: None,
             broke: false,
         }
@@ -100,12 +106,14 @@ impl Walk<'_> {
         next: Option<&Anchor>,
         ahead: Option<u32>,
     ) {
+        self.follows_run = std::mem::take(&mut self.after_run);
         if self.anchored(p, anchor) {
             return;
         }
         if let Some(run) = number_run(p, self.lex)
             && self.take_run(run)
         {
+            self.after_run = true;
             return;
         }
         let text = p.joined();
@@ -261,7 +269,10 @@ impl Walk<'_> {
     /// first action of a new group, or where a run of bare numbers left a
     /// number waiting and it is as wide as the finding column.
     pub(super) fn unnumbered_finding(&mut self, p: &Para, ahead: Option<u32>) -> bool {
-        if !self.has_finding || p.lines.len() < 2 {
+        // One line is too little to tell a finding's text, unless it comes
+        // right after the run of numbers it takes (a finding cell the page
+        // break cut after its first line).
+        if !self.has_finding || (p.lines.len() < 2 && !self.follows_run) {
             return false;
         }
         let Some((m, provisional)) = self.finding_number(p, ahead) else {
