@@ -936,6 +936,54 @@ assessed, and their own health needs are missed.
         assert_eq!(a, vec![(Some("1.1"), "f1"), (Some("2.1"), "f2")]);
     }
 
+    /// The same where the finding and action columns are as wide as each
+    /// other: a wrapped new sentence after a finished row still waits for
+    /// its late number.
+    #[test]
+    fn a_late_numbered_finding_as_wide_as_the_actions() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+Partnership areas
+1
+
+Families wait too long for an assessment when they are first
+referred to the service by their school or doctor, and some
+are referred twice by the same school in the same term.
+
+1.1 Set up a single front door for every referral made by schools
+and doctors in the county area, with one number to call for all
+families who need help.
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Carers are not always offered an assessment of their own needs
+when the person they care for is assessed, and their health needs
+are missed by the services that support them at home.
+
+1.2 Publish the waiting times for assessment each month on the
+website and in every surgery across the whole of the county area.
+
+June 2021
+
+Ann Example, Head of Early Help
+
+2
+";
+        let f: Vec<(Option<String>, String)> = plan_of(text)
+            .findings
+            .iter()
+            .map(|f| (f.ref_.clone(), f.text[..12].to_string()))
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                (Some("1".to_string()), "Families wai".to_string()),
+                (Some("2".to_string()), "Carers are n".to_string()),
+            ]
+        );
+    }
+
     #[test]
     fn a_lead_glued_under_a_header_box_finishes_the_split_row() {
         let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\

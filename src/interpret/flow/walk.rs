@@ -313,7 +313,7 @@ impl Walk<'_> {
                 if self.columns_apart
                     && self.row.is_some()
                     && row_done
-                    && wide
+                    && (wide || (!self.widths.distinct() && p.lines.len() >= 3))
                     && self.last_finding_done() =>
             {
                 last.map(|l| (l + 1, true))
@@ -327,7 +327,9 @@ impl Walk<'_> {
     /// the finding column after a finished row may be the next finding,
     /// whose number comes later with the page's ref column; or the
     /// finding's own second paragraph. It is taken as the next finding
-    /// provisionally, until a ref column names its number.
+    /// provisionally, until a ref column names its number. Where the two
+    /// columns are as wide as each other, width cannot tell, so a wrapped
+    /// paragraph of three lines or more is enough.
     fn last_finding_done(&self) -> bool {
         let Some(f) = self.findings.last() else {
             return false;
