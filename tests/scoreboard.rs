@@ -60,6 +60,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/001-nohead-raw.txt", 0.81),
     ("variants/000-narrowfont-raw.txt", 0.83),
     ("variants/000-nomerge-raw.txt", 0.88),
+    ("variants/000-portrait-raw.txt", 0.80),
     ("variants/000-noborder.pdf", 0.98),
     ("variants/000-portrait.pdf", 1.00),
     ("variants/001-narrowfont.pdf", 1.00),
