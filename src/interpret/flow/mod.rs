@@ -984,6 +984,57 @@ Ann Example, Head of Early Help
         );
     }
 
+    /// A finding text right after the run of numbers it takes is that
+    /// finding, even where it is as wide as the actions and no numbered
+    /// action follows to confirm it.
+    #[test]
+    fn a_text_right_after_its_number_is_the_finding() {
+        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+Partnership areas
+1
+
+Families wait too long for an assessment when they
+are first referred to the service by their school or
+doctor, and some are referred twice.
+
+1.1 Set up a single front door for every referral made by schools and
+doctors in the county area, with one number to call for all families.
+
+May 2021
+
+Jo Placeholder, Head of Service
+
+Schools
+2
+
+Schools are not told when a child they teach becomes subject to a
+plan, so staff cannot offer support at the right moment for them.
+
+Notification Pilot:
+A pilot notification service will run in two districts, sending a
+secure message to the school within one working day of a plan.
+
+Spring 2021
+
+DI Sam Sample
+";
+        let plan = plan_of(text);
+        let f: Vec<(Option<&str>, Option<&str>, &str)> = plan
+            .findings
+            .iter()
+            .map(|f| (f.ref_.as_deref(), f.section.as_deref(), &f.text[..12]))
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                (Some("1"), Some("Partnership areas"), "Families wai"),
+                (Some("2"), Some("Schools"), "Schools are "),
+            ]
+        );
+        let a: Vec<&str> = plan.actions.iter().map(|a| &a.text[..12]).collect();
+        assert_eq!(a, vec!["Set up a sin", "Notification"]);
+    }
+
     #[test]
     fn a_lead_glued_under_a_header_box_finishes_the_split_row() {
         let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\

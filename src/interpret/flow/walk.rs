@@ -295,8 +295,9 @@ impl Walk<'_> {
 
     /// The number an unnumbered finding text takes: the first waiting
     /// number when the next action's group confirms it (or it has the
-    /// finding column's width and the row before is done), else the next
-    /// action's group when that is new.
+    /// finding column's width, or comes right after the run of numbers,
+    /// and the row before is done), else the next action's group when
+    /// that is new.
     fn finding_number(&self, p: &Para, ahead: Option<u32>) -> Option<(u32, bool)> {
         let last = self.findings.last().map(|f| f.num);
         let row_done = self
@@ -308,7 +309,7 @@ impl Walk<'_> {
         match (self.pending.front().map(|(q, _)| *q), new_group) {
             (Some(q), Some(a)) if q <= a && (row_done || wide) => Some((q, false)),
             (_, Some(a)) if row_done => Some((a, false)),
-            (Some(q), _) if wide => Some((q, false)),
+            (Some(q), _) if wide || (self.follows_run && row_done) => Some((q, false)),
             (None, None)
                 if self.columns_apart
                     && self.row.is_some()
