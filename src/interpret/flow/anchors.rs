@@ -39,6 +39,14 @@ impl Widths {
     }
 }
 
+impl Widths {
+    /// Do the finding and action columns differ enough in width to tell
+    /// their paragraphs apart?
+    pub(super) fn distinct(&self) -> bool {
+        matches!((self.finding, self.action), (Some(f), Some(a)) if f.abs_diff(a) >= 8)
+    }
+}
+
 pub(super) fn median(mut v: Vec<usize>) -> Option<usize> {
     v.sort_unstable();
     v.get(v.len() / 2).copied()

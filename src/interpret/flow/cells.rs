@@ -217,6 +217,42 @@ impl Walk<'_> {
         true
     }
 
+    /// A list item printed apart from the items before it ("ii) …" after
+    /// the rest of the row) goes to the latest recent row whose action's
+    /// last list item is the one before it ("i) …"): a dump reading a page
+    /// column by column may print a list's items as separate boxes.
+    pub(super) fn list_to_open_list_row(&mut self, p: &Para) -> bool {
+        let Some((kind, n)) = cues::list_index(p.first()) else {
+            return false;
+        };
+        if n < 2 {
+            return false;
+        }
+        let before = |r: &Row| {
+            r.action
+                .iter()
+                .rev()
+                .find_map(|t| cues::list_index(t))
+                .is_some_and(|(k, m)| k == kind && m + 1 == n)
+        };
+        if let Some(r) = self.row.as_mut().filter(|r| before(r)) {
+            r.action.extend(p.lines.iter().cloned());
+            self.cell = Cell::Action;
+            return true;
+        }
+        let len = self.rows.len();
+        let Some(k) = (len.saturating_sub(RECENT_ROWS)..len)
+            .rev()
+            .find(|&k| self.rows.get(k).is_some_and(before))
+        else {
+            return false;
+        };
+        if let Some(r) = self.rows.get_mut(k) {
+            r.action.extend(p.lines.iter().cloned());
+        }
+        true
+    }
+
     /// A fragment that would go on a finding whose text has ended goes on
     /// the latest recent row whose action text stops mid-sentence or at a
     /// colon instead: a dump may print a finding between an action and the
@@ -300,14 +336,20 @@ impl Walk<'_> {
         // ended, or a cell that is only a date; a lead cell goes on only
         // when it stops mid-phrase.
         let (current, whole) = cell_text(self.cell).unwrap_or(("", false));
-        // A name ends in lower case too, so a lead cell yields to another
-        // cell of the row that stops at a comma.
+        // A name or a post ends in lower case too, so a lead cell that
+        // does not visibly stop mid-phrase yields to another cell of the
+        // row that stops at a comma, or to action text stopping
+        // mid-sentence: the fragment is that text's tail, printed after
+        // the row's lead.
         let comma = |t: &str| t.trim_end().ends_with(',');
-        let other_comma = [Cell::Action, Cell::Timescale]
-            .iter()
-            .any(|&c| cell_text(c).is_some_and(|(t, _)| comma(t)));
+        let other_open = cell_text(Cell::Action).is_some_and(|(t, _)| unfinished(t))
+            || [Cell::Action, Cell::Timescale]
+                .iter()
+                .any(|&c| cell_text(c).is_some_and(|(t, _)| comma(t)));
         let keeps = match self.cell {
-            Cell::Lead => unfinished(current) && (comma(current) || !other_comma),
+            Cell::Lead => {
+                unfinished(current) && (lead_mid_phrase(current, self.lex) || !other_open)
+            }
             Cell::None => false,
             _ => !closed(current, whole, self.lex),
         };
@@ -326,6 +368,17 @@ impl Walk<'_> {
                 .unwrap_or(self.cell)
         }
     }
+}
+
+/// Does a lead cell visibly stop mid-phrase: at a comma, a hyphen or dash,
+/// or a function word ("Head of")? A lead ending in a name or a post does
+/// not, though it ends in lower case.
+fn lead_mid_phrase(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim_end();
+    t.ends_with([',', '-', '\u{2013}', '&'])
+        || t.split_whitespace()
+            .last()
+            .is_some_and(|w| lex.is_function_word(w))
 }
 
 /// A cell that cannot go on: its sentence ended, or (`whole`: `text` is the

@@ -290,6 +290,48 @@ pub fn list_marker(line: &str) -> bool {
     roman || letter || (!body.is_empty() && all_digits(body))
 }
 
+/// The kind and position of a bracketed list marker ("ii)" is roman 2,
+/// "(b)" letter 2, "3)" number 3); `None` when the line opens with none.
+/// "i", "v" and "x" read as roman numerals, as lists of letters rarely
+/// reach them.
+pub fn list_index(line: &str) -> Option<(char, u32)> {
+    if !list_marker(line) {
+        return None;
+    }
+    let first = line.split_whitespace().next()?;
+    let body = first.strip_suffix(')')?;
+    let body = body.strip_prefix('(').unwrap_or(body);
+    if all_digits(body) {
+        return body.parse().ok().map(|n| ('1', n));
+    }
+    if let Some(n) = roman_value(body) {
+        return Some(('i', n));
+    }
+    let c = body.chars().next()?;
+    Some(('a', u32::from(c) - u32::from('a') + 1))
+}
+
+/// The value of a small lower-case roman numeral ("iv" = 4).
+fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = s.chars().map(digit).collect();
+    let values = values?;
+    let mut total: i64 = 0;
+    for (k, &v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|&next| next > v) {
+            total -= i64::from(v);
+        } else {
+            total += i64::from(v);
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
 /// A first line that is a heading: short, capitalised (after an optional
 /// list number), ending with a colon ("Exploitation Leadership:").
 pub fn heading_line(line: &str) -> bool {
@@ -349,6 +391,15 @@ pub fn mend_split_years(text: &str, lex: &Lexicon) -> String {
 mod tests {
     use super::super::lexicon::builtin as lexicon;
     use super::*;
+
+    #[test]
+    fn list_indices_by_kind() {
+        assert_eq!(list_index("ii) Joint agency"), Some(('i', 2)));
+        assert_eq!(list_index("iv) Crisis team"), Some(('i', 4)));
+        assert_eq!(list_index("(b) Schools"), Some(('a', 2)));
+        assert_eq!(list_index("3) Audit"), Some(('1', 3)));
+        assert_eq!(list_index("Health – Jo"), None);
+    }
 
     fn spans(line: &str) -> Vec<&str> {
         date_spans(line, lexicon())

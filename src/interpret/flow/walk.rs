@@ -40,6 +40,10 @@ pub(super) struct FindingBuild {
     pub(super) section: Option<String>,
     pub(super) text: Vec<String>,
     pub(super) line: u32,
+    /// Numbered by guess, before any number in the dump said so: kept
+    /// only if a later ref column confirms it (see
+    /// [`Walk::settle_provisional`]).
+    pub(super) provisional: bool,
 }
 
 pub(super) struct Walk<'a> {
@@ -59,6 +63,10 @@ pub(super) struct Walk<'a> {
     /// Did the dump print a ref column apart (a run of bare numbers)? Then
     /// it reads pages column by column, and cells come after their rows.
     pub(super) columns_apart: bool,
+    /// The paragraph just taken was a run of bare finding numbers.
+    after_run: bool,
+    /// The paragraph being read comes right after such a run.
+    follows_run: bool,
     /// The row open at the last page break (its index in `rows` once
     /// flushed): the row a cell printed under a repeated header goes on.
     pub(super) break_row: Option<usize>,
@@ -82,6 +90,8 @@ impl<'a> Walk<'a> {
             section: None,
             pending: VecDeque::new(),
             columns_apart: false,
+            after_run: false,
+            follows_run: false,
             break_row: None,
             broke: false,
         }
@@ -96,12 +106,14 @@ impl Walk<'_> {
         next: Option<&Anchor>,
         ahead: Option<u32>,
     ) {
+        self.follows_run = std::mem::take(&mut self.after_run);
         if self.anchored(p, anchor) {
             return;
         }
         if let Some(run) = number_run(p, self.lex)
             && self.take_run(run)
         {
+            self.after_run = true;
             return;
         }
         let text = p.joined();
@@ -118,7 +130,7 @@ impl Walk<'_> {
             self.unnumbered_finding(p, ahead);
             return;
         }
-        if self.list_to_colon_row(p) {
+        if self.list_to_colon_row(p) || self.list_to_open_list_row(p) {
             return;
         }
         if self.dated_milestone(p) {
@@ -207,6 +219,7 @@ impl Walk<'_> {
                     section: self.section.clone(),
                     text,
                     line: p.line,
+                    provisional: false,
                 });
                 self.cell = Cell::Finding;
                 true
@@ -256,10 +269,13 @@ impl Walk<'_> {
     /// first action of a new group, or where a run of bare numbers left a
     /// number waiting and it is as wide as the finding column.
     pub(super) fn unnumbered_finding(&mut self, p: &Para, ahead: Option<u32>) -> bool {
-        if !self.has_finding || p.lines.len() < 2 {
+        // One line is too little to tell a finding's text, unless it comes
+        // right after the run of numbers it takes (a finding cell the page
+        // break cut after its first line).
+        if !self.has_finding || (p.lines.len() < 2 && !self.follows_run) {
             return false;
         }
-        let Some(m) = self.finding_number(p, ahead) else {
+        let Some((m, provisional)) = self.finding_number(p, ahead) else {
             return false;
         };
         self.flush();
@@ -271,6 +287,7 @@ impl Walk<'_> {
             section,
             text: p.lines.clone(),
             line: p.line,
+            provisional,
         });
         self.cell = Cell::Finding;
         true
@@ -278,9 +295,10 @@ impl Walk<'_> {
 
     /// The number an unnumbered finding text takes: the first waiting
     /// number when the next action's group confirms it (or it has the
-    /// finding column's width and the row before is done), else the next
-    /// action's group when that is new.
-    fn finding_number(&self, p: &Para, ahead: Option<u32>) -> Option<u32> {
+    /// finding column's width, or comes right after the run of numbers,
+    /// and the row before is done), else the next action's group when
+    /// that is new.
+    fn finding_number(&self, p: &Para, ahead: Option<u32>) -> Option<(u32, bool)> {
         let last = self.findings.last().map(|f| f.num);
         let row_done = self
             .row
@@ -289,11 +307,44 @@ impl Walk<'_> {
         let wide = self.widths.finding_width(p);
         let new_group = ahead.filter(|&a| last.is_none_or(|l| a > l));
         match (self.pending.front().map(|(q, _)| *q), new_group) {
-            (Some(q), Some(a)) if q <= a && (row_done || wide) => Some(q),
-            (_, Some(a)) if row_done => Some(a),
-            (Some(q), _) if wide => Some(q),
+            (Some(q), Some(a)) if q <= a && (row_done || wide) => Some((q, false)),
+            (_, Some(a)) if row_done => Some((a, false)),
+            (Some(q), _) if wide || (self.follows_run && row_done) => Some((q, false)),
+            (None, None)
+                if self.columns_apart
+                    && self.row.is_some()
+                    && row_done
+                    && (wide || (!self.widths.distinct() && p.lines.len() >= 3))
+                    && self.last_finding_done() =>
+            {
+                last.map(|l| (l + 1, true))
+            }
             _ => None,
         }
+    }
+
+    /// Has the last finding ended a sentence and got an action row? Then,
+    /// in a dump that prints ref columns apart, a new sentence as wide as
+    /// the finding column after a finished row may be the next finding,
+    /// whose number comes later with the page's ref column; or the
+    /// finding's own second paragraph. It is taken as the next finding
+    /// provisionally, until a ref column names its number. Where the two
+    /// columns are as wide as each other, width cannot tell, so a wrapped
+    /// paragraph of three lines or more is enough.
+    fn last_finding_done(&self) -> bool {
+        let Some(f) = self.findings.last() else {
+            return false;
+        };
+        let n = self.findings.len() - 1;
+        let ended = f
+            .text
+            .iter()
+            .rev()
+            .find(|t| !t.trim().is_empty())
+            .is_some_and(|t| t.trim_end().ends_with('.'));
+        let has_row = self.row.as_ref().is_some_and(|r| r.finding == Some(n))
+            || self.rows.iter().any(|r| r.finding == Some(n));
+        ended && has_row
     }
 
     /// A run of bare finding numbers: its section row heads the findings
@@ -314,6 +365,11 @@ impl Walk<'_> {
                 f.section = Some(s.clone());
             }
             self.section = Some(s);
+        }
+        for f in self.findings.iter_mut().filter(|f| f.provisional) {
+            if run.numbers.contains(&f.num) {
+                f.provisional = false;
+            }
         }
         let section = self.section.clone();
         self.pending.extend(
@@ -379,6 +435,26 @@ impl Walk<'_> {
             };
             if numbered.get(f) == Some(&true) && numbered.get(f + 1) == Some(&false) {
                 r.finding = Some(f + 1);
+            }
+        }
+    }
+
+    /// A finding numbered by guess that no ref column confirmed is the
+    /// second paragraph of the finding before it: its text and rows go
+    /// back there.
+    pub(super) fn settle_provisional(&mut self) {
+        let mut k = self.findings.len();
+        while k > 1 {
+            k -= 1;
+            if !self.findings.get(k).is_some_and(|f| f.provisional) {
+                continue;
+            }
+            let f = self.findings.remove(k);
+            if let Some(prev) = self.findings.get_mut(k - 1) {
+                prev.text.extend(f.text);
+            }
+            for r in &mut self.rows {
+                r.finding = r.finding.map(|i| if i >= k { i - 1 } else { i });
             }
         }
     }
