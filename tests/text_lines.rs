@@ -4,33 +4,12 @@
 //! through the real pipeline. The scoreboard holds their overall scores;
 //! these tests pin the structure the line reader must get back.
 
-use docket::contract;
 use serde_json::Value;
 
 mod common;
 
-use common::corpus::{extract, s};
+use common::corpus::{action, lead_names, s, variant as run};
 use docket::batch::{Options, extract_output};
-
-fn run(name: &str) -> Value {
-    let out = extract(&format!("corpus/variants/{name}"));
-    contract::to_validated_json(&out).expect("valid docket/1");
-    serde_json::to_value(&out).expect("json")
-}
-
-fn action<'a>(doc: &'a Value, r: &str) -> &'a Value {
-    doc["actions"]
-        .as_array()
-        .and_then(|a| a.iter().find(|x| s(&x["ref"]) == r))
-        .unwrap_or(&Value::Null)
-}
-
-fn lead_names(a: &Value) -> Vec<String> {
-    a["leads"]
-        .as_array()
-        .map(|l| l.iter().map(|x| s(&x["name"])).collect())
-        .unwrap_or_default()
-}
 
 #[test]
 fn merged_cells_blank_paragraphs_and_section_rows_000() {

@@ -78,3 +78,26 @@ pub fn align(gold: &[Value], pred: &[Value]) -> Vec<(usize, usize)> {
 pub fn rate(pairs: &[(usize, usize)], ok: impl Fn(usize, usize) -> bool) -> f64 {
     pairs.iter().filter(|(g, p)| ok(*g, *p)).count() as f64 / pairs.len().max(1) as f64
 }
+
+/// A file of corpus/variants through the pipeline, validated, as JSON.
+pub fn variant(name: &str) -> Value {
+    let out = extract(&format!("corpus/variants/{name}"));
+    docket::contract::to_validated_json(&out).expect("valid docket/1");
+    serde_json::to_value(&out).expect("json")
+}
+
+/// The action whose ref is `r`, or null.
+pub fn action<'a>(doc: &'a Value, r: &str) -> &'a Value {
+    doc["actions"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| s(&x["ref"]) == r))
+        .unwrap_or(&Value::Null)
+}
+
+/// The names of an action's leads, in order.
+pub fn lead_names(a: &Value) -> Vec<String> {
+    a["leads"]
+        .as_array()
+        .map(|l| l.iter().map(|x| s(&x["name"])).collect())
+        .unwrap_or_default()
+}
