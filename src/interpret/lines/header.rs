@@ -7,17 +7,11 @@
 //! no column belongs to the column named last; the column count is the
 //! number of lines that name one.
 
-use crate::interpret::plan::columns::normalise;
-use crate::recognise::Grammars;
+use crate::interpret::plan::columns::{MAX_HEADER_WORDS, normalise};
 use crate::recognise::grammar::ColumnMeaning as Meaning;
 
 use super::tokens::Token;
 
-/// Header cells are short labels.
-const MAX_HEADER_WORDS: usize = 14;
-/// Only a very short label may name a column by containing an alias
-/// ("Current SCT Progress"); longer ones must open with it.
-const MAX_CONTAINS_WORDS: usize = 4;
 /// Column names a header with an empty cell needs.
 const MIN_NAMED_AROUND_EMPTY: usize = 3;
 
@@ -40,8 +34,8 @@ fn alike(a: &[String], b: &[String]) -> bool {
     !a.is_empty() && shared * 2 >= a.len().max(b.len())
 }
 
-/// Column aliases, normalised and padded for whole-word tests.
-pub struct Aliases(Vec<(Meaning, String)>);
+/// Column aliases, shared with the plan interpreter's header search.
+pub(crate) use crate::interpret::plan::columns::Aliases;
 
 /// How a line names a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,61 +45,11 @@ pub struct Named {
     pub opens: bool,
 }
 
-impl Aliases {
-    pub fn new(g: &Grammars) -> Self {
-        let mut v = Vec::new();
-        for (meaning, aliases) in g.columns.by_meaning() {
-            for alias in aliases {
-                let a = normalise(alias);
-                if !a.is_empty() {
-                    v.push((meaning, format!(" {a} ")));
-                }
-            }
-        }
-        Aliases(v)
-    }
-
-    /// The column a short line names: the longest alias it opens with, else
-    /// the longest it contains (very short lines only).
-    pub fn named(&self, line: &str) -> Option<Named> {
-        if line.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
-            return None;
-        }
-        let h = normalise(line);
-        if h.is_empty() {
-            return None;
-        }
-        let padded = format!(" {h} ");
-        let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
-        let mut opens: Option<(usize, Meaning)> = None;
-        let mut contains: Option<(usize, Meaning)> = None;
-        for (meaning, word) in &self.0 {
-            let slot = if padded.starts_with(word.as_str()) {
-                &mut opens
-            } else if short && padded.contains(word.as_str()) {
-                &mut contains
-            } else {
-                continue;
-            };
-            if slot.is_none_or(|(l, _)| word.len() > l) {
-                *slot = Some((word.len(), *meaning));
-            }
-        }
-        opens
-            .map(|(_, meaning)| Named {
-                meaning,
-                opens: true,
-            })
-            .or(contains.map(|(_, meaning)| Named {
-                meaning,
-                opens: false,
-            }))
-    }
-}
-
-/// Meanings a plan may have in several columns.
-fn repeatable(m: Meaning) -> bool {
-    matches!(m, Meaning::Progress | Meaning::Outcome)
+/// The column a line names (see [`Aliases::named`]).
+fn named(aliases: &Aliases, line: &str) -> Option<Named> {
+    aliases
+        .named(line)
+        .map(|(meaning, opens)| Named { meaning, opens })
 }
 
 /// A header run found in the token stream.
@@ -127,7 +71,7 @@ pub struct Header {
 /// (data that opens with an alias word). Valid when it names at least two
 /// meanings, one of them the actions or the findings.
 pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header> {
-    let first = aliases.named(&tokens.get(i)?.text)?;
+    let first = named(aliases, &tokens.get(i)?.text)?;
     if !first.opens {
         return None;
     }
@@ -138,7 +82,7 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
     // A column name that may extend the run: not a second column of a
     // meaning a plan has once.
     let fresh = |columns: &[(Option<Meaning>, Vec<usize>)], n: Named| {
-        repeatable(n.meaning) || !columns.iter().any(|(m, _)| *m == Some(n.meaning))
+        n.meaning.repeatable() || !columns.iter().any(|(m, _)| *m == Some(n.meaning))
     };
     while let Some(t) = tokens.get(j) {
         if t.blank() {
@@ -146,7 +90,7 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
             // blank line between two column names.
             let named_next = tokens
                 .get(j + 1)
-                .and_then(|n| aliases.named(&n.text))
+                .and_then(|n| named(aliases, &n.text))
                 .is_some_and(|n| fresh(&columns, n));
             if pending.is_empty() && named_next {
                 columns.push((None, vec![j]));
@@ -158,7 +102,7 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
         if t.text.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
             break;
         }
-        match aliases.named(&t.text) {
+        match named(aliases, &t.text) {
             Some(n) => {
                 if !fresh(&columns, n) {
                     break;
@@ -244,6 +188,7 @@ pub fn headers(tokens: &[Token], aliases: &Aliases) -> Vec<Header> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognise::Grammars;
 
     fn toks(lines: &[&str]) -> Vec<Token> {
         lines

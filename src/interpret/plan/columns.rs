@@ -15,7 +15,7 @@ pub use crate::recognise::grammar::ColumnMeaning as Meaning;
 
 impl Meaning {
     /// Meanings a table may hold in several columns, read in column order.
-    fn repeatable(self) -> bool {
+    pub(crate) fn repeatable(self) -> bool {
         matches!(self, Meaning::Progress | Meaning::Outcome)
     }
 }
@@ -70,7 +70,7 @@ pub(crate) fn normalise(s: &str) -> String {
 
 /// Headers are short; a long first paragraph is data that happens to open
 /// with an alias word ("Action plan is multi-agency and …").
-const MAX_HEADER_WORDS: usize = 14;
+pub(crate) const MAX_HEADER_WORDS: usize = 14;
 
 /// Only a short header is matched by an alias inside it: a longer text
 /// that merely mentions "action" is data.
@@ -79,7 +79,7 @@ const MAX_CONTAINS_WORDS: usize = 4;
 /// The aliases of every meaning, normalised and padded with a space on each
 /// side (so a whole-word test is a substring test), and with their spaces
 /// removed (see [`Aliases::squashed`]), once per table.
-struct Aliases {
+pub(crate) struct Aliases {
     padded: Vec<(Meaning, String)>,
     squashed: Vec<(Meaning, String)>,
 }
@@ -89,7 +89,7 @@ fn squash(s: &str) -> String {
 }
 
 impl Aliases {
-    fn new(g: &Grammars) -> Self {
+    pub(crate) fn new(g: &Grammars) -> Self {
         let mut padded = Vec::new();
         let mut squashed = Vec::new();
         for (meaning, aliases) in g.columns.by_meaning() {
@@ -105,13 +105,22 @@ impl Aliases {
     }
 
     /// The longest alias the cell's first line opens with, else the longest
-    /// it contains, as whole words.
+    /// it contains, as whole words; else the line with its spaces removed.
     fn meaning(&self, cell_text: &str) -> Option<Meaning> {
         let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
-        if first.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
+        self.named(first)
+            .map(|(m, _)| m)
+            .or_else(|| self.squashed(&normalise(first)))
+    }
+
+    /// The column a short line names, and whether it opens with the alias:
+    /// the longest alias it opens with, else the longest it contains as
+    /// whole words (a line of a few words only: "Current SCT Progress").
+    pub(crate) fn named(&self, line: &str) -> Option<(Meaning, bool)> {
+        if line.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
             return None;
         }
-        let h = normalise(first);
+        let h = normalise(line);
         // Prefer an alias the header opens with; else one it contains as
         // whole words ("Current SCT Progress").
         let padded = format!(" {h} ");
@@ -132,9 +141,8 @@ impl Aliases {
             }
         }
         opens
-            .or(contains)
-            .map(|(_, m)| m)
-            .or_else(|| self.squashed(&h))
+            .map(|(_, m)| (m, true))
+            .or(contains.map(|(_, m)| (m, false)))
     }
 
     /// A header wrapped in a column narrower than its words is printed

@@ -336,6 +336,11 @@ fn thousands_ok(num: &str) -> bool {
 
 /// A money amount filling a whole cell: "£35,000", "1,685", "(£1,200)".
 pub fn money(s: &str) -> Option<f64> {
+    // Called on every line and cell a budget search passes: most hold no
+    // figure at all, and need no normalising to say so.
+    if !s.chars().any(char::is_numeric) {
+        return None;
+    }
     let t = norm(s);
     let (neg, t) = match t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         Some(inner) => (true, inner.trim().to_string()),

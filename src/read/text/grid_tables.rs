@@ -862,18 +862,6 @@ fn html_table(lines: &[&str], start: usize) -> Option<(Table, usize)> {
     Some((html_to_table(&html, start), end))
 }
 
-/// A tag's name (lower case, without `/`) and whether it closes.
-fn tag_name(tag: &str) -> (String, bool) {
-    let closing = tag.starts_with('/');
-    let name = tag
-        .trim_start_matches('/')
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    (name, closing)
-}
-
 fn attr_span(tag: &str, attr: &str) -> usize {
     let lower = tag.to_ascii_lowercase();
     lower
@@ -912,7 +900,7 @@ fn html_to_table(html: &str, start: usize) -> Table {
         }
         let tag = &rest[open + 1..open + close];
         rest = &rest[open + close + 1..];
-        let (name, closing) = tag_name(tag);
+        let (name, closing) = markup::tag_name(tag);
         match (name.as_str(), closing) {
             ("thead", c) => in_head = !c,
             ("tr", false) => {

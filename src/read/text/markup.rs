@@ -31,12 +31,7 @@ pub fn pieces(raw: &str) -> Vec<Piece> {
             break;
         };
         let tag = &rest[open + 1..open + close_rel];
-        let name = tag
-            .trim_start_matches('/')
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let (name, closing) = tag_name(tag);
         if !is_html_tag(&name) {
             // Not markup ("<5 years"): keep the '<' as text.
             cur.push_str(&rest[..open + 1]);
@@ -47,12 +42,25 @@ pub fn pieces(raw: &str) -> Vec<Piece> {
         rest = &rest[open + close_rel + 1..];
         if matches!(name.as_str(), "p" | "li" | "br" | "ul" | "ol" | "div") {
             push_piece(&mut out, &mut cur, list);
-            list = name == "li" && !tag.starts_with('/');
+            list = name == "li" && !closing;
         }
     }
     cur.push_str(rest);
     push_piece(&mut out, &mut cur, list);
     out
+}
+
+/// A tag's name (lower case, without `/`) and whether it closes; `tag` is
+/// the text between `<` and `>`.
+pub(super) fn tag_name(tag: &str) -> (String, bool) {
+    let closing = tag.starts_with('/');
+    let name = tag
+        .trim_start_matches('/')
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    (name, closing)
 }
 
 fn is_html_tag(name: &str) -> bool {

@@ -272,13 +272,17 @@ fn carries_on(page: &[PLine], i: usize, right: usize, s: &LayoutSettings) -> boo
     let Some(&(_, end)) = blocks_of(&prev.chars, s.min_gutter).first() else {
         return false;
     };
-    let word = line
-        .chars
+    let word = first_word_len(line);
+    right > 0 && end + 1 + word > right
+}
+
+/// Width of a line's first word: would it have fitted on the line above?
+fn first_word_len(line: &PLine) -> usize {
+    line.chars
         .iter()
         .skip_while(|c| c.is_whitespace())
         .take_while(|c| !c.is_whitespace())
-        .count();
-    right > 0 && end + 1 + word > right
+        .count()
 }
 
 /// A table's last row may end with lines of its first column only (a
@@ -314,12 +318,7 @@ pub(super) fn trailing_first_column(
         else {
             break;
         };
-        let word = line
-            .chars
-            .iter()
-            .skip_while(|c| c.is_whitespace())
-            .take_while(|c| !c.is_whitespace())
-            .count();
+        let word = first_word_len(line);
         let carries_on = first_col_end(prev)
             .is_some_and(|e| e + 1 + word + s.fit_slack > second.saturating_sub(s.min_gutter));
         if line.chars.len() + s.min_gutter > second || !carries_on {
