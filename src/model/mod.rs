@@ -151,4 +151,56 @@ pub struct Style {
     pub font: Option<String>,
     /// Named paragraph style (DOCX `w:pStyle` resolved to its name).
     pub name: Option<String>,
+    /// Byte length (on a char boundary) of the paragraph's opening text that is
+    /// printed bold, when the paragraph opens with a bold run but is not bold
+    /// throughout: a label such as "Lead:" or "AFI 3:" set in bold before
+    /// plain text. 0 when the paragraph does not open bold or is bold
+    /// throughout (then `bold` says so).
+    pub bold_prefix: usize,
+}
+
+/// A colour, as 8-bit sRGB channels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Rgb {
+    pub const fn new(r: u8, g: u8, b: u8) -> Self {
+        Rgb { r, g, b }
+    }
+
+    /// Parse `RRGGBB` hex (as DOCX `w:fill` and spreadsheet styles print it).
+    /// "auto" and anything malformed give `None`.
+    pub fn from_hex(s: &str) -> Option<Rgb> {
+        let s = s.trim().trim_start_matches('#');
+        if s.len() != 6 || !s.is_ascii() {
+            return None;
+        }
+        let ch = |i: usize| u8::from_str_radix(&s[i..i + 2], 16).ok();
+        Some(Rgb::new(ch(0)?, ch(2)?, ch(4)?))
+    }
+
+    /// White or near-white: a page-coloured fill that carries no meaning.
+    pub fn is_whiteish(self) -> bool {
+        self.r >= 0xF0 && self.g >= 0xF0 && self.b >= 0xF0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rgb;
+
+    #[test]
+    fn hex_fills_parse_and_auto_is_none() {
+        assert_eq!(Rgb::from_hex("C00000"), Some(Rgb::new(0xC0, 0, 0)));
+        assert_eq!(Rgb::from_hex("#00b050"), Some(Rgb::new(0, 0xB0, 0x50)));
+        assert_eq!(Rgb::from_hex("auto"), None);
+        assert_eq!(Rgb::from_hex("12345"), None);
+        assert_eq!(Rgb::from_hex("ééé"), None);
+        assert!(Rgb::new(0xFF, 0xFF, 0xFF).is_whiteish());
+        assert!(!Rgb::new(0xFF, 0xC0, 0x00).is_whiteish());
+    }
 }

@@ -9,7 +9,7 @@
 //! first grid column, with `row_span`/`col_span` >= 1. Positions it covers in
 //! later rows hold nothing. [`Table::slots`] rebuilds the full grid view.
 
-use super::{Paragraph, Provenance};
+use super::{Paragraph, Provenance, Rgb};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
@@ -44,6 +44,12 @@ pub struct Cell {
     /// flattened into paragraphs here, and kept whole in `nested`.
     pub paragraphs: Vec<Paragraph>,
     pub nested: Vec<Table>,
+    /// The cell's background fill where the format records one (DOCX
+    /// `w:shd/@w:fill`, a filled rectangle under the cell in a PDF, a
+    /// spreadsheet cell's pattern fill). Plans show RAG status by colour
+    /// alone, so the fill is content, not decoration; `None` is no fill
+    /// (white and "auto" included).
+    pub fill: Option<Rgb>,
     pub at: Provenance,
 }
 
@@ -55,6 +61,7 @@ impl Cell {
             row_span: 1,
             paragraphs,
             nested: Vec::new(),
+            fill: None,
             at: Provenance::default(),
         }
     }

@@ -476,6 +476,7 @@ impl<'a> Walker<'a> {
                 row_span: 1,
                 paragraphs,
                 nested,
+                fill: None,
                 at,
             },
         }
@@ -549,5 +550,6 @@ fn typography(runs: &[RunStat], name: Option<String>) -> Style {
         size,
         font,
         name,
+        bold_prefix: 0,
     }
 }

@@ -666,6 +666,7 @@ pub fn paragraph(p: &Para, page: u32, fonts: &FontCache) -> Paragraph {
             size: Some((p.size * 10.0).round() / 10.0),
             font: Some(fonts.name(p.font).to_string()).filter(|s| !s.is_empty()),
             name: None,
+            bold_prefix: 0,
         },
         list: p.bullet.then_some(0),
         at: Provenance::page(page),
@@ -702,6 +703,7 @@ pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
                 row_span: (cell.r1 - cell.r0).max(1),
                 paragraphs,
                 nested,
+                fill: None,
                 at: Provenance::page(page),
             });
         }
