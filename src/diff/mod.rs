@@ -15,6 +15,7 @@
 
 mod changes;
 pub mod command;
+mod lead_runs;
 mod load;
 mod matching;
 mod regroup;
@@ -23,11 +24,11 @@ pub mod schema;
 mod text;
 mod types;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub use load::{DiffError, load};
 pub use matching::{SAME_REF_THRESHOLD, TEXT_THRESHOLD};
-pub use regroup::{PART_CONTAINMENT, WHOLE_COVERAGE};
+pub use regroup::{KEPT_COVERAGE, PART_CONTAINMENT, WHOLE_COVERAGE};
 pub use types::*;
 
 use crate::contract::{Action, Finding, Output};
@@ -63,18 +64,7 @@ pub fn diff(old: &Version, new: &Version) -> Diff {
     let grouped_new: HashSet<usize> = split_new.union(&merge_new).copied().collect();
 
     let actions = ActionChanges {
-        matched: pairs
-            .iter()
-            .map(|p| {
-                let (o, n) = (&oa[p.old], &na[p.new]);
-                matched(
-                    action_item(o),
-                    action_item(n),
-                    p,
-                    changes::action_changes(o, n, p.similarity),
-                )
-            })
-            .collect(),
+        matched: action_pairs(oa, na, &pairs),
         added: unpaired(na.len(), &pairs, |p| p.new, &grouped_new)
             .map(|j| action_item(&na[j]))
             .collect(),
@@ -109,11 +99,43 @@ pub fn diff(old: &Version, new: &Version) -> Diff {
             same_ref_threshold: SAME_REF_THRESHOLD,
             part_containment: PART_CONTAINMENT,
             whole_coverage: WHOLE_COVERAGE,
+            kept_coverage: KEPT_COVERAGE,
         },
         summary,
         actions,
         findings,
     }
+}
+
+/// Each pair's changes; a leads change that is only a merged lead cell
+/// printed one name per row on the other side is dropped ([`lead_runs`]).
+fn action_pairs(oa: &[Action], na: &[Action], pairs: &[Pair]) -> Vec<Matched> {
+    let old_partner: HashMap<usize, usize> = pairs.iter().map(|p| (p.old, p.new)).collect();
+    let new_partner: HashMap<usize, usize> = pairs.iter().map(|p| (p.new, p.old)).collect();
+    let (old_runs, new_runs) = (lead_runs::runs(oa), lead_runs::runs(na));
+    let old_side = lead_runs::Side {
+        actions: oa,
+        runs: &old_runs,
+        partner: &old_partner,
+    };
+    let new_side = lead_runs::Side {
+        actions: na,
+        runs: &new_runs,
+        partner: &new_partner,
+    };
+    pairs
+        .iter()
+        .map(|p| {
+            let (o, n) = (&oa[p.old], &na[p.new]);
+            let mut found = changes::action_changes(o, n, p.similarity);
+            if lead_runs::spread_elsewhere(p.old, &old_side, na)
+                || lead_runs::spread_elsewhere(p.new, &new_side, oa)
+            {
+                found.retain(|c| !matches!(c, Change::Leads { .. }));
+            }
+            matched(action_item(o), action_item(n), p, found)
+        })
+        .collect()
 }
 
 fn diff_findings(old: &[Finding], new: &[Finding]) -> FindingChanges {

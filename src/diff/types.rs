@@ -51,6 +51,9 @@ pub struct Settings {
     pub part_containment: f64,
     /// Share of the whole's words that the pieces together must cover.
     pub whole_coverage: f64,
+    /// Share of the whole's words at or above which its own pair alone
+    /// keeps it (no split or merge).
+    pub kept_coverage: f64,
 }
 
 /// Counts, the head of the human summary.
