@@ -55,10 +55,10 @@ pub fn run(args: Args) -> ExitCode {
         Err(e) => return fail(e.file(), e.code(), &e.to_string()),
     };
     let diff = super::diff(&old, &new);
-    if let Some(path) = &args.json {
-        if let Err((code, msg)) = write_json(&diff, path) {
-            return fail(&path.to_string_lossy(), code, &msg);
-        }
+    if let Some(path) = &args.json
+        && let Err((code, msg)) = write_json(&diff, path)
+    {
+        return fail(&path.to_string_lossy(), code, &msg);
     }
     let body = match args.format {
         Format::Text => render::render(&diff, Style::Text),
