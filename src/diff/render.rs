@@ -108,8 +108,8 @@ pub fn headline(s: &Summary) -> String {
         (s.added, "new"),
         (s.removed, "removed"),
         (s.brought_forward, "brought forward"),
-        (s.due_set, "given a due date"),
-        (s.due_cleared, "without a due date now"),
+        (s.due_set, "due date set"),
+        (s.due_cleared, "due date dropped"),
         (s.reopened, "reopened"),
         (s.rag_changed, "RAG changed"),
         (s.status_changed, "status changed"),
@@ -229,6 +229,43 @@ fn quote(s: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// Words of context kept before and after the part of a text that changed.
+const CONTEXT_WORDS: usize = 2;
+
+/// The part of two texts that differs, with a little context either side
+/// and "…" where words are left out: a rewording at the end of a long text
+/// shows its end, not the unchanged start.
+fn differing(a: &str, b: &str) -> (String, String) {
+    let (aw, bw): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let prefix = aw.iter().zip(&bw).take_while(|(x, y)| x == y).count();
+    let room = aw.len().min(bw.len()) - prefix;
+    let suffix = aw
+        .iter()
+        .rev()
+        .zip(bw.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let show = |w: &[&str]| {
+        let lo = prefix.saturating_sub(CONTEXT_WORDS);
+        let hi = (w.len() - suffix + CONTEXT_WORDS).min(w.len());
+        let mut s = w[lo..hi].join(" ");
+        if s.chars().count() > QUOTE_CHARS {
+            s = quote(&s);
+        } else if hi < w.len() {
+            s.push('…');
+        }
+        if lo > 0 {
+            s.insert(0, '…');
+        }
+        s
+    };
+    (show(&aw), show(&bw))
+}
+
 fn refs(items: &[Item]) -> String {
     items
         .iter()
@@ -315,11 +352,10 @@ fn describe(c: &Change) -> String {
             from,
             to,
             similarity,
-        } => format!(
-            "reworded (similarity {similarity:.2}): \"{}\" -> \"{}\"",
-            quote(from),
-            quote(to)
-        ),
+        } => {
+            let (a, b) = differing(from, to);
+            format!("reworded (similarity {similarity:.2}): \"{a}\" -> \"{b}\"")
+        }
         Change::Ref { from, to } => format!("renumbered: {} -> {}", or_none(from), or_none(to)),
         Change::Outcome { from, to } => format!(
             "outcome: {} -> {}",
@@ -352,6 +388,34 @@ mod tests {
         };
         assert_eq!(headline(&one_new), "1 new action");
         assert_eq!(headline(&Summary::default()), "No changes");
+    }
+
+    #[test]
+    fn a_rewording_shows_the_words_that_changed() {
+        assert_eq!(
+            differing(
+                "Audit every plan that has been open for more than a year and report to the board",
+                "Audit every plan that has been open for more than 18 months and report to the board"
+            ),
+            (
+                "…more than a year and report…".to_string(),
+                "…more than 18 months and report…".to_string()
+            )
+        );
+        assert_eq!(
+            differing("Publish the policy", "Publish the revised policy"),
+            (
+                "Publish the policy".to_string(),
+                "Publish the revised policy".to_string()
+            )
+        );
+        assert_eq!(
+            differing("Train staff", "Train staff and carers"),
+            (
+                "Train staff".to_string(),
+                "Train staff and carers".to_string()
+            )
+        );
     }
 
     #[test]
