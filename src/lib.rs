@@ -15,4 +15,5 @@ pub mod contract;
 pub mod interpret;
 pub mod model;
 pub mod read;
+pub mod rebuild;
 pub mod recognise;
