@@ -16,4 +16,5 @@ pub mod diff;
 pub mod interpret;
 pub mod model;
 pub mod read;
+pub mod rebuild;
 pub mod recognise;

@@ -6,9 +6,7 @@
 //! readers (spans, header rows, page breaks); this stage reads structure and
 //! text only, with vocabulary from `grammars/`.
 
-pub mod flow;
 pub mod kind;
-pub mod lines;
 pub mod plan;
 pub mod report;
 
@@ -35,10 +33,12 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
         // No action table: the plan may have been saved as text one cell
         // paragraph per line (its grid can be rebuilt), or arrived as a flow
         // of paragraphs (a text dump that lost its grid).
-        if let Some(lined) = lines::extract(doc, g).filter(|p| !p.actions.is_empty()) {
+        if let Some(lined) =
+            crate::rebuild::lines::extract(doc, g).filter(|p| !p.actions.is_empty())
+        {
             plan = lined;
         } else {
-            let flowed = flow::extract(doc, g);
+            let flowed = crate::rebuild::flow::extract(doc, g);
             if !flowed.actions.is_empty() {
                 plan = flowed;
             }

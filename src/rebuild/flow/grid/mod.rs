@@ -22,12 +22,12 @@ mod builder;
 mod mend;
 mod runs;
 
-use crate::interpret::flow::cues::join;
-use crate::interpret::flow::header::Aliases;
-use crate::interpret::flow::lexicon::Lexicon;
-use crate::interpret::flow::para::Para;
 use crate::interpret::plan::{self, Plan};
 use crate::model::{Block, Document, Format, Paragraph, Provenance};
+use crate::rebuild::flow::cues::join;
+use crate::rebuild::flow::header::Aliases;
+use crate::rebuild::flow::lexicon::Lexicon;
+use crate::rebuild::flow::para::Para;
 use crate::recognise::Grammars;
 use builder::TableBuilder;
 use runs::{all_pieces, fragment, header_text, piece_of, runs};
@@ -165,8 +165,8 @@ fn paragraph(lines: &[String], line: u32) -> Block {
 #[cfg(test)]
 mod tests {
 
-    use crate::interpret::flow;
     use crate::read::{self, Limits};
+    use crate::rebuild::flow;
     use crate::recognise::Grammars;
 
     fn plan_of(text: &str) -> crate::interpret::plan::Plan {
@@ -449,7 +449,7 @@ Apr-16
 
     #[test]
     fn two_blank_lines_mark_a_page_break() {
-        use crate::interpret::flow::para::Para;
+        use crate::rebuild::flow::para::Para;
         let para = |line: u32, n: usize| Para {
             lines: vec!["x".to_string(); n],
             line,

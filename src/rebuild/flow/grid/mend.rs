@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use crate::interpret::flow::para::Para;
+use crate::rebuild::flow::para::Para;
 
 /// Lower-case letters and digits of a token: how words are compared.
 fn bare(token: &str) -> String {

@@ -4,12 +4,12 @@
 //! looks like theirs.
 
 use super::runs::prose;
-use crate::interpret::flow::cues::{
+use crate::model::{self, Paragraph, Provenance, Table};
+use crate::rebuild::flow::cues::{
     date_spans, join, lead_like, opens_mid_sentence, unfinished, words,
 };
-use crate::interpret::flow::header::Column;
-use crate::interpret::flow::lexicon::Lexicon;
-use crate::model::{self, Paragraph, Provenance, Table};
+use crate::rebuild::flow::header::Column;
+use crate::rebuild::flow::lexicon::Lexicon;
 use crate::recognise::{Grammars, reference, status};
 
 /// Rows of one rebuilt table, cell by cell.

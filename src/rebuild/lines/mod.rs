@@ -33,7 +33,7 @@ use crate::model::{Block, Cell, Document, Provenance, Row, Table};
 use crate::recognise::Grammars;
 use crate::recognise::grammar::ColumnMeaning as Meaning;
 
-use super::plan::{self, Plan};
+use crate::interpret::plan::{self, Plan};
 
 use fit::Look;
 use grid::RowCut;

@@ -2,8 +2,8 @@
 //! alias, the first run giving the table's columns; and the header text
 //! (cells printed apart, short column names) to leave out of the rows.
 
-use crate::interpret::flow::header::{Aliases, Column, norm_words};
-use crate::interpret::flow::para::Para;
+use crate::rebuild::flow::header::{Aliases, Column, norm_words};
+use crate::rebuild::flow::para::Para;
 use crate::recognise::reference;
 use std::collections::HashMap;
 

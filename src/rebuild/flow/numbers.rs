@@ -112,7 +112,7 @@ pub(super) fn only_numbers(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interpret::flow::lexicon::builtin as lexicon;
+    use crate::rebuild::flow::lexicon::builtin as lexicon;
 
     fn para(text: &str) -> Para {
         Para {

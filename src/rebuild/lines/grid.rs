@@ -183,7 +183,7 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], sha
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interpret::lines::tokens::Token;
+    use crate::rebuild::lines::tokens::Token;
     use crate::recognise::Grammars;
 
     fn looks(lines: &[&str]) -> Vec<Look> {

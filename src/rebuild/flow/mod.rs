@@ -58,7 +58,7 @@ mod para;
 mod spread;
 mod walk;
 
-use super::plan::Plan;
+use crate::interpret::plan::Plan;
 use crate::model::Document;
 use crate::recognise::Grammars;
 use anchors::{Anchor, Widths, action_anchor, anchors, major, median, narrow_width};
