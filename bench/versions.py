@@ -10,8 +10,8 @@ p05.docx and p07.docx (copies of the invented plans in shared/corpus/wild/).
 Needs python-docx (pip install python-docx). For each base plan it writes
 OUTDIR/<base>-v2.docx; then print both versions as PDF with LibreOffice:
   soffice --headless --convert-to pdf --outdir OUTDIR OUTDIR/*-v2.docx
-and, for the invented plans, the first version's text save:
-  soffice --headless --convert-to txt:Text --outdir OUTDIR OUTDIR/p05.docx
+It also writes a tab-separated text export of the first version of each
+invented plan (OUTDIR/p05.txt, p07.txt), in the shape of the seed exports.
 
 Each edit says what a careful reader would report; the expected changes in
 OUTDIR/<base>-v2.expected are written by hand from this list, not from
@@ -235,12 +235,40 @@ def plan_p07(out):
     p.save(out / "p07-v2.docx")
 
 
+def text_export(path, out):
+    """A tab-separated text export of a DOCX, as the seed exports are: body
+    paragraphs a line each, a table row a line with its cells joined by tabs,
+    a cell of several paragraphs as <p>…</p> runs, a merged cell's text in its
+    first row only, a spanning cell followed by the empty cells it covers."""
+    doc = docx.Document(str(path))
+    lines = []
+    body = doc.element.body
+    for el in body:
+        if el.tag == qn("w:p"):
+            lines.append("".join(t.text or "" for t in el.iter(qn("w:t"))))
+        elif el.tag == qn("w:tbl"):
+            for tr in el.findall(qn("w:tr")):
+                cells = []
+                for tc in tr.findall(qn("w:tc")):
+                    paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.findall(qn("w:p"))]
+                    paras = [p for p in paras if p.strip()]
+                    cells.append(paras[0] if len(paras) == 1 else "".join("<p>%s</p>" % p for p in paras))
+                    pr = tc.find(qn("w:tcPr"))
+                    span = pr.find(qn("w:gridSpan")) if pr is not None else None
+                    cells.extend([""] * (int(span.get(qn("w:val"))) - 1 if span is not None else 0))
+                lines.append("\t".join(cells))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main():
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "corpus" / "versions"
     out.mkdir(parents=True, exist_ok=True)
     for make in (plan_000, plan_001, plan_p05, plan_p07):
         make(out)
         print(make.__name__)
+    for base in ("p05", "p07"):
+        text_export(out / ("%s.docx" % base), out / ("%s.txt" % base))
+        print(base + ".txt")
 
 
 if __name__ == "__main__":

@@ -225,6 +225,7 @@ fn west_sussex_versions_across_formats() {
 fn lyndford_versions_across_formats() {
     check("p05", "versions/p05.docx", "versions/p05-v2.pdf");
     check("p05", "versions/p05.pdf", "versions/p05-v2.docx");
+    check("p05", "versions/p05.txt", "versions/p05-v2.docx");
     check("p05", "versions/p05.docx", "versions/p05-v2.docx");
 }
 
@@ -232,6 +233,7 @@ fn lyndford_versions_across_formats() {
 fn kingsmere_versions_across_formats() {
     check("p07", "versions/p07.docx", "versions/p07-v2.pdf");
     check("p07", "versions/p07.pdf", "versions/p07-v2.docx");
+    check("p07", "versions/p07.txt", "versions/p07-v2.docx");
     check("p07", "versions/p07.docx", "versions/p07-v2.docx");
 }
 
@@ -245,8 +247,10 @@ fn a_plan_against_itself_in_another_format_has_no_changes() {
         (SEED_001, "rendered/001.pdf"),
         ("versions/001-v2.pdf", "versions/001-v2.docx"),
         ("versions/p05.pdf", "versions/p05.docx"),
+        ("versions/p05.txt", "versions/p05.pdf"),
         ("versions/p05-v2.docx", "versions/p05-v2.pdf"),
         ("versions/p07.docx", "versions/p07.pdf"),
+        ("versions/p07.txt", "versions/p07.docx"),
         ("versions/p07-v2.pdf", "versions/p07-v2.docx"),
     ] {
         check_unchanged(a, b);
