@@ -5,7 +5,8 @@ edit them, for the `docket diff` tests (tests/diff_versions.rs).
 Usage: bench/versions.py [OUTDIR]   (default corpus/versions)
 
 The first versions are corpus/rendered/000.docx and 001.docx, and OUTDIR's
-p05.docx and p07.docx (copies of the invented plans in shared/corpus/wild/).
+p02.docx, p05.docx and p07.docx (copies of the invented plans in
+shared/corpus/wild/).
 
 Needs python-docx (pip install python-docx). For each base plan it writes
 OUTDIR/<base>-v2.docx; then print both versions as PDF with LibreOffice:
@@ -216,6 +217,34 @@ def plan_p05(out):
     p.save(out / "p05-v2.docx")
 
 
+def plan_p02(out):
+    """Penhallow LSCB progress report (Ref, Ofsted recommendation, Lead
+    officer(s), Target, Progress to date, Score): a quarter's progress added."""
+    p = Plan(out / "p02.docx", 0)
+    REC, LEAD, TARGET, PROG, SCORE = 1, 2, 3, 4, 5
+    add_para(p.cell("2", PROG), "15/01/2014 – Second audit: the police took part in 19 of 20 strategy "
+             "discussions.")  # progress added
+    p.set("8", PROG, "Feb 2014 – Wishes and feelings section added to the conference report "
+          "template.")  # first progress entry
+    p.set("7", TARGET, "End of January 2014")  # slipped Oct 31 -> Jan 31: 92 days
+    p.set("10", TARGET, "30.11.2013")  # brought forward Dec 31 -> Nov 30: 31 days
+    p.set("12", LEAD, "Named Nurse for Looked After Children / Leaving Care Team Manager / "
+          "Designated Doctor for Looked After Children")  # lead added
+    p.set("5", REC, "Ensure that staff in universal services and schools understand the thresholds for "
+          "referral to children’s social care.")  # reworded
+    p.move_after("10", "11")  # reordered: no change
+    p.delete("13")  # removed; 14 renumbered 13
+    p.set("14", 0, "13")
+    p.add_after("13", {0: "14",
+                       REC: "Ensure that the LSCB hears directly from children and young people about the "
+                            "help they receive.",
+                       LEAD: "Board Manager, Penhallow LSCB",
+                       TARGET: "June 2014",
+                       PROG: "",
+                       SCORE: "4"})  # new recommendation
+    p.save(out / "p02-v2.docx")
+
+
 def plan_p07(out):
     """Kingsmere ILACS plan (Ref, What we will do, Owner, By when, Status, What
     difference will it make?)."""
@@ -263,10 +292,10 @@ def text_export(path, out):
 def main():
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "corpus" / "versions"
     out.mkdir(parents=True, exist_ok=True)
-    for make in (plan_000, plan_001, plan_p05, plan_p07):
+    for make in (plan_000, plan_001, plan_p02, plan_p05, plan_p07):
         make(out)
         print(make.__name__)
-    for base in ("p05", "p07"):
+    for base in ("p02", "p05", "p07"):
         text_export(out / ("%s.docx" % base), out / ("%s.txt" % base))
         print(base + ".txt")
 

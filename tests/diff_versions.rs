@@ -222,6 +222,14 @@ fn west_sussex_versions_across_formats() {
 }
 
 #[test]
+fn penhallow_versions_across_formats() {
+    check("p02", "versions/p02.docx", "versions/p02-v2.pdf");
+    check("p02", "versions/p02.pdf", "versions/p02-v2.docx");
+    check("p02", "versions/p02.txt", "versions/p02-v2.docx");
+    check("p02", "versions/p02.docx", "versions/p02-v2.docx");
+}
+
+#[test]
 fn lyndford_versions_across_formats() {
     check("p05", "versions/p05.docx", "versions/p05-v2.pdf");
     check("p05", "versions/p05.pdf", "versions/p05-v2.docx");
@@ -246,6 +254,9 @@ fn a_plan_against_itself_in_another_format_has_no_changes() {
         ("rendered/001.docx", "rendered/001.pdf"),
         (SEED_001, "rendered/001.pdf"),
         ("versions/001-v2.pdf", "versions/001-v2.docx"),
+        ("versions/p02.docx", "versions/p02.pdf"),
+        ("versions/p02.txt", "versions/p02.docx"),
+        ("versions/p02-v2.pdf", "versions/p02-v2.docx"),
         ("versions/p05.pdf", "versions/p05.docx"),
         ("versions/p05.txt", "versions/p05.pdf"),
         ("versions/p05-v2.docx", "versions/p05-v2.pdf"),
