@@ -3,8 +3,8 @@
 //!
 //! Why validate our own output: downstream trackers load these files without
 //! hand repair, so a document that breaks the contract must never reach disk.
-//! The schema file is the published truth; the types are checked against it
-//! by tests that validate real corpus outputs.
+//! The schema file is the published truth; `tests/contract_schema.rs` keeps
+//! the types in step with it (same fields, same nullability, same enums).
 
 mod types;
 

@@ -41,9 +41,9 @@ pub struct Cell {
     pub col_span: usize,
     pub row_span: usize,
     /// Paragraphs inside the cell, in order. A nested table's text is
-    /// flattened into paragraphs here, and kept whole in `nested`.
+    /// flattened into paragraphs here, row by row (no interpreter reads a
+    /// nested table's grid: plans nest only for layout).
     pub paragraphs: Vec<Paragraph>,
-    pub nested: Vec<Table>,
     /// The cell's background fill where the format records one (DOCX
     /// `w:shd/@w:fill`, a filled rectangle under the cell in a PDF, a
     /// spreadsheet cell's pattern fill). Plans show RAG status by colour
@@ -60,7 +60,6 @@ impl Cell {
             col_span: 1,
             row_span: 1,
             paragraphs,
-            nested: Vec::new(),
             fill: None,
             at: Provenance::default(),
         }

@@ -2,14 +2,9 @@
 
 use super::Grammars;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rag {
-    Red,
-    Amber,
-    Green,
-    Blue,
-    Grey,
-}
+/// One RAG rating for the whole pipeline: the contract's, so that what a
+/// recogniser finds is what a document says with no mapping in between.
+pub use crate::contract::Rag;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct StatusFacts {

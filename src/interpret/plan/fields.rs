@@ -2,8 +2,8 @@
 //! progress. The recognisers do the parsing; this module decides which text
 //! each one sees.
 
-use crate::contract::{DateRange, Lead, Progress, Rag, Status, Timescale};
-use crate::recognise::{self, Grammars, date, lead, status};
+use crate::contract::{DateRange, Lead, Progress, Status, Timescale};
+use crate::recognise::{Grammars, date, lead, status};
 
 /// Join a cell's paragraphs with single spaces. A word broken at its hyphen
 /// across paragraphs (a page or line break: "Covid-" + "19") is joined with
@@ -162,19 +162,8 @@ pub fn status(
     }
     Status {
         text,
-        rag: facts.rag.map(rag),
+        rag: facts.rag,
         complete,
-    }
-}
-
-/// The recogniser's RAG rating in contract terms.
-pub fn rag(r: recognise::Rag) -> Rag {
-    match r {
-        recognise::Rag::Red => Rag::Red,
-        recognise::Rag::Amber => Rag::Amber,
-        recognise::Rag::Green => Rag::Green,
-        recognise::Rag::Blue => Rag::Blue,
-        recognise::Rag::Grey => Rag::Grey,
     }
 }
 

@@ -685,24 +685,21 @@ pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
         if let Some(row) = rows.get_mut(cell.r0) {
             let mut paragraphs: Vec<Paragraph> =
                 paras.iter().map(|p| paragraph(p, page, fonts)).collect();
-            let mut nested = Vec::new();
             for (_, n) in t.nested.iter().filter(|(c, _)| *c == ci) {
                 let inner = to_table(n, page, fonts);
                 // The nested table's text, flattened, after the cell's own
-                // text above it (the model keeps it whole in `nested`).
-                for r in &inner.rows {
-                    for c in &r.cells {
-                        paragraphs.extend(c.paragraphs.iter().cloned());
+                // text above it.
+                for r in inner.rows {
+                    for c in r.cells {
+                        paragraphs.extend(c.paragraphs);
                     }
                 }
-                nested.push(inner);
             }
             row.cells.push(Cell {
                 col: cell.c0,
                 col_span: (cell.c1 - cell.c0).max(1),
                 row_span: (cell.r1 - cell.r0).max(1),
                 paragraphs,
-                nested,
                 fill: None,
                 at: Provenance::page(page),
             });

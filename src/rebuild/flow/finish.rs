@@ -72,7 +72,7 @@ impl Walk<'_> {
             outcome: None,
             status: Status {
                 text: None,
-                rag: facts.rag.map(rag),
+                rag: facts.rag,
                 complete: facts.complete,
             },
             progress: Vec::new(),
@@ -84,7 +84,7 @@ impl Walk<'_> {
     }
 }
 
-pub(super) use crate::interpret::plan::fields::{leads_of as leads, rag, timescale_of};
+pub(super) use crate::interpret::plan::fields::{leads_of as leads, timescale_of};
 
 /// A timescale cell's text parsed; none when the cell is empty.
 pub(super) fn timescale(text: Option<&str>, g: &Grammars) -> Timescale {
