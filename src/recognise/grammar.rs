@@ -79,6 +79,17 @@ pub struct DateWords {
     pub deadline_cues: Vec<String>,
     pub year_min: i32,
     pub year_max: i32,
+    /// Words after a season that make it a school term ("Spring term 2026").
+    pub term_words: Vec<String>,
+    /// Words that make a financial-year form an academic year.
+    pub academic_year: Vec<String>,
+    /// Words before a day that make it the week starting that day ("w/c").
+    pub week_cues: Vec<String>,
+    /// Words a financial year may carry after it and still be the whole
+    /// timescale ("2024/25 financial year").
+    pub year_words: Vec<String>,
+    /// Any year outside `[first, last]` is not a year ("1066", "9999").
+    pub calendar: Vec<i32>,
 }
 
 /// Ranks and titles (`ranks.toml`), taken off names.
