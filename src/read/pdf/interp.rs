@@ -20,6 +20,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::PdfError;
 use super::font::{CodeText, Font};
 use super::geom::{Glyph, Seg};
+use super::settings::PDF;
 use crate::read::Limits;
 
 /// An affine matrix `[a b c d e f]` as in the PDF spec (row vector times matrix).
@@ -783,8 +784,7 @@ fn turn(p: &mut PageContent, dir: u8) {
 }
 
 fn push_line(segs: &mut Vec<Seg>, x0: f32, y0: f32, x1: f32, y1: f32, width: f32) {
-    const AXIS: f32 = 1.0;
-    if (y0 - y1).abs() <= AXIS && (x0 - x1).abs() > AXIS {
+    if (y0 - y1).abs() <= PDF.axis && (x0 - x1).abs() > PDF.axis {
         segs.push(Seg {
             horizontal: true,
             pos: (y0 + y1) / 2.0,
@@ -792,7 +792,7 @@ fn push_line(segs: &mut Vec<Seg>, x0: f32, y0: f32, x1: f32, y1: f32, width: f32
             b: x0.max(x1),
             width,
         });
-    } else if (x0 - x1).abs() <= AXIS && (y0 - y1).abs() > AXIS {
+    } else if (x0 - x1).abs() <= PDF.axis && (y0 - y1).abs() > PDF.axis {
         segs.push(Seg {
             horizontal: false,
             pos: (x0 + x1) / 2.0,

@@ -34,6 +34,7 @@ mod grid;
 mod interp;
 mod join;
 mod layout;
+mod settings;
 mod stream;
 mod text;
 
