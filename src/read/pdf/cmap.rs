@@ -115,14 +115,34 @@ fn code(bytes: &[u8]) -> u32 {
 }
 
 fn utf16(bytes: &[u8]) -> Vec<u16> {
-    bytes
+    let mut units: Vec<u16> = bytes
         .chunks(2)
         .map(|p| match p {
             [a, b] => u16::from(*a) << 8 | u16::from(*b),
             [a] => u16::from(*a),
             _ => 0,
         })
-        .collect()
+        .collect();
+    if little_endian_letters(&units) {
+        for u in &mut units {
+            *u = u.swap_bytes();
+        }
+    }
+    units
+}
+
+/// Is a destination of several units byte-swapped ASCII? Ghostscript's
+/// pdfwrite writes a ligature's text little-endian ("ff" as `<66006600>`,
+/// which read as UTF-16BE is "昀昀"). A run of two or more units each of
+/// the form `XX00`, XX a printable ASCII character, is that: text of one
+/// glyph spelled in CJK characters all ending in a zero byte is not a
+/// mapping any font makes.
+fn little_endian_letters(units: &[u16]) -> bool {
+    units.len() >= 2
+        && units.iter().all(|u| {
+            let [hi, lo] = u.to_be_bytes();
+            lo == 0 && hi.is_ascii_graphic()
+        })
 }
 
 fn text(units: &[u16]) -> CodeText {
@@ -235,6 +255,23 @@ mod tests {
         assert_eq!(m.get(0x25), CodeText::One('B'));
         assert_eq!(m.get(0x31), CodeText::One('y'));
         assert_eq!(m.get(0x99), CodeText::None);
+    }
+
+    #[test]
+    fn little_endian_ligatures_read_as_letters() {
+        let m = ToUnicode::parse(
+            b"2 beginbfchar <28> <66006600> <2b> <660069006C00> endbfchar 1 beginbfchar <30> <6600> endbfchar",
+        );
+        assert_eq!(
+            m.get(0x28),
+            CodeText::Many(vec!['f', 'f'].into_boxed_slice())
+        );
+        assert_eq!(
+            m.get(0x2b),
+            CodeText::Many(vec!['f', 'i', 'l'].into_boxed_slice())
+        );
+        // One unit is a character as written (U+6600 is a CJK character).
+        assert_eq!(m.get(0x30), CodeText::One('\u{6600}'));
     }
 
     #[test]
