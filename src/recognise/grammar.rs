@@ -131,6 +131,14 @@ pub struct StatusWords {
     pub complete: Vec<String>,
     pub not_complete: Vec<String>,
     pub future_markers: Vec<String>,
+    /// Done-words that count only as a whole status cell ("Closed").
+    pub complete_cell: Vec<String>,
+    /// Under-way words that count only as a whole status cell ("On track").
+    pub not_complete_cell: Vec<String>,
+    /// Words saying the action is neither done nor under way ("On hold").
+    pub neither: Vec<String>,
+    /// Texts a Word content control shows when nothing was entered.
+    pub placeholders: Vec<String>,
 }
 
 /// Cell cues (`cells.toml`) for a plan that arrives as a flow of text with

@@ -37,7 +37,10 @@ fn non_empty(s: String) -> Option<String> {
 /// The timescale of an action: `None` when the table has no timescale
 /// column (text null, no dates).
 pub fn timescale(paragraphs: Option<&[String]>, g: &Grammars) -> Timescale {
-    match paragraphs.and_then(|p| non_empty(join(p))) {
+    match paragraphs
+        .and_then(|p| non_empty(join(p)))
+        .filter(|t| !status::is_placeholder(t, g))
+    {
         Some(text) => timescale_of(&text, g),
         None => Timescale::default(),
     }
@@ -143,7 +146,7 @@ pub fn status(
     progress: &[Progress],
     g: &Grammars,
 ) -> Status {
-    let text = non_empty(join(cell));
+    let text = non_empty(join(cell)).filter(|t| !status::is_placeholder(t, g));
     let facts = text
         .as_deref()
         .map(|t| status::status(t, g))
