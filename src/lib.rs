@@ -16,3 +16,4 @@ pub mod interpret;
 pub mod model;
 pub mod read;
 pub mod recognise;
+pub mod work;
