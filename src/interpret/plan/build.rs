@@ -296,10 +296,12 @@ fn extend_columns(into: &mut Vec<Vec<String>>, cells: &[CellVal]) {
     }
 }
 
+/// The contract's `at`. A DOCX has no lines: its `line` is the 1-based
+/// paragraph number (the reader's `index` + 1; a row's first paragraph).
 fn at(p: Provenance) -> At {
     At {
         page: p.page,
-        line: p.line,
+        line: p.line.or(p.index.map(|i| i + 1)),
     }
 }
 
@@ -327,6 +329,7 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
         .enumerate()
         .map(|(i, f)| Finding {
             id: format!("f{}", i + 1),
+            key: None,
             ref_: f.ref_.clone(),
             section: f.section.clone(),
             text: fields::join(&f.text),
@@ -357,6 +360,7 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
         let status = fields::status(&a.status, timescale.text.as_deref(), &progress, g);
         actions.push(Action {
             id: format!("a{}", i + 1),
+            key: None,
             ref_: a.ref_.clone(),
             finding: a.finding.map(|f| format!("f{}", f + 1)),
             section: a.section.clone(),
