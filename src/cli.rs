@@ -55,6 +55,23 @@ enum Command {
     },
     /// Print the docket/1 JSON Schema.
     Schema,
+    /// What changed between two versions of a plan: each side any input
+    /// docket reads or a docket/1 JSON file, in any mix of formats.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// What to print: a text summary, Markdown, or the docket-diff/1 JSON.
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::diff::command::Format,
+        /// Also write the docket-diff/1 JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Folder of grammar TOML files extending or replacing the defaults.
+        #[arg(long)]
+        grammars: Option<PathBuf>,
+    },
     /// Print the tables found on one page of a PDF as JSON (lists of rows of
     /// cell strings; a spanning cell's text in its top-left position, null in
     /// the positions it covers).
@@ -93,6 +110,19 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Tables { file, page } => tables(file, page),
+        Command::Diff {
+            old,
+            new,
+            format,
+            json,
+            grammars,
+        } => crate::diff::command::run(crate::diff::command::Args {
+            old,
+            new,
+            format,
+            json,
+            grammars,
+        }),
     }
 }
 

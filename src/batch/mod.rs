@@ -195,8 +195,16 @@ pub fn process_file(path: &Path, opts: &Options) -> Result<Vec<u8>, FileError> {
     }
 }
 
+/// Bytes read from `path` (with [`read_input`]) to the docket/1 document,
+/// not yet validated, a panic caught as for a batch file. For callers that
+/// use the document itself rather than its JSON (`docket diff`).
+pub fn extract_read_bytes(bytes: &[u8], path: &Path, opts: &Options) -> Result<Output, FileError> {
+    let file = path.to_string_lossy().into_owned();
+    guard(|| extract_output(bytes, &file, opts))?
+}
+
 /// Read an input, refusing files over the size limit before loading them.
-fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {
+pub fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {
     let meta = std::fs::metadata(path).map_err(FileError::Input)?;
     if meta.len() > limits.max_input_bytes {
         return Err(ReadError::TooLarge {
