@@ -170,6 +170,18 @@ pub fn status(
     }
 }
 
+/// A percentage-done cell that reads "100%" says the action is complete,
+/// where the status says nothing of it. Any other value (a lower
+/// percentage, "0%", "n/a") is a measure, not a statement that work is
+/// under way, and leaves `complete` as it is.
+pub fn percent_done(status: &mut Status, cell: &[String]) {
+    let t = join(cell).replace(' ', "");
+    if status.complete.is_none() && (t == "100%" || t == "100.0%") {
+        status.complete = Some(true);
+    }
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
