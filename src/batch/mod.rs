@@ -169,20 +169,29 @@ fn progress_bar(len: u64) -> indicatif::ProgressBar {
 /// bytes to write.
 pub fn process_file(path: &Path, opts: &Options) -> Result<Vec<u8>, FileError> {
     let size = std::fs::metadata(path).map_err(FileError::Input)?.len();
+    let owned = (path.to_path_buf(), opts.clone());
+    budgeted(size, opts, move || {
+        let (path, opts) = owned;
+        let bytes = read_input(&path, &opts.limits)?;
+        let file = path.to_string_lossy().into_owned();
+        extract_bytes(&bytes, &file, &opts)
+    })
+}
+
+/// Run one file's work `f` under the file budget of `opts` (time, memory,
+/// cancellation), a spent budget or a panic becoming the file's coded error.
+fn budgeted<T: Send + 'static>(
+    size: u64,
+    opts: &Options,
+    f: impl FnOnce() -> Result<T, FileError> + Send + 'static,
+) -> Result<T, FileError> {
     let file_budget = budget::FileBudget {
         timeout: opts
             .timeout
             .unwrap_or_else(|| budget::FileBudget::default().timeout),
         cancel: opts.stop.clone(),
     };
-    let owned = (path.to_path_buf(), opts.clone());
-    let result = budget::run(&file_budget, size, move || {
-        let (path, opts) = owned;
-        let bytes = read_input(&path, &opts.limits)?;
-        let file = path.to_string_lossy().into_owned();
-        extract_bytes(&bytes, &file, &opts)
-    });
-    match result {
+    match budget::run(&file_budget, size, f) {
         Ok(r) => r,
         Err(work::Stopped::Spent(work::Spent::TooSlow)) => {
             Err(FileError::TooSlow(file_budget.timeout.as_secs_f64()))
@@ -196,11 +205,14 @@ pub fn process_file(path: &Path, opts: &Options) -> Result<Vec<u8>, FileError> {
 }
 
 /// Bytes read from `path` (with [`read_input`]) to the docket/1 document,
-/// not yet validated, a panic caught as for a batch file. For callers that
-/// use the document itself rather than its JSON (`docket diff`).
+/// not yet validated, under the same budget as a batch file. For callers
+/// that use the document itself rather than its JSON (`docket diff`).
 pub fn extract_read_bytes(bytes: &[u8], path: &Path, opts: &Options) -> Result<Output, FileError> {
     let file = path.to_string_lossy().into_owned();
-    guard(|| extract_output(bytes, &file, opts))?
+    let (bytes, o) = (bytes.to_vec(), opts.clone());
+    budgeted(bytes.len() as u64, opts, move || {
+        extract_output(&bytes, &file, &o)
+    })
 }
 
 /// Read an input, refusing files over the size limit before loading them.

@@ -181,7 +181,6 @@ pub fn percent_done(status: &mut Status, cell: &[String]) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,6 @@ use crate::model::{Block, Cell, Document, Rgb, Table};
 use crate::recognise::{Grammars, status};
 
 use super::columns::normalise;
-use super::fields;
 
 /// A key token is a word or a few ("B", "3", "Not yet due").
 const MAX_TOKEN_WORDS: usize = 4;

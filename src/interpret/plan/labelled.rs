@@ -259,6 +259,7 @@ fn build(w: Walk<'_>, ctx: &Context, g: &Grammars) -> Plan {
             section: s.clone(),
             text: fields::join(std::slice::from_ref(t)),
             at: at(*p),
+            key: None,
         })
         .collect();
     let actions = w
@@ -271,6 +272,7 @@ fn build(w: Walk<'_>, ctx: &Context, g: &Grammars) -> Plan {
             let mut status = fields::status(&a.status, timescale.text.as_deref(), &progress, g);
             ctx.keys.apply(&mut status, None, g);
             Action {
+                key: None,
                 id: format!("a{}", i + 1),
                 ref_: a.ref_.clone(),
                 finding: a.finding.map(|f| format!("f{}", f + 1)),

@@ -248,14 +248,16 @@ impl ToUnicode {
             return t.clone();
         }
         let k = self.ranges.partition_point(|r| r.0 <= c);
-        if let Some((lo, hi, dst)) = k.checked_sub(1).and_then(|k| self.ranges.get(k)) {
-            if c <= *hi {
-                let mut d = dst.clone();
-                if let Some(last) = d.last_mut() {
-                    *last = last.wrapping_add((c - lo) as u16);
-                }
-                return text(&d);
+        if let Some((lo, _, dst)) = k
+            .checked_sub(1)
+            .and_then(|k| self.ranges.get(k))
+            .filter(|r| c <= r.1)
+        {
+            let mut d = dst.clone();
+            if let Some(last) = d.last_mut() {
+                *last = last.wrapping_add((c - lo) as u16);
             }
+            return text(&d);
         }
         for (lo, list) in &self.arrays {
             if let Some(t) = c.checked_sub(*lo).and_then(|k| list.get(k as usize)) {
