@@ -18,3 +18,4 @@ pub mod model;
 pub mod read;
 pub mod rebuild;
 pub mod recognise;
+pub mod work;

@@ -17,6 +17,7 @@ impl Walk<'_> {
             .enumerate()
             .map(|(i, f)| Finding {
                 id: format!("f{}", i + 1),
+                key: None,
                 ref_: Some(f.num.to_string()),
                 section: f.section.clone(),
                 text: join(&f.text),
@@ -62,6 +63,7 @@ impl Walk<'_> {
         };
         Action {
             id: format!("a{}", i + 1),
+            key: None,
             ref_: r.ref_.clone(),
             finding: r.finding.map(|f| format!("f{}", f + 1)),
             section: r.section.clone(),
@@ -72,7 +74,7 @@ impl Walk<'_> {
             outcome: None,
             status: Status {
                 text: None,
-                rag: facts.rag.map(rag),
+                rag: facts.rag,
                 complete: facts.complete,
             },
             progress: Vec::new(),
@@ -84,7 +86,7 @@ impl Walk<'_> {
     }
 }
 
-pub(super) use crate::interpret::plan::fields::{leads_of as leads, rag, timescale_of};
+pub(super) use crate::interpret::plan::fields::{leads_of as leads, timescale_of};
 
 /// A timescale cell's text parsed; none when the cell is empty.
 pub(super) fn timescale(text: Option<&str>, g: &Grammars) -> Timescale {

@@ -7,12 +7,14 @@
 //! two-paragraph lead cell). What a line looks like settles it: a date
 //! belongs in a timescale column, a person or post in a lead column, a
 //! bare number in a ref column, "2.1 Do…" opens an action. The recognisers
-//! in `recognise` tell what a line looks like; the numbers below say how
-//! unlikely each kind of line is in each column (0 = typical).
+//! in `recognise` tell what a line looks like; the cost table
+//! ([`super::costs`]) says how unlikely each kind of line is in each column
+//! (0 = typical).
 
 use crate::recognise::grammar::ColumnMeaning as Meaning;
 use crate::recognise::{Grammars, date, lead, reference, status};
 
+use super::costs::COSTS;
 use super::tokens::Token;
 
 /// Who a line names, as the lead recogniser reads it.
@@ -102,10 +104,11 @@ fn titled_share(text: &str, g: &Grammars) -> f32 {
         titled as f32 / all as f32
     }
 }
+/// A colon-ended lead-in ("Proposal:") of at most this many words is a
+/// label; a status word is looked for in lines no longer.
 const MAX_LABEL_WORDS: usize = 6;
+/// A short label ("Exploitation") has at most this many words.
 const MAX_SHORT_LABEL_WORDS: usize = 4;
-/// A short label as a further paragraph of a text cell.
-const LABEL_INSIDE: f32 = 2.5;
 
 fn enumerated(t: &str) -> bool {
     let t = t.trim_start();
@@ -208,7 +211,7 @@ impl Look {
     /// longer label ("Priority 2: …") costs more.
     pub fn section_cost(&self) -> Option<f32> {
         let ok = !self.blank
-            && self.words <= MAX_SECTION_WORDS
+            && self.words <= COSTS.section_words_max
             && !self.dated
             && !self.whole_ref
             && !self.opens_ref
@@ -216,8 +219,8 @@ impl Look {
             && !self.list
             && !self.ends_with_stop
             && !self.label;
-        let long = self.words.saturating_sub(SHORT_SECTION_WORDS) as f32;
-        ok.then_some(SECTION + SECTION_WORD * long)
+        let long = self.words.saturating_sub(COSTS.section_words_short) as f32;
+        ok.then_some(COSTS.section + COSTS.section_word * long)
     }
 
     /// A ref the ref recogniser does not read ("R1", "1a", "Rec 3"): short
@@ -227,50 +230,23 @@ impl Look {
     }
 }
 
-/// A section row costs about what a lead line naming only an organisation
-/// costs as a lead paragraph: the two are told apart by what follows.
-pub const SECTION: f32 = 2.0;
-/// Section labels are a few words; each word past this many costs more.
-const SHORT_SECTION_WORDS: usize = 6;
-const SECTION_WORD: f32 = 0.3;
-const MAX_SECTION_WORDS: usize = 12;
-/// A cell that ends in an empty paragraph, on top of that paragraph's cost.
-pub const TRAILING_BLANK: f32 = 1.5;
-/// A non-empty cell in a column that at most one row of the plan's tables
-/// fills (a rating key read as one more row fills them all).
-pub const RARE_FILL: f32 = 4.0;
-/// A cell the text ends before (trailing blank lines dropped by a reader),
-/// on top of an empty cell's cost: rarer than a row printed whole.
-pub const MISSING_CELL: f32 = 1.0;
-/// Each line of a cell past what the column's other cells hold.
-pub const LONG_CELL: f32 = 1.0;
-/// A status word alone where no status column is.
-const RATING_ELSEWHERE: f32 = 5.0;
-/// A text line left out of every table (text after the table): about what
-/// a plain line costs inside one, so prose after the table is not made into
-/// rows.
-pub const OUT_TEXT: f32 = 0.6;
-/// A blank line left out: blank lines are the table's own mark (its empty
-/// cells); text after a table has few. So a table does not end early where
-/// its empty cells cost something.
-pub const OUT_BLANK: f32 = 1.5;
-
-/// An empty cell (an empty line) in a column of meaning `m`. Ref and
-/// finding cells are empty under every vertical merge; an empty action is
-/// rare.
+/// An empty cell (an empty line) in a column of meaning `m`.
 pub fn empty(m: Option<Meaning>) -> f32 {
+    let e = &COSTS.empty;
     match m {
-        Some(Meaning::Ref) | Some(Meaning::Finding) => 0.2,
-        Some(Meaning::Action) => 6.0,
-        Some(Meaning::Timescale) | Some(Meaning::Lead) => 1.0,
-        Some(Meaning::Status) => 0.3,
-        Some(Meaning::Outcome) | Some(Meaning::Progress) | None => 0.5,
+        Some(Meaning::Ref) | Some(Meaning::Finding) => e.merged,
+        Some(Meaning::Action) => e.action,
+        Some(Meaning::Timescale) | Some(Meaning::Lead) => e.timescale_or_lead,
+        Some(Meaning::Status) => e.status,
+        Some(Meaning::Outcome) | Some(Meaning::Progress) | None => e.other,
     }
 }
 
 /// The first paragraph of a non-empty cell.
 pub fn first(m: Option<Meaning>, l: &Look) -> f32 {
-    let short = l.words <= 8;
+    let c = &COSTS.first;
+    let short = l.words <= COSTS.short_words;
+    let few = l.words <= COSTS.date_words;
     let named = matches!(
         m,
         Some(
@@ -278,93 +254,93 @@ pub fn first(m: Option<Meaning>, l: &Look) -> f32 {
         )
     );
     if l.rating && named {
-        return RATING_ELSEWHERE;
+        return COSTS.rating_elsewhere;
     }
     match m {
         Some(Meaning::Ref) => {
             if l.whole_ref {
-                0.0
+                c.ref_.whole_ref
             } else if l.ref_like() && !l.dated {
-                1.0
+                c.ref_.ref_like
             } else {
-                6.0
+                c.ref_.other
             }
         }
         Some(Meaning::Finding) => {
             if l.whole_ref {
-                6.0
+                c.finding.whole_ref
             } else if l.opens_ref {
-                3.0
+                c.finding.opens_ref
             } else if l.names == Names::Person && short {
-                2.5
-            } else if l.dated && l.words <= 6 {
-                2.0
+                c.finding.person
+            } else if l.dated && few {
+                c.finding.date
             } else {
-                0.5
+                c.finding.other
             }
         }
         Some(Meaning::Action) => {
             if l.opens_ref {
-                0.0
+                c.action.opens_ref
             } else if l.whole_ref {
-                5.0
+                c.action.whole_ref
             } else if l.enumerated || l.list || l.label {
-                0.2
+                c.action.list
             } else if l.names == Names::Person && short {
-                2.5
-            } else if l.dated && l.words <= 6 {
-                2.0
+                c.action.person
+            } else if l.dated && few {
+                c.action.date
             } else {
-                0.5
+                c.action.other
             }
         }
         Some(Meaning::Timescale) => {
             if l.whole_ref || l.opens_ref {
-                6.0
+                c.timescale.whole_ref
             } else if l.dated {
-                if l.words > 30 { 2.5 } else { 0.0 }
+                if l.words > COSTS.dated_prose_words {
+                    c.timescale.dated_prose
+                } else {
+                    c.timescale.date
+                }
             } else if l.state {
-                0.3
+                c.timescale.state
             } else if l.names == Names::Person {
-                4.0
+                c.timescale.person
             } else if l.names != Names::Nothing || l.list || l.enumerated {
-                3.0
+                c.timescale.post
             } else {
-                1.5 + l.words.min(40) as f32 / 20.0
+                c.timescale.other
+                    + l.words.min(COSTS.timescale_words_cap) as f32 / c.timescale.words_per_unit
             }
         }
         Some(Meaning::Lead) => match l.names {
-            _ if l.whole_ref || l.opens_ref => 6.0,
-            _ if l.dated => 4.0,
-            Names::Person => 0.0,
-            Names::Post => 0.3,
-            Names::Organisation => 0.8,
-            Names::Nothing => {
-                if l.words > 8 {
-                    4.0
-                } else {
-                    2.5
-                }
-            }
+            _ if l.whole_ref || l.opens_ref => c.lead.whole_ref,
+            _ if l.dated => c.lead.date,
+            Names::Person => c.lead.person,
+            Names::Post => c.lead.post,
+            Names::Organisation => c.lead.organisation,
+            Names::Nothing if l.words > COSTS.short_words => c.lead.prose,
+            Names::Nothing => c.lead.other,
         },
         Some(Meaning::Status) => {
             if l.rag {
-                0.0
+                c.status.rag
             } else if l.state {
-                0.5
-            } else if l.words <= 3 {
-                1.0
+                c.status.state
+            } else if l.words <= COSTS.status_words {
+                c.status.short
             } else {
-                2.5
+                c.status.other
             }
         }
         Some(Meaning::Outcome) | Some(Meaning::Progress) | None => {
             if l.whole_ref || l.opens_ref {
-                5.0
+                c.text.whole_ref
             } else if l.names == Names::Person {
-                1.5
+                c.text.person
             } else {
-                0.5
+                c.text.other
             }
         }
     }
@@ -372,77 +348,78 @@ pub fn first(m: Option<Meaning>, l: &Look) -> f32 {
 
 /// A further paragraph (or an empty paragraph) of a cell already started.
 pub fn next(m: Option<Meaning>, l: &Look) -> f32 {
+    let c = &COSTS.next;
     if l.blank {
         return match m {
-            Some(Meaning::Lead) => 0.7,
-            Some(Meaning::Finding) | Some(Meaning::Timescale) => 2.0,
-            _ => 1.5,
+            Some(Meaning::Lead) => c.blank_lead,
+            Some(Meaning::Finding) | Some(Meaning::Timescale) => c.blank_finding_or_timescale,
+            _ => c.blank_other,
         };
     }
-    let label = if l.label { 1.0 } else { 0.0 };
+    let label = if l.label { c.label } else { 0.0 };
     let text_cell = matches!(
         m,
         None | Some(Meaning::Action | Meaning::Finding | Meaning::Outcome | Meaning::Progress)
     );
     if l.short_label && text_cell {
-        return LABEL_INSIDE + label;
+        return COSTS.label_inside + label;
     }
     label
         + match m {
-            Some(Meaning::Ref) | Some(Meaning::Status) => 8.0,
+            Some(Meaning::Ref) | Some(Meaning::Status) => c.ref_or_status,
             Some(Meaning::Finding) => {
                 if l.whole_ref {
-                    8.0
+                    c.finding.whole_ref
                 } else if l.opens_ref {
-                    3.0
+                    c.finding.opens_ref
                 } else if l.list || l.enumerated {
-                    0.5
+                    c.finding.list
                 } else {
-                    1.0
+                    c.finding.other
                 }
             }
             Some(Meaning::Action) => {
                 if l.whole_ref {
-                    6.0
+                    c.action.whole_ref
                 } else if l.opens_ref {
-                    3.5
+                    c.action.opens_ref
                 } else if l.list || l.enumerated {
-                    0.0
+                    c.action.list
                 } else if l.names == Names::Person {
-                    2.0
+                    c.action.person
                 } else if l.dated {
-                    1.2
+                    c.action.date
                 } else {
-                    0.5
+                    c.action.other
                 }
             }
             Some(Meaning::Timescale) => {
                 if l.whole_ref || l.opens_ref {
-                    6.0
+                    c.timescale.whole_ref
                 } else if l.dated {
-                    0.5
+                    c.timescale.date
                 } else if l.names == Names::Person {
-                    4.0
+                    c.timescale.person
                 } else {
-                    2.0
+                    c.timescale.other
                 }
             }
             Some(Meaning::Lead) => match l.names {
-                _ if l.whole_ref || l.opens_ref => 6.0,
-                Names::Person => 0.3,
-                Names::Post => 0.8,
-                Names::Organisation => 2.5,
-                Names::Nothing => 3.5,
+                _ if l.whole_ref || l.opens_ref => c.lead.whole_ref,
+                Names::Person => c.lead.person,
+                Names::Post => c.lead.post,
+                Names::Organisation => c.lead.organisation,
+                Names::Nothing => c.lead.other,
             },
             Some(Meaning::Outcome) | Some(Meaning::Progress) | None => {
                 if l.whole_ref {
-                    5.0
+                    c.text.whole_ref
                 } else if l.opens_ref {
-                    4.0
+                    c.text.opens_ref
                 } else if l.names == Names::Person {
-                    1.5
+                    c.text.person
                 } else {
-                    0.5
+                    c.text.other
                 }
             }
         }

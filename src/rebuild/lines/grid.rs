@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use crate::recognise::grammar::ColumnMeaning as Meaning;
 
+use super::costs::COSTS;
 use super::fit::{self, Look};
 
 /// A cell may hold at most this many lines (bounds the search).
@@ -50,7 +51,7 @@ pub struct Shape {
     /// the plan leaves empty).
     pub fill: Vec<f32>,
     /// Lines a cell of column `c` may have before each further one costs
-    /// [`fit::LONG_CELL`] (text after the table swallowed by the last cell).
+    /// [`super::costs::FitCosts::long_cell`] (text after the table swallowed by the last cell).
     pub cap: Vec<usize>,
     /// The caps hold for cells from this line on: the last row of the first
     /// cut, the one that may have swallowed what follows the table.
@@ -68,7 +69,11 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], sha
     let mut out_after = vec![0f32; len + 1];
     for p in (0..len).rev() {
         let blank = looks.get(from + p).is_none_or(|l| l.blank);
-        let here = if blank { fit::OUT_BLANK } else { fit::OUT_TEXT };
+        let here = if blank {
+            COSTS.out_blank
+        } else {
+            COSTS.out_text
+        };
         out_after[p] = out_after.get(p + 1).copied().unwrap_or(0.0) + here;
     }
     let idx = |p: usize, c: usize| p * n + c;
@@ -110,7 +115,7 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], sha
                 // at the end of a file, so the cells left are empty ones.
                 if p == len && c > 0 {
                     let rest: f32 = (c..n)
-                        .map(|k| fit::empty(cols.get(k).copied().flatten()) + fit::MISSING_CELL)
+                        .map(|k| fit::empty(cols.get(k).copied().flatten()) + COSTS.missing_cell)
                         .sum();
                     if base + rest < end.0 {
                         end = (base + rest, p);
@@ -135,14 +140,14 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], sha
                 // A cell may end in an empty paragraph, at a price: more
                 // often the blank line is the next cell, empty.
                 let trailing = looks.get(from + q - 1).is_some_and(|l| l.blank);
-                let extra = if trailing { fit::TRAILING_BLANK } else { 0.0 };
+                let extra = if trailing { COSTS.trailing_blank } else { 0.0 };
                 relax(q, nc, acc + extra, Step::Cell);
                 if q < len
                     && let Some(l) = looks.get(from + q)
                 {
                     acc += fit::next(m, l);
                     if q - p >= cap {
-                        acc += fit::LONG_CELL;
+                        acc += COSTS.long_cell;
                     }
                 }
             }

@@ -24,6 +24,7 @@
 //! `interpret` tries this reader when the plan interpreter finds no action
 //! table, before the flow reader (which is for dumps wrapped at a width).
 
+mod costs;
 mod fit;
 mod grid;
 mod header;
@@ -133,13 +134,13 @@ const SPLIT_MARGIN: f32 = 0.5;
 
 /// What the first cut of the tables with the same columns as `cols` says
 /// about each column:
-/// - [`fit::RARE_FILL`] when at most one row fills it: a plan leaves some
+/// - [`costs::FitCosts::rare_fill`] when at most one row fills it: a plan leaves some
 ///   columns empty throughout (progress not yet reported), and a rating key
 ///   under the last table, read as one more row, would fill them;
 /// - how many lines its cells hold: as many as the second longest cell
 ///   (the longest may be the last one swallowing the text after the
 ///   table); in the last row each line past that costs
-///   [`fit::LONG_CELL`].
+///   [`costs::FitCosts::long_cell`].
 fn shape(
     toks: &[Token],
     cols: &[Option<Meaning>],
@@ -176,7 +177,7 @@ fn shape(
         .iter()
         .map(|&n| {
             if rows >= MIN_ROWS_FOR_RARE && n <= 1 {
-                fit::RARE_FILL
+                costs::COSTS.rare_fill
             } else {
                 0.0
             }
