@@ -10,6 +10,7 @@ pub mod docx;
 pub mod limits;
 pub mod odf;
 pub mod pdf;
+pub mod rtf;
 pub mod sniff;
 pub mod text;
 
@@ -71,7 +72,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
         Sniffed::Odt => Ok(odf::read(bytes, limits, Format::Odt)?),
         Sniffed::Ods => Ok(odf::read(bytes, limits, Format::Ods)?),
         Sniffed::Text => Ok(text::read(bytes, limits)?),
-        Sniffed::Xlsx | Sniffed::Xls | Sniffed::Doc | Sniffed::Rtf | Sniffed::Html => {
+        Sniffed::Rtf => Ok(rtf::read(bytes, limits)),
+        Sniffed::Xlsx | Sniffed::Xls | Sniffed::Doc | Sniffed::Html => {
             Err(ReadError::Unsupported("not yet".into()))
         }
         Sniffed::Other(what) => Err(ReadError::Unsupported(what.to_string())),
