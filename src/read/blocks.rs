@@ -55,12 +55,11 @@ pub fn title_of(blocks: &[Block]) -> Option<String> {
     })
 }
 
-/// A cell's items into its paragraphs and nested tables; a nested table's
-/// text is also copied into the paragraphs while `depth` (tables around the
+/// A cell's items into its paragraphs; a nested table's
+/// text is flattened into them while `depth` (tables around the
 /// cell) is within [`MAX_FLATTEN_DEPTH`].
-pub fn cell_content(items: Vec<Item>, depth: usize) -> (Vec<Paragraph>, Vec<Table>) {
+pub fn cell_content(items: Vec<Item>, depth: usize) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
-    let mut nested = Vec::new();
     for item in items {
         match item {
             Item::Para(p, _) => paragraphs.push(p),
@@ -72,11 +71,10 @@ pub fn cell_content(items: Vec<Item>, depth: usize) -> (Vec<Paragraph>, Vec<Tabl
                         }
                     }
                 }
-                nested.push(t);
             }
         }
     }
-    (paragraphs, nested)
+    paragraphs
 }
 
 /// A cell fill as the model keeps it: white and near-white are no fill.

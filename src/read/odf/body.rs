@@ -256,13 +256,12 @@ impl<'a> Walker<'a> {
         let row_span = span("number-rows-spanned", MAX_ROWS);
         let mut items = Vec::new();
         self.blocks(c, None, &mut items);
-        let (paragraphs, nested) = blocks::cell_content(items, self.depth);
+        let paragraphs = blocks::cell_content(items, self.depth);
         Cell {
             col,
             col_span,
             row_span,
             paragraphs,
-            nested,
             fill: blocks::fill(self.styles.cell_fill(c.attr("style-name"))),
             at: Provenance::default(),
         }

@@ -704,7 +704,7 @@ fn build_table(rows: Vec<(RowDef, Vec<Vec<Item>>)>, colors: &[Option<Rgb>]) -> T
             }
             next_col = Some(col + span);
             left = cd.right.max(left);
-            let (paragraphs, nested) = blocks::cell_content(items, 1);
+            let paragraphs = blocks::cell_content(items, 1);
             let color = if cd.shading >= 5000 { cd.fore } else { cd.back };
             let fill = blocks::fill(color.and_then(|i| colors.get(i).copied().flatten()));
             raw.cells.push(RawCell {
@@ -713,10 +713,7 @@ fn build_table(rows: Vec<(RowDef, Vec<Vec<Item>>)>, colors: &[Option<Rgb>]) -> T
                 h_merge: cd.h,
                 cell: Cell {
                     fill,
-                    ..Cell {
-                        nested,
-                        ..Cell::new(0, paragraphs)
-                    }
+                    ..Cell::new(0, paragraphs)
                 },
             });
         }
