@@ -7,10 +7,12 @@
 
 pub mod blocks;
 pub mod docx;
+pub mod html;
 pub mod limits;
 pub mod odf;
 pub mod pdf;
 pub mod rtf;
+pub mod sheet;
 pub mod sniff;
 pub mod text;
 
@@ -36,6 +38,8 @@ pub enum ReadError {
     Pdf(#[from] pdf::PdfError),
     #[error(transparent)]
     Odf(#[from] odf::OdfError),
+    #[error(transparent)]
+    Sheet(#[from] sheet::SheetError),
 }
 
 impl ReadError {
@@ -49,6 +53,7 @@ impl ReadError {
             ReadError::Docx(e) => e.code(),
             ReadError::Pdf(e) => e.code(),
             ReadError::Odf(e) => e.code(),
+            ReadError::Sheet(e) => e.code(),
         }
     }
 }
@@ -73,9 +78,10 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
         Sniffed::Ods => Ok(odf::read(bytes, limits, Format::Ods)?),
         Sniffed::Text => Ok(text::read(bytes, limits)?),
         Sniffed::Rtf => Ok(rtf::read(bytes, limits)),
-        Sniffed::Xlsx | Sniffed::Xls | Sniffed::Doc | Sniffed::Html => {
-            Err(ReadError::Unsupported("not yet".into()))
-        }
+        Sniffed::Xlsx => Ok(sheet::read(bytes, limits, Format::Xlsx)?),
+        Sniffed::Xls => Ok(sheet::read(bytes, limits, Format::Xls)?),
+        Sniffed::Html => Ok(html::read(bytes, limits)),
+        Sniffed::Doc => Err(ReadError::Unsupported("not yet".into())),
         Sniffed::Other(what) => Err(ReadError::Unsupported(what.to_string())),
     }
 }
