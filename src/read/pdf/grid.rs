@@ -287,10 +287,20 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
     let (x0, x1) = (xs[0], xs[xs.len() - 1]);
     let mut open_top = false;
     let mut open_bottom = false;
-    if ys.first().is_some_and(|y| vtop < y - SNAP) {
+    // The verticals may also stop where only part of the width is ruled:
+    // the edge of a cell's fill clipped by the page (Chromium closes the
+    // filled cells of a row it splits, and nothing else).
+    let partial = |pos: f32| {
+        let at: Vec<&Seg> = h.iter().filter(|s| (s.pos - pos).abs() <= SNAP).collect();
+        !at.is_empty() && !covered(&at, pos, x0, x1)
+    };
+    let (top_partial, bottom_partial) = (partial(vtop), partial(vbot));
+    if ys.first().is_some_and(|y| vtop < y - SNAP) || (vtop - ys[0]).abs() <= SNAP && top_partial {
         let ends = v.iter().filter(|s| (s.a - vtop).abs() <= SNAP).count();
         if ends >= 2 {
-            ys.insert(0, vtop);
+            if vtop < ys[0] - SNAP {
+                ys.insert(0, vtop);
+            }
             h.push(Seg {
                 horizontal: true,
                 pos: vtop,
@@ -301,10 +311,13 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
             open_top = true;
         }
     }
-    if ys.last().is_some_and(|y| vbot > y + SNAP) {
+    let last = ys.last().copied().unwrap_or(0.0);
+    if vbot > last + SNAP || (vbot - last).abs() <= SNAP && bottom_partial {
         let ends = v.iter().filter(|s| (s.b - vbot).abs() <= SNAP).count();
         if ends >= 2 {
-            ys.push(vbot);
+            if vbot > last + SNAP {
+                ys.push(vbot);
+            }
             h.push(Seg {
                 horizontal: true,
                 pos: vbot,
@@ -507,5 +520,37 @@ mod tests {
         assert!(g.open_bottom);
         assert_eq!(g.rows(), 2);
         assert_eq!(g.cells.len(), 4);
+    }
+
+    #[test]
+    fn a_rule_under_one_filled_cell_only_is_an_open_end() {
+        // Three columns; the last row is cut by the page at y = 40, where
+        // only the filled last cell's box is closed.
+        let segs = vec![
+            h(0.0, 0.0, 300.0),
+            h(20.0, 0.0, 300.0),
+            h(40.0, 200.0, 300.0),
+            v(0.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+            v(200.0, 0.0, 40.0),
+            v(300.0, 0.0, 40.0),
+        ];
+        let g = &find_grids(&segs)[0];
+        assert!(g.open_bottom);
+        assert_eq!(g.rows(), 2);
+        assert_eq!(g.cells.len(), 6);
+        // The same at the head of the next page.
+        let segs = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 300.0),
+            h(40.0, 0.0, 300.0),
+            v(0.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+            v(200.0, 0.0, 40.0),
+            v(300.0, 0.0, 40.0),
+        ];
+        let g = &find_grids(&segs)[0];
+        assert!(g.open_top && !g.open_bottom);
+        assert_eq!(g.cells.len(), 6);
     }
 }
