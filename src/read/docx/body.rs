@@ -28,8 +28,9 @@ use super::numbering::{Counters, Numbering};
 use super::styles::{self, NumRef, RunProps, Styles, heading_from_outline};
 use super::xml::{Element, Ns};
 
-/// Deepest table nesting whose nested-table text is also copied into the
-/// enclosing cell's paragraphs.
+/// Deepest table nesting whose nested-table text is copied into the
+/// enclosing cell's paragraphs; deeper text is dropped, so hostile nesting
+/// cannot multiply memory without bound (no real document nests this deep).
 const MAX_FLATTEN_DEPTH: usize = 8;
 
 /// Largest table grid (rows x columns) accepted. [`Table::slots`] allocates
@@ -505,19 +506,14 @@ impl<'a> Walker<'a> {
         let mut items = Vec::new();
         self.container(tc, &mut items);
         let mut paragraphs = Vec::new();
-        let mut nested = Vec::new();
         for item in items {
             match item {
                 Item::Para(p, _) => paragraphs.push(p),
+                // Each level copies the text of the levels below it.
                 Item::Table(t) => {
-                    // Each level copies the text of the levels below it;
-                    // past a depth no real document reaches, the text stays
-                    // only in `nested`, so hostile nesting cannot multiply
-                    // memory without bound.
                     if self.table_depth <= MAX_FLATTEN_DEPTH {
                         flatten_into(&t, &mut paragraphs);
                     }
-                    nested.push(t);
                 }
             }
         }
@@ -530,7 +526,6 @@ impl<'a> Walker<'a> {
                 col_span: 1,
                 row_span: 1,
                 paragraphs,
-                nested,
                 fill,
                 at,
             },

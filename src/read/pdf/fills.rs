@@ -13,7 +13,7 @@ use crate::model::Rgb;
 use super::geom::Fill;
 use super::grid::Grid;
 use super::layout::PageTable;
-use super::tolerances::{FILL_INSET, FILL_MAJORITY, FILL_SAMPLES};
+use super::settings::PDF;
 
 /// Set the fill of every cell of `t` (and of the tables nested in it).
 pub fn paint_cells(t: &mut PageTable, fills: &[Fill]) {
@@ -49,10 +49,10 @@ pub fn under(fills: &[Fill], (x0, top, x1, bottom): (f32, f32, f32, f32)) -> Opt
     if !(w > 0.0 && h > 0.0) {
         return None;
     }
-    let n = FILL_SAMPLES.max(1);
+    let n = PDF.fill_samples.max(1);
     let at = |lo: f32, len: f32, i: usize| {
-        let inner = len * (1.0 - 2.0 * FILL_INSET);
-        lo + len * FILL_INSET + inner * (i as f32 + 0.5) / n as f32
+        let inner = len * (1.0 - 2.0 * PDF.fill_inset);
+        lo + len * PDF.fill_inset + inner * (i as f32 + 0.5) / n as f32
     };
     let mut counts: Vec<(Rgb, usize)> = Vec::new();
     for i in 0..n {
@@ -70,7 +70,7 @@ pub fn under(fills: &[Fill], (x0, top, x1, bottom): (f32, f32, f32, f32)) -> Opt
     }
     let (rgb, k) = counts.into_iter().max_by_key(|(_, k)| *k)?;
     let share = k as f32 / (n * n) as f32;
-    (share > FILL_MAJORITY && !rgb.is_whiteish()).then_some(rgb)
+    (share > PDF.fill_majority && !rgb.is_whiteish()).then_some(rgb)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::PdfError;
 use super::font::{CodeText, Font};
 use super::geom::{Fill, Glyph, Seg};
-use super::tolerances::RULE_FILL_MAX;
+use super::settings::PDF;
 use crate::model::Rgb;
 use crate::read::Limits;
 
@@ -704,8 +704,8 @@ impl<'a> Interp<'a> {
                 PathSeg::Rect(x0, y0, x1, y1) => {
                     let (w, h) = (x1 - x0, y1 - y0);
                     if let Some(rgb) = self.gs.fill.filter(|_| fill)
-                        && w > RULE_FILL_MAX
-                        && h > RULE_FILL_MAX
+                        && w > PDF.rule_fill_max
+                        && h > PDF.rule_fill_max
                     {
                         self.out.fills.push(Fill {
                             x0,
@@ -715,7 +715,7 @@ impl<'a> Interp<'a> {
                             rgb,
                         });
                     }
-                    if fill_visible && h <= RULE_FILL_MAX && w > h {
+                    if fill_visible && h <= PDF.rule_fill_max && w > h {
                         push_line(
                             &mut self.out.segs,
                             x0,
@@ -724,7 +724,7 @@ impl<'a> Interp<'a> {
                             (y0 + y1) / 2.0,
                             h,
                         );
-                    } else if fill_visible && w <= RULE_FILL_MAX && h > w {
+                    } else if fill_visible && w <= PDF.rule_fill_max && h > w {
                         push_line(
                             &mut self.out.segs,
                             (x0 + x1) / 2.0,
@@ -886,8 +886,7 @@ fn turn(p: &mut PageContent, dir: u8) {
 }
 
 fn push_line(segs: &mut Vec<Seg>, x0: f32, y0: f32, x1: f32, y1: f32, width: f32) {
-    const AXIS: f32 = 1.0;
-    if (y0 - y1).abs() <= AXIS && (x0 - x1).abs() > AXIS {
+    if (y0 - y1).abs() <= PDF.axis && (x0 - x1).abs() > PDF.axis {
         segs.push(Seg {
             horizontal: true,
             pos: (y0 + y1) / 2.0,
@@ -895,7 +894,7 @@ fn push_line(segs: &mut Vec<Seg>, x0: f32, y0: f32, x1: f32, y1: f32, width: f32
             b: x0.max(x1),
             width,
         });
-    } else if (x0 - x1).abs() <= AXIS && (y0 - y1).abs() > AXIS {
+    } else if (x0 - x1).abs() <= PDF.axis && (y0 - y1).abs() > PDF.axis {
         segs.push(Seg {
             horizontal: false,
             pos: (x0 + x1) / 2.0,

@@ -35,9 +35,9 @@ mod grid;
 mod interp;
 mod join;
 mod layout;
+mod settings;
 mod stream;
 mod text;
-mod tolerances;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

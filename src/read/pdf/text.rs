@@ -5,9 +5,9 @@
 //!   band (the union of its full-size glyphs' boxes) — so a raised, smaller
 //!   ordinal suffix ("rd" after "3") joins the line of its number;
 //! - a word breaks at a space glyph or at a horizontal gap over
-//!   [`WORD_GAP`] × size (a space in proportional fonts is ~0.25–0.28 em);
+//!   `PDF.word_gap` × size (a space in proportional fonts is ~0.25–0.28 em);
 //! - a line ends a paragraph when the gap to the next line is over
-//!   [`PARA_GAP`] × size, when the next line's first word would have fitted
+//!   `PDF.para_gap` × size, when the next line's first word would have fitted
 //!   on it (so the break was not a wrap), at a bullet, or at a change of
 //!   size or weight.
 //!
@@ -16,14 +16,7 @@
 
 use super::geom::Glyph;
 use super::interp::FontCache;
-
-/// Horizontal gap, in ems, that separates two words with no space glyph.
-pub const WORD_GAP: f32 = 0.2;
-/// Vertical gap between lines, in ems, that separates paragraphs.
-pub const PARA_GAP: f32 = 0.5;
-/// Glyphs drawn twice at the same spot (fake bold) are dropped within this
-/// distance in points.
-const DUP: f32 = 0.6;
+use super::settings::PDF;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
@@ -52,17 +45,13 @@ pub struct Line {
     pub bold: bool,
 }
 
-/// A gap between words wider than this many ems is printed as a tab (a
-/// tab stop in the source: chart labels, signature blocks).
-pub const TAB_GAP: f32 = 2.0;
-
 impl Line {
     pub fn text(&self) -> String {
         let mut s = String::new();
         let mut prev: Option<f32> = None;
         for w in &self.words {
             if let Some(x1) = prev {
-                s.push(if w.x0 - x1 > TAB_GAP * self.size.max(1.0) {
+                s.push(if w.x0 - x1 > PDF.tab_gap * self.size.max(1.0) {
                     '\t'
                 } else {
                     ' '
@@ -159,12 +148,13 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
     for g in gs {
         if let Some(p) = prev
             && p.c == g.c
-            && (p.x0 - g.x0).abs() < DUP
-            && (p.top - g.top).abs() < DUP
+            && (p.x0 - g.x0).abs() < PDF.duplicate_glyph
+            && (p.top - g.top).abs() < PDF.duplicate_glyph
         {
             continue;
         }
-        let gap_break = prev.is_some_and(|p| g.x0 - p.x1 > WORD_GAP * p.size.min(g.size).max(1.0));
+        let gap_break =
+            prev.is_some_and(|p| g.x0 - p.x1 > PDF.word_gap * p.size.min(g.size).max(1.0));
         if g.c.is_whitespace() || gap_break {
             if !cur.is_empty() {
                 words.push(Word {
@@ -366,12 +356,8 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
     a.is_alphanumeric()
         && (b.is_alphanumeric() || closing)
         && same_case
-        && p.x1 + glyph >= right - BROKEN_SLACK
+        && p.x1 + glyph >= right - PDF.broken_word_slack
 }
-
-/// Points by which a broken word's line may stop short of the wrap edge
-/// (the edge is estimated from the cell's rules and a typical padding).
-const BROKEN_SLACK: f32 = 1.5;
 
 /// Group lines into paragraphs. `right` is the right edge text wraps at (a
 /// cell's inner edge, or the body column's right edge).
@@ -390,7 +376,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                     .words
                     .first()
                     .is_some_and(|w| p.x1 + 0.3 * size + (w.x1 - w.x0) < right - 0.5 * size);
-                gap > PARA_GAP * size
+                gap > PDF.para_gap * size
                     || fits
                     || bullet
                     || (l.size - p.size).abs() > 0.5
