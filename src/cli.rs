@@ -7,8 +7,6 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand};
 
@@ -44,6 +42,11 @@ enum Command {
         /// Folder of grammar TOML files extending or replacing the defaults.
         #[arg(long)]
         grammars: Option<PathBuf>,
+        /// Wall-clock budget per file in seconds; a file over it fails with
+        /// input.too_slow and the batch goes on.
+        #[arg(long, default_value_t = batch::budget::DEFAULT_TIMEOUT_SECS,
+              value_parser = parse_timeout)]
+        timeout: f64,
     },
     /// Check existing docket/1 files against the schema.
     Validate {
@@ -52,6 +55,23 @@ enum Command {
     },
     /// Print the docket/1 JSON Schema.
     Schema,
+    /// What changed between two versions of a plan: each side any input
+    /// docket reads or a docket/1 JSON file, in any mix of formats.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// What to print: a text summary, Markdown, or the docket-diff/1 JSON.
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::diff::command::Format,
+        /// Also write the docket-diff/1 JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Folder of grammar TOML files extending or replacing the defaults.
+        #[arg(long)]
+        grammars: Option<PathBuf>,
+    },
     /// Print the tables found on one page of a PDF as JSON (lists of rows of
     /// cell strings; a spanning cell's text in its top-left position, null in
     /// the positions it covers).
@@ -82,13 +102,27 @@ pub fn main() -> ExitCode {
             out,
             jobs,
             grammars,
-        } => extract(paths, out, jobs, grammars),
+            timeout,
+        } => extract(paths, out, jobs, grammars, timeout),
         Command::Validate { files } => validate(files),
         Command::Schema => {
             let _ = std::io::stdout().write_all(contract::SCHEMA_JSON.as_bytes());
             ExitCode::SUCCESS
         }
         Command::Tables { file, page } => tables(file, page),
+        Command::Diff {
+            old,
+            new,
+            format,
+            json,
+            grammars,
+        } => crate::diff::command::run(crate::diff::command::Args {
+            old,
+            new,
+            format,
+            json,
+            grammars,
+        }),
     }
 }
 
@@ -102,6 +136,7 @@ fn extract(
     out: PathBuf,
     jobs: Option<usize>,
     grammars: Option<PathBuf>,
+    timeout: f64,
 ) -> ExitCode {
     let grammars = match Grammars::load(grammars.as_deref()) {
         Ok(g) => g,
@@ -115,16 +150,13 @@ fn extract(
         return usage_error(format!("{}: output.io: {e}", out.display()));
     }
     batch::sweep_temp_files(&out);
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&stop);
-    // A second Ctrl-C while stopping is not handled specially: in-flight files
-    // are short, and their temp files are swept by the next run anyway.
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let stop = batch::signals::cancel_flag();
     let opts = Options {
         grammars,
         limits: Limits::default(),
         progress: std::io::stderr().is_terminal(),
         stop: Some(stop),
+        timeout: Some(std::time::Duration::from_secs_f64(timeout)),
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = jobs {
@@ -142,16 +174,24 @@ fn extract(
             }
             eprintln!(
                 "docket: error: {}: {}: {}",
-                o.input.display(),
+                batch::escape_name(&o.input),
                 e.code(),
                 one_line(&e.to_string())
             );
         }
     }
     if summary.interrupted() {
+        let skipped = summary
+            .outcomes
+            .iter()
+            .filter(|o| matches!(o.result, Err(batch::FileError::Interrupted)))
+            .count();
         eprintln!(
-            "docket: interrupted: {} written; the rest not processed",
-            summary.written()
+            "docket: interrupted: {} written, {} failed, {} not processed, {:.2} s",
+            summary.written(),
+            summary.failed() - skipped,
+            skipped,
+            summary.seconds
         );
         return ExitCode::from(130);
     }
@@ -173,6 +213,14 @@ fn extract(
 fn say(line: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}");
+}
+
+/// `--timeout`: a positive number of seconds, at most a day.
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 86_400.0 => Ok(v),
+        _ => Err(format!("{s:?} is not a number of seconds in (0, 86400]")),
+    }
 }
 
 fn one_line(s: &str) -> String {

@@ -12,8 +12,10 @@
 pub mod batch;
 pub mod cli;
 pub mod contract;
+pub mod diff;
 pub mod interpret;
 pub mod model;
 pub mod read;
 pub mod rebuild;
 pub mod recognise;
+pub mod work;

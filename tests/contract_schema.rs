@@ -63,10 +63,30 @@ fn directions() -> Vec<Direction> {
 }
 
 fn formats() -> Vec<Format> {
-    let all = vec![Format::Pdf, Format::Docx, Format::Text];
+    let all = vec![
+        Format::Pdf,
+        Format::Docx,
+        Format::Text,
+        Format::Doc,
+        Format::Odt,
+        Format::Rtf,
+        Format::Xlsx,
+        Format::Xls,
+        Format::Ods,
+        Format::Html,
+    ];
     for f in &all {
         match f {
-            Format::Pdf | Format::Docx | Format::Text => {}
+            Format::Pdf
+            | Format::Docx
+            | Format::Text
+            | Format::Doc
+            | Format::Odt
+            | Format::Rtf
+            | Format::Xlsx
+            | Format::Xls
+            | Format::Ods
+            | Format::Html => {}
         }
     }
     all
@@ -97,6 +117,7 @@ fn output(some: bool, n: usize) -> Output {
     let pick = |len: usize| n % len;
     let kind = kinds()[pick(3)];
     let action = Action {
+        key: opt(some, "k0123456789abcdef"),
         id: "a1".into(),
         ref_: opt(some, "1.1"),
         finding: opt(some, "f1"),
@@ -163,7 +184,7 @@ fn output(some: bool, n: usize) -> Output {
         schema: SCHEMA_ID.into(),
         source: Source {
             file: "plan.docx".into(),
-            format: formats()[pick(3)].as_str().into(),
+            format: formats()[pick(10)].as_str().into(),
             sha256: "0".repeat(64),
             pages: some.then_some(3),
         },
@@ -175,6 +196,7 @@ fn output(some: bool, n: usize) -> Output {
             section: opt(some, "Health"),
             text: "Referrals are late".into(),
             at: at(some),
+            key: opt(some, "kfedcba9876543210"),
         }],
         actions: vec![action],
         report: some.then_some(report),

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 /// conversions of plans (pandoc, web pages);
 /// a folder's own README is passed over by name (see [`wanted`]).
 pub const FOLDER_EXTENSIONS: &[&str] = &[
-    "pdf", "docx", "docm", "dotx", "doc", "txt", "text", "tsv", "md", "html", "htm",
+    "pdf", "docx", "docm", "dotx", "doc", "dot", "odt", "ott", "rtf", "xlsx", "xlsm", "xls", "ods",
+    "txt", "text", "tsv", "csv", "md", "html", "htm", "xhtml",
 ];
 
 /// Expand files and folders (recursively) into a sorted, de-duplicated list.

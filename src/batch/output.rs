@@ -28,7 +28,9 @@ pub fn output_names(inputs: &[PathBuf]) -> Vec<String> {
             if *n == 1 {
                 format!("{base}.json")
             } else {
-                let h = Sha256::digest(p.to_string_lossy().as_bytes());
+                // The raw bytes: names differing only in a byte that is not
+                // UTF-8 read the same lossily and must not share a name.
+                let h = Sha256::digest(p.as_os_str().as_encoded_bytes());
                 format!(
                     "{base}~{:02x}{:02x}{:02x}{:02x}.json",
                     h[0], h[1], h[2], h[3]
@@ -51,15 +53,23 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<Pat
     Ok(target)
 }
 
-/// Remove temp files a killed earlier run left in `dir`.
+/// Remove temp files a killed earlier run left in `dir`: the prefix and
+/// then only the temp file's random letters and digits. An output always
+/// ends in `.json`, so the output of an input that happens to be named
+/// `.docket-tmp-…` is never taken for a temp file.
 pub fn sweep_temp_files(dir: &Path) {
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            if is_temp_name(&e.file_name().to_string_lossy()) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
+}
+
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -87,5 +97,27 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("x.json")]);
+    }
+
+    #[test]
+    fn only_temp_files_are_swept() {
+        assert!(is_temp_name(".docket-tmp-a1B2c3"));
+        assert!(!is_temp_name(".docket-tmp-plan.txt.json"));
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join(".docket-tmp-x.txt.json"), "{}").unwrap();
+        std::fs::write(d.path().join(".docket-tmp-Ab12Cd"), "").unwrap();
+        sweep_temp_files(d.path());
+        assert!(d.path().join(".docket-tmp-x.txt.json").exists());
+        assert!(!d.path().join(".docket-tmp-Ab12Cd").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_differing_in_a_bad_byte_get_distinct_outputs() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = |b: &[u8]| PathBuf::from(std::ffi::OsStr::from_bytes(b));
+        let names = output_names(&[p(b"d/a\xfd.txt"), p(b"d/a\xfe.txt"), p(b"d/a\xff.txt")]);
+        let distinct: std::collections::HashSet<_> = names.iter().collect();
+        assert_eq!(distinct.len(), 3, "{names:?}");
     }
 }

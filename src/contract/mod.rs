@@ -6,10 +6,14 @@
 //! The schema file is the published truth; `tests/contract_schema.rs` keeps
 //! the types in step with it (same fields, same nullability, same enums).
 
+mod checks;
+mod key;
 mod types;
 
 use std::sync::OnceLock;
 
+pub use checks::{Problem, is_real_day, problems};
+pub use key::assign_keys;
 pub use types::*;
 
 /// The JSON Schema for docket/1, as shipped in `schema/docket-1.schema.json`.
@@ -46,7 +50,17 @@ fn validator() -> &'static jsonschema::Validator {
 /// Validate a JSON value against the docket/1 schema, reporting every error
 /// (one per line) so a user can fix a file in one pass.
 pub fn validate_value(value: &serde_json::Value) -> Result<(), ContractError> {
-    let errors: Vec<_> = validator().iter_errors(value).collect();
+    validate_with(validator(), value)
+}
+
+/// Validate a JSON value against a compiled schema (docket/1 or another the
+/// project ships, such as docket-diff/1): the first error with its path, and
+/// how many more there are.
+pub fn validate_with(
+    validator: &jsonschema::Validator,
+    value: &serde_json::Value,
+) -> Result<(), ContractError> {
+    let errors: Vec<_> = validator.iter_errors(value).collect();
     if errors.is_empty() {
         return Ok(());
     }
@@ -69,12 +83,28 @@ pub fn validate_str(text: &str) -> Result<(), ContractError> {
     validate_value(&value)
 }
 
-/// Serialise an output, validate it, and return the pretty JSON bytes.
-pub fn to_validated_json(output: &Output) -> Result<Vec<u8>, ContractError> {
+/// Validate an output against the schema.
+pub fn validate_output(output: &Output) -> Result<(), ContractError> {
     let value = serde_json::to_value(output).map_err(|e| ContractError::NotJson(e.to_string()))?;
-    validate_value(&value)?;
+    validate_value(&value)
+}
+
+/// Serialise an output, validate it, and return the pretty JSON bytes. Keys
+/// come in the contract's order (schema, source, kind, title, findings,
+/// actions, report, diagnostics), as the struct declares them, not sorted.
+pub fn to_validated_json(output: &Output) -> Result<Vec<u8>, ContractError> {
+    validate_output(output)?;
     let mut bytes =
-        serde_json::to_vec_pretty(&value).map_err(|e| ContractError::NotJson(e.to_string()))?;
+        serde_json::to_vec_pretty(output).map_err(|e| ContractError::NotJson(e.to_string()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// One compact line of JSON (JSON Lines), newline included, for an output
+/// already validated.
+pub fn to_json_line(output: &Output) -> Result<Vec<u8>, ContractError> {
+    let mut bytes =
+        serde_json::to_vec(output).map_err(|e| ContractError::NotJson(e.to_string()))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -104,6 +134,23 @@ mod tests {
     #[test]
     fn sample_validates() {
         to_validated_json(&sample()).unwrap();
+    }
+
+    #[test]
+    fn keys_come_in_the_contract_order() {
+        let text = String::from_utf8(to_validated_json(&sample()).unwrap()).unwrap();
+        let order = [
+            "\"schema\"",
+            "\"source\"",
+            "\"kind\"",
+            "\"title\"",
+            "\"findings\"",
+            "\"actions\"",
+            "\"report\"",
+            "\"diagnostics\"",
+        ];
+        let pos: Vec<usize> = order.iter().map(|k| text.find(k).unwrap()).collect();
+        assert!(pos.windows(2).all(|w| w[0] < w[1]), "{text}");
     }
 
     #[test]

@@ -32,7 +32,8 @@ pub struct Output {
 pub struct Source {
     /// Path as given on the command line.
     pub file: String,
-    /// `"pdf"`, `"docx"` or `"text"`.
+    /// `"pdf"`, `"docx"`, `"text"`, `"doc"`, `"odt"`, `"rtf"`, `"xlsx"`,
+    /// `"xls"`, `"ods"` or `"html"`.
     pub format: String,
     /// Hex SHA-256 of the input bytes.
     pub sha256: String,
@@ -61,6 +62,10 @@ pub struct At {
 pub struct Finding {
     /// `f1`, `f2`, … in document order.
     pub id: String,
+    /// Stable key (optional in docket/1): the same finding of the same input
+    /// gets the same key on every run; see [`crate::contract::assign_keys`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// The finding's number as printed, trailing dot removed.
     #[serde(rename = "ref")]
     pub ref_: Option<String>,
@@ -76,6 +81,9 @@ pub struct Finding {
 pub struct Action {
     /// `a1`, `a2`, … in document order.
     pub id: String,
+    /// Stable key (optional in docket/1), as for [`Finding::key`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// The action's number as printed, trailing dot removed; null where none.
     #[serde(rename = "ref")]
     pub ref_: Option<String>,

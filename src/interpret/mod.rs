@@ -25,6 +25,20 @@ pub struct Interpretation {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Provenance is 1-based: a 0 is a position no reader recorded (a reader
+/// of a format without lines gives the flow reader no line), and must read
+/// as unknown (null), never as an invalid 0 that fails the contract and
+/// costs the whole document.
+fn known_provenance(plan: &mut plan::Plan) {
+    let fix = |at: &mut crate::contract::At| {
+        at.page = at.page.filter(|n| *n > 0);
+        at.line = at.line.filter(|n| *n > 0);
+    };
+    plan.findings.iter_mut().for_each(|f| fix(&mut f.at));
+    plan.actions.iter_mut().for_each(|a| fix(&mut a.at));
+    plan.diagnostics.iter_mut().for_each(|d| fix(&mut d.at));
+}
+
 /// Interpret a document: try it as an action plan, then as an annual report,
 /// and keep what the content supports.
 pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
@@ -44,6 +58,7 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
             }
         }
     }
+    known_provenance(&mut plan);
     let says_report = kind::says_annual_report(doc, &g.report.report_names);
     // Reading a report costs a pass over the document: only when the
     // document names itself a report or no plan was found.

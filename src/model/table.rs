@@ -138,8 +138,20 @@ impl Table {
     }
 
     /// The cell starting in `row` that covers grid column `col`, if any.
+    /// A binary search: readers give a row's cells in column order, and a
+    /// scan per column would make a wide row cost its width squared. A row
+    /// out of order (no reader makes one) is still answered, by a scan.
     pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
-        self.rows.get(row)?.cells.iter().find(|c| c.covers_col(col))
+        let cells = &self.rows.get(row)?.cells;
+        let k = cells.partition_point(|c| c.col <= col);
+        let hit = k
+            .checked_sub(1)
+            .and_then(|k| cells.get(k))
+            .filter(|c| c.covers_col(col));
+        if hit.is_some() || cells.is_sorted_by_key(|c| c.col) {
+            return hit;
+        }
+        cells.iter().find(|c| c.covers_col(col))
     }
 }
 

@@ -46,6 +46,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("status.toml", include_str!("../../grammars/status.toml")),
     ("report.toml", include_str!("../../grammars/report.toml")),
     ("cells.toml", include_str!("../../grammars/cells.toml")),
+    ("plan.toml", include_str!("../../grammars/plan.toml")),
 ];
 
 /// Column meanings, each with its header aliases.
@@ -131,6 +132,14 @@ pub struct StatusWords {
     pub complete: Vec<String>,
     pub not_complete: Vec<String>,
     pub future_markers: Vec<String>,
+    /// Done-words that count only as a whole status cell ("Closed").
+    pub complete_cell: Vec<String>,
+    /// Under-way words that count only as a whole status cell ("On track").
+    pub not_complete_cell: Vec<String>,
+    /// Words saying the action is neither done nor under way ("On hold").
+    pub neither: Vec<String>,
+    /// Texts a Word content control shows when nothing was entered.
+    pub placeholders: Vec<String>,
 }
 
 /// Cell cues (`cells.toml`) for a plan that arrives as a flow of text with
@@ -142,6 +151,54 @@ pub struct CellWords {
     pub posts: Vec<String>,
     pub lead_ins: Vec<String>,
     pub function_words: Vec<String>,
+}
+
+/// Plan-shape vocabulary (`plan.toml`): paragraph labels of plans with no
+/// table, columns beyond `columns.toml`, and the words that open a key.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanWords {
+    /// Lead-cell texts meaning "the leads of the row above".
+    pub as_above: Vec<String>,
+    /// Last words of a heading that names a whole table, not a section.
+    pub captions: Vec<String>,
+    pub labels: PlanLabels,
+    pub columns: PlanColumns,
+    pub keys: KeyWords,
+}
+
+/// Paragraph labels by the field they open.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanLabels {
+    pub action: Vec<String>,
+    pub lead: Vec<String>,
+    pub timescale: Vec<String>,
+    pub outcome: Vec<String>,
+    pub status: Vec<String>,
+    pub progress: Vec<String>,
+    pub finding: Vec<String>,
+}
+
+/// Column headers beyond the core meanings of `columns.toml`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanColumns {
+    pub section: Vec<String>,
+    pub start: Vec<String>,
+    pub revised: Vec<String>,
+    pub percent: Vec<String>,
+}
+
+/// Words that introduce a key or legend.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct KeyWords {
+    pub headings: Vec<String>,
+    /// A key line's meaning, tested in this order.
+    pub not_complete: Vec<String>,
+    pub neither: Vec<String>,
+    pub complete: Vec<String>,
 }
 
 /// Annual-report vocabulary (`report.toml`): header, cue and heading words.
@@ -256,6 +313,8 @@ pub struct Grammars {
     pub report: ReportWords,
     /// Cell cues for plans without a grid.
     pub cells: CellWords,
+    /// Plan shapes: paragraph labels, extra columns, key words.
+    pub plan: PlanWords,
     /// Lookup tables built from the lists on first use. Public only so that
     /// `Grammars { columns, ..Grammars::builtin() }` keeps working; it has
     /// nothing to read or set.
@@ -274,6 +333,7 @@ impl Clone for Grammars {
             status: self.status.clone(),
             report: self.report.clone(),
             cells: self.cells.clone(),
+            plan: self.plan.clone(),
             prepared: Prepared::default(),
         }
     }
@@ -359,6 +419,7 @@ impl Grammars {
             status: typed("status.toml", get("status.toml")?)?,
             report: typed::<ReportWords>("report.toml", get("report.toml")?)?.prepared(),
             cells: typed("cells.toml", get("cells.toml")?)?,
+            plan: typed("plan.toml", get("plan.toml")?)?,
             prepared: Prepared::default(),
         };
         g.check()?;
@@ -436,6 +497,7 @@ fn check_keys(name: &str, file: &str, user: &toml::Table) -> Result<(), GrammarE
         "status.toml" => typed::<StatusWords>(file, &user).map(drop),
         "report.toml" => typed::<ReportWords>(file, &user).map(drop),
         "cells.toml" => typed::<CellWords>(file, &user).map(drop),
+        "plan.toml" => typed::<PlanWords>(file, &user).map(drop),
         _ => Ok(()),
     }
 }

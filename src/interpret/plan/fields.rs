@@ -37,7 +37,10 @@ fn non_empty(s: String) -> Option<String> {
 /// The timescale of an action: `None` when the table has no timescale
 /// column (text null, no dates).
 pub fn timescale(paragraphs: Option<&[String]>, g: &Grammars) -> Timescale {
-    match paragraphs.and_then(|p| non_empty(join(p))) {
+    match paragraphs
+        .and_then(|p| non_empty(join(p)))
+        .filter(|t| !status::is_placeholder(t, g))
+    {
         Some(text) => timescale_of(&text, g),
         None => Timescale::default(),
     }
@@ -143,7 +146,7 @@ pub fn status(
     progress: &[Progress],
     g: &Grammars,
 ) -> Status {
-    let text = non_empty(join(cell));
+    let text = non_empty(join(cell)).filter(|t| !status::is_placeholder(t, g));
     let facts = text
         .as_deref()
         .map(|t| status::status(t, g))
@@ -164,6 +167,17 @@ pub fn status(
         text,
         rag: facts.rag,
         complete,
+    }
+}
+
+/// A percentage-done cell that reads "100%" says the action is complete,
+/// where the status says nothing of it. Any other value (a lower
+/// percentage, "0%", "n/a") is a measure, not a statement that work is
+/// under way, and leaves `complete` as it is.
+pub fn percent_done(status: &mut Status, cell: &[String]) {
+    let t = join(cell).replace(' ', "");
+    if status.complete.is_none() && (t == "100%" || t == "100.0%") {
+        status.complete = Some(true);
     }
 }
 

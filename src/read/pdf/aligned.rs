@@ -465,6 +465,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
             r1: r + 1,
             c0: 0,
             c1: n,
+            fill: None,
         });
         paras.push(paragraphs(std::slice::from_ref(&lines[li]), f32::MAX));
     }
@@ -501,6 +502,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
                 r1: e,
                 c0: c,
                 c1: c + 1,
+                fill: None,
             });
             paras.push(paragraphs_at_pitch(
                 &ls,

@@ -185,6 +185,7 @@ fn remap(t: &mut PageTable, map: &[usize], onto: &[f32]) {
                 r1: c.r1,
                 c0: *c0,
                 c1,
+                fill: None,
             },
             paras,
         ));
@@ -208,6 +209,7 @@ fn remap(t: &mut PageTable, map: &[usize], onto: &[f32]) {
                         r1: r + 1,
                         c0: k,
                         c1: k + 1,
+                        fill: None,
                     },
                     Vec::new(),
                 ));

@@ -23,6 +23,9 @@ pub struct GridCell {
     pub r1: usize,
     pub c0: usize,
     pub c1: usize,
+    /// The colour painted under most of the cell, where not white (see
+    /// [`super::fills`]); set once the page's tables are found.
+    pub fill: Option<crate::model::Rgb>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -353,7 +356,13 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
         let sides = (c0..c1).all(|c| horiz(r0, c) && horiz(r1, c))
             && (r0..r1).all(|r| vert(r, c0) && vert(r, c1));
         if sides {
-            cells.push(GridCell { r0, r1, c0, c1 });
+            cells.push(GridCell {
+                r0,
+                r1,
+                c0,
+                c1,
+                fill: None,
+            });
         }
     }
     if cells.is_empty() {
@@ -468,13 +477,15 @@ mod tests {
             r0: 0,
             r1: 1,
             c0: 1,
-            c1: 3
+            c1: 3,
+            fill: None,
         }));
         assert!(g.cells.contains(&GridCell {
             r0: 1,
             r1: 3,
             c0: 0,
-            c1: 1
+            c1: 1,
+            fill: None,
         }));
         assert_eq!(g.cells.len(), 1 + 1 + 1 + 4);
     }

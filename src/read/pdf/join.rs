@@ -486,6 +486,7 @@ mod tests {
             size: 10.0,
             font: 0,
             bold: false,
+            bold_prefix: 0,
             bullet: false,
             top: 0.0,
             bottom: 10.0,
@@ -507,6 +508,7 @@ mod tests {
                     r1: 1,
                     c0: c,
                     c1: c + 1,
+                    fill: None,
                 })
                 .collect(),
             open_top: false,

@@ -15,6 +15,7 @@ use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Style, Tabl
 
 use super::aligned;
 use super::carry;
+use super::fills;
 use super::geom::Glyph;
 use super::grid::{self, Grid};
 use super::interp::{FontCache, PageContent};
@@ -88,7 +89,11 @@ pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
 /// Split a page into its tables (ruled, then borderless among the rest)
 /// and the body lines outside them.
 fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>, Words) {
-    split_without(page, fonts, &[], &[])
+    let (mut tables, rest, words) = split_without(page, fonts, &[], &[]);
+    for t in &mut tables {
+        fills::paint_cells(t, &page.fills);
+    }
+    (tables, rest, words)
 }
 
 /// A ruled grid of a few rows (a header, often only shaded) with lines
@@ -356,6 +361,7 @@ fn head_row(t: &mut PageTable, lines: &[text::Line]) {
                 r1: 1,
                 c0: c,
                 c1: c + 1,
+                fill: None,
             },
         );
         t.cells.insert(
@@ -660,7 +666,7 @@ pub fn paragraph(p: &Para, page: u32, fonts: &FontCache) -> Paragraph {
             size: Some((p.size * 10.0).round() / 10.0),
             font: Some(fonts.name(p.font).to_string()).filter(|s| !s.is_empty()),
             name: None,
-            bold_prefix: 0,
+            bold_prefix: if p.bold { 0 } else { p.bold_prefix },
         },
         list: p.bullet.then_some(0),
         at: Provenance::page(page),
@@ -694,7 +700,7 @@ pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
                 col_span: (cell.c1 - cell.c0).max(1),
                 row_span: (cell.r1 - cell.r0).max(1),
                 paragraphs,
-                fill: None,
+                fill: cell.fill,
                 at: Provenance::page(page),
             });
         }

@@ -125,6 +125,22 @@ pub struct PdfSettings {
     /// paragraph ended on its page (more than a line and the cell's padding:
     /// a paragraph the break cut fills its cell to the foot).
     pub ended_above: f32,
+
+    // --- cell fills (`interp`, `fills`) ---
+    /// A filled rectangle at most this many points across in one direction
+    /// is a rule drawn as a box (many producers draw grid lines so), not
+    /// shading.
+    pub rule_fill_max: f32,
+    /// Points of a cell's box sampled per side when reading its fill: 5 x 5
+    /// points find the colour under most of the cell, whatever the padding.
+    pub fill_samples: usize,
+    /// Share of each side of a cell's box left out, at each edge, when
+    /// sampling its fill: a neighbour's fill (or a rule) drawn a point over
+    /// the shared edge must not count.
+    pub fill_inset: f32,
+    /// A colour is the cell's fill when it lies under more than this share
+    /// of the sampled points: "the colour under most of the cell's area".
+    pub fill_majority: f32,
 }
 
 impl PdfSettings {
@@ -163,6 +179,10 @@ impl PdfSettings {
         pitch_slack: 0.1,
         stack_gap: 8.0,
         ended_above: 2.0,
+        rule_fill_max: 3.0,
+        fill_samples: 5,
+        fill_inset: 0.1,
+        fill_majority: 0.5,
     };
 }
 

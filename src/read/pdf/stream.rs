@@ -138,6 +138,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
                 r1: r + 1,
                 c0: c,
                 c1: c + 1,
+                fill: None,
             });
             paras.push(paragraphs(&ls, cols[c].1));
         }

@@ -27,6 +27,8 @@ pub struct Word {
     /// descent), where the line's band may be widened by the glyphs of a
     /// neighbouring column set a little higher or lower.
     pub bottom: f32,
+    /// Every glyph of the word is in a bold font.
+    pub bold: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +61,17 @@ impl Line {
             prev = Some(w.x1);
         }
         s
+    }
+
+    /// Byte length of [`Line::text`]'s opening that is set in bold words
+    /// (0 when the first word is not bold). Words are joined by one
+    /// one-byte separator, as `text` joins them.
+    pub fn bold_lead(&self) -> usize {
+        let mut len = 0;
+        for (i, w) in self.words.iter().take_while(|w| w.bold).enumerate() {
+            len += w.text.len() + usize::from(i > 0);
+        }
+        len
     }
 
     /// The line cut at gaps wider than `ems`: the pieces of a line that
@@ -130,6 +143,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
     let mut prev: Option<&Glyph> = None;
     let mut sizes: Vec<(f32, u16, usize)> = Vec::new();
     let mut bold = true;
+    let mut word_bold = true;
     let mut any = false;
     for g in gs {
         if let Some(p) = prev
@@ -148,6 +162,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
                     x0: wx0,
                     x1: wx1,
                     bottom: wb,
+                    bold: word_bold,
                 });
             }
             if g.c.is_whitespace() {
@@ -158,12 +173,15 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
         if cur.is_empty() {
             wx0 = g.x0;
             wb = f32::MIN;
+            word_bold = true;
         }
         wx1 = g.x1;
         wb = wb.max(g.bottom);
         cur.push(g.c);
         any = true;
-        bold &= fonts.bold(g.font);
+        let glyph_bold = fonts.bold(g.font);
+        bold &= glyph_bold;
+        word_bold &= glyph_bold;
         match sizes
             .iter_mut()
             .find(|s| (s.0 - g.size).abs() < 0.1 && s.1 == g.font)
@@ -179,6 +197,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
             x0: wx0,
             x1: wx1,
             bottom: wb,
+            bold: word_bold,
         });
     }
     if !any || words.is_empty() {
@@ -210,6 +229,9 @@ pub struct Para {
     pub size: f32,
     pub font: u16,
     pub bold: bool,
+    /// Byte length of the bold words the paragraph opens with, when it is
+    /// not bold throughout (a label such as "Lead:" before plain text).
+    pub bold_prefix: usize,
     pub bullet: bool,
     pub top: f32,
     pub bottom: f32,
@@ -361,14 +383,14 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                     || l.bold != p.bold
             }
         };
-        let text = if bullet {
-            Line {
+        let (text, lead) = if bullet {
+            let rest = Line {
                 words: l.words[1..].to_vec(),
                 ..l.clone()
-            }
-            .text()
+            };
+            (rest.text(), rest.bold_lead())
         } else {
-            l.text()
+            (l.text(), l.bold_lead())
         };
         match (new, out.last_mut()) {
             (false, Some(para)) => {
@@ -386,6 +408,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 para.bold &= l.bold;
             }
             _ => out.push(Para {
+                bold_prefix: if l.bold { 0 } else { lead },
                 text,
                 size: l.size,
                 font: l.font,
@@ -419,6 +442,7 @@ pub(crate) fn test_line(top: f32, bold: bool, pieces: &[(f32, &str)]) -> Line {
                 x0: at,
                 x1,
                 bottom: top + 10.0,
+                bold,
             });
             at = x1 + 2.5;
         }

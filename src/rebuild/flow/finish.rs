@@ -17,6 +17,7 @@ impl Walk<'_> {
             .enumerate()
             .map(|(i, f)| Finding {
                 id: format!("f{}", i + 1),
+                key: None,
                 ref_: Some(f.num.to_string()),
                 section: f.section.clone(),
                 text: join(&f.text),
@@ -62,6 +63,7 @@ impl Walk<'_> {
         };
         Action {
             id: format!("a{}", i + 1),
+            key: None,
             ref_: r.ref_.clone(),
             finding: r.finding.map(|f| format!("f{}", f + 1)),
             section: r.section.clone(),
