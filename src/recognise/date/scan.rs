@@ -90,5 +90,5 @@ pub(super) fn is_whole_cell(text: &str, start: usize, end: usize, lex: &Lexicon)
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    cue_only && (after.is_empty() || lex.year_words.iter().any(|w| *w == after))
+    cue_only && (after.is_empty() || lex.year_words.contains(&after))
 }
