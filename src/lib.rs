@@ -12,6 +12,7 @@
 pub mod batch;
 pub mod cli;
 pub mod contract;
+pub mod export;
 pub mod interpret;
 pub mod model;
 pub mod read;
