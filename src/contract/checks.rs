@@ -67,7 +67,10 @@ pub fn semantic(out: &Output) -> Vec<Problem> {
             found.push(Problem::new(
                 "contract.dangling_finding",
                 format!("{here}/finding"),
-                format!("action {} names finding \"{f}\", which the document does not have", a.id),
+                format!(
+                    "action {} names finding \"{f}\", which the document does not have",
+                    a.id
+                ),
             ));
         }
         if let Some(d) = &a.timescale.due {
@@ -81,7 +84,10 @@ pub fn semantic(out: &Output) -> Vec<Problem> {
                 found.push(Problem::new(
                     "contract.date_order",
                     at,
-                    format!("range \"{}\" starts {} after it ends {}", r.text, r.start, r.end),
+                    format!(
+                        "range \"{}\" starts {} after it ends {}",
+                        r.text, r.start, r.end
+                    ),
                 ));
             }
         }

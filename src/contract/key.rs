@@ -76,7 +76,7 @@ fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::{Action, Finding, Kind, Source, SCHEMA_ID};
+    use crate::contract::{Action, Finding, Kind, SCHEMA_ID, Source};
 
     fn doc(sha: &str) -> Output {
         let finding = |id: &str, r: Option<&str>, text: &str| Finding {

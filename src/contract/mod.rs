@@ -129,7 +129,16 @@ mod tests {
     #[test]
     fn keys_come_in_the_contract_order() {
         let text = String::from_utf8(to_validated_json(&sample()).unwrap()).unwrap();
-        let order = ["\"schema\"", "\"source\"", "\"kind\"", "\"title\"", "\"findings\"", "\"actions\"", "\"report\"", "\"diagnostics\""];
+        let order = [
+            "\"schema\"",
+            "\"source\"",
+            "\"kind\"",
+            "\"title\"",
+            "\"findings\"",
+            "\"actions\"",
+            "\"report\"",
+            "\"diagnostics\"",
+        ];
         let pos: Vec<usize> = order.iter().map(|k| text.find(k).unwrap()).collect();
         assert!(pos.windows(2).all(|w| w[0] < w[1]), "{text}");
     }
