@@ -82,6 +82,11 @@ pub struct ExtractArgs {
     /// Folder of grammar TOML files extending or replacing the defaults.
     #[arg(long)]
     grammars: Option<PathBuf>,
+    /// Wall-clock budget per file in seconds; a file over it fails with
+    /// input.too_slow and the batch goes on.
+    #[arg(long, default_value_t = crate::batch::budget::DEFAULT_TIMEOUT_SECS,
+          value_parser = parse_timeout)]
+    timeout: f64,
     /// Files with nothing found (no findings, actions or report) fail
     /// (exit 1) instead of being written with a warning.
     #[arg(long)]
@@ -115,6 +120,23 @@ enum Command {
     },
     /// Print the docket/1 JSON Schema.
     Schema,
+    /// What changed between two versions of a plan: each side any input
+    /// docket reads or a docket/1 JSON file, in any mix of formats.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// What to print: a text summary, Markdown, or the docket-diff/1 JSON.
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::diff::command::Format,
+        /// Also write the docket-diff/1 JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Folder of grammar TOML files extending or replacing the defaults.
+        #[arg(long)]
+        grammars: Option<PathBuf>,
+    },
     /// Print the tables found on a PDF's pages as JSON (lists of rows of
     /// cell strings; a spanning cell's text in its top-left position, null in
     /// the positions it covers).
@@ -160,6 +182,19 @@ pub fn main() -> ExitCode {
                 Err(e) => usage_error(format!("output.io: {e}")),
             }
         }
+        Command::Diff {
+            old,
+            new,
+            format,
+            json,
+            grammars,
+        } => crate::diff::command::run(crate::diff::command::Args {
+            old,
+            new,
+            format,
+            json,
+            grammars,
+        }),
     }
 }
 
@@ -186,6 +221,14 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
 fn say(line: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}");
+}
+
+/// `--timeout`: a positive number of seconds, at most a day.
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 86_400.0 => Ok(v),
+        _ => Err(format!("{s:?} is not a number of seconds in (0, 86400]")),
+    }
 }
 
 fn validate(files: Vec<PathBuf>) -> ExitCode {

@@ -12,8 +12,11 @@
 pub mod batch;
 pub mod cli;
 pub mod contract;
+pub mod diff;
 pub mod export;
 pub mod interpret;
 pub mod model;
 pub mod read;
+pub mod rebuild;
 pub mod recognise;
+pub mod work;

@@ -148,6 +148,51 @@ fn usage_errors_exit_2() {
     assert_eq!(st.status.code(), Some(2));
 }
 
+/// A grammar folder that is not there, or a grammar file with a misspelt
+/// key, stops the run before any file is read: exit 2, one line naming it.
+#[test]
+fn bad_grammar_folder_exits_2_with_one_line() {
+    let out = tempfile::tempdir().unwrap();
+    let input = corpus("seeds/001_c86ad8286f0314b1.txt");
+    let missing = out.path().join("no-such-dir");
+    let st = docket()
+        .arg("extract")
+        .arg(&input)
+        .arg("--out")
+        .arg(out.path())
+        .arg("--grammars")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(st.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&st.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no-such-dir") && err.contains("grammar.io"),
+        "{err}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("columns.toml"), "leed = [\"owner\"]\n").unwrap();
+    let st = docket()
+        .arg("extract")
+        .arg(&input)
+        .arg("--out")
+        .arg(out.path())
+        .arg("--grammars")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(st.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&st.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("grammar.invalid") && err.contains("leed"),
+        "{err}"
+    );
+    assert!(files_in(out.path()).is_empty());
+}
+
 #[test]
 fn schema_command_prints_the_shipped_schema() {
     let st = docket().arg("schema").output().unwrap();

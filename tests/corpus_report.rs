@@ -68,6 +68,7 @@ fn options() -> Options {
         limits: Limits::default(),
         progress: false,
         stop: None,
+        ..Options::default()
     }
 }
 

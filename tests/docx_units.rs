@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use docket::model::{Block, Document, Paragraph, Slot, Table};
+use docket::model::{Block, Document, Paragraph, Rgb, Slot, Table};
 use docket::read::{Limits, read};
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -460,7 +460,7 @@ fn text_boxes_are_kept_once_and_in_order() {
 }
 
 #[test]
-fn nested_tables_are_kept_and_flattened() {
+fn nested_tables_are_flattened_into_the_cell() {
     let inner = tbl(2, &[tr("", &[tc("", "x1"), tc("", "x2")])]);
     let outer_cell = format!("<w:tc>{}{inner}<w:p/></w:tc>", p("outer text"));
     let body = tbl(
@@ -470,8 +470,6 @@ fn nested_tables_are_kept_and_flattened() {
     let doc = read_body(&body);
     let t = only_table(&doc);
     let c = &t.rows[0].cells[0];
-    assert_eq!(c.nested.len(), 1);
-    assert_eq!(c.nested[0].rows[0].cells[1].text(), "x2");
     assert_eq!(c.text(), "outer text\nx1\nx2");
     assert_eq!(t.rows[0].cells[1].col, 1);
 }
@@ -744,4 +742,142 @@ mod fuzz {
             let _ = read(&bytes, &Limits::default());
         }
     }
+}
+
+#[test]
+fn cell_fills_from_shading_white_and_auto_are_none() {
+    let shd = |a: &str| format!("<w:shd {a}/>");
+    let body = tbl(
+        5,
+        &[tr(
+            "",
+            &[
+                tc(
+                    &shd(r#"w:val="clear" w:color="auto" w:fill="5B9BD5""#),
+                    "blue",
+                ),
+                tc(
+                    &shd(r#"w:val="clear" w:color="auto" w:fill="auto""#),
+                    "auto",
+                ),
+                tc(&shd(r#"w:val="clear" w:fill="FFFFFF""#), "white"),
+                tc(
+                    &shd(r#"w:val="solid" w:color="7F6000" w:fill="FFFFFF""#),
+                    "solid",
+                ),
+                tc("", "none"),
+            ],
+        )],
+    );
+    let doc = read_body(&body);
+    let fills: Vec<Option<Rgb>> = only_table(&doc).rows[0]
+        .cells
+        .iter()
+        .map(|c| c.fill)
+        .collect();
+    assert_eq!(
+        fills,
+        [
+            Some(Rgb::new(0x5B, 0x9B, 0xD5)),
+            None,
+            None,
+            Some(Rgb::new(0x7F, 0x60, 0x00)),
+            None
+        ]
+    );
+}
+
+#[test]
+fn bold_prefix_from_runs_character_styles_and_complex_script_bold() {
+    let body = r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Owner: </w:t></w:r><w:r><w:t>the hub manager</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>Step 4</w:t></w:r><w:r><w:t xml:space="preserve"> – agree the rota</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:bCs/></w:rPr><w:t xml:space="preserve">Note:</w:t></w:r><w:r><w:t xml:space="preserve"> plain</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>all bold</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Styled </w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>then plain</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">plain then </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Aim:</w:t></w:r><w:r><w:t xml:space="preserve"> fewer moves</w:t></w:r></w:p>"#;
+    let doc = read_body(body);
+    let prefix = |b: &Block| match b {
+        Block::Paragraph(p) => (p.text[..p.style.bold_prefix].to_string(), p.style.bold),
+        Block::Heading(h) => panic!("heading {}", h.text),
+        Block::Table(_) => panic!("table"),
+    };
+    let got: Vec<(String, bool)> = doc
+        .blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Heading(_)))
+        .map(prefix)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Owner:".to_string(), false),
+            ("Step 4".to_string(), false),
+            ("Note:".to_string(), false),
+            (String::new(), true),
+            ("".to_string(), false),
+            ("1. Aim:".to_string(), false),
+        ]
+    );
+    // The Heading 1 paragraph: bold from its style, then a plain run.
+    let Block::Heading(h) = &doc.blocks[4] else {
+        panic!("the styled paragraph is a heading");
+    };
+    assert_eq!(h.text, "Styled then plain");
+}
+
+#[test]
+fn word_drafts_read_as_accept_all_leaves_them() {
+    let del_mark = r#"<w:pPr><w:rPr><w:del w:id="9" w:author="A"/></w:rPr></w:pPr>"#;
+    let body = format!(
+        r#"<w:p>{del_mark}<w:r><w:t xml:space="preserve">Joined to </w:t></w:r></w:p><w:p><w:r><w:t>the next paragraph.</w:t></w:r></w:p>
+<w:p>{del_mark}<w:del w:id="3"><w:r><w:delText>A paragraph deleted whole.</w:delText></w:r></w:del></w:p>
+<w:p><w:moveFrom w:id="4"><w:r><w:t>moved away</w:t></w:r></w:moveFrom><w:r><w:t xml:space="preserve">Stays</w:t></w:r><w:moveTo w:id="5"><w:r><w:t xml:space="preserve"> moved here</w:t></w:r></w:moveTo></w:p>
+<w:p><w:r><w:t xml:space="preserve">Due </w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/><w:date/></w:sdtPr><w:sdtContent><w:r><w:t>Click or tap to enter a date.</w:t></w:r></w:sdtContent></w:sdt></w:p>
+<w:p><w:sdt><w:sdtPr><w:dropDownList/></w:sdtPr><w:sdtContent><w:r><w:t>In hand</w:t></w:r></w:sdtContent></w:sdt></w:p>
+{}"#,
+        tbl(
+            2,
+            &[
+                tr("", &[tc("", "K1"), tc("", "kept row")]),
+                tr(
+                    r#"<w:del w:id="7" w:author="B"/>"#,
+                    &[tc("", "K2"), tc("", "deleted row")]
+                ),
+                tr(
+                    r#"<w:ins w:id="8" w:author="B"/>"#,
+                    &[
+                        tc("", "K3"),
+                        format!(
+                            r#"<w:tc><w:p>{del_mark}<w:r><w:t xml:space="preserve">first half, </w:t></w:r></w:p><w:p><w:r><w:t>second half</w:t></w:r></w:p><w:p>{del_mark}<w:del w:id="2"><w:r><w:delText>gone</w:delText></w:r></w:del></w:p></w:tc>"#
+                        )
+                    ]
+                ),
+            ]
+        )
+    );
+    let doc = read_body(&body);
+    let texts: Vec<&str> = paragraphs(&doc).iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Joined to the next paragraph.",
+            "Stays moved here",
+            "Due ",
+            "In hand"
+        ]
+    );
+    let t = only_table(&doc);
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text()).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["K1".to_string(), "kept row".to_string()],
+            vec!["K3".to_string(), "first half, second half".to_string()],
+        ]
+    );
 }

@@ -569,3 +569,108 @@ fn a_row_cut_by_the_page_break_is_joined_back() {
     );
     assert!(t.rows.iter().all(|r| !r.page_break_before));
 }
+
+/// A filled rectangle `re f` in the current fill colour.
+fn filled(p: Page, colour: (&str, Vec<f32>), x: f32, y: f32, w: f32, h: f32) -> Page {
+    let (op, vals) = colour;
+    p.raw(op, vals.into_iter().map(Object::from).collect())
+        .raw("re", vec![x.into(), y.into(), w.into(), h.into()])
+        .raw("f", vec![])
+}
+
+#[test]
+fn fills_under_cells_are_cell_fills() {
+    // span_page's grid: rows 800-780-760-740, columns 50-200-350-500.
+    let mut p = Page::default();
+    // The header row shaded in one band; a white box over its first cell.
+    p = filled(p, ("g", vec![0.85]), 50.0, 780.0, 450.0, 20.0);
+    p = filled(p, ("rg", vec![1.0, 1.0, 1.0]), 50.0, 780.0, 150.0, 20.0);
+    // "a1" amber (RGB), "b1" cyan (CMYK), "b2" a green polygon, no text.
+    p = filled(p, ("rg", vec![1.0, 0.5, 0.0]), 200.0, 760.0, 150.0, 20.0);
+    p = filled(
+        p,
+        ("k", vec![1.0, 0.0, 0.0, 0.0]),
+        350.0,
+        760.0,
+        150.0,
+        20.0,
+    );
+    p = p
+        .raw("rg", vec![0.into(), 0.5.into(), 0.into()])
+        .raw("m", vec![350.into(), 740.into()])
+        .raw("l", vec![500.into(), 740.into()])
+        .raw("l", vec![500.into(), 760.into()])
+        .raw("l", vec![350.into(), 760.into()])
+        .raw("h", vec![])
+        .raw("f", vec![])
+        .raw("g", vec![0.into()]);
+    let xs = [50.0, 200.0, 350.0, 500.0];
+    let ys = [800.0, 780.0, 760.0, 740.0];
+    p = p
+        .grid(&xs, &ys, &[], &[])
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(205.0, 786.0, 10.0, true, "Action")
+        .text(355.0, 786.0, 10.0, true, "RAG")
+        .text(55.0, 766.0, 10.0, false, "1")
+        .text(205.0, 766.0, 10.0, false, "a1")
+        .text(355.0, 766.0, 10.0, false, "b1")
+        .text(55.0, 746.0, 10.0, false, "2")
+        .text(205.0, 746.0, 10.0, false, "a2");
+    let doc = model(&[p]);
+    let t = doc.tables().next().expect("a table");
+    let fills: Vec<Vec<Option<(u8, u8, u8)>>> = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.fill.map(|f| (f.r, f.g, f.b)))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        fills,
+        vec![
+            vec![None, Some((217, 217, 217)), Some((217, 217, 217))],
+            vec![None, Some((255, 128, 0)), Some((0, 255, 255))],
+            vec![None, None, Some((0, 128, 0))],
+        ]
+    );
+}
+
+#[test]
+fn a_bold_opening_is_the_bold_prefix() {
+    // Helvetica-Bold "Lead:" is 26.67 points wide at 10 points.
+    let p = Page::default()
+        .text(50.0, 700.0, 10.0, true, "Lead:")
+        .text(79.5, 700.0, 10.0, false, "the hub manager")
+        .text(50.0, 670.0, 10.0, true, "All of it bold")
+        .text(50.0, 640.0, 10.0, false, "Plain then")
+        .text(97.0, 640.0, 10.0, true, "bold");
+    let doc = model(&[p]);
+    let got: Vec<(String, bool)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some((p.text[..p.style.bold_prefix].to_string(), p.style.bold)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Lead:".to_string(), false),
+            (String::new(), true),
+            (String::new(), false)
+        ]
+    );
+}
+
+#[test]
+fn a_file_name_in_the_info_title_is_no_title() {
+    let mut doc = build(&[span_page()]);
+    let info = doc.add_object(dictionary! { "Title" => Object::string_literal("plan_print.html") });
+    doc.trailer.set("Info", info);
+    let m = read(&bytes(doc), &Limits::default()).expect("reads");
+    assert_eq!(m.title, None);
+}

@@ -12,7 +12,8 @@ use walkdir::WalkDir;
 /// conversions of plans (pandoc, web pages);
 /// a folder's own README is passed over by name (see [`wanted`]).
 pub const FOLDER_EXTENSIONS: &[&str] = &[
-    "pdf", "docx", "docm", "dotx", "doc", "txt", "text", "tsv", "md", "html", "htm",
+    "pdf", "docx", "docm", "dotx", "doc", "dot", "odt", "ott", "rtf", "xlsx", "xlsm", "xls", "ods",
+    "txt", "text", "tsv", "csv", "md", "html", "htm", "xhtml",
 ];
 
 /// One input of a batch: where to read it and the output name it gets.

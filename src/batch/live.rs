@@ -67,7 +67,7 @@ impl Live {
         }
         self.line(format!(
             "docket: error: {}: {code}: {}",
-            input.display(),
+            super::escape_name(input),
             one_line(message)
         ));
     }
@@ -77,7 +77,7 @@ impl Live {
         if self.verbosity != Verbosity::Quiet {
             self.line(format!(
                 "docket: warning: {}: {code}: {}",
-                input.display(),
+                super::escape_name(input),
                 one_line(message)
             ));
         }

@@ -7,12 +7,16 @@
 //! found are fixed at their source) and every output is written to a temp
 //! file in the output folder and renamed into place.
 
+pub mod budget;
+mod escape;
 mod inputs;
 mod live;
 pub mod manifest;
 mod output;
+pub mod signals;
 mod summary;
 
+pub use escape::escape_name;
 pub use inputs::{Collected, FOLDER_EXTENSIONS, Input, Skipped, collect};
 pub use live::{Live, Verbosity, one_line};
 pub use output::{output_name, sweep_temp_files, write_atomic};
@@ -32,6 +36,7 @@ use crate::contract::{self, ContractError, Output, SCHEMA_ID, Source};
 use crate::interpret;
 use crate::read::{self, Limits, ReadError};
 use crate::recognise::Grammars;
+use crate::work;
 
 /// Why one file failed. Every variant has a stable dotted code.
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +53,10 @@ pub enum FileError {
     Panic(String),
     #[error("not processed: the batch was interrupted")]
     Interrupted,
+    #[error("stopped: the file's work took more than its {0:.1} s budget")]
+    TooSlow(f64),
+    #[error("stopped: the file's work held more than its {} MiB memory cap", .0 / (1024 * 1024))]
+    MemoryLimit(u64),
     #[error("nothing found: no findings, actions or report content (--strict)")]
     NothingFound,
 }
@@ -61,6 +70,8 @@ impl FileError {
             FileError::Write(_) => "output.io",
             FileError::Panic(_) => "internal.panic",
             FileError::Interrupted => "batch.interrupted",
+            FileError::TooSlow(_) => "input.too_slow",
+            FileError::MemoryLimit(_) => "input.memory_limit",
             FileError::NothingFound => "extract.nothing_found",
         }
     }
@@ -77,6 +88,10 @@ pub struct Options {
     /// are skipped, files in flight finish their atomic write, so an
     /// interrupted batch leaves no partial or temp files.
     pub stop: Option<Arc<AtomicBool>>,
+    /// Wall-clock budget per file (`--timeout`); `None` is
+    /// [`budget::DEFAULT_TIMEOUT_SECS`]. The stop flag above also cancels
+    /// files in flight.
+    pub timeout: Option<std::time::Duration>,
 }
 
 impl Options {
@@ -170,7 +185,7 @@ fn tell(live: &Live, input: &Path, result: &Result<Done, FileError>) {
     match result {
         Err(FileError::Interrupted) => {}
         Err(e) => live.error(input, e.code(), &e.to_string()),
-        Ok(d) if d.unchanged => live.note(|| format!("unchanged: {}", input.display())),
+        Ok(d) if d.unchanged => live.note(|| format!("unchanged: {}", escape_name(input))),
         Ok(d) => {
             live.diagnostics(input, &d.diagnostics);
             if d.status == manifest::Status::NothingFound {
@@ -181,7 +196,7 @@ fn tell(live: &Live, input: &Path, result: &Result<Done, FileError>) {
                 );
             }
             if let Some(w) = &d.written {
-                live.note(|| format!("wrote {}", w.display()));
+                live.note(|| format!("wrote {}", escape_name(w)));
             }
         }
     }
@@ -197,7 +212,9 @@ fn process_input(input: &Input, opts: &Options, plan: &Plan) -> Result<Done, Fil
     {
         return Ok(done);
     }
-    let output = guard(|| extract_output(&bytes, &key, opts))??;
+    let size = bytes.len() as u64;
+    let (owned, file, o) = (bytes, key.clone(), opts.clone());
+    let output = budgeted(size, opts, move || extract_output(&owned, &file, &o))?;
     contract::validate_output(&output)?;
     let nothing =
         output.findings.is_empty() && output.actions.is_empty() && output.report.is_none();
@@ -216,16 +233,59 @@ fn process_input(input: &Input, opts: &Options, plan: &Plan) -> Result<Done, Fil
     Ok(done)
 }
 
-/// Read, interpret and validate one file; return the JSON bytes to write.
+/// Read, interpret and validate one file under its budget; return the JSON
+/// bytes to write.
 pub fn process_file(path: &Path, opts: &Options) -> Result<Vec<u8>, FileError> {
-    let bytes = read_input(path, &opts.limits)?;
+    let size = std::fs::metadata(path).map_err(FileError::Input)?.len();
+    let owned = (path.to_path_buf(), opts.clone());
+    budgeted(size, opts, move || {
+        let (path, opts) = owned;
+        let bytes = read_input(&path, &opts.limits)?;
+        let file = path.to_string_lossy().into_owned();
+        extract_bytes(&bytes, &file, &opts)
+    })
+}
+
+/// Run one file's work `f` under the file budget of `opts` (time, memory,
+/// cancellation), a spent budget or a panic becoming the file's coded error.
+fn budgeted<T: Send + 'static>(
+    size: u64,
+    opts: &Options,
+    f: impl FnOnce() -> Result<T, FileError> + Send + 'static,
+) -> Result<T, FileError> {
+    let file_budget = budget::FileBudget {
+        timeout: opts
+            .timeout
+            .unwrap_or_else(|| budget::FileBudget::default().timeout),
+        cancel: opts.stop.clone(),
+    };
+    match budget::run(&file_budget, size, f) {
+        Ok(r) => r,
+        Err(work::Stopped::Spent(work::Spent::TooSlow)) => {
+            Err(FileError::TooSlow(file_budget.timeout.as_secs_f64()))
+        }
+        Err(work::Stopped::Spent(work::Spent::Memory)) => {
+            Err(FileError::MemoryLimit(budget::memory_cap(size)))
+        }
+        Err(work::Stopped::Spent(work::Spent::Cancelled)) => Err(FileError::Interrupted),
+        Err(work::Stopped::Panic(msg)) => Err(FileError::Panic(msg)),
+    }
+}
+
+/// Bytes read from `path` (with [`read_input`]) to the docket/1 document,
+/// not yet validated, under the same budget as a batch file. For callers
+/// that use the document itself rather than its JSON (`docket diff`).
+pub fn extract_read_bytes(bytes: &[u8], path: &Path, opts: &Options) -> Result<Output, FileError> {
     let file = path.to_string_lossy().into_owned();
-    guard(|| extract_bytes(&bytes, &file, opts))?
+    let (bytes, o) = (bytes.to_vec(), opts.clone());
+    budgeted(bytes.len() as u64, opts, move || {
+        extract_output(&bytes, &file, &o)
+    })
 }
 
 /// Read an input, refusing files over the size limit before loading them.
 /// `-` is standard input (read up to the limit).
-fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {
+pub fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -299,16 +359,4 @@ pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output
 fn hex_sha256(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Run `f`, turning a panic into a coded error so the batch goes on.
-fn guard<T>(f: impl FnOnce() -> T) -> Result<T, FileError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|p| {
-        let msg = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        FileError::Panic(msg)
-    })
 }

@@ -57,6 +57,10 @@ pub fn write_atomic(dir: &Path, name: &Path, bytes: &[u8]) -> std::io::Result<Pa
 
 /// Remove temp files in `dir` that this process left, or that are older
 /// than [`STALE_TEMP_AGE`] (a killed run's); another run's fresh ones stay.
+/// Only temp names are touched: the prefix, then only the temp file's process
+/// id, dash and random letters and digits. An output always ends in `.json`,
+/// so the output of an input that happens to be named `.docket-tmp-…` is
+/// never taken for a temp file.
 pub fn sweep_temp_files(dir: &Path) {
     let mine = temp_prefix();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -64,7 +68,7 @@ pub fn sweep_temp_files(dir: &Path) {
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if !name.starts_with(TEMP_PREFIX) {
+        if !is_temp_name(&name) {
             continue;
         }
         let stale = e
@@ -77,6 +81,12 @@ pub fn sweep_temp_files(dir: &Path) {
             let _ = std::fs::remove_file(e.path());
         }
     }
+}
+
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX).is_some_and(|rest| {
+        !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
 }
 
 #[cfg(test)]
@@ -113,5 +123,34 @@ mod tests {
         sweep_temp_files(d.path());
         assert!(other.exists());
         assert!(!own.exists());
+    }
+
+    #[test]
+    fn only_temp_files_are_swept() {
+        assert!(is_temp_name(".docket-tmp-a1B2c3"));
+        assert!(is_temp_name(".docket-tmp-123-a1B2c3"));
+        assert!(!is_temp_name(".docket-tmp-plan.txt.json"));
+        let d = tempfile::tempdir().unwrap();
+        let output = format!("{}x.txt.json", temp_prefix());
+        std::fs::write(d.path().join(&output), "{}").unwrap();
+        sweep_temp_files(d.path());
+        assert!(d.path().join(&output).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_differing_in_a_bad_byte_get_distinct_outputs() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = |b: &[u8]| PathBuf::from(std::ffi::OsStr::from_bytes(b));
+        let names: std::collections::HashSet<_> = [&b"a\xfd.txt"[..], b"a\xfe.txt", b"a\xff.txt"]
+            .iter()
+            .map(|b| {
+                output_name(&Input {
+                    path: p(b),
+                    name: p(b),
+                })
+            })
+            .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
     }
 }

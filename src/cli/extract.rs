@@ -4,8 +4,6 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use sha2::{Digest, Sha256};
 
@@ -69,16 +67,12 @@ pub fn run(a: ExtractArgs) -> ExitCode {
     if let (Sink::Folder(_), Some(prev)) = (&plan.sink, &previous) {
         plan.previous = prev.reusable();
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&stop);
-    // A second Ctrl-C while stopping is not handled specially: in-flight files
-    // are short, and their temp files are swept by a later run anyway.
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
     let opts = Options {
         grammars,
         limits: Limits::default(),
         progress: std::io::stderr().is_terminal(),
-        stop: Some(stop),
+        stop: Some(batch::signals::cancel_flag()),
+        timeout: Some(std::time::Duration::from_secs_f64(a.timeout)),
     };
     // `--jobs 0`, like no --jobs, is one thread per core (rayon's default).
     let pool = match rayon::ThreadPoolBuilder::new()
@@ -91,9 +85,18 @@ pub fn run(a: ExtractArgs) -> ExitCode {
     let Collected { inputs, errors, .. } = collected;
     let summary = pool.install(|| batch::run(&inputs, errors, &opts, &plan));
     if summary.interrupted() {
+        let skipped = summary
+            .outcomes
+            .iter()
+            .filter(|o| matches!(o.result, Err(batch::FileError::Interrupted)))
+            .count();
         eprintln!(
-            "docket: interrupted: {} written; the rest not processed",
-            summary.written() + summary.nothing_found()
+            "docket: interrupted: {} written, {} with nothing found, {} failed, {} not processed, {:.2} s",
+            summary.written(),
+            summary.nothing_found(),
+            summary.failed() - skipped,
+            skipped,
+            summary.seconds
         );
         return ExitCode::from(130);
     }

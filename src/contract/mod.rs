@@ -3,8 +3,8 @@
 //!
 //! Why validate our own output: downstream trackers load these files without
 //! hand repair, so a document that breaks the contract must never reach disk.
-//! The schema file is the published truth; the types are checked against it
-//! by tests that validate real corpus outputs.
+//! The schema file is the published truth; `tests/contract_schema.rs` keeps
+//! the types in step with it (same fields, same nullability, same enums).
 
 mod checks;
 mod key;
@@ -50,7 +50,17 @@ fn validator() -> &'static jsonschema::Validator {
 /// Validate a JSON value against the docket/1 schema, reporting every error
 /// (one per line) so a user can fix a file in one pass.
 pub fn validate_value(value: &serde_json::Value) -> Result<(), ContractError> {
-    let errors: Vec<_> = validator().iter_errors(value).collect();
+    validate_with(validator(), value)
+}
+
+/// Validate a JSON value against a compiled schema (docket/1 or another the
+/// project ships, such as docket-diff/1): the first error with its path, and
+/// how many more there are.
+pub fn validate_with(
+    validator: &jsonschema::Validator,
+    value: &serde_json::Value,
+) -> Result<(), ContractError> {
+    let errors: Vec<_> = validator.iter_errors(value).collect();
     if errors.is_empty() {
         return Ok(());
     }

@@ -32,7 +32,8 @@ pub struct Output {
 pub struct Source {
     /// Path as given on the command line.
     pub file: String,
-    /// `"pdf"`, `"docx"` or `"text"`.
+    /// `"pdf"`, `"docx"`, `"text"`, `"doc"`, `"odt"`, `"rtf"`, `"xlsx"`,
+    /// `"xls"`, `"ods"` or `"html"`.
     pub format: String,
     /// Hex SHA-256 of the input bytes.
     pub sha256: String,

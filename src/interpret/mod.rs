@@ -6,9 +6,7 @@
 //! readers (spans, header rows, page breaks); this stage reads structure and
 //! text only, with vocabulary from `grammars/`.
 
-pub mod flow;
 pub mod kind;
-pub mod lines;
 pub mod plan;
 pub mod report;
 
@@ -27,6 +25,20 @@ pub struct Interpretation {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Provenance is 1-based: a 0 is a position no reader recorded (a reader
+/// of a format without lines gives the flow reader no line), and must read
+/// as unknown (null), never as an invalid 0 that fails the contract and
+/// costs the whole document.
+fn known_provenance(plan: &mut plan::Plan) {
+    let fix = |at: &mut crate::contract::At| {
+        at.page = at.page.filter(|n| *n > 0);
+        at.line = at.line.filter(|n| *n > 0);
+    };
+    plan.findings.iter_mut().for_each(|f| fix(&mut f.at));
+    plan.actions.iter_mut().for_each(|a| fix(&mut a.at));
+    plan.diagnostics.iter_mut().for_each(|d| fix(&mut d.at));
+}
+
 /// Interpret a document: try it as an action plan, then as an annual report,
 /// and keep what the content supports.
 pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
@@ -35,15 +47,18 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
         // No action table: the plan may have been saved as text one cell
         // paragraph per line (its grid can be rebuilt), or arrived as a flow
         // of paragraphs (a text dump that lost its grid).
-        if let Some(lined) = lines::extract(doc, g).filter(|p| !p.actions.is_empty()) {
+        if let Some(lined) =
+            crate::rebuild::lines::extract(doc, g).filter(|p| !p.actions.is_empty())
+        {
             plan = lined;
         } else {
-            let flowed = flow::extract(doc, g);
+            let flowed = crate::rebuild::flow::extract(doc, g);
             if !flowed.actions.is_empty() {
                 plan = flowed;
             }
         }
     }
+    known_provenance(&mut plan);
     let says_report = kind::says_annual_report(doc, &g.report.report_names);
     // Reading a report costs a pass over the document: only when the
     // document names itself a report or no plan was found.

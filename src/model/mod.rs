@@ -18,6 +18,17 @@ pub enum Format {
     Pdf,
     Docx,
     Text,
+    /// Word 97-2003 binary document.
+    Doc,
+    /// OpenDocument text.
+    Odt,
+    Rtf,
+    /// Spreadsheets: OOXML, Excel 97-2003, OpenDocument.
+    Xlsx,
+    Xls,
+    Ods,
+    /// A web page (a Word or LibreOffice "Save as HTML").
+    Html,
 }
 
 impl Format {
@@ -26,6 +37,13 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Text => "text",
+            Format::Doc => "doc",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
+            Format::Xlsx => "xlsx",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Html => "html",
         }
     }
 }

@@ -41,9 +41,9 @@ pub struct Cell {
     pub col_span: usize,
     pub row_span: usize,
     /// Paragraphs inside the cell, in order. A nested table's text is
-    /// flattened into paragraphs here, and kept whole in `nested`.
+    /// flattened into paragraphs here, row by row (no interpreter reads a
+    /// nested table's grid: plans nest only for layout).
     pub paragraphs: Vec<Paragraph>,
-    pub nested: Vec<Table>,
     /// The cell's background fill where the format records one (DOCX
     /// `w:shd/@w:fill`, a filled rectangle under the cell in a PDF, a
     /// spreadsheet cell's pattern fill). Plans show RAG status by colour
@@ -60,7 +60,6 @@ impl Cell {
             col_span: 1,
             row_span: 1,
             paragraphs,
-            nested: Vec::new(),
             fill: None,
             at: Provenance::default(),
         }
@@ -139,8 +138,20 @@ impl Table {
     }
 
     /// The cell starting in `row` that covers grid column `col`, if any.
+    /// A binary search: readers give a row's cells in column order, and a
+    /// scan per column would make a wide row cost its width squared. A row
+    /// out of order (no reader makes one) is still answered, by a scan.
     pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
-        self.rows.get(row)?.cells.iter().find(|c| c.covers_col(col))
+        let cells = &self.rows.get(row)?.cells;
+        let k = cells.partition_point(|c| c.col <= col);
+        let hit = k
+            .checked_sub(1)
+            .and_then(|k| cells.get(k))
+            .filter(|c| c.covers_col(col));
+        if hit.is_some() || cells.is_sorted_by_key(|c| c.col) {
+            return hit;
+        }
+        cells.iter().find(|c| c.covers_col(col))
     }
 }
 

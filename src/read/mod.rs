@@ -5,8 +5,10 @@
 //! files that are DOCX, PDFs saved as `.docx`, and text exports named `.xls`.
 //! The bytes say what a file is; the name does not.
 
+pub mod blocks;
 pub mod docx;
 pub mod limits;
+pub mod odf;
 pub mod pdf;
 pub mod sniff;
 pub mod text;
@@ -14,7 +16,7 @@ pub mod text;
 pub use limits::Limits;
 pub use sniff::Sniffed;
 
-use crate::model::Document;
+use crate::model::{Document, Format};
 
 /// Errors of the read stage. Every variant has a stable dotted code.
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +33,8 @@ pub enum ReadError {
     Docx(#[from] docx::DocxError),
     #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
+    #[error(transparent)]
+    Odf(#[from] odf::OdfError),
 }
 
 impl ReadError {
@@ -43,6 +47,7 @@ impl ReadError {
             ReadError::Text(e) => e.code(),
             ReadError::Docx(e) => e.code(),
             ReadError::Pdf(e) => e.code(),
+            ReadError::Odf(e) => e.code(),
         }
     }
 }
@@ -61,9 +66,14 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     }
     match sniff::sniff(bytes) {
         Sniffed::Pdf => Ok(pdf::read(bytes, limits)?),
-        Sniffed::Zip => Ok(docx::read(bytes, limits)?),
-        Sniffed::Ole => Err(docx::DocxError::Encrypted.into()),
+        Sniffed::Docx => Ok(docx::read(bytes, limits)?),
+        Sniffed::EncryptedOoxml => Err(docx::DocxError::Encrypted.into()),
+        Sniffed::Odt => Ok(odf::read(bytes, limits, Format::Odt)?),
+        Sniffed::Ods => Ok(odf::read(bytes, limits, Format::Ods)?),
         Sniffed::Text => Ok(text::read(bytes, limits)?),
+        Sniffed::Xlsx | Sniffed::Xls | Sniffed::Doc | Sniffed::Rtf | Sniffed::Html => {
+            Err(ReadError::Unsupported("not yet".into()))
+        }
         Sniffed::Other(what) => Err(ReadError::Unsupported(what.to_string())),
     }
 }

@@ -46,11 +46,12 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("status.toml", include_str!("../../grammars/status.toml")),
     ("report.toml", include_str!("../../grammars/report.toml")),
     ("cells.toml", include_str!("../../grammars/cells.toml")),
+    ("plan.toml", include_str!("../../grammars/plan.toml")),
 ];
 
 /// Column meanings, each with its header aliases.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Columns {
     #[serde(rename = "ref")]
     pub ref_: Vec<String>,
@@ -65,7 +66,7 @@ pub struct Columns {
 
 /// Date words (`dates.toml`): month and season spellings, cue words.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct DateWords {
     /// Month key (`january` … `december`) → printed forms.
     pub months: BTreeMap<String, Vec<String>>,
@@ -79,11 +80,22 @@ pub struct DateWords {
     pub deadline_cues: Vec<String>,
     pub year_min: i32,
     pub year_max: i32,
+    /// Words after a season that make it a school term ("Spring term 2026").
+    pub term_words: Vec<String>,
+    /// Words that make a financial-year form an academic year.
+    pub academic_year: Vec<String>,
+    /// Words before a day that make it the week starting that day ("w/c").
+    pub week_cues: Vec<String>,
+    /// Words a financial year may carry after it and still be the whole
+    /// timescale ("2024/25 financial year").
+    pub year_words: Vec<String>,
+    /// Any year outside `[first, last]` is not a year ("1066", "9999").
+    pub calendar: Vec<i32>,
 }
 
 /// Ranks and titles (`ranks.toml`), taken off names.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Ranks {
     pub ranks: Vec<String>,
     pub titles: Vec<String>,
@@ -93,7 +105,7 @@ pub struct Ranks {
 
 /// Organisation vocabulary (`organisations.toml`).
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Organisations {
     pub acronyms: Vec<String>,
     pub not_acronyms: Vec<String>,
@@ -104,7 +116,7 @@ pub struct Organisations {
 
 /// Role vocabulary (`roles.toml`).
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Roles {
     pub heads: Vec<String>,
     pub modifiers: Vec<String>,
@@ -113,30 +125,86 @@ pub struct Roles {
 
 /// Status words (`status.toml`).
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct StatusWords {
     /// Colour key (`red`, `amber`, `green`, `blue`, `grey`) → words.
     pub rag: BTreeMap<String, Vec<String>>,
     pub complete: Vec<String>,
     pub not_complete: Vec<String>,
     pub future_markers: Vec<String>,
+    /// Done-words that count only as a whole status cell ("Closed").
+    pub complete_cell: Vec<String>,
+    /// Under-way words that count only as a whole status cell ("On track").
+    pub not_complete_cell: Vec<String>,
+    /// Words saying the action is neither done nor under way ("On hold").
+    pub neither: Vec<String>,
+    /// Texts a Word content control shows when nothing was entered.
+    pub placeholders: Vec<String>,
 }
 
 /// Cell cues (`cells.toml`) for a plan that arrives as a flow of text with
 /// no grid: which lines read as a lead, which words open a deadline. Month,
 /// season and rank words come from `dates.toml` and `ranks.toml`.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct CellWords {
     pub posts: Vec<String>,
     pub lead_ins: Vec<String>,
     pub function_words: Vec<String>,
 }
 
+/// Plan-shape vocabulary (`plan.toml`): paragraph labels of plans with no
+/// table, columns beyond `columns.toml`, and the words that open a key.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanWords {
+    /// Lead-cell texts meaning "the leads of the row above".
+    pub as_above: Vec<String>,
+    /// Last words of a heading that names a whole table, not a section.
+    pub captions: Vec<String>,
+    pub labels: PlanLabels,
+    pub columns: PlanColumns,
+    pub keys: KeyWords,
+}
+
+/// Paragraph labels by the field they open.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanLabels {
+    pub action: Vec<String>,
+    pub lead: Vec<String>,
+    pub timescale: Vec<String>,
+    pub outcome: Vec<String>,
+    pub status: Vec<String>,
+    pub progress: Vec<String>,
+    pub finding: Vec<String>,
+}
+
+/// Column headers beyond the core meanings of `columns.toml`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanColumns {
+    pub section: Vec<String>,
+    pub start: Vec<String>,
+    pub revised: Vec<String>,
+    pub percent: Vec<String>,
+}
+
+/// Words that introduce a key or legend.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct KeyWords {
+    pub headings: Vec<String>,
+    /// A key line's meaning, tested in this order.
+    pub not_complete: Vec<String>,
+    pub neither: Vec<String>,
+    pub complete: Vec<String>,
+}
+
 /// Annual-report vocabulary (`report.toml`): header, cue and heading words.
 /// The report interpreter gives it its lookups (`interpret::report::vocab`).
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ReportWords {
     pub report_names: Vec<String>,
     pub report_of: Vec<String>,
@@ -245,6 +313,8 @@ pub struct Grammars {
     pub report: ReportWords,
     /// Cell cues for plans without a grid.
     pub cells: CellWords,
+    /// Plan shapes: paragraph labels, extra columns, key words.
+    pub plan: PlanWords,
     /// Lookup tables built from the lists on first use. Public only so that
     /// `Grammars { columns, ..Grammars::builtin() }` keeps working; it has
     /// nothing to read or set.
@@ -263,6 +333,7 @@ impl Clone for Grammars {
             status: self.status.clone(),
             report: self.report.clone(),
             cells: self.cells.clone(),
+            plan: self.plan.clone(),
             prepared: Prepared::default(),
         }
     }
@@ -316,6 +387,7 @@ impl Grammars {
             merged.insert(name, parse(name, text)?);
         }
         if let Some(dir) = dir {
+            check_folder(dir)?;
             for (name, _) in DEFAULTS {
                 let path = dir.join(name);
                 if !path.exists() {
@@ -326,6 +398,7 @@ impl Grammars {
                     message: e.to_string(),
                 })?;
                 let user = parse(&path.display().to_string(), &text)?;
+                check_keys(name, &path.display().to_string(), &user)?;
                 if let Some(base) = merged.get_mut(name) {
                     overlay(base, user);
                 }
@@ -346,6 +419,7 @@ impl Grammars {
             status: typed("status.toml", get("status.toml")?)?,
             report: typed::<ReportWords>("report.toml", get("report.toml")?)?.prepared(),
             cells: typed("cells.toml", get("cells.toml")?)?,
+            plan: typed("plan.toml", get("plan.toml")?)?,
             prepared: Prepared::default(),
         };
         g.check()?;
@@ -378,12 +452,68 @@ impl Grammars {
     }
 }
 
+/// A user folder must exist and hold only grammar files docket knows: a
+/// misspelt file name ("column.toml") would otherwise be skipped in silence
+/// and the user's words never read. Files that are not `.toml` (a README,
+/// notes) are left alone.
+fn check_folder(dir: &Path) -> Result<(), GrammarError> {
+    let io = |message: String| GrammarError::Io {
+        dir: dir.display().to_string(),
+        message,
+    };
+    if !dir.is_dir() {
+        return Err(io("no such grammar folder".to_string()));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| io(e.to_string()))?;
+    let mut unknown: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml") && !DEFAULTS.iter().any(|(d, _)| d == n))
+        .collect();
+    unknown.sort();
+    match unknown.first() {
+        None => Ok(()),
+        Some(first) => {
+            let known: Vec<&str> = DEFAULTS.iter().map(|(d, _)| *d).collect();
+            Err(GrammarError::Invalid {
+                file: dir.join(first).display().to_string(),
+                message: format!("unknown grammar file (known: {})", known.join(", ")),
+            })
+        }
+    }
+}
+
+/// A user file's keys checked against its type on their own, so that a
+/// misspelt key is reported against the user's file, not the merged one.
+fn check_keys(name: &str, file: &str, user: &toml::Table) -> Result<(), GrammarError> {
+    let mut user = user.clone();
+    user.remove("replace");
+    match name {
+        "columns.toml" => typed::<Columns>(file, &user).map(drop),
+        "dates.toml" => typed::<DateWords>(file, &user).map(drop),
+        "ranks.toml" => typed::<Ranks>(file, &user).map(drop),
+        "organisations.toml" => typed::<Organisations>(file, &user).map(drop),
+        "roles.toml" => typed::<Roles>(file, &user).map(drop),
+        "status.toml" => typed::<StatusWords>(file, &user).map(drop),
+        "report.toml" => typed::<ReportWords>(file, &user).map(drop),
+        "cells.toml" => typed::<CellWords>(file, &user).map(drop),
+        "plan.toml" => typed::<PlanWords>(file, &user).map(drop),
+        _ => Ok(()),
+    }
+}
+
 fn parse(file: &str, text: &str) -> Result<toml::Table, GrammarError> {
     text.parse::<toml::Table>()
         .map_err(|e| GrammarError::Invalid {
             file: file.to_string(),
-            message: e.to_string(),
+            message: one_line(&e.to_string()),
         })
+}
+
+/// An error message on one line: toml's parse errors quote the offending
+/// line under the message, and docket reports every error as one line.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn typed<T: for<'de> Deserialize<'de>>(file: &str, table: &toml::Table) -> Result<T, GrammarError> {
@@ -391,7 +521,7 @@ fn typed<T: for<'de> Deserialize<'de>>(file: &str, table: &toml::Table) -> Resul
         .try_into()
         .map_err(|e: toml::de::Error| GrammarError::Invalid {
             file: file.to_string(),
-            message: e.to_string(),
+            message: one_line(&e.to_string()),
         })
 }
 
@@ -448,6 +578,59 @@ mod tests {
         let g = Grammars::load(Some(dir.path())).unwrap();
         assert_eq!(g.columns.lead, vec!["owner".to_string()]);
         assert!(g.columns.ref_.is_empty());
+    }
+
+    #[test]
+    fn misspelt_key_names_the_user_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ranks.toml"), "rnaks = [\"Sergeant\"]\n").unwrap();
+        let err = Grammars::load(Some(dir.path())).unwrap_err();
+        assert_eq!(err.code(), "grammar.invalid");
+        let line = err.to_string();
+        assert!(
+            line.contains("ranks.toml") && line.contains("rnaks"),
+            "{line}"
+        );
+        assert!(!line.contains('\n'), "{line}");
+    }
+
+    #[test]
+    fn misspelt_key_under_replace_is_still_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("cells.toml"),
+            "replace = true\nposts = [\"warden\"]\nlead_in = [\"by\"]\n",
+        )
+        .unwrap();
+        let err = Grammars::load(Some(dir.path())).unwrap_err();
+        assert!(err.to_string().contains("lead_in"), "{err}");
+    }
+
+    #[test]
+    fn unknown_grammar_file_is_an_error_other_files_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("NOTES.md"), "my words").unwrap();
+        assert!(Grammars::load(Some(dir.path())).is_ok());
+        std::fs::write(dir.path().join("column.toml"), "lead = [\"owner\"]\n").unwrap();
+        let err = Grammars::load(Some(dir.path())).unwrap_err();
+        assert_eq!(err.code(), "grammar.invalid");
+        assert!(err.to_string().contains("column.toml"), "{err}");
+    }
+
+    #[test]
+    fn missing_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Grammars::load(Some(&dir.path().join("no-such"))).unwrap_err();
+        assert_eq!(err.code(), "grammar.io");
+        assert!(err.to_string().contains("no-such"), "{err}");
+    }
+
+    #[test]
+    fn syntax_error_is_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("roles.toml"), "heads = [\n\"chair\"\n").unwrap();
+        let err = Grammars::load(Some(dir.path())).unwrap_err();
+        assert!(!err.to_string().contains('\n'), "{err}");
     }
 
     #[test]

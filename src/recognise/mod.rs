@@ -14,4 +14,4 @@ pub mod status;
 pub use date::{Date, DateExpr};
 pub use grammar::{GrammarError, Grammars};
 pub use lead::LeadParts;
-pub use status::{ProgressEntry, Rag, StatusFacts, rag_from_colour};
+pub use status::{KeyMeaning, ProgressEntry, Rag, StatusFacts, StatusKey, rag_from_colour};

@@ -2,14 +2,9 @@
 
 use super::Grammars;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rag {
-    Red,
-    Amber,
-    Green,
-    Blue,
-    Grey,
-}
+/// One RAG rating for the whole pipeline: the contract's, so that what a
+/// recogniser finds is what a document says with no mapping in between.
+pub use crate::contract::Rag;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct StatusFacts {
@@ -88,65 +83,182 @@ fn find_phrase(words: &[String], p: &[String]) -> Vec<usize> {
         .collect()
 }
 
-/// What a status, RAG or timescale cell says about the action's state.
-///
-/// `complete` is true only where the text says the action is done ("May
-/// 2020 - complete", "Implemented", "Standards completed and agreed"); a
-/// done-word after a future marker ("to be completed by July") says
-/// nothing. It is false for an explicit "in progress" or "not started".
-pub fn status(text: &str, g: &Grammars) -> StatusFacts {
-    let w = words(text);
-    let s = &g.status;
-    let split = |p: &String| -> Vec<String> { words(p) };
+/// Is `text` only a Word content control's placeholder ("Choose an item.",
+/// "Click or tap to enter a date.")? Such a cell is empty: the control was
+/// never filled.
+pub fn is_placeholder(text: &str, g: &Grammars) -> bool {
+    let t = words(text);
+    !t.is_empty() && g.status.placeholders.iter().any(|p| words(p) == t)
+}
 
-    let mut rag = None;
+/// A percentage that is the whole cell ("100%", "45 %"): its value.
+fn whole_percentage(text: &str) -> Option<f64> {
+    let t = text.trim().trim_end_matches('.');
+    let n = t.strip_suffix('%')?.trim();
+    n.parse::<f64>().ok().filter(|v| (0.0..=100.0).contains(v))
+}
+
+/// The colour a cell names: a colour word anywhere (the first one), or a
+/// cell that is only a colour letter ("G").
+fn rag_of(text: &str, w: &[String], g: &Grammars) -> Option<Rag> {
     let whole = text.trim().trim_end_matches('.').to_lowercase();
     let mut best: Option<(usize, Rag)> = None;
-    for (key, list) in &s.rag {
+    for (key, list) in &g.status.rag {
         let Some(colour) = rag_from_key(key) else {
             continue;
         };
         for alias in list {
-            let a = split(alias);
+            let a = words(alias);
             if a.len() == 1 && a[0].chars().count() == 1 {
                 if whole == a[0] {
-                    rag = Some(colour);
+                    return Some(colour);
                 }
                 continue;
             }
-            if let Some(&pos) = find_phrase(&w, &a).first()
+            if let Some(&pos) = find_phrase(w, &a).first()
                 && best.is_none_or(|(b, _)| pos < b)
             {
                 best = Some((pos, colour));
             }
         }
     }
-    if rag.is_none() {
-        rag = best.map(|(_, c)| c);
-    }
+    best.map(|(_, c)| c)
+}
 
-    let mut complete = None;
-    if s.not_complete
-        .iter()
-        .any(|p| !find_phrase(&w, &split(p)).is_empty())
-    {
-        complete = Some(false);
-    } else {
-        let markers: Vec<Vec<String>> = s.future_markers.iter().map(split).collect();
-        'outer: for word in &s.complete {
-            let p = split(word);
-            for pos in find_phrase(&w, &p) {
-                let blocked = markers
-                    .iter()
-                    .any(|m| !m.is_empty() && pos >= m.len() && w[pos - m.len()..pos] == m[..]);
-                if !blocked {
-                    complete = Some(true);
-                    break 'outer;
-                }
+/// What the status words say, in order: neither done nor under way
+/// (`Some(None)`), under way (`Some(Some(false))`), done
+/// (`Some(Some(true))`), or nothing (`None`). `whole_cell` lets the words
+/// that only count as a whole status cell ("Closed", "On track") count.
+fn state(w: &[String], g: &Grammars, whole_cell: bool) -> Option<Option<bool>> {
+    let s = &g.status;
+    let has = |list: &[String]| list.iter().any(|p| !find_phrase(w, &words(p)).is_empty());
+    let is = |list: &[String]| list.iter().any(|p| words(p) == w);
+    if has(&s.neither) {
+        return Some(None);
+    }
+    if has(&s.not_complete) || (whole_cell && is(&s.not_complete_cell)) {
+        return Some(Some(false));
+    }
+    if whole_cell && is(&s.complete_cell) {
+        return Some(Some(true));
+    }
+    let markers: Vec<Vec<String>> = s.future_markers.iter().map(|m| words(m)).collect();
+    for word in &s.complete {
+        for pos in find_phrase(w, &words(word)) {
+            let blocked = markers
+                .iter()
+                .any(|m| !m.is_empty() && pos >= m.len() && w[pos - m.len()..pos] == m[..]);
+            if !blocked {
+                return Some(Some(true));
             }
         }
     }
-    StatusFacts { rag, complete }
+    None
+}
+
+/// What a status, RAG or timescale cell says about the action's state.
+///
+/// `complete` is true only where the text says the action is done ("May
+/// 2020 - complete", "Implemented", "Achieved", a whole cell "Closed" or
+/// "100%"); a done-word after a future marker ("to be completed by July")
+/// says nothing. It is false for work planned or under way ("In progress",
+/// "Not started", "On track", "Delayed", "Not yet due"), and null for
+/// "On hold" or "Superseded", for a colour alone and for any other
+/// percentage. A Word placeholder says nothing at all.
+pub fn status(text: &str, g: &Grammars) -> StatusFacts {
+    if is_placeholder(text, g) {
+        return StatusFacts::default();
+    }
+    if let Some(p) = whole_percentage(text) {
+        return StatusFacts {
+            rag: None,
+            complete: (p >= 100.0).then_some(true),
+        };
+    }
+    let w = words(text);
+    StatusFacts {
+        rag: rag_of(text, &w, g),
+        complete: state(&w, g, true).flatten(),
+    }
+}
+
+/// What a document's own key says its ratings mean ("B – delivered; the
+/// Board has seen evidence", "1 = Achieved and closed", "On hold – paused by
+/// the Board"). A key overrides the status words: the entry whose label is
+/// the whole cell decides `complete` (and `rag`, where the key gives one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusKey {
+    entries: Vec<(Vec<String>, KeyMeaning)>,
+}
+
+/// What one key entry means.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeyMeaning {
+    pub rag: Option<Rag>,
+    pub complete: Option<bool>,
+}
+
+impl StatusKey {
+    /// An empty key (every cell read by the status words).
+    pub fn new() -> StatusKey {
+        StatusKey::default()
+    }
+
+    /// Set what a label means, as the document states it.
+    pub fn insert(&mut self, label: &str, meaning: KeyMeaning) {
+        let w = words(label);
+        if w.is_empty() {
+            return;
+        }
+        self.entries.retain(|(l, _)| *l != w);
+        self.entries.push((w, meaning));
+    }
+
+    /// Add a key entry as printed: its label ("B", "1", "On hold") and the
+    /// description beside it. The description is read with the status words
+    /// ("delivered" done, "being delivered" / "not yet begun" under way,
+    /// "paused" neither); failing that the label itself is. The label's
+    /// colour ("B", "Amber") gives `rag`, as does a colour word in the
+    /// description when the label is not a number.
+    pub fn add(&mut self, label: &str, description: &str, g: &Grammars) {
+        let lw = words(label);
+        let dw = words(description);
+        let complete = match state(&dw, g, true) {
+            Some(c) => c,
+            None => state(&lw, g, true).flatten(),
+        };
+        let numeric = label.trim().chars().all(|c| c.is_ascii_digit());
+        let rag = if numeric {
+            None
+        } else {
+            rag_of(label, &lw, g).or_else(|| rag_of(description, &dw, g))
+        };
+        self.insert(label, KeyMeaning { rag, complete });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The meaning of a cell whose whole text is one of the labels.
+    pub fn lookup(&self, text: &str) -> Option<KeyMeaning> {
+        let w = words(text);
+        self.entries.iter().find(|(l, _)| *l == w).map(|(_, m)| *m)
+    }
+}
+
+/// A status cell read under the document's key: a cell that is one of the
+/// key's labels takes the key's meaning (`rag` falling back to the cell's
+/// own colour word); any other cell is read by the status words.
+pub fn status_keyed(text: &str, key: &StatusKey, g: &Grammars) -> StatusFacts {
+    let own = status(text, g);
+    match key.lookup(text) {
+        Some(m) => StatusFacts {
+            rag: m.rag.or(own.rag),
+            complete: m.complete,
+        },
+        None => own,
+    }
 }
 
 /// One progress-report entry.
@@ -213,6 +325,105 @@ mod tests {
         ] {
             assert_eq!(c(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn status_words() {
+        for t in [
+            "Complete",
+            "Achieved",
+            "Closed",
+            "Implemented",
+            "100%",
+            "Fully met",
+        ] {
+            assert_eq!(c(t), Some(true), "{t}");
+        }
+        for t in [
+            "Not started",
+            "On track",
+            "Off track",
+            "Delayed",
+            "In progress",
+            "Not yet due",
+            "Overdue",
+            "Partially achieved",
+        ] {
+            assert_eq!(c(t), Some(false), "{t}");
+        }
+        for t in [
+            "Superseded",
+            "On hold",
+            "Deferred (superseded by the new strategy)",
+            "45%",
+            "0%",
+            "n/a",
+            "Ongoing",
+            "Green",
+            "B",
+            "the referral was closed",
+        ] {
+            assert_eq!(c(t), None, "{t}");
+        }
+        let g = Grammars::builtin();
+        for t in ["Not yet due", "On hold", "Superseded", "Delayed"] {
+            assert_eq!(status(t, &g).rag, None, "{t}");
+        }
+        assert_eq!(status("Grey", &g).rag, Some(Rag::Grey));
+    }
+
+    #[test]
+    fn placeholders_are_empty() {
+        let g = Grammars::builtin();
+        for t in [
+            "Choose an item.",
+            "Click or tap to enter a date.",
+            "Click or tap here to enter text.",
+            " choose an item ",
+        ] {
+            assert!(is_placeholder(t, &g), "{t}");
+            assert_eq!(status(t, &g), StatusFacts::default());
+        }
+        assert!(!is_placeholder(
+            "Choose an item from the list of options",
+            &g
+        ));
+        assert!(!is_placeholder("", &g));
+    }
+
+    #[test]
+    fn keys_override_words() {
+        let g = Grammars::builtin();
+        let mut key = StatusKey::new();
+        key.add("B", "Delivered; the panel has seen evidence of impact", &g);
+        key.add("G", "Being delivered and on course", &g);
+        key.add("R", "Not yet begun, or slipping", &g);
+        key.add("1", "Achieved and signed off by the panel", &g);
+        key.add("2", "Substantially achieved with work outstanding", &g);
+        key.add("On hold", "Paused by decision of the steering group", &g);
+        key.add("Parked", "Complete for now", &g);
+        let k = |t: &str| status_keyed(t, &key, &g);
+        assert_eq!(k("B").complete, Some(true));
+        assert_eq!(k("B").rag, Some(Rag::Blue));
+        assert_eq!(k("G").complete, Some(false));
+        assert_eq!(k("R").complete, Some(false));
+        assert_eq!(k("R").rag, Some(Rag::Red));
+        assert_eq!(k("1").complete, Some(true));
+        assert_eq!(k("1").rag, None);
+        assert_eq!(k("2").complete, Some(false));
+        assert_eq!(k("On hold").complete, None);
+        assert_eq!(k("Parked").complete, Some(true));
+        // Not a label: the words decide.
+        assert_eq!(k("In progress").complete, Some(false));
+        let mut key = StatusKey::new();
+        key.insert(
+            "Closed",
+            KeyMeaning {
+                rag: None,
+                complete: Some(false),
+            },
+        );
+        assert_eq!(status_keyed("closed", &key, &g).complete, Some(false));
     }
 
     #[test]

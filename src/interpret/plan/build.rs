@@ -19,6 +19,7 @@ use crate::model::Provenance;
 use crate::recognise::{Grammars, reference};
 
 use super::fields;
+use super::refs;
 use super::rows::{CellVal, Line, RowData};
 use super::spread::{self, LeadCell};
 
@@ -36,16 +37,32 @@ struct RawAction {
     lead_merged: bool,
     outcome: Vec<Vec<String>>,
     status: Vec<String>,
+    status_fill: Option<crate::model::Rgb>,
+    percent: Vec<String>,
     progress: Vec<Vec<String>>,
+    /// The lead cell said "as above": the leads of the row above.
+    as_above: bool,
     at: Provenance,
 }
 
 #[derive(Debug, Clone, Default)]
-struct RawFinding {
-    ref_: Option<String>,
-    section: Option<String>,
-    text: Vec<String>,
-    at: Provenance,
+pub(super) struct RawFinding {
+    pub(super) ref_: Option<String>,
+    pub(super) section: Option<String>,
+    pub(super) text: Vec<String>,
+    pub(super) at: Provenance,
+}
+
+/// What the plan knows besides its table rows.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Context {
+    /// Findings printed apart from the action table (numbered or labelled
+    /// paragraphs, a findings table), in their printed order.
+    pub(super) apart: Vec<RawFinding>,
+    /// The document's keys: what each rating means.
+    pub(super) keys: super::keys::Keys,
+    /// Label words a finding's number may follow ("Priority area 3").
+    pub(super) finding_labels: Vec<String>,
 }
 
 /// Does the document number its actions (any action cell opening with a
@@ -110,7 +127,7 @@ fn finding_ref(row: &RowData) -> Option<String> {
         return Some(r);
     }
     let first = row.finding.own().first()?;
-    reference::split_ref(first).map(|(r, _)| r)
+    refs::opening_ref(first).map(|(r, _)| r)
 }
 
 /// The ref column's text as a ref ("2.2." → "2.2").
@@ -122,7 +139,8 @@ fn ref_cell(row: &RowData) -> Option<String> {
     Some(reference::whole_ref(&text).unwrap_or_else(|| text.trim_end_matches('.').to_string()))
 }
 
-struct Builder {
+struct Builder<'a> {
+    ctx: &'a Context,
     numbered: bool,
     /// The document has some ref scheme (a ref column or numbered actions),
     /// so a row that prints no ref can be told from one that does.
@@ -131,11 +149,17 @@ struct Builder {
     findings: Vec<RawFinding>,
     actions: Vec<RawAction>,
     current: Option<usize>,
+    /// The finding cells as printed, to tell a repeat from a new finding.
+    printed: Vec<Vec<String>>,
+    /// The row's ref column numbers its action, not its finding.
+    ref_for_action: bool,
+    /// Lead texts that mean "as above".
+    as_above: &'a [String],
     /// The last line was a data row (a continuation has something to carry on).
     after_data: bool,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn finding_ref(&self) -> Option<&str> {
         self.current
             .and_then(|i| self.findings.get(i))
@@ -182,30 +206,49 @@ impl Builder {
             f.text.extend(row.finding.own().iter().cloned());
         }
         let has_finding_col = row.finding_col;
+        // A theme column printed on every row names the row's section.
+        if let Some(sec) = non_empty_join(row.section.own())
+            && self.section.as_deref() != Some(sec.as_str())
+        {
+            self.section = Some(sec);
+            self.current = None;
+        }
         // A row starts a finding when it prints one, or prints only a ref
         // (a finding row whose text is elsewhere). A ref printed beside an
         // action under an empty or merged finding cell numbers the action.
+        // A spreadsheet prints the finding again on each of its rows: a run
+        // of identical finding text is one finding.
         let ref_only =
             row.ref_.has_own_text() && !row.action.has_own_text() && !row.finding.is_merged();
+        let repeated = row.finding.has_own_text()
+            && self
+                .current
+                .and_then(|i| self.printed.get(i))
+                .is_some_and(|p| p.as_slice() == row.finding.own());
         let mut new_finding = false;
-        if has_finding_col && !finding_goes_on && (row.finding.has_own_text() || ref_only) {
-            let mut text = row.finding.own().to_vec();
-            let mut ref_ = ref_cell(row);
-            if ref_.is_none()
-                && let Some(first) = text.first_mut()
-                && let Some((r, rest)) = reference::split_ref(first)
-            {
-                ref_ = Some(r);
-                *first = rest.to_string();
-            }
+        self.ref_for_action = false;
+        if has_finding_col
+            && !finding_goes_on
+            && !repeated
+            && (row.finding.has_own_text() || ref_only)
+        {
+            let printed = row.finding.own().to_vec();
+            let (ref_, text, cell_numbers_action) = self.finding_ref_and_text(row, &printed);
+            self.ref_for_action = cell_numbers_action;
             self.findings.push(RawFinding {
                 ref_,
                 section: self.section.clone(),
                 text,
                 at: row.at,
             });
+            self.printed.push(printed);
             self.current = Some(self.findings.len() - 1);
             new_finding = true;
+        } else if repeated {
+            self.ref_for_action = true;
+        }
+        if !has_finding_col && let Some(i) = self.linked(row) {
+            self.current = Some(i);
         }
         if row.action.has_own_text() {
             self.new_action(row, new_finding, has_finding_col);
@@ -216,6 +259,53 @@ impl Builder {
         }
     }
 
+    /// A new finding's ref and text. A label line ("Priority area 3") or a
+    /// number or letter opening the cell ("4. …", "C. …") is the ref and
+    /// leaves the text; failing both, the ref column's. When the text
+    /// prints its own ref and the ref column another, the column numbers
+    /// the action (a spreadsheet's "1.01" beside "1. Improve …"): the third
+    /// value says so.
+    fn finding_ref_and_text(
+        &self,
+        row: &RowData,
+        printed: &[String],
+    ) -> (Option<String>, Vec<String>, bool) {
+        let mut text = printed.to_vec();
+        let cell = ref_cell(row);
+        let mut own = None;
+        if let Some(first) = text.first().cloned() {
+            if let Some((r, rest)) = refs::labelled_ref(&first, &self.ctx.finding_labels) {
+                own = Some(r);
+                if rest.is_empty() {
+                    text.remove(0);
+                } else {
+                    text[0] = rest;
+                }
+            } else if let Some((r, rest)) = refs::opening_ref(&first)
+                && (cell.is_none() || cell.as_deref() == Some(r.as_str()) || !r.contains('.'))
+            {
+                own = Some(r);
+                text[0] = rest.to_string();
+            }
+        }
+        match (own, cell) {
+            (Some(o), Some(c)) if o != c => (Some(o), text, true),
+            (Some(o), _) => (Some(o), text, false),
+            (None, c) => (c, text, false),
+        }
+    }
+
+    /// The finding printed apart that a row's link cell names.
+    fn linked(&self, row: &RowData) -> Option<usize> {
+        let cell = fields::join(row.link.own());
+        if cell.is_empty() {
+            return None;
+        }
+        self.findings
+            .iter()
+            .position(|f| f.ref_.as_deref().is_some_and(|r| refs::links(&cell, r)))
+    }
+
     fn new_action(&mut self, row: &RowData, new_finding: bool, has_finding_col: bool) {
         let mut text = row.action.own().to_vec();
         let mut ref_ = None;
@@ -224,6 +314,9 @@ impl Builder {
         {
             ref_ = Some(r);
             *first = rest;
+        }
+        if ref_.is_none() && self.ref_for_action {
+            ref_ = ref_cell(row);
         }
         if ref_.is_none() {
             ref_ = if has_finding_col && new_finding {
@@ -236,23 +329,37 @@ impl Builder {
                 ref_cell(row)
             };
         }
-        let timescale = match &row.timescale {
-            CellVal::Absent => None,
-            CellVal::Text(p) | CellVal::Merged(p) => Some(p.clone()),
+        // A filled revised due replaces the due it revises.
+        let timescale = match (&row.revised, &row.timescale) {
+            (CellVal::Text(p) | CellVal::Merged(p), _) if !p.is_empty() => Some(p.clone()),
+            (_, CellVal::Absent) => None,
+            (_, CellVal::Text(p) | CellVal::Merged(p)) => Some(p.clone()),
         };
+        let lead = row.lead.own().to_vec();
+        let as_above = self.says_as_above(&lead);
         self.actions.push(RawAction {
             ref_,
             finding: self.current,
             section: self.section.clone(),
             text,
             timescale,
-            lead: row.lead.own().to_vec(),
+            lead: if as_above { Vec::new() } else { lead },
             lead_merged: row.lead.is_merged(),
             outcome: row.outcome.iter().map(copied).collect(),
             status: copied(&row.status),
+            status_fill: row.status_fill,
+            percent: copied(&row.percent),
             progress: row.progress.iter().map(copied).collect(),
+            as_above,
             at: row.at,
         });
+    }
+
+    /// Does a lead cell say "as above"?
+    fn says_as_above(&self, lead: &[String]) -> bool {
+        let t = fields::join(lead);
+        let t = t.trim().trim_end_matches('.');
+        !t.is_empty() && self.as_above.iter().any(|a| a.eq_ignore_ascii_case(t))
     }
 
     /// Append each cell this row prints to the same field of the action
@@ -275,6 +382,12 @@ impl Builder {
         extend_columns(&mut a.outcome, &row.outcome);
         extend_columns(&mut a.progress, &row.progress);
     }
+}
+
+/// A cell's paragraphs joined, if any.
+fn non_empty_join(p: &[String]) -> Option<String> {
+    let t = fields::join(p);
+    (!t.is_empty()).then_some(t)
 }
 
 /// A merged cell reads as the cell it is merged from; an own cell as itself.
@@ -306,18 +419,22 @@ fn at(p: Provenance) -> At {
 }
 
 /// Build findings and actions from the lines of every plan table, in order.
-pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
+pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
     let numbered = numbers_actions(lines);
     let has_ref_col = lines
         .iter()
         .any(|l| matches!(l, Line::Data(r) if r.ref_col));
     let mut b = Builder {
+        ctx,
         numbered,
         has_refs: numbered || has_ref_col,
         section: None,
-        findings: Vec::new(),
+        findings: ctx.apart.clone(),
         actions: Vec::new(),
         current: None,
+        printed: vec![Vec::new(); ctx.apart.len()],
+        ref_for_action: false,
+        as_above: &g.plan.as_above,
         after_data: false,
     };
     for line in lines {
@@ -338,7 +455,7 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
         .collect();
     let mut actions = Vec::with_capacity(b.actions.len());
     let mut cells = Vec::with_capacity(b.actions.len());
-    let mut prev: Option<(Option<usize>, Vec<Lead>)> = None;
+    let mut prev: Option<(Option<usize>, Option<String>, Vec<Lead>)> = None;
     for (i, a) in b.actions.iter().enumerate() {
         let (own, org_first) = fields::lead_cell(&a.lead, g);
         cells.push(match (a.lead.is_empty(), a.lead_merged) {
@@ -346,10 +463,13 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
             (true, true) => LeadCell::Merged,
             (true, false) => LeadCell::Empty,
         });
+        // Leads carry down a merged cell, an empty cell in the same
+        // finding, or an "as above" in the same finding or section.
         let carried = match &prev {
-            Some((pf, leads)) if own.is_empty() && a.lead.is_empty() => {
+            Some((pf, ps, leads)) if own.is_empty() && a.lead.is_empty() => {
                 let same_finding = a.finding.is_some() && *pf == a.finding;
-                (a.lead_merged || same_finding).then(|| leads.clone())
+                let same_group = same_finding || (a.finding.is_none() && *ps == a.section);
+                (a.lead_merged || same_finding || (a.as_above && same_group)).then(|| leads.clone())
             }
             _ => None,
         };
@@ -357,7 +477,9 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
         let leads = carried.unwrap_or(own);
         let timescale = fields::timescale(a.timescale.as_deref(), g);
         let progress = fields::progress(&a.progress, g);
-        let status = fields::status(&a.status, timescale.text.as_deref(), &progress, g);
+        let mut status = fields::status(&a.status, timescale.text.as_deref(), &progress, g);
+        ctx.keys.apply(&mut status, a.status_fill, g);
+        fields::percent_done(&mut status, &a.percent);
         actions.push(Action {
             id: format!("a{}", i + 1),
             key: None,
@@ -373,7 +495,7 @@ pub fn build(lines: &[Line], g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
             progress,
             at: at(a.at),
         });
-        prev = Some((a.finding, leads));
+        prev = Some((a.finding, a.section.clone(), leads));
     }
     spread::rejoin(&mut actions, &cells);
     (findings, actions)

@@ -20,11 +20,35 @@ impl Meaning {
     }
 }
 
+/// Columns read besides the core meanings (`plan.toml` `[columns]`, or
+/// typed by their cells).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    /// A theme repeated on every row (a spreadsheet's workstream): the section.
+    Section,
+    /// When work starts: never the timescale.
+    Start,
+    /// A moved deadline: the timescale where filled.
+    Revised,
+    /// A percentage done: "100%" says complete.
+    Percent,
+    /// A column that prints only the ref of a finding listed apart.
+    Link,
+}
+
 /// Grid column → meaning, from one header row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ColumnMap {
     /// (grid column, meaning), in column order.
     pub cols: Vec<(usize, Meaning)>,
+    /// (grid column, extra meaning), in column order.
+    pub extras: Vec<(usize, Extra)>,
+    /// Header cells no vocabulary names and no content types: (grid
+    /// column, header text as printed).
+    pub unknown: Vec<(usize, String)>,
+    /// The table lists findings only (a ref and finding text, no action,
+    /// lead or date column): findings printed apart from the action table.
+    pub findings_only: bool,
     /// Grid width of the table the map came from: a table without a header
     /// of its own continues this map only if it is as wide.
     pub width: usize,
@@ -40,6 +64,11 @@ impl ColumnMap {
     /// The first column holding `m`.
     pub fn first(&self, m: Meaning) -> Option<usize> {
         self.cols.iter().find(|(_, x)| *x == m).map(|(c, _)| *c)
+    }
+
+    /// The first column holding the extra meaning `e`.
+    pub fn extra(&self, e: Extra) -> Option<usize> {
+        self.extras.iter().find(|(_, x)| *x == e).map(|(c, _)| *c)
     }
 
     /// Every column holding `m`, in order.
@@ -106,17 +135,28 @@ impl Aliases {
 
     /// The longest alias the cell's first line opens with, else the longest
     /// it contains, as whole words; else the line with its spaces removed.
-    fn meaning(&self, cell_text: &str) -> Option<Meaning> {
+    /// With the matched alias's length (longer names win over extras).
+    fn meaning(&self, cell_text: &str) -> Option<(Meaning, usize)> {
         let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
-        self.named(first)
-            .map(|(m, _)| m)
-            .or_else(|| self.squashed(&normalise(first)))
+        self.named_len(first).or_else(|| {
+            let n = normalise(first);
+            self.squashed(&n).map(|m| (m, n.len()))
+        })
     }
 
     /// The column a short line names, and whether it opens with the alias:
     /// the longest alias it opens with, else the longest it contains as
     /// whole words (a line of a few words only: "Current SCT Progress").
     pub(crate) fn named(&self, line: &str) -> Option<(Meaning, bool)> {
+        let (m, _, opens) = self.matched(line)?;
+        Some((m, opens))
+    }
+
+    fn named_len(&self, line: &str) -> Option<(Meaning, usize)> {
+        self.matched(line).map(|(m, len, _)| (m, len))
+    }
+
+    fn matched(&self, line: &str) -> Option<(Meaning, usize, bool)> {
         if line.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
             return None;
         }
@@ -141,8 +181,8 @@ impl Aliases {
             }
         }
         opens
-            .map(|(_, m)| (m, true))
-            .or(contains.map(|(_, m)| (m, false)))
+            .map(|(l, m)| (m, l, true))
+            .or(contains.map(|(l, m)| (m, l, false)))
     }
 
     /// A header wrapped in a column narrower than its words is printed
@@ -165,39 +205,103 @@ impl Aliases {
 /// The meaning of one header cell, judged by its first line.
 #[cfg(test)]
 fn header_meaning(cell_text: &str, g: &Grammars) -> Option<Meaning> {
-    Aliases::new(g).meaning(cell_text)
+    Aliases::new(g).meaning(cell_text).map(|(m, _)| m)
+}
+
+/// The extra column headers of `plan.toml`, normalised and padded.
+struct ExtraAliases(Vec<(Extra, String)>);
+
+impl ExtraAliases {
+    fn new(g: &Grammars) -> Self {
+        let c = &g.plan.columns;
+        let mut v = Vec::new();
+        for (e, list) in [
+            (Extra::Section, &c.section),
+            (Extra::Start, &c.start),
+            (Extra::Revised, &c.revised),
+            (Extra::Percent, &c.percent),
+        ] {
+            for a in list {
+                let a = normalise(a);
+                if !a.is_empty() {
+                    v.push((e, format!(" {a} ")));
+                }
+            }
+        }
+        ExtraAliases(v)
+    }
+
+    /// The longest extra alias a header opens with (or, for a header of a
+    /// few words, contains), with its length. `%` is kept as a word.
+    fn meaning(&self, cell_text: &str) -> Option<(Extra, usize)> {
+        let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
+        let h = normalise(&first.replace('%', " % "));
+        let padded = format!(" {h} ");
+        let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
+        self.0
+            .iter()
+            .filter(|(_, a)| {
+                padded.starts_with(a.as_str()) || (short && padded.contains(a.as_str()))
+            })
+            .map(|(e, a)| (*e, a.len()))
+            .max_by_key(|(_, l)| *l)
+    }
+}
+
+/// One header cell's reading.
+#[derive(Debug, Clone, Copy)]
+enum Named {
+    Core(Meaning),
+    Extra(Extra),
 }
 
 /// Find the header row of `table`: the first row where at least two cells
 /// name distinct columns, at least half of its non-empty cells do, and one
 /// of them is an action or finding column. Returns the row index and map.
+/// Header cells no vocabulary names are typed by the cells under them
+/// ([`super::typing`]); those that stay unknown are listed in the map.
 pub fn find_header(table: &Table, g: &Grammars) -> Option<(usize, ColumnMap)> {
     let width = table_width(table);
     let aliases = Aliases::new(g);
+    let extras = ExtraAliases::new(g);
     for (ri, row) in table.rows.iter().enumerate() {
         let mut nonempty = 0usize;
-        let mut hits: Vec<(usize, usize, Meaning)> = Vec::new(); // (col, span, meaning)
+        let mut hits: Vec<(usize, usize, Named)> = Vec::new(); // (col, span, meaning)
+        let mut unnamed: Vec<(usize, String)> = Vec::new();
         for cell in &row.cells {
             let text = cell.text();
             if text.trim().is_empty() {
                 continue;
             }
             nonempty += 1;
-            if let Some(m) = aliases.meaning(&text) {
-                hits.push((cell.col, cell.col_span.max(1), m));
+            let core = aliases.meaning(&text);
+            let extra = extras.meaning(&text);
+            let named = match (core, extra) {
+                (Some((m, l)), Some((e, le))) => Some(if le >= l {
+                    Named::Extra(e)
+                } else {
+                    Named::Core(m)
+                }),
+                (Some((m, _)), None) => Some(Named::Core(m)),
+                (None, Some((e, _))) => Some(Named::Extra(e)),
+                (None, None) => None,
+            };
+            match named {
+                Some(n) => hits.push((cell.col, cell.col_span.max(1), n)),
+                None => unnamed.push((
+                    cell.col,
+                    text.split_whitespace().collect::<Vec<_>>().join(" "),
+                )),
             }
         }
-        let distinct = {
-            let mut ms: Vec<Meaning> = hits.iter().map(|h| h.2).collect();
-            ms.dedup();
-            let mut uniq: Vec<Meaning> = Vec::new();
-            for m in ms {
-                if !uniq.contains(&m) {
-                    uniq.push(m);
-                }
+        let mut distinct: Vec<Meaning> = Vec::new();
+        for (_, _, n) in &hits {
+            if let Named::Core(m) = n
+                && !distinct.contains(m)
+            {
+                distinct.push(*m);
             }
-            uniq
-        };
+        }
         let core = distinct
             .iter()
             .any(|m| matches!(m, Meaning::Action | Meaning::Finding));
@@ -205,37 +309,66 @@ pub fn find_header(table: &Table, g: &Grammars) -> Option<(usize, ColumnMap)> {
             continue;
         }
         let mut cols: Vec<(usize, Meaning)> = Vec::new();
-        for (col, span, m) in hits {
-            if !m.repeatable() && cols.iter().any(|(_, x)| *x == m) {
-                continue;
-            }
-            // A header cell spanning several grid columns names them all
-            // (a merged "Progress" over two sub-columns).
-            for c in col..col + span {
-                if !cols.iter().any(|(x, _)| *x == c) {
-                    cols.push((c, m));
+        let mut extra_cols: Vec<(usize, Extra)> = Vec::new();
+        for (col, span, n) in hits {
+            match n {
+                Named::Core(m) => {
+                    if !m.repeatable() && cols.iter().any(|(_, x)| *x == m) {
+                        continue;
+                    }
+                    // A header cell spanning several grid columns names them
+                    // all (a merged "Progress" over two sub-columns).
+                    for c in col..col + span {
+                        if !cols.iter().any(|(x, _)| *x == c) {
+                            cols.push((c, m));
+                        }
+                    }
+                }
+                Named::Extra(e) => {
+                    if !extra_cols.iter().any(|(_, x)| *x == e) {
+                        extra_cols.push((col, e));
+                    }
                 }
             }
         }
+        let mut map = ColumnMap {
+            cols,
+            extras: extra_cols,
+            unknown: Vec::new(),
+            findings_only: false,
+            width,
+            header_cells: row.cells.len(),
+            header_texts: row.cells.iter().map(|c| normalise(&c.text())).collect(),
+        };
+        super::typing::type_unknown(table, ri, &mut map, unnamed, g);
+        let has = |m: Meaning| map.cols.iter().any(|(_, x)| *x == m);
         // Without an action column, the finding column holds the actions
-        // (a plan of recommendations with leads and dates).
-        if !cols.iter().any(|(_, m)| *m == Meaning::Action) {
-            for entry in cols.iter_mut() {
-                if entry.1 == Meaning::Finding {
-                    entry.1 = Meaning::Action;
+        // (a plan of recommendations with leads and dates), unless the table
+        // lists findings only (a ref and the finding's text, nothing an
+        // action has): then it is findings printed apart from the actions.
+        if !has(Meaning::Action) {
+            let action_like = [
+                Meaning::Lead,
+                Meaning::Timescale,
+                Meaning::Status,
+                Meaning::Outcome,
+                Meaning::Progress,
+            ]
+            .iter()
+            .any(|m| has(*m));
+            if action_like {
+                for entry in map.cols.iter_mut() {
+                    if entry.1 == Meaning::Finding {
+                        entry.1 = Meaning::Action;
+                    }
                 }
+            } else {
+                map.findings_only = true;
             }
         }
-        cols.sort_by_key(|(c, _)| *c);
-        return Some((
-            ri,
-            ColumnMap {
-                cols,
-                width,
-                header_cells: row.cells.len(),
-                header_texts: row.cells.iter().map(|c| normalise(&c.text())).collect(),
-            },
-        ));
+        map.cols.sort_by_key(|(c, _)| *c);
+        map.extras.sort_by_key(|(c, _)| *c);
+        return Some((ri, map));
     }
     None
 }

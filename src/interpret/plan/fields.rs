@@ -2,8 +2,8 @@
 //! progress. The recognisers do the parsing; this module decides which text
 //! each one sees.
 
-use crate::contract::{DateRange, Lead, Progress, Rag, Status, Timescale};
-use crate::recognise::{self, Grammars, date, lead, status};
+use crate::contract::{DateRange, Lead, Progress, Status, Timescale};
+use crate::recognise::{Grammars, date, lead, status};
 
 /// Join a cell's paragraphs with single spaces. A word broken at its hyphen
 /// across paragraphs (a page or line break: "Covid-" + "19") is joined with
@@ -37,7 +37,10 @@ fn non_empty(s: String) -> Option<String> {
 /// The timescale of an action: `None` when the table has no timescale
 /// column (text null, no dates).
 pub fn timescale(paragraphs: Option<&[String]>, g: &Grammars) -> Timescale {
-    match paragraphs.and_then(|p| non_empty(join(p))) {
+    match paragraphs
+        .and_then(|p| non_empty(join(p)))
+        .filter(|t| !status::is_placeholder(t, g))
+    {
         Some(text) => timescale_of(&text, g),
         None => Timescale::default(),
     }
@@ -143,7 +146,7 @@ pub fn status(
     progress: &[Progress],
     g: &Grammars,
 ) -> Status {
-    let text = non_empty(join(cell));
+    let text = non_empty(join(cell)).filter(|t| !status::is_placeholder(t, g));
     let facts = text
         .as_deref()
         .map(|t| status::status(t, g))
@@ -162,19 +165,19 @@ pub fn status(
     }
     Status {
         text,
-        rag: facts.rag.map(rag),
+        rag: facts.rag,
         complete,
     }
 }
 
-/// The recogniser's RAG rating in contract terms.
-pub fn rag(r: recognise::Rag) -> Rag {
-    match r {
-        recognise::Rag::Red => Rag::Red,
-        recognise::Rag::Amber => Rag::Amber,
-        recognise::Rag::Green => Rag::Green,
-        recognise::Rag::Blue => Rag::Blue,
-        recognise::Rag::Grey => Rag::Grey,
+/// A percentage-done cell that reads "100%" says the action is complete,
+/// where the status says nothing of it. Any other value (a lower
+/// percentage, "0%", "n/a") is a measure, not a statement that work is
+/// under way, and leaves `complete` as it is.
+pub fn percent_done(status: &mut Status, cell: &[String]) {
+    let t = join(cell).replace(' ', "");
+    if status.complete.is_none() && (t == "100%" || t == "100.0%") {
+        status.complete = Some(true);
     }
 }
 

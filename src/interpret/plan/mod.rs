@@ -12,17 +12,23 @@
 //! - [`spread`]: lead cells an exporter spread down a merge, rejoined;
 //! - [`title`]: the document's title and headings above tables.
 
+mod apart;
 mod build;
 pub(crate) mod columns;
 pub(crate) mod fields;
+mod keys;
+mod labelled;
+mod refs;
 mod rows;
 pub(crate) mod spread;
 mod title;
+mod typing;
 
-use crate::contract::{Action, Diagnostic, Finding};
+use crate::contract::{Action, At, Diagnostic, Finding, Level};
 use crate::model::{Block, Document};
 use crate::recognise::Grammars;
 
+use build::Context;
 use columns::ColumnMap;
 use rows::Line;
 
@@ -35,22 +41,93 @@ pub struct Plan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Read every plan table of `doc` into findings and actions.
+/// Read every plan table of `doc` into findings and actions; a document
+/// with no plan table may be a plan of headings and labelled paragraphs.
 pub fn extract(doc: &Document, g: &Grammars) -> Plan {
     let title = title::find(doc);
-    let mut lines: Vec<Line> = Vec::new();
+    let (keys, key_blocks) = keys::find(doc, g);
+    let mut ctx = Context {
+        keys,
+        finding_labels: finding_labels(g),
+        ..Context::default()
+    };
+    let tables = read_tables(doc, g, &key_blocks, title.as_deref());
+    let linked = tables
+        .lines
+        .iter()
+        .any(|l| matches!(l, Line::Data(r) if !r.finding_col && r.link.has_own_text()));
+    if linked {
+        ctx.apart = apart::findings(
+            doc,
+            g,
+            &key_blocks,
+            &tables.finding_tables,
+            &ctx.finding_labels,
+        );
+    }
+    let (findings, actions) = build::build(&tables.lines, &ctx, g);
+    if actions.is_empty()
+        && let Some(p) = labelled::extract(doc, g, &ctx, &key_blocks)
+    {
+        return Plan { title, ..p };
+    }
+    let diagnostics = if actions.is_empty() {
+        Vec::new()
+    } else {
+        tables.unknown
+    };
+    Plan {
+        title,
+        findings,
+        actions,
+        diagnostics,
+    }
+}
+
+/// Label words a finding's number may follow: the finding labels of
+/// `plan.toml` and the finding column headers of `columns.toml`.
+fn finding_labels(g: &Grammars) -> Vec<String> {
+    let mut v = g.plan.labels.finding.clone();
+    v.extend(g.columns.finding.iter().cloned());
+    v
+}
+
+/// What the tables of a document hold.
+#[derive(Default)]
+struct Tables {
+    lines: Vec<Line>,
+    /// Tables that list findings only, to link actions to.
+    finding_tables: Vec<usize>,
+    /// `plan.column_unknown` for each header nothing could read.
+    unknown: Vec<Diagnostic>,
+}
+
+fn read_tables(doc: &Document, g: &Grammars, skip: &[usize], title: Option<&str>) -> Tables {
+    let mut out = Tables::default();
     let mut map: Option<ColumnMap> = None;
     // A short paragraph or heading right before a table names its section.
     let mut heading: Option<String> = None;
     // Text blocks since the last plan table: a headerless table carries the
     // plan on only when nothing but (at most) a heading separates them.
     let mut text_between = 0usize;
-    for block in &doc.blocks {
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if skip.contains(&bi) {
+            heading = None;
+            continue;
+        }
         let text = match block {
             Block::Heading(h) => &h.text,
             Block::Paragraph(p) => &p.text,
             Block::Table(t) => {
                 let found = columns::find_header(t, g);
+                if let Some((_, m)) = &found
+                    && m.findings_only
+                {
+                    out.finding_tables.push(bi);
+                    heading = None;
+                    text_between = 0;
+                    continue;
+                }
                 let adjacent = text_between == 0 || (text_between == 1 && heading.is_some());
                 let table_lines = match (&found, &map) {
                     (Some((row, m)), _) => Some(rows::lines(t, m, Some(*row))),
@@ -62,6 +139,11 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
                     }
                     _ => None,
                 };
+                if let (true, Some((_, m))) = (table_lines.is_some(), &found) {
+                    for (_, h) in &m.unknown {
+                        out.unknown.push(column_unknown(h, t.at));
+                    }
+                }
                 map = match (table_lines.is_some(), found) {
                     (true, Some((_, m))) => Some(m),
                     (true, None) => map,
@@ -69,9 +151,12 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
                 };
                 if let Some(tl) = table_lines {
                     if let Some(h) = heading.take() {
-                        lines.push(Line::Section(h));
+                        out.lines.push(Line::Section(h));
                     }
-                    lines.extend(tl);
+                    out.lines.extend(tl.into_iter().filter(|l| {
+                        // The title printed as the table's first row.
+                        !matches!(l, Line::Section(s) if Some(s.as_str()) == title)
+                    }));
                 }
                 heading = None;
                 text_between = 0;
@@ -82,14 +167,25 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
             continue;
         }
         text_between += 1;
-        heading = title::heading_like(text).filter(|t| Some(t) != title.as_ref());
+        heading = title::heading_like(text)
+            .filter(|t| Some(t.as_str()) != title)
+            .filter(|t| !title::is_caption(t, g));
     }
-    let (findings, actions) = build::build(&lines, g);
-    Plan {
-        title,
-        findings,
-        actions,
-        diagnostics: Vec::new(),
+    out
+}
+
+/// The diagnostic for a column nothing could read.
+fn column_unknown(header: &str, at: crate::model::Provenance) -> Diagnostic {
+    Diagnostic {
+        level: Level::Warning,
+        code: "plan.column_unknown".into(),
+        message: format!(
+            "column \"{header}\" is not read: its header is not in columns.toml and its cells do not say what it holds; add the header to columns.toml with --grammars"
+        ),
+        at: At {
+            page: at.page.filter(|p| *p > 0),
+            line: at.line.filter(|l| *l > 0),
+        },
     }
 }
 

@@ -5,10 +5,10 @@
 //! which of the two it was. A [`Line`] records exactly that, per meaning, and
 //! nothing about the format.
 
-use crate::model::{Cell, Provenance, Row, Slot, Table};
+use crate::model::{Cell, Provenance, Rgb, Row, Slot, Table};
 use crate::recognise::reference;
 
-use super::columns::{ColumnMap, Meaning, is_header_repeat, merged_from_above};
+use super::columns::{ColumnMap, Extra, Meaning, is_header_repeat, merged_from_above};
 
 /// One cell as the builder sees it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -52,6 +52,16 @@ pub struct RowData {
     pub outcome: Vec<CellVal>,
     pub status: CellVal,
     pub progress: Vec<CellVal>,
+    /// A theme column repeated on every row: the row's section.
+    pub section: CellVal,
+    /// A revised due: the timescale where filled.
+    pub revised: CellVal,
+    /// A percentage done.
+    pub percent: CellVal,
+    /// The ref of a finding printed apart.
+    pub link: CellVal,
+    /// The fill of the status cell (a RAG shown by colour alone).
+    pub status_fill: Option<Rgb>,
     /// The table has a finding column (else any ref is the action's).
     pub finding_col: bool,
     /// The table has a ref column.
@@ -110,6 +120,11 @@ pub fn lines(table: &Table, map: &ColumnMap, header_row: Option<usize>) -> Vec<L
     let start = header_row.map_or(0, |h| h + 1);
     if let Some(h) = header_row {
         for row in table.rows.iter().take(h) {
+            // Rows a spreadsheet repeats above its header on every page
+            // (the title, "Last updated …") are print titles, not sections.
+            if row.header {
+                continue;
+            }
             let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
             let filled: Vec<&String> = texts.iter().filter(|t| !t.trim().is_empty()).collect();
             if let [only] = filled.as_slice()
@@ -184,6 +199,10 @@ fn read_row(table: &Table, slots: &[Vec<Slot>], ri: usize, row: &Row, map: &Colu
         map.first(m)
             .map_or(CellVal::Absent, |c| cell_val(table, slots, ri, c))
     };
+    let extra = |e: Extra| {
+        map.extra(e)
+            .map_or(CellVal::Absent, |c| cell_val(table, slots, ri, c))
+    };
     let many = |m: Meaning| -> Vec<CellVal> {
         map.all(m)
             .into_iter()
@@ -199,6 +218,17 @@ fn read_row(table: &Table, slots: &[Vec<Slot>], ri: usize, row: &Row, map: &Colu
         outcome: many(Meaning::Outcome),
         status: one(Meaning::Status),
         progress: many(Meaning::Progress),
+        section: extra(Extra::Section),
+        revised: extra(Extra::Revised),
+        percent: extra(Extra::Percent),
+        link: extra(Extra::Link),
+        status_fill: map
+            .first(Meaning::Status)
+            .and_then(|c| match slots.get(ri).and_then(|r| r.get(c)) {
+                Some(Slot::Origin(r, i)) => table.cell(*r, *i).and_then(|c| c.fill),
+                _ => None,
+            })
+            .filter(|f| !f.is_whiteish()),
         finding_col: map.first(Meaning::Finding).is_some(),
         ref_col: map.first(Meaning::Ref).is_some(),
         page_break_before: row.page_break_before,

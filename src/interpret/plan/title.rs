@@ -5,7 +5,8 @@
 //! phrase of several words, not a sentence and not a bare heading such as
 //! "INTRODUCTION").
 
-use crate::model::{Block, Document};
+use crate::model::{Block, Document, Table};
+use crate::recognise::Grammars;
 
 const MIN_TITLE_WORDS: usize = 3;
 const MAX_TITLE_WORDS: usize = 40;
@@ -34,18 +35,41 @@ pub fn find(doc: &Document) -> Option<String> {
         }
     }
     let first = doc.blocks.iter().find_map(|b| match b {
-        Block::Heading(h) if !h.text.trim().is_empty() => Some(Some(h.text.as_str())),
-        Block::Paragraph(p) if !p.text.trim().is_empty() => Some(Some(p.text.as_str())),
-        Block::Table(_) => Some(None),
+        Block::Heading(h) if !h.text.trim().is_empty() => Some(Some(h.text.clone())),
+        Block::Paragraph(p) if !p.text.trim().is_empty() => Some(Some(p.text.clone())),
+        Block::Table(t) => Some(spanning_first_row(t)),
         _ => None,
     })??;
-    let t = clean(first);
+    let t = clean(&first);
     let words = t.split(' ').count();
     let sentence = t.ends_with('.') || t.ends_with(':');
     (MIN_TITLE_WORDS..=MAX_TITLE_WORDS)
         .contains(&words)
         .then_some(t)
         .filter(|_| !sentence)
+}
+
+/// The text of a table's first row when it is one cell spanning the whole
+/// table: a spreadsheet's merged title cell, printed as the table opens.
+fn spanning_first_row(t: &Table) -> Option<String> {
+    let row = t.rows.first()?;
+    let width = super::columns::table_width(t);
+    let filled: Vec<_> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    match filled.as_slice() {
+        [only] if width > 1 && only.col_span >= width => Some(only.text()),
+        _ => None,
+    }
+}
+
+/// A heading that names the whole table after it ("Priority action plan",
+/// "Action tracker"): it ends with a caption word of `plan.toml`.
+pub fn is_caption(text: &str, g: &Grammars) -> bool {
+    let t = super::columns::normalise(text);
+    let padded = format!(" {t}");
+    g.plan.captions.iter().any(|c| {
+        let c = super::columns::normalise(c);
+        !c.is_empty() && padded.ends_with(&format!(" {c}"))
+    })
 }
 
 /// A paragraph that can label the table right after it.
@@ -100,6 +124,40 @@ mod tests {
             None
         );
         assert_eq!(find(&doc(&["This plan sets out what we will do."])), None);
+    }
+
+    #[test]
+    fn a_caption_names_the_table_not_a_section() {
+        let g = Grammars::builtin();
+        assert!(is_caption("Our improvement plan", &g));
+        assert!(is_caption("Action tracker", &g));
+        assert!(!is_caption("Health", &g));
+        assert!(!is_caption("Planning", &g));
+    }
+
+    #[test]
+    fn a_spanning_first_row_is_the_title_of_a_headless_document() {
+        use crate::model::{Cell, Row};
+        let span = Cell {
+            col_span: 3,
+            ..Cell::new(
+                0,
+                vec![Paragraph::new(
+                    "Borough tracker of actions",
+                    Provenance::default(),
+                )],
+            )
+        };
+        let mut d = Document::new(Format::Docx);
+        d.blocks.push(Block::Table(Table {
+            rows: vec![Row {
+                cells: vec![span],
+                ..Default::default()
+            }],
+            columns: 3,
+            ..Default::default()
+        }));
+        assert_eq!(find(&d).as_deref(), Some("Borough tracker of actions"));
     }
 
     #[test]

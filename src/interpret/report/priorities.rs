@@ -62,7 +62,15 @@ pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
 /// make a sentence of six or more words ending with a full stop.
 fn without_trailing_sentence(lines: &[String]) -> String {
     let ends_sentence = lines.last().is_some_and(|l| l.ends_with('.'));
+    // Words from each line to the end, summed once from the back: a long
+    // paragraph must not cost a sum per line.
+    let mut words_from = vec![0usize; lines.len() + 1];
+    for (k, l) in lines.iter().enumerate().rev() {
+        crate::work::step(1);
+        words_from[k] = words_from[k + 1] + l.split_whitespace().count();
+    }
     let cut = (1..lines.len()).find(|&k| {
+        crate::work::step(1);
         let (Some(prev), Some(line)) = (lines.get(k - 1), lines.get(k)) else {
             return false;
         };
@@ -73,9 +81,7 @@ fn without_trailing_sentence(lines: &[String]) -> String {
             .is_some_and(|w| w.chars().all(char::is_lowercase));
         let mid_list = prev.ends_with([',', '/', '&', '-']) || small_last;
         let capital = line.starts_with(char::is_uppercase);
-        let words: usize = lines
-            .get(k..)
-            .map_or(0, |t| t.iter().map(|l| l.split_whitespace().count()).sum());
+        let words = words_from.get(k).copied().unwrap_or(0);
         ends_sentence && !mid_list && capital && words >= 6
     });
     lines

@@ -101,12 +101,19 @@ pub fn find(items: &[Item<'_>]) -> Sections {
             // plain dump joins a page's text block): a later line of the
             // paragraph that opens with a number and reads as a title.
             for inner in l.lines.iter().skip(1) {
-                let mut one = l.clone();
-                one.lines = vec![inner.clone()];
-                one.first = inner.clone();
-                one.text = inner.clone();
-                one.heading = None;
-                one.tab = false;
+                crate::work::step(1);
+                // Built field by field: cloning the paragraph per line would
+                // cost its length squared.
+                let one = Line {
+                    text: inner.clone(),
+                    lines: vec![inner.clone()],
+                    first: inner.clone(),
+                    heading: None,
+                    list: l.list,
+                    tab: false,
+                    cells: Vec::new(),
+                    page: l.page,
+                };
                 found.extend(candidate(i, &one).map(|mut c| {
                     c.weight -= 0.3;
                     c

@@ -19,15 +19,18 @@
 //! the file carries `w:lastRenderedPageBreak` marks (Word's record of its own
 //! layout); explicit breaks alone cannot say where pages fall.
 
-use crate::model::{Block, Cell, Heading, Paragraph, Provenance, ReadWarning, Row, Style, Table};
+use crate::model::{
+    Block, Cell, Heading, Paragraph, Provenance, ReadWarning, Rgb, Row, Style, Table,
+};
 
 use super::grid::{self, HMerge, RawCell, RawRow, VMerge};
 use super::numbering::{Counters, Numbering};
 use super::styles::{self, NumRef, RunProps, Styles, heading_from_outline};
 use super::xml::{Element, Ns};
 
-/// Deepest table nesting whose nested-table text is also copied into the
-/// enclosing cell's paragraphs.
+/// Deepest table nesting whose nested-table text is copied into the
+/// enclosing cell's paragraphs; deeper text is dropped, so hostile nesting
+/// cannot multiply memory without bound (no real document nests this deep).
 const MAX_FLATTEN_DEPTH: usize = 8;
 
 /// Largest table grid (rows x columns) accepted. [`Table::slots`] allocates
@@ -44,10 +47,21 @@ enum Item {
 
 /// What one run contributed, for the paragraph's typography.
 struct RunStat {
+    /// Byte offset in the paragraph text (before any automatic list number
+    /// is put in front) where the run's text ends.
+    end: usize,
     chars: usize,
     bold: bool,
     size_half_points: Option<u32>,
     font: Option<String>,
+}
+
+/// A paragraph whose mark was deleted with change tracking on: Word's
+/// Accept All joins it to the next paragraph, so its text waits for that
+/// one. Kept whole in case no paragraph follows in the same container.
+struct Carried {
+    acc: Acc,
+    item: Item,
 }
 
 #[derive(Default)]
@@ -71,6 +85,8 @@ pub struct Walker<'a> {
     pub warnings: Vec<ReadWarning>,
     /// Set when a table is over [`MAX_GRID_POSITIONS`]: the read fails.
     pub too_large: Option<String>,
+    /// The paragraph with a deleted mark waiting to join the next one.
+    carry: Option<Carried>,
 }
 
 /// The branch of `mc:AlternateContent` to read: the first `mc:Choice`, else
@@ -115,13 +131,14 @@ impl<'a> Walker<'a> {
             page: rendered_pages.then_some(1),
             warnings: Vec::new(),
             too_large: None,
+            carry: None,
         }
     }
 
     /// The body's blocks, in order.
     pub fn body(&mut self, body: &Element) -> Vec<Block> {
         let mut items = Vec::new();
-        self.blocks(body, &mut items);
+        self.container(body, &mut items);
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             match item {
@@ -153,17 +170,36 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Block-level content of a container (body, cell, text box, content control).
+    /// The blocks of a story that paragraphs cannot join across (the body,
+    /// a cell, a text box): a paragraph whose deleted mark is its last one
+    /// stays a paragraph of its own.
+    fn container(&mut self, container: &Element, out: &mut Vec<Item>) {
+        let outer = self.carry.take();
+        self.blocks(container, out);
+        self.flush_carry(out);
+        self.carry = outer;
+    }
+
+    /// A carried paragraph with nothing after it to join: emitted as it is.
+    fn flush_carry(&mut self, out: &mut Vec<Item>) {
+        if let Some(c) = self.carry.take() {
+            out.push(c.item);
+        }
+    }
+
+    /// Block-level content: paragraphs, tables and the wrappers they sit in
+    /// (content controls, custom XML, tracked insertions).
     fn blocks(&mut self, container: &Element, out: &mut Vec<Item>) {
         for child in container.elements() {
             match (child.ns, &*child.name) {
                 (Ns::W, "p") => self.paragraph(child, out),
                 (Ns::W, "tbl") => {
+                    self.flush_carry(out);
                     let t = self.table(child);
                     out.push(Item::Table(t));
                 }
                 (Ns::W, "sdt") => {
-                    if let Some(content) = child.child_w("sdtContent") {
+                    if let Some(content) = control_content(child) {
                         self.blocks(content, out);
                     }
                 }
@@ -197,9 +233,13 @@ impl<'a> Walker<'a> {
             Some(s) => self.styles.defaults.overlay(&s.run),
             None => self.styles.defaults.clone(),
         };
-        let mut acc = Acc::default();
+        // A paragraph before this one whose mark was deleted: its text opens this one.
+        let mut acc = self.carry.take().map(|c| c.acc).unwrap_or_default();
         let mut extras = Vec::new();
         self.inline(p, &base, &mut acc, &mut extras);
+        let mark_deleted = ppr
+            .and_then(|x| x.child_w("rPr"))
+            .is_some_and(|r| r.child_w("del").is_some() || r.child_w("moveFrom").is_some());
         if acc.first_page.is_some() {
             at.page = acc.first_page;
         }
@@ -237,20 +277,34 @@ impl<'a> Walker<'a> {
             .min(8);
         let list_id = num_id.filter(|id| self.numbering.is_list(id, ilvl));
         let list = list_id.map(|_| ilvl);
-        // Word's automatic number, as printed before the text.
-        let mut text = acc.text;
-        if let Some(label) =
-            list_id.and_then(|id| self.numbering.label(&mut self.counters, id, ilvl))
-        {
-            text.insert_str(0, &label);
-        }
+        // Word's automatic number, as printed before the text. A paragraph
+        // that joins the next one takes that one's numbering, so it counts none.
+        let label = list_id
+            .filter(|_| !mark_deleted)
+            .and_then(|id| self.numbering.label(&mut self.counters, id, ilvl))
+            .unwrap_or_default();
+        let mut text = String::with_capacity(label.len() + acc.text.len());
+        text.push_str(&label);
+        text.push_str(&acc.text);
 
+        let mut style = typography(&acc.runs, style.map(|s| s.name.clone()));
+        if let Some(end) = bold_opening(&acc.runs, &acc.text) {
+            style.bold_prefix = label.len() + end;
+        }
         let para = Paragraph {
-            style: typography(&acc.runs, style.map(|s| s.name.clone())),
+            style,
             text,
             list,
             at,
         };
+        if mark_deleted {
+            out.extend(extras);
+            self.carry = Some(Carried {
+                acc,
+                item: Item::Para(para, heading),
+            });
+            return;
+        }
         out.push(Item::Para(para, heading));
         out.extend(extras);
     }
@@ -266,7 +320,7 @@ impl<'a> Walker<'a> {
                     | "bdo",
                 ) => self.inline(child, base, acc, extras),
                 (Ns::W, "sdt") => {
-                    if let Some(content) = child.child_w("sdtContent") {
+                    if let Some(content) = control_content(child) {
                         self.inline(content, base, acc, extras);
                     }
                 }
@@ -307,8 +361,9 @@ impl<'a> Walker<'a> {
             .count();
         if chars > 0 {
             acc.runs.push(RunStat {
+                end: acc.text.len(),
                 chars,
-                bold: props.bold == Some(true),
+                bold: props.is_bold(),
                 size_half_points: props.size_half_points,
                 font: props.font,
             });
@@ -357,7 +412,7 @@ impl<'a> Walker<'a> {
     fn text_boxes(&mut self, el: &Element, out: &mut Vec<Item>) {
         for child in el.elements() {
             if child.is_w("txbxContent") {
-                self.blocks(child, out);
+                self.container(child, out);
             } else if child.ns == Ns::Mc && &*child.name == "AlternateContent" {
                 if let Some(branch) = choose(child) {
                     self.text_boxes(branch, out);
@@ -447,22 +502,18 @@ impl<'a> Walker<'a> {
             }
             Some(_) => HMerge::Continue,
         };
+        let fill = tcpr.and_then(|p| p.child_w("shd")).and_then(shading_fill);
         let mut items = Vec::new();
-        self.blocks(tc, &mut items);
+        self.container(tc, &mut items);
         let mut paragraphs = Vec::new();
-        let mut nested = Vec::new();
         for item in items {
             match item {
                 Item::Para(p, _) => paragraphs.push(p),
+                // Each level copies the text of the levels below it.
                 Item::Table(t) => {
-                    // Each level copies the text of the levels below it;
-                    // past a depth no real document reaches, the text stays
-                    // only in `nested`, so hostile nesting cannot multiply
-                    // memory without bound.
                     if self.table_depth <= MAX_FLATTEN_DEPTH {
                         flatten_into(&t, &mut paragraphs);
                     }
-                    nested.push(t);
                 }
             }
         }
@@ -475,12 +526,53 @@ impl<'a> Walker<'a> {
                 col_span: 1,
                 row_span: 1,
                 paragraphs,
-                nested,
-                fill: None,
+                fill,
                 at,
             },
         }
     }
+}
+
+/// What a content control shows: its `w:sdtContent`, unless the control is
+/// showing its placeholder ("Click or tap to enter a date."), which is a
+/// prompt to whoever fills the form in, not content: then nothing.
+fn control_content(sdt: &Element) -> Option<&Element> {
+    let placeholder = sdt
+        .child_w("sdtPr")
+        .and_then(|p| p.child_w("showingPlcHdr"))
+        .is_some_and(Element::on_off);
+    if placeholder {
+        return None;
+    }
+    sdt.child_w("sdtContent")
+}
+
+/// A cell's background from its `w:shd`: the fill colour, or the pattern
+/// colour where the pattern is solid (which covers the fill). "auto", "nil"
+/// and white or near-white give `None`: a page-coloured cell says nothing.
+fn shading_fill(shd: &Element) -> Option<Rgb> {
+    let pattern = shd.val().unwrap_or("clear");
+    if pattern == "nil" {
+        return None;
+    }
+    let colour = shd.attr("color").and_then(Rgb::from_hex);
+    let fill = shd.attr("fill").and_then(Rgb::from_hex);
+    let rgb = if pattern == "solid" {
+        colour.or(fill)
+    } else {
+        fill
+    };
+    rgb.filter(|c| !c.is_whiteish())
+}
+
+/// End (byte offset in `text`, trailing spaces left out) of the bold run(s)
+/// a paragraph opens with, when it opens bold and is not bold throughout:
+/// a label such as "Who:" before plain text.
+fn bold_opening(runs: &[RunStat], text: &str) -> Option<usize> {
+    let first_plain = runs.iter().position(|r| !r.bold)?;
+    let end = runs[..first_plain].last()?.end;
+    let end = text.get(..end)?.trim_end().len();
+    (end > 0).then_some(end)
 }
 
 /// `w:` children named `name`, looking through the wrappers rows and cells

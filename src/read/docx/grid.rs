@@ -85,7 +85,6 @@ pub fn build(raw_rows: Vec<RawRow>) -> (Vec<Row>, usize) {
             {
                 prev.col_span += span;
                 append_paragraphs(&mut prev.paragraphs, rc.cell.paragraphs);
-                prev.nested.extend(rc.cell.nested);
                 for t in touched.iter_mut().skip(col).take(span) {
                     *t = true;
                 }
@@ -112,7 +111,6 @@ pub fn build(raw_rows: Vec<RawRow>) -> (Vec<Row>, usize) {
                 if !rc.cell.is_empty() {
                     append_paragraphs(&mut origin.paragraphs, rc.cell.paragraphs);
                 }
-                origin.nested.extend(rc.cell.nested);
                 for t in touched.iter_mut().skip(col).take(span) {
                     *t = true;
                 }

@@ -20,11 +20,11 @@
 //! `docx.core_unreadable` (the part is ignored), `docx.alt_chunk`.
 
 mod body;
-mod grid;
+pub(crate) mod grid;
 mod numbering;
-mod package;
-mod styles;
-mod xml;
+pub(crate) mod package;
+pub(crate) mod styles;
+pub(crate) mod xml;
 
 use crate::model::{Block, Document, Format, Provenance, ReadWarning};
 

@@ -17,6 +17,10 @@ const MAX_CHAIN: usize = 16;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunProps {
     pub bold: Option<bool>,
+    /// `w:bCs`: bold for complex-script text. Counted as bold where `w:b`
+    /// says nothing, since converters that mark a label bold sometimes
+    /// write only this one (see [`RunProps::is_bold`]).
+    pub bold_cs: Option<bool>,
     pub superscript: Option<bool>,
     pub hidden: Option<bool>,
     /// Half-points, as `w:sz` stores it.
@@ -31,6 +35,7 @@ impl RunProps {
         for e in rpr.elements().filter(|e| e.ns == super::xml::Ns::W) {
             match &*e.name {
                 "b" => p.bold = Some(e.on_off()),
+                "bCs" => p.bold_cs = Some(e.on_off()),
                 "vanish" => p.hidden = Some(e.on_off()),
                 "vertAlign" => p.superscript = Some(e.val() == Some("superscript")),
                 "sz" => {
@@ -55,10 +60,16 @@ impl RunProps {
         p
     }
 
+    /// Is the run printed bold? `w:b` decides where set, else `w:bCs`.
+    pub fn is_bold(&self) -> bool {
+        self.bold.or(self.bold_cs) == Some(true)
+    }
+
     /// `over` laid on top of `self`: what `over` sets wins.
     pub fn overlay(&self, over: &RunProps) -> RunProps {
         RunProps {
             bold: over.bold.or(self.bold),
+            bold_cs: over.bold_cs.or(self.bold_cs),
             superscript: over.superscript.or(self.superscript),
             hidden: over.hidden.or(self.hidden),
             size_half_points: over.size_half_points.or(self.size_half_points),

@@ -5,10 +5,10 @@
 //! (a plan with no ruling lines at all) has cells of many wrapped lines,
 //! side by side, whose lines do not share baselines, and most of its lines
 //! have text in only some columns. So:
-//! - a *window* is a run of lines with no vertical gap over [`REGION_GAP`]
+//! - a *window* is a run of lines with no vertical gap over `PDF.aligned_region_gap`
 //!   ems; its *columns* are the x-intervals between the gaps that no chunk
 //!   of a multi-chunk line crosses (a chunk is a piece of a line cut at
-//!   [`CELL_CHUNK_GAP`] ems); a column holding only bullets goes with the
+//!   `PDF.cell_chunk_gap` ems); a column holding only bullets goes with the
 //!   column to its right;
 //! - the *region* is the longest run of lines whose chunks each lie inside
 //!   one column, a lone line crossing a gap (a section row set across the
@@ -23,34 +23,8 @@
 
 use super::grid::{Grid, GridCell};
 use super::layout::PageTable;
-use super::stream::CHUNK_GAP;
+use super::settings::PDF;
 use super::text::{Line, Para, is_bullet, paragraphs};
-
-/// Vertical gap, in ems, that ends a window.
-const REGION_GAP: f32 = 1.8;
-/// Gap, in ems, that cuts a line into chunks when looking for columns:
-/// narrower than [`CHUNK_GAP`] (set for tab stops), as two cells' text is
-/// set only the cells' left and right padding apart (about an em at body
-/// sizes: a right-aligned amount and the label in the next cell), still
-/// well over a word space (a quarter em, a little more when justified).
-const CELL_CHUNK_GAP: f32 = 0.9;
-/// Fewest lines with two or more chunks in a region...
-pub const MIN_ROWS: usize = 4;
-/// ...of which this many have [`MIN_COLS`]+ (a page of a long cell may
-/// have text in only two columns on most lines).
-const MIN_WIDE: usize = 2;
-/// Fewest columns.
-const MIN_COLS: usize = 3;
-/// Narrowest shared gap, in ems, that separates two columns.
-const MIN_GAP: f32 = 0.6;
-/// Gap, in ems, wider than a space: where two cells' text may meet on a
-/// line without being cut into chunks.
-const CELL_GAP: f32 = 0.45;
-/// A line this much larger than the table's text is a heading.
-const HEADING_RATIO: f32 = 1.1;
-/// A chunk may reach this far (points) into a gap and still lie in its
-/// column.
-const SLACK: f32 = 1.0;
 
 /// Find borderless tables among lines (sorted top to bottom). Returns the
 /// tables and, per line, whether a table took it.
@@ -59,14 +33,14 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
     let mut tables = Vec::new();
     let cs: Vec<Vec<Line>> = lines
         .iter()
-        .map(|l| l.split_at_gaps(CELL_CHUNK_GAP))
+        .map(|l| l.split_at_gaps(PDF.cell_chunk_gap))
         .collect();
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
         while j < lines.len() {
             let gap = lines[j].top - lines[j - 1].bottom;
-            if gap > REGION_GAP * lines[j - 1].size.max(1.0) {
+            if gap > PDF.aligned_region_gap * lines[j - 1].size.max(1.0) {
                 break;
             }
             j += 1;
@@ -92,7 +66,7 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
 /// The borderless body of a table whose header rows are ruled (or shaded)
 /// and whose body is not: the lines from `top` down whose words each fall
 /// between two of the header's column `edges`, as long as they run on
-/// with no wider vertical gap than [`REGION_GAP`]. Words may meet at a
+/// with no wider vertical gap than `PDF.aligned_region_gap`. Words may meet at a
 /// column edge with only a space between them: the edges come from the
 /// rules, not from the gaps. The lines from `head` (the header's top) to
 /// `top` (its bottom) are the header's text, read as the first rows.
@@ -103,7 +77,7 @@ pub fn find_under(
     head: Option<f32>,
     top: f32,
 ) -> Option<(usize, usize, PageTable)> {
-    find_under_min(lines, edges, head, top, MIN_ROWS)
+    find_under_min(lines, edges, head, top, PDF.aligned_min_rows)
 }
 
 /// [`find_under`] taking as few as `min_rows` lines under the header (a
@@ -120,15 +94,21 @@ pub fn find_under_min(
     if grid_cols.len() < 2 {
         return None;
     }
-    let cs: Vec<Vec<Line>> = lines.iter().map(|l| l.split_at_gaps(CHUNK_GAP)).collect();
+    let cs: Vec<Vec<Line>> = lines
+        .iter()
+        .map(|l| l.split_at_gaps(PDF.chunk_gap))
+        .collect();
     let a = lines.iter().position(|l| l.top >= top - 1.0)?;
     let inside = |l: &Line| {
-        l.x0 >= edges.first().copied().unwrap_or(0.0) - SLACK
-            && l.x1 <= edges.last().copied().unwrap_or(0.0) + SLACK
+        l.x0 >= edges.first().copied().unwrap_or(0.0) - PDF.column_slack
+            && l.x1 <= edges.last().copied().unwrap_or(0.0) + PDF.column_slack
     };
     let mut b = a;
     while b < lines.len() {
-        if b > a && lines[b].top - lines[b - 1].bottom > REGION_GAP * lines[b - 1].size.max(1.0) {
+        if b > a
+            && lines[b].top - lines[b - 1].bottom
+                > PDF.aligned_region_gap * lines[b - 1].size.max(1.0)
+        {
             break;
         }
         if !inside(&lines[b]) || cs[b].iter().any(|k| place(&grid_cols, k, true).is_none()) {
@@ -137,7 +117,7 @@ pub fn find_under_min(
         b += 1;
     }
     if b - a < min_rows.max(1)
-        || (a..b).filter(|k| cs[*k].len() >= 2).count() < MIN_WIDE.min(min_rows.max(1))
+        || (a..b).filter(|k| cs[*k].len() >= 2).count() < PDF.aligned_min_wide.min(min_rows.max(1))
     {
         return None;
     }
@@ -172,20 +152,20 @@ pub fn find_under_min(
 }
 
 /// Column intervals of a window: the gaps no chunk of a line with
-/// [`MIN_COLS`]+ chunks crosses, widened by the chunks of two-chunk lines
+/// `PDF.min_cols`+ chunks crosses, widened by the chunks of two-chunk lines
 /// that fall in one column (a two-chunk line may also be a bullet and its
 /// text running across the columns, so those never bridge a gap).
 fn columns(cs: &[Vec<Line>]) -> Vec<(f32, f32)> {
     let mut spans: Vec<(f32, f32, f32)> = cs
         .iter()
-        .filter(|c| c.len() >= MIN_COLS)
+        .filter(|c| c.len() >= PDF.min_cols)
         .flat_map(|c| c.iter().map(|k| (k.x0, k.x1, k.size)))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut cols: Vec<(f32, f32)> = Vec::new();
     for (a, b, size) in spans {
         match cols.last_mut() {
-            Some(c) if a <= c.1 + MIN_GAP * size.max(1.0) => c.1 = c.1.max(b),
+            Some(c) if a <= c.1 + PDF.min_column_gap * size.max(1.0) => c.1 = c.1.max(b),
             _ => cols.push((a, b)),
         }
     }
@@ -198,7 +178,7 @@ fn columns(cs: &[Vec<Line>]) -> Vec<(f32, f32)> {
             cols.get(i.wrapping_sub(1)).map_or(f32::MIN, |c| c.1),
             cols.get(i + 1).map_or(f32::MAX, |c| c.0),
         );
-        let gap = MIN_GAP * k.size.max(1.0);
+        let gap = PDF.min_column_gap * k.size.max(1.0);
         if k.x0 > lo + gap && k.x1 < hi - gap {
             let c = &mut cols[*i];
             c.0 = c.0.min(k.x0);
@@ -214,7 +194,7 @@ fn columns(cs: &[Vec<Line>]) -> Vec<(f32, f32)> {
 fn column_at(cols: &[(f32, f32)], x0: f32, x1: f32) -> Option<usize> {
     let mut hit = None;
     for (i, c) in cols.iter().enumerate() {
-        if x1 > c.0 + SLACK && x0 < c.1 - SLACK {
+        if x1 > c.0 + PDF.column_slack && x0 < c.1 - PDF.column_slack {
             if hit.is_some() {
                 return None;
             }
@@ -245,7 +225,7 @@ fn place(cols: &[(f32, f32)], k: &Line, ruled: bool) -> Option<Vec<(usize, Line)
         match out.last_mut() {
             // Cells meet at a gap wider than a space; words a space apart
             // in two columns are one line set across them.
-            Some((pc, _)) if !ruled && *pc != c && gap < CELL_GAP * k.size.max(1.0) => {
+            Some((pc, _)) if !ruled && *pc != c && gap < PDF.cell_gap * k.size.max(1.0) => {
                 return None;
             }
             Some((pc, l)) if *pc == c => {
@@ -293,19 +273,19 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
             c += 1;
         }
     }
-    if cols.len() < MIN_COLS {
+    if cols.len() < PDF.min_cols {
         return None;
     }
     // The table's text size: the median of its multi-column lines. A line
     // set larger is a heading above or below it, never a row.
     let mut sizes: Vec<f32> = (0..lines.len())
-        .filter(|k| cs[*k].len() >= MIN_COLS)
+        .filter(|k| cs[*k].len() >= PDF.min_cols)
         .map(|k| lines[k].size)
         .collect();
     sizes.sort_by(f32::total_cmp);
     let size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
     let fits = |k: usize| {
-        lines[k].size <= size * HEADING_RATIO
+        lines[k].size <= size * PDF.table_heading_ratio
             && cs[k].iter().all(|p| place(&cols, p, false).is_some())
     };
     // Longest run of fitting lines, lone crossing lines allowed inside.
@@ -321,8 +301,11 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
             b += 1;
         }
         let multi = (a..b).filter(|k| cs[*k].len() >= 2).count();
-        let wide = (a..b).filter(|k| cs[*k].len() >= MIN_COLS).count();
-        if multi >= MIN_ROWS && wide >= MIN_WIDE && best.is_none_or(|x| multi > x.2) {
+        let wide = (a..b).filter(|k| cs[*k].len() >= PDF.min_cols).count();
+        if multi >= PDF.aligned_min_rows
+            && wide >= PDF.aligned_min_wide
+            && best.is_none_or(|x| multi > x.2)
+        {
             best = Some((a, b, multi));
         }
         a = b;
@@ -331,11 +314,6 @@ fn region(lines: &[Line], cs: &[Vec<Line>]) -> Option<(usize, usize, PageTable)>
     let t = build(&lines[a..b], &cs[a..b], &cols, false)?;
     Some((a, b, t))
 }
-
-/// Ems by which the step from one line to the next in a column may exceed
-/// the table's line pitch and still be a wrap: the padding of a row
-/// boundary (a cell's bottom and the next cell's top margins) adds more.
-const PITCH_SLACK: f32 = 0.1;
 
 /// The table's line pitch: the median step between the tops of
 /// consecutive lines of one column, over steps under two lines.
@@ -379,7 +357,7 @@ fn paragraphs_at_pitch(ls: &[Line], right: f32, pitch: Option<f32>) -> Vec<Para>
     let mut a = 0;
     for b in 1..=ls.len() {
         let cut = b == ls.len()
-            || base(&ls[b]) - base(&ls[b - 1]) > pitch + PITCH_SLACK * ls[b - 1].size.max(1.0);
+            || base(&ls[b]) - base(&ls[b - 1]) > pitch + PDF.pitch_slack * ls[b - 1].size.max(1.0);
         if cut {
             out.extend(paragraphs(&ls[a..b], right));
             a = b;
@@ -429,7 +407,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
             .filter(|(li, _)| !crossing[*li])
             .map(|(li, _)| *li)
             .collect();
-        let right = cols[c].1 + SLACK;
+        let right = cols[c].1 + PDF.column_slack;
         let mut spans = Vec::new();
         for p in paragraphs_at_pitch(&ls, right, pitch) {
             // The lines of this paragraph: those from its top to its bottom.
@@ -487,6 +465,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
             r1: r + 1,
             c0: 0,
             c1: n,
+            fill: None,
         });
         paras.push(paragraphs(std::slice::from_ref(&lines[li]), f32::MAX));
     }
@@ -523,8 +502,13 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
                 r1: e,
                 c0: c,
                 c1: c + 1,
+                fill: None,
             });
-            paras.push(paragraphs_at_pitch(&ls, cols[c].1 + SLACK, pitch));
+            paras.push(paragraphs_at_pitch(
+                &ls,
+                cols[c].1 + PDF.column_slack,
+                pitch,
+            ));
             r = e;
         }
     }

@@ -17,8 +17,9 @@
 //! call.
 
 use super::aligned;
-use super::grid::{GridCell, SNAP};
-use super::layout::{CELL_PAD, PageTable};
+use super::grid::GridCell;
+use super::layout::PageTable;
+use super::settings::PDF;
 use super::text::Line;
 
 /// Read the head of a page (its `tables`, sorted by top, and its body
@@ -55,11 +56,6 @@ pub fn carry(prev: &PageTable, tables: &mut Vec<PageTable>, lines: &mut Vec<Line
     }
 }
 
-/// Ems of blank page between two borderless tables with the same columns
-/// up to which they are one table (rows a blank row, or a cell of one tall
-/// line, kept apart).
-const STACK_GAP: f32 = 8.0;
-
 /// Borderless tables of one page (top to bottom) with the lines left
 /// outside them: a table right under another, no line between them, whose
 /// columns each start at one of the other's is the same table (a tall
@@ -84,7 +80,7 @@ pub fn stacked(tables: Vec<PageTable>, lines: &[Line]) -> Vec<PageTable> {
         // A table set off by a bold first row (a heading or header row)
         // is a table of its own.
         let fits = top >= bottom - 1.0
-            && top - bottom <= STACK_GAP * size.max(1.0)
+            && top - bottom <= PDF.stack_gap * size.max(1.0)
             && !between
             && prev.borderless
             && t.borderless
@@ -146,10 +142,10 @@ fn append(prev: &mut PageTable, t: PageTable) {
 
 /// For each column of a borderless table (its edges `xs` one point left of
 /// its text), the column of `onto` its text starts in: at that column's
-/// left edge, give or take [`SNAP`], plus a cell's padding when `onto` is
+/// left edge, give or take `PDF.snap`, plus a cell's padding when `onto` is
 /// ruled. Columns in order, no two in one; `None` if any fits nowhere.
 fn column_map(xs: &[f32], onto: &[f32], onto_borderless: bool) -> Option<Vec<usize>> {
-    let pad = if onto_borderless { 0.0 } else { CELL_PAD };
+    let pad = if onto_borderless { 0.0 } else { PDF.cell_pad };
     let n = xs.len().checked_sub(1)?;
     let m = onto.len().checked_sub(1)?;
     if n < 2 || m < n {
@@ -160,7 +156,7 @@ fn column_map(xs: &[f32], onto: &[f32], onto_borderless: bool) -> Option<Vec<usi
         let text = x + 1.0;
         let j = (0..m).find(|j| {
             let left = onto[*j];
-            text >= left - SNAP && text <= left + pad + SNAP
+            text >= left - PDF.snap && text <= left + pad + PDF.snap
         })?;
         if out.last().is_some_and(|p| *p >= j) {
             return None;
@@ -189,6 +185,7 @@ fn remap(t: &mut PageTable, map: &[usize], onto: &[f32]) {
                 r1: c.r1,
                 c0: *c0,
                 c1,
+                fill: None,
             },
             paras,
         ));
@@ -212,6 +209,7 @@ fn remap(t: &mut PageTable, map: &[usize], onto: &[f32]) {
                         r1: r + 1,
                         c0: k,
                         c1: k + 1,
+                        fill: None,
                     },
                     Vec::new(),
                 ));

@@ -205,7 +205,13 @@ fn to_unicode(dict: &Dictionary, doc: &Document, max_stream: usize) -> Option<To
 /// The 256-entry code table of a simple font: the ToUnicode entry where there
 /// is one, else the font's encoding as lopdf resolves it.
 fn simple_table(dict: &Dictionary, doc: &Document, cmap: Option<&ToUnicode>) -> Vec<CodeText> {
-    let enc = dict.get_font_encoding(doc).ok();
+    // lopdf sees the font without its /ToUnicode: its own CMap parser (used
+    // when a font has no /Encoding, or an Identity one) expands every range
+    // it declares, and one 884-byte font declaring a huge range ran for
+    // minutes in gigabytes. The map is ours to read (`cmap.rs`, capped).
+    let mut plain = dict.clone();
+    plain.remove(b"ToUnicode");
+    let enc = plain.get_font_encoding(doc).ok();
     let mut buf = String::new();
     (0u32..256)
         .map(|code| {

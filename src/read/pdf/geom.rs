@@ -42,3 +42,21 @@ pub struct Seg {
     /// Line width (0 for the edge of a filled shape).
     pub width: f32,
 }
+
+/// A filled axis-aligned rectangle in a known colour: a cell's shading,
+/// a page background, or a white box painted over either. Kept in paint
+/// order, since a later fill covers an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fill {
+    pub x0: f32,
+    pub top: f32,
+    pub x1: f32,
+    pub bottom: f32,
+    pub rgb: crate::model::Rgb,
+}
+
+impl Fill {
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.top && y <= self.bottom
+    }
+}

@@ -1,7 +1,7 @@
 //! Ruling segments into table grids with spanning cells.
 //!
-//! Method: snap segment positions together ([`SNAP`]), merge collinear
-//! pieces ([`JOIN`]), group segments that touch into connected components,
+//! Method: snap segment positions together (`PDF.snap`), merge collinear
+//! pieces (`PDF.join`), group segments that touch into connected components,
 //! and read each component with at least two horizontal and two vertical
 //! lines as a table. Its grid lines are the distinct positions; a unit
 //! square of the grid whose inner edge is missing merges with its
@@ -14,15 +14,8 @@
 //! that end is closed virtually and flagged (`open_top`/`open_bottom`),
 //! which the cross-page join reads as "this row goes on".
 
-/// Positions within this many points are one grid line.
-pub const SNAP: f32 = 3.0;
-/// Collinear pieces with gaps up to this many points are one segment.
-pub const JOIN: f32 = 3.0;
-/// An edge counts as present when segments cover it to within this many
-/// points at each end.
-const COVER: f32 = 2.5;
-
 use super::geom::Seg;
+use super::settings::PDF;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GridCell {
@@ -30,6 +23,9 @@ pub struct GridCell {
     pub r1: usize,
     pub c0: usize,
     pub c1: usize,
+    /// The colour painted under most of the cell, where not white (see
+    /// [`super::fills`]); set once the page's tables are found.
+    pub fill: Option<crate::model::Rgb>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +121,7 @@ fn merge(mut segs: Vec<Seg>) -> Vec<Seg> {
     let mut clusters: Vec<Vec<Seg>> = Vec::new();
     for s in segs {
         match clusters.last_mut() {
-            Some(c) if c.last().is_some_and(|l| s.pos - l.pos <= SNAP) => c.push(s),
+            Some(c) if c.last().is_some_and(|l| s.pos - l.pos <= PDF.snap) => c.push(s),
             _ => clusters.push(vec![s]),
         }
     }
@@ -136,7 +132,7 @@ fn merge(mut segs: Vec<Seg>) -> Vec<Seg> {
         let mut cur: Option<Seg> = None;
         for s in c {
             match &mut cur {
-                Some(k) if s.a <= k.b + JOIN => {
+                Some(k) if s.a <= k.b + PDF.join => {
                     k.b = k.b.max(s.b);
                     k.width = k.width.max(s.width);
                 }
@@ -177,7 +173,7 @@ fn positions(mut v: Vec<f32>) -> Vec<f32> {
     let mut out: Vec<(f32, usize)> = Vec::new();
     for p in v {
         match out.last_mut() {
-            Some((q, n)) if p - *q / *n as f32 <= SNAP => {
+            Some((q, n)) if p - *q / *n as f32 <= PDF.snap => {
                 *q += p;
                 *n += 1;
             }
@@ -189,7 +185,7 @@ fn positions(mut v: Vec<f32>) -> Vec<f32> {
 
 fn covered(segs: &[&Seg], pos: f32, a: f32, b: f32) -> bool {
     segs.iter()
-        .any(|s| (s.pos - pos).abs() <= SNAP && s.a <= a + COVER && s.b >= b - COVER)
+        .any(|s| (s.pos - pos).abs() <= PDF.snap && s.a <= a + PDF.cover && s.b >= b - PDF.cover)
 }
 
 /// Find the ruled tables among a page's segments, top to bottom.
@@ -204,10 +200,10 @@ pub fn find_grids(segs: &[Seg]) -> Vec<Grid> {
     let mut parent: Vec<usize> = (0..n).collect();
     for (i, h) in hs.iter().enumerate() {
         for (j, v) in vs.iter().enumerate() {
-            if v.pos >= h.a - JOIN
-                && v.pos <= h.b + JOIN
-                && h.pos >= v.a - JOIN
-                && h.pos <= v.b + JOIN
+            if v.pos >= h.a - PDF.join
+                && v.pos <= h.b + PDF.join
+                && h.pos >= v.a - PDF.join
+                && h.pos <= v.b + PDF.join
             {
                 union(&mut parent, i, hs.len() + j);
             }
@@ -249,8 +245,8 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
     );
     let hleft = h.iter().map(|s| s.a).fold(f32::MAX, f32::min);
     let hright = h.iter().map(|s| s.b).fold(f32::MIN, f32::max);
-    if xs.first().is_some_and(|x| hleft < x - SNAP)
-        && h.iter().filter(|s| (s.a - hleft).abs() <= SNAP).count() >= 3
+    if xs.first().is_some_and(|x| hleft < x - PDF.snap)
+        && h.iter().filter(|s| (s.a - hleft).abs() <= PDF.snap).count() >= 3
     {
         xs.insert(0, hleft);
         v.push(Seg {
@@ -261,8 +257,11 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
             width: 0.0,
         });
     }
-    if xs.last().is_some_and(|x| hright > x + SNAP)
-        && h.iter().filter(|s| (s.b - hright).abs() <= SNAP).count() >= 3
+    if xs.last().is_some_and(|x| hright > x + PDF.snap)
+        && h.iter()
+            .filter(|s| (s.b - hright).abs() <= PDF.snap)
+            .count()
+            >= 3
     {
         xs.push(hright);
         v.push(Seg {
@@ -284,8 +283,8 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
     let (x0, x1) = (xs[0], xs[xs.len() - 1]);
     let mut open_top = false;
     let mut open_bottom = false;
-    if ys.first().is_some_and(|y| vtop < y - SNAP) {
-        let ends = v.iter().filter(|s| (s.a - vtop).abs() <= SNAP).count();
+    if ys.first().is_some_and(|y| vtop < y - PDF.snap) {
+        let ends = v.iter().filter(|s| (s.a - vtop).abs() <= PDF.snap).count();
         if ends >= 2 {
             ys.insert(0, vtop);
             h.push(Seg {
@@ -298,8 +297,8 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
             open_top = true;
         }
     }
-    if ys.last().is_some_and(|y| vbot > y + SNAP) {
-        let ends = v.iter().filter(|s| (s.b - vbot).abs() <= SNAP).count();
+    if ys.last().is_some_and(|y| vbot > y + PDF.snap) {
+        let ends = v.iter().filter(|s| (s.b - vbot).abs() <= PDF.snap).count();
         if ends >= 2 {
             ys.push(vbot);
             h.push(Seg {
@@ -357,7 +356,13 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
         let sides = (c0..c1).all(|c| horiz(r0, c) && horiz(r1, c))
             && (r0..r1).all(|r| vert(r, c0) && vert(r, c1));
         if sides {
-            cells.push(GridCell { r0, r1, c0, c1 });
+            cells.push(GridCell {
+                r0,
+                r1,
+                c0,
+                c1,
+                fill: None,
+            });
         }
     }
     if cells.is_empty() {
@@ -472,13 +477,15 @@ mod tests {
             r0: 0,
             r1: 1,
             c0: 1,
-            c1: 3
+            c1: 3,
+            fill: None,
         }));
         assert!(g.cells.contains(&GridCell {
             r0: 1,
             r1: 3,
             c0: 0,
-            c1: 1
+            c1: 1,
+            fill: None,
         }));
         assert_eq!(g.cells.len(), 1 + 1 + 1 + 4);
     }

@@ -19,7 +19,9 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::PdfError;
 use super::font::{CodeText, Font};
-use super::geom::{Glyph, Seg};
+use super::geom::{Fill, Glyph, Seg};
+use super::settings::PDF;
+use crate::model::Rgb;
 use crate::read::Limits;
 
 /// An affine matrix `[a b c d e f]` as in the PDF spec (row vector times matrix).
@@ -72,6 +74,8 @@ pub struct PageContent {
     pub height: f32,
     pub glyphs: Vec<Glyph>,
     pub segs: Vec<Seg>,
+    /// Filled rectangles in a known colour, in paint order (cell shading).
+    pub fills: Vec<Fill>,
     /// Images painted (for telling a scanned page from a blank one).
     pub images: u32,
     /// Glyphs shown whose code maps to no text (no ToUnicode entry and no
@@ -128,6 +132,13 @@ struct GState {
     line_width: f32,
     stroke_white: bool,
     fill_white: bool,
+    /// The fill colour, where the colour space is one whose components
+    /// say it (device gray, RGB, CMYK and their ICC forms); `None` for a
+    /// pattern, a separation or an indexed colour.
+    fill: Option<Rgb>,
+    /// The fill colour space reads as gray, RGB or CMYK by its number of
+    /// components.
+    fill_direct: bool,
     font: Option<u16>,
     size: f32,
     tc: f32,
@@ -180,6 +191,58 @@ fn white(ops: &[Object]) -> bool {
         [c, m, y, k] => *c < 0.05 && *m < 0.05 && *y < 0.05 && *k < 0.05,
         _ => false,
     }
+}
+
+/// A fill colour from its operands: one component gray, three RGB, four
+/// CMYK (converted as a screen shows it); other counts (a pattern name)
+/// give `None`.
+fn colour(ops: &[Object]) -> Option<Rgb> {
+    let v: Vec<f32> = ops
+        .iter()
+        .filter_map(|o| o.as_float().ok())
+        .map(|x| {
+            if x.is_finite() {
+                x.clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let byte = |x: f32| (x * 255.0).round() as u8;
+    match v.as_slice() {
+        [g] => Some(Rgb::new(byte(*g), byte(*g), byte(*g))),
+        [r, g, b] => Some(Rgb::new(byte(*r), byte(*g), byte(*b))),
+        [c, m, y, k] => {
+            let ch = |x: f32| byte((1.0 - x) * (1.0 - k));
+            Some(Rgb::new(ch(*c), ch(*m), ch(*y)))
+        }
+        _ => None,
+    }
+}
+
+/// Is the colour space named by `cs` one whose components are gray, RGB
+/// or CMYK (device spaces, their calibrated and ICC forms)?
+fn direct_space(name: &[u8], res: Option<&Dictionary>, doc: &Document) -> bool {
+    const DIRECT: [&[u8]; 6] = [
+        b"DeviceGray",
+        b"DeviceRGB",
+        b"DeviceCMYK",
+        b"CalGray",
+        b"CalRGB",
+        b"ICCBased",
+    ];
+    if DIRECT.contains(&name) {
+        return true;
+    }
+    let Some(obj) = resource(res, doc, b"ColorSpace", name) else {
+        return false;
+    };
+    let family = match doc.dereference(obj).map(|(_, o)| o) {
+        Ok(Object::Name(n)) => Some(n.as_slice()),
+        Ok(Object::Array(a)) => a.first().and_then(|o| o.as_name().ok()),
+        _ => None,
+    };
+    family.is_some_and(|f| DIRECT.contains(&f))
 }
 
 fn f(ops: &[Object], i: usize) -> f32 {
@@ -258,6 +321,8 @@ impl<'a> Interp<'a> {
                 line_width: 1.0,
                 stroke_white: false,
                 fill_white: false,
+                fill: Some(Rgb::new(0, 0, 0)),
+                fill_direct: true,
                 font: None,
                 size: 0.0,
                 tc: 0.0,
@@ -333,9 +398,27 @@ impl<'a> Interp<'a> {
                 self.gs.ctm = m.then(&self.gs.ctm);
             }
             "w" => self.gs.line_width = f(ops, 0),
-            "g" | "rg" | "k" | "sc" | "scn" => self.gs.fill_white = white(ops),
+            "g" | "rg" | "k" | "sc" | "scn" => {
+                self.gs.fill_white = white(ops);
+                if matches!(name, "g" | "rg" | "k") {
+                    self.gs.fill_direct = true;
+                }
+                self.gs.fill = if self.gs.fill_direct {
+                    colour(ops)
+                } else {
+                    None
+                };
+            }
             "G" | "RG" | "K" | "SC" | "SCN" => self.gs.stroke_white = white(ops),
-            "cs" => self.gs.fill_white = false,
+            "cs" => {
+                self.gs.fill_white = false;
+                self.gs.fill_direct = ops
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .is_some_and(|n| direct_space(n, res, self.doc));
+                // Every such space starts at black (all components 0).
+                self.gs.fill = self.gs.fill_direct.then_some(Rgb::new(0, 0, 0));
+            }
             "CS" => self.gs.stroke_white = false,
             // Paths.
             "m" => {
@@ -620,7 +703,19 @@ impl<'a> Interp<'a> {
                 }
                 PathSeg::Rect(x0, y0, x1, y1) => {
                     let (w, h) = (x1 - x0, y1 - y0);
-                    if fill_visible && h <= 3.0 && w > h {
+                    if let Some(rgb) = self.gs.fill.filter(|_| fill)
+                        && w > PDF.rule_fill_max
+                        && h > PDF.rule_fill_max
+                    {
+                        self.out.fills.push(Fill {
+                            x0,
+                            top: y0,
+                            x1,
+                            bottom: y1,
+                            rgb,
+                        });
+                    }
+                    if fill_visible && h <= PDF.rule_fill_max && w > h {
                         push_line(
                             &mut self.out.segs,
                             x0,
@@ -629,7 +724,7 @@ impl<'a> Interp<'a> {
                             (y0 + y1) / 2.0,
                             h,
                         );
-                    } else if fill_visible && w <= 3.0 && h > w {
+                    } else if fill_visible && w <= PDF.rule_fill_max && h > w {
                         push_line(
                             &mut self.out.segs,
                             (x0 + x1) / 2.0,
@@ -752,6 +847,14 @@ fn turn(p: &mut PageContent, dir: u8) {
         g.bottom = ay.max(by);
         g.upright = true;
     }
+    for f in &mut p.fills {
+        let (ax, ay) = map(f.x0, f.top);
+        let (bx, by) = map(f.x1, f.bottom);
+        f.x0 = ax.min(bx);
+        f.x1 = ax.max(bx);
+        f.top = ay.min(by);
+        f.bottom = ay.max(by);
+    }
     for s in &mut p.segs {
         let (a, b) = if s.horizontal {
             (map(s.a, s.pos), map(s.b, s.pos))
@@ -783,8 +886,7 @@ fn turn(p: &mut PageContent, dir: u8) {
 }
 
 fn push_line(segs: &mut Vec<Seg>, x0: f32, y0: f32, x1: f32, y1: f32, width: f32) {
-    const AXIS: f32 = 1.0;
-    if (y0 - y1).abs() <= AXIS && (x0 - x1).abs() > AXIS {
+    if (y0 - y1).abs() <= PDF.axis && (x0 - x1).abs() > PDF.axis {
         segs.push(Seg {
             horizontal: true,
             pos: (y0 + y1) / 2.0,
@@ -792,7 +894,7 @@ fn push_line(segs: &mut Vec<Seg>, x0: f32, y0: f32, x1: f32, y1: f32, width: f32
             b: x0.max(x1),
             width,
         });
-    } else if (x0 - x1).abs() <= AXIS && (y0 - y1).abs() > AXIS {
+    } else if (x0 - x1).abs() <= PDF.axis && (y0 - y1).abs() > PDF.axis {
         segs.push(Seg {
             horizontal: false,
             pos: (x0 + x1) / 2.0,

@@ -2,16 +2,16 @@
 //!
 //! A table at the foot of one page continues at the head of the next when
 //! nothing else comes between them and the column edges agree (within
-//! [`grid::SNAP`] points each). The continuation's leading rows that repeat
+//! [`PDF.snap`] points each). The continuation's leading rows that repeat
 //! the table's first rows (a repeated header) are dropped; its first row is
 //! marked `page_break_before`; and a row cut by the break (the table's
 //! bottom left open, no closing rule) is joined back cell by cell.
 
 use crate::model::{Block, Table};
 
-use super::grid;
 use super::interp::FontCache;
 use super::layout::{self, Item, PageTable};
+use super::settings::PDF;
 use super::text::Para;
 
 /// The table a page ended with, kept open for the next page.
@@ -26,11 +26,6 @@ struct Open {
     /// is infinite when the paragraph ends a sentence.
     tail: Vec<Option<(f32, f32, f32)>>,
 }
-
-/// Ems of empty cell under a paragraph's last line beyond which the
-/// paragraph ended on its page (more than a line and the cell's padding:
-/// a paragraph the break cut fills its cell to the foot).
-const ENDED_ABOVE: f32 = 2.0;
 
 /// The foot of a page table, column by column (see [`Open::tail`]).
 fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
@@ -48,7 +43,7 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
         // text cut by the page break runs down to the foot of the page.
         let foot = g.ys.get(cell.r1).copied().unwrap_or(f32::MAX);
         let ended = p.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
-            || foot - p.bottom > ENDED_ABOVE * p.size.max(1.0);
+            || foot - p.bottom > PDF.ended_above * p.size.max(1.0);
         // The wrap edge: a cell's padding in from its rule; in a
         // borderless table the next column's edge is where its text
         // starts, a padding on each side of the cells' meeting further on
@@ -57,9 +52,9 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
         let right = if ended {
             f32::MAX
         } else if !t.borderless {
-            edge - layout::CELL_PAD
+            edge - PDF.cell_pad
         } else if cell.c1 < g.cols() {
-            edge - 2.0 * layout::CELL_PAD
+            edge - 2.0 * PDF.cell_pad
         } else {
             edge
         };
@@ -224,7 +219,7 @@ fn same_columns(a: &[f32], b: &[f32], borderless: bool) -> bool {
         && a.iter()
             .zip(b)
             .take(n)
-            .all(|(x, y)| (x - y).abs() <= grid::SNAP)
+            .all(|(x, y)| (x - y).abs() <= PDF.snap)
 }
 
 fn row_texts(t: &Table, r: usize) -> Vec<(usize, String)> {
@@ -491,6 +486,7 @@ mod tests {
             size: 10.0,
             font: 0,
             bold: false,
+            bold_prefix: 0,
             bullet: false,
             top: 0.0,
             bottom: 10.0,
@@ -503,15 +499,16 @@ mod tests {
     }
 
     fn piece(a: &str, b: &str) -> PageTable {
-        let mut grid = grid::Grid {
+        let mut grid = crate::read::pdf::grid::Grid {
             xs: vec![0.0, 100.0, 200.0],
             ys: vec![0.0, 20.0],
             cells: (0..2)
-                .map(|c| grid::GridCell {
+                .map(|c| crate::read::pdf::grid::GridCell {
                     r0: 0,
                     r1: 1,
                     c0: c,
                     c1: c + 1,
+                    fill: None,
                 })
                 .collect(),
             open_top: false,

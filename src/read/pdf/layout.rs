@@ -15,10 +15,12 @@ use crate::model::{Block, Cell, Heading, Paragraph, Provenance, Row, Style, Tabl
 
 use super::aligned;
 use super::carry;
+use super::fills;
 use super::geom::Glyph;
 use super::grid::{self, Grid};
 use super::interp::{FontCache, PageContent};
 use super::join;
+use super::settings::PDF;
 use super::stream;
 use super::text::{self, Para};
 
@@ -34,13 +36,6 @@ pub struct PageTable {
     /// text ends, so it may differ from page to page.
     pub borderless: bool,
 }
-
-/// Margin bands (fraction of page height) where running headers and footers live.
-const MARGIN_BAND: f32 = 0.12;
-/// A paragraph this much larger than the body size is a heading.
-const HEADING_RATIO: f32 = 1.15;
-/// Cell padding assumed when deciding whether a line wrapped.
-pub const CELL_PAD: f32 = 5.5;
 
 /// Tables of one page, with each glyph inside a cell assigned to it.
 pub fn page_tables(page: &PageContent, fonts: &FontCache) -> Vec<PageTable> {
@@ -94,13 +89,17 @@ pub fn grid_strings(t: &PageTable) -> Vec<Vec<Option<String>>> {
 /// Split a page into its tables (ruled, then borderless among the rest)
 /// and the body lines outside them.
 fn split(page: &PageContent, fonts: &FontCache) -> (Vec<PageTable>, Vec<text::Line>, Words) {
-    split_without(page, fonts, &[], &[])
+    let (mut tables, rest, words) = split_without(page, fonts, &[], &[]);
+    for t in &mut tables {
+        fills::paint_cells(t, &page.fills);
+    }
+    (tables, rest, words)
 }
 
 /// A ruled grid of a few rows (a header, often only shaded) with lines
 /// right under it whose words keep to its columns: the header of a table
 /// whose body has no rules. Returns the fewest body lines to read under
-/// it: [`aligned::MIN_ROWS`], or one when the lines that fit run down to
+/// it: [`PDF.aligned_min_rows`], or one when the lines that fit run down to
 /// the foot of the page (`height`), where the break may leave a header
 /// only a row.
 fn header_over_text(g: &Grid, lines: &[text::Line], height: f32) -> Option<usize> {
@@ -110,15 +109,16 @@ fn header_over_text(g: &Grid, lines: &[text::Line], height: f32) -> Option<usize
     let near = |a: usize| {
         lines
             .get(a)
-            .is_some_and(|l| l.top - g.bottom() < 2.5 * l.size.max(1.0))
+            .is_some_and(|l| l.top - g.bottom() < PDF.header_body_gap * l.size.max(1.0))
     };
     if let Some((a, _, _)) = aligned::find_under(lines, &g.xs, None, g.bottom()) {
-        return near(a).then_some(aligned::MIN_ROWS);
+        return near(a).then_some(PDF.aligned_min_rows);
     }
     let (a, b, _) = aligned::find_under_min(lines, &g.xs, None, g.bottom(), 1)?;
-    let foot = lines
-        .get(b..)
-        .is_some_and(|rest| rest.iter().all(|l| l.top > height * (1.0 - MARGIN_BAND)));
+    let foot = lines.get(b..).is_some_and(|rest| {
+        rest.iter()
+            .all(|l| l.top > height * (1.0 - PDF.margin_band))
+    });
     (near(a) && foot).then_some(1)
 }
 
@@ -131,9 +131,9 @@ fn shading_above(g: &Grid, t: &PageTable) -> bool {
     let overlap = g.x1().min(tx1) - g.x0().max(tx0);
     let gap = t.grid.top() - g.bottom();
     g.rows() <= 3
-        && g.x0() <= tx0 + 12.0
-        && overlap >= 0.8 * (tx1 - tx0)
-        && (-3.0..=30.0).contains(&gap)
+        && g.x0() <= tx0 + PDF.shading_left
+        && overlap >= PDF.shading_overlap * (tx1 - tx0)
+        && (PDF.shading_gap.0..=PDF.shading_gap.1).contains(&gap)
 }
 
 /// A ruled header over an unruled body: its column edges, top, bottom and
@@ -189,10 +189,10 @@ fn split_without(
                 .filter_map(|(j, o)| o.cell_at(cx, cy).map(|ci| (j, ci, area(o, ci))))
                 .filter(|(j, ci, _)| {
                     let (x0, y0, x1, y1) = grids[*j].cell_box(&grids[*j].cells[*ci]);
-                    g.x0() >= x0 - grid::SNAP
-                        && g.x1() <= x1 + grid::SNAP
-                        && g.top() >= y0 - grid::SNAP
-                        && g.bottom() <= y1 + grid::SNAP
+                    g.x0() >= x0 - PDF.snap
+                        && g.x1() <= x1 + PDF.snap
+                        && g.top() >= y0 - PDF.snap
+                        && g.bottom() <= y1 + PDF.snap
                 })
                 .min_by(|a, b| a.2.total_cmp(&b.2))
                 .map(|(j, ci, _)| (j, ci))
@@ -221,7 +221,7 @@ fn split_without(
                 // A big ruled cell (a frame) may hold a borderless table.
                 let (inner, used) = stream::find(&lines);
                 if inner.is_empty() {
-                    return text::paragraphs(&lines, x1 - CELL_PAD);
+                    return text::paragraphs(&lines, x1 - PDF.cell_pad);
                 }
                 nested.extend(inner.into_iter().map(|t| (ci, t)));
                 let rest: Vec<text::Line> = lines
@@ -230,7 +230,7 @@ fn split_without(
                     .filter(|(_, u)| !u)
                     .map(|(l, _)| l)
                     .collect();
-                text::paragraphs(&rest, x1 - CELL_PAD)
+                text::paragraphs(&rest, x1 - PDF.cell_pad)
             })
             .collect();
         built.push(Some(PageTable {
@@ -263,7 +263,7 @@ fn split_without(
     // words count from each chunk's second on.
     let chunks: Vec<text::Line> = lines
         .iter()
-        .flat_map(|l| l.split_at_gaps(stream::CHUNK_GAP))
+        .flat_map(|l| l.split_at_gaps(PDF.chunk_gap))
         .collect();
     text::mid_line_words(&chunks, &mut known);
     let (aligned, used) = aligned::find(&lines);
@@ -312,12 +312,14 @@ fn split_without(
     for t in &mut aligned {
         let shade = dropped
             .iter()
-            .filter(|g| g.top() < t.grid.top() && g.bottom() > t.grid.top() + 1.0)
-            .find(|g| g.x0() <= t.grid.x0() + 12.0);
+            .filter(|g| g.top() < t.grid.top() && g.bottom() > t.grid.top() + PDF.box_slack)
+            .find(|g| g.x0() <= t.grid.x0() + PDF.shading_left);
         let Some(g) = shade else { continue };
         let (above, rest): (Vec<text::Line>, Vec<text::Line>) =
             std::mem::take(&mut lines).into_iter().partition(|l| {
-                l.top >= g.top() - 1.0 && l.bottom <= t.grid.top() + 1.0 && l.x0 >= g.x0() - 1.0
+                l.top >= g.top() - PDF.box_slack
+                    && l.bottom <= t.grid.top() + PDF.box_slack
+                    && l.x0 >= g.x0() - PDF.box_slack
             });
         lines = rest;
         if !above.is_empty() {
@@ -359,6 +361,7 @@ fn head_row(t: &mut PageTable, lines: &[text::Line]) {
                 r1: 1,
                 c0: c,
                 c1: c + 1,
+                fill: None,
             },
         );
         t.cells.insert(
@@ -500,7 +503,7 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     for (p, lines) in pages.iter().zip(&page_lines) {
         let mut keys: Vec<(String, bool)> = lines
             .iter()
-            .filter(|l| l.size < body_size * HEADING_RATIO)
+            .filter(|l| l.size < body_size * PDF.heading_ratio)
             .filter_map(|l| margin(p, l).map(|top| (furniture_key(&l.text()), top)))
             .collect();
         keys.sort();
@@ -572,7 +575,7 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
         .iter()
         .flatten()
         .filter_map(|i| match i {
-            Item::Para(p) if p.size >= body_size * HEADING_RATIO => {
+            Item::Para(p) if p.size >= body_size * PDF.heading_ratio => {
                 Some((p.size * 2.0).round() as i32)
             }
             _ => None,
@@ -587,9 +590,9 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
 
 /// `Some(true)` for a line in the top band, `Some(false)` bottom, else None.
 fn margin(p: &PageContent, l: &text::Line) -> Option<bool> {
-    if l.bottom < p.height * MARGIN_BAND {
+    if l.bottom < p.height * PDF.margin_band {
         Some(true)
-    } else if l.top > p.height * (1.0 - MARGIN_BAND) {
+    } else if l.top > p.height * (1.0 - PDF.margin_band) {
         Some(false)
     } else {
         None
@@ -603,7 +606,7 @@ fn body_paragraphs(lines: Vec<text::Line>, width: f32) -> Vec<Para> {
     // before looking for a gutter.
     let pieces: Vec<text::Line> = lines
         .iter()
-        .flat_map(|l| l.split_at_gaps(GUTTER_GAP))
+        .flat_map(|l| l.split_at_gaps(PDF.gutter_gap))
         .collect();
     if let Some(gutter) = gutter(&pieces, width) {
         let (mut left, mut rest): (Vec<_>, Vec<_>) =
@@ -617,9 +620,6 @@ fn body_paragraphs(lines: Vec<text::Line>, width: f32) -> Vec<Para> {
     }
     text::paragraphs(&lines, right)
 }
-
-/// Gap, in ems, that may be a column gutter.
-const GUTTER_GAP: f32 = 2.5;
 
 /// An x position no body line crosses, with several lines wholly on each
 /// side of it: the gutter of a two-column page.
@@ -647,7 +647,7 @@ fn gutter(lines: &[text::Line], width: f32) -> Option<f32> {
 fn to_block(p: &Para, page: u32, body: f32, heading_sizes: &[i32], fonts: &FontCache) -> Block {
     let at = Provenance::page(page);
     let key = (p.size * 2.0).round() as i32;
-    if p.size >= body * HEADING_RATIO && p.text.chars().count() < 200 {
+    if p.size >= body * PDF.heading_ratio && p.text.chars().count() < 200 {
         let rank = heading_sizes.iter().position(|s| *s == key).unwrap_or(0);
         return Block::Heading(Heading {
             level: (rank + 1).min(9) as u8,
@@ -666,7 +666,7 @@ pub fn paragraph(p: &Para, page: u32, fonts: &FontCache) -> Paragraph {
             size: Some((p.size * 10.0).round() / 10.0),
             font: Some(fonts.name(p.font).to_string()).filter(|s| !s.is_empty()),
             name: None,
-            bold_prefix: 0,
+            bold_prefix: if p.bold { 0 } else { p.bold_prefix },
         },
         list: p.bullet.then_some(0),
         at: Provenance::page(page),
@@ -685,25 +685,22 @@ pub fn to_table(t: &PageTable, page: u32, fonts: &FontCache) -> Table {
         if let Some(row) = rows.get_mut(cell.r0) {
             let mut paragraphs: Vec<Paragraph> =
                 paras.iter().map(|p| paragraph(p, page, fonts)).collect();
-            let mut nested = Vec::new();
             for (_, n) in t.nested.iter().filter(|(c, _)| *c == ci) {
                 let inner = to_table(n, page, fonts);
                 // The nested table's text, flattened, after the cell's own
-                // text above it (the model keeps it whole in `nested`).
-                for r in &inner.rows {
-                    for c in &r.cells {
-                        paragraphs.extend(c.paragraphs.iter().cloned());
+                // text above it.
+                for r in inner.rows {
+                    for c in r.cells {
+                        paragraphs.extend(c.paragraphs);
                     }
                 }
-                nested.push(inner);
             }
             row.cells.push(Cell {
                 col: cell.c0,
                 col_span: (cell.c1 - cell.c0).max(1),
                 row_span: (cell.r1 - cell.r0).max(1),
                 paragraphs,
-                nested,
-                fill: None,
+                fill: cell.fill,
                 at: Provenance::page(page),
             });
         }

@@ -28,12 +28,14 @@
 mod aligned;
 mod carry;
 mod cmap;
+mod fills;
 mod font;
 mod geom;
 mod grid;
 mod interp;
 mod join;
 mod layout;
+mod settings;
 mod stream;
 mod text;
 
@@ -45,7 +47,7 @@ use crate::model::{Document, Format};
 
 use super::Limits;
 
-pub use geom::{Glyph, Seg};
+pub use geom::{Fill, Glyph, Seg};
 pub use interp::PageContent;
 
 #[derive(Debug, thiserror::Error)]
@@ -170,7 +172,36 @@ fn info_title(doc: &lopdf::Document) -> Option<String> {
     let t = info.get_deref(b"Title", doc).ok()?;
     let s = lopdf::decode_text_string(t).ok()?;
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!s.is_empty()).then_some(s)
+    (!s.is_empty() && !is_file_name(&s)).then_some(s)
+}
+
+/// Document file types whose names producers leave in `/Title` (Chromium
+/// puts the HTML file's name there, Word's PDF printer "Microsoft Word -
+/// plan.docx").
+const FILE_TYPES: &[&str] = &[
+    ".html", ".htm", ".docx", ".doc", ".pdf", ".txt", ".odt", ".rtf", ".xlsx", ".xls",
+];
+
+/// Is a `/Title` only a file name: ending in a document file type, or one
+/// word with a dot-extension ("plan_v3.final")? Such a title names the
+/// file, not the document.
+fn is_file_name(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    if FILE_TYPES.iter().any(|ext| lower.ends_with(ext)) {
+        return true;
+    }
+    if lower.contains(char::is_whitespace) {
+        return false;
+    }
+    match lower.rsplit_once('.') {
+        Some((stem, ext)) => {
+            !stem.is_empty()
+                && (1..=5).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                && ext.chars().any(|c| c.is_ascii_alphabetic())
+        }
+        None => false,
+    }
 }
 
 /// Interpret a PDF into pages of glyphs and segments (the layout layer's
@@ -234,4 +265,32 @@ pub fn page_tables(
             .map(layout::grid_strings)
             .collect())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_file_name;
+
+    #[test]
+    fn file_names_are_not_titles() {
+        for name in [
+            "plan.html",
+            "Microsoft Word - Joint Plan v2.docx",
+            "tracker.XLSX",
+            "p1_draft.final",
+            "scan0042.tif",
+            "Action plan (final).pdf",
+        ] {
+            assert!(is_file_name(name), "{name}");
+        }
+        for title in [
+            "Youth Justice Improvement Plan 2025/26",
+            "Plan v2.1 agreed",
+            "Version 1.2",
+            "Q2 2025.26",
+            "Safeguarding",
+        ] {
+            assert!(!is_file_name(title), "{title}");
+        }
+    }
 }

@@ -1,9 +1,9 @@
 //! Borderless tables from column alignment (the fallback when no rules).
 //!
-//! A line splits into *chunks* at gaps wider than [`CHUNK_GAP`] ems (words
+//! A line splits into *chunks* at gaps wider than `PDF.chunk_gap` ems (words
 //! inside a cell are a space apart; columns are set further apart). A run of
-//! vertically close lines where at least [`MIN_ROWS`] lines have
-//! [`MIN_COLS`]+ chunks is a table region. Its columns are the x-extents of
+//! vertically close lines where at least `PDF.stream_min_rows` lines have
+//! `PDF.min_cols`+ chunks is a table region. Its columns are the x-extents of
 //! the chunks of those lines, merged where they overlap; a line whose first
 //! column holds text starts a row, and a line without (a wrapped
 //! continuation) adds to the row above. Prose never has several wide gaps
@@ -11,19 +11,11 @@
 
 use super::grid::{Grid, GridCell};
 use super::layout::PageTable;
-use super::text::{Line, PARA_GAP, paragraphs};
-
-/// Gap between words, in ems, that separates columns.
-pub const CHUNK_GAP: f32 = 1.2;
-/// Fewest multi-column lines that make a table.
-const MIN_ROWS: usize = 3;
-/// Fewest columns.
-const MIN_COLS: usize = 3;
-/// Vertical gap, in ems, that ends a region.
-const REGION_GAP: f32 = 1.6;
+use super::settings::PDF;
+use super::text::{Line, paragraphs};
 
 fn chunks(l: &Line) -> Vec<Line> {
-    l.split_at_gaps(CHUNK_GAP)
+    l.split_at_gaps(PDF.chunk_gap)
 }
 
 /// Find borderless tables among body lines (sorted top to bottom). Returns
@@ -35,7 +27,7 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
     let mut i = 0;
     while i < lines.len() {
         // Grow a region of close lines starting at a multi-column line.
-        if cs[i].len() < MIN_COLS {
+        if cs[i].len() < PDF.min_cols {
             i += 1;
             continue;
         }
@@ -43,10 +35,10 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
         let mut last_multi = i;
         while j < lines.len() {
             let gap = lines[j].top - lines[j - 1].bottom;
-            if gap > REGION_GAP * lines[j - 1].size.max(1.0) {
+            if gap > PDF.stream_region_gap * lines[j - 1].size.max(1.0) {
                 break;
             }
-            if cs[j].len() >= MIN_COLS {
+            if cs[j].len() >= PDF.min_cols {
                 last_multi = j;
             } else if j - last_multi > 3 {
                 break;
@@ -54,8 +46,8 @@ pub fn find(lines: &[Line]) -> (Vec<PageTable>, Vec<bool>) {
             j += 1;
         }
         let end = last_multi + 1;
-        let multi: Vec<usize> = (i..end).filter(|k| cs[*k].len() >= MIN_COLS).collect();
-        if multi.len() >= MIN_ROWS
+        let multi: Vec<usize> = (i..end).filter(|k| cs[*k].len() >= PDF.min_cols).collect();
+        if multi.len() >= PDF.stream_min_rows
             && let Some(t) = build(&lines[i..end], &cs[i..end])
         {
             for u in used.iter_mut().take(end).skip(i) {
@@ -74,7 +66,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
     // Column extents from the multi-column lines.
     let mut spans: Vec<(f32, f32)> = cs
         .iter()
-        .filter(|c| c.len() >= MIN_COLS)
+        .filter(|c| c.len() >= PDF.min_cols)
         .flat_map(|c| c.iter().map(|k| (k.x0, k.x1)))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -85,7 +77,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
             _ => cols.push((a, b)),
         }
     }
-    if cols.len() < MIN_COLS {
+    if cols.len() < PDF.min_cols {
         return None;
     }
     let col_of = |k: &Line| -> usize {
@@ -108,7 +100,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
     for (l, pieces) in lines.iter().zip(cs) {
         let starts = match prev_bottom {
             None => true,
-            Some((b, size)) if every => l.top - b > PARA_GAP * size.max(1.0),
+            Some((b, size)) if every => l.top - b > PDF.para_gap * size.max(1.0),
             Some(_) => pieces.iter().any(|k| col_of(k) == 0),
         };
         prev_bottom = Some((l.bottom, l.size));
@@ -146,6 +138,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
                 r1: r + 1,
                 c0: c,
                 c1: c + 1,
+                fill: None,
             });
             paras.push(paragraphs(&ls, cols[c].1));
         }

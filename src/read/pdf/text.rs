@@ -5,9 +5,9 @@
 //!   band (the union of its full-size glyphs' boxes) — so a raised, smaller
 //!   ordinal suffix ("rd" after "3") joins the line of its number;
 //! - a word breaks at a space glyph or at a horizontal gap over
-//!   [`WORD_GAP`] × size (a space in proportional fonts is ~0.25–0.28 em);
+//!   `PDF.word_gap` × size (a space in proportional fonts is ~0.25–0.28 em);
 //! - a line ends a paragraph when the gap to the next line is over
-//!   [`PARA_GAP`] × size, when the next line's first word would have fitted
+//!   `PDF.para_gap` × size, when the next line's first word would have fitted
 //!   on it (so the break was not a wrap), at a bullet, or at a change of
 //!   size or weight.
 //!
@@ -16,14 +16,7 @@
 
 use super::geom::Glyph;
 use super::interp::FontCache;
-
-/// Horizontal gap, in ems, that separates two words with no space glyph.
-pub const WORD_GAP: f32 = 0.2;
-/// Vertical gap between lines, in ems, that separates paragraphs.
-pub const PARA_GAP: f32 = 0.5;
-/// Glyphs drawn twice at the same spot (fake bold) are dropped within this
-/// distance in points.
-const DUP: f32 = 0.6;
+use super::settings::PDF;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
@@ -34,6 +27,8 @@ pub struct Word {
     /// descent), where the line's band may be widened by the glyphs of a
     /// neighbouring column set a little higher or lower.
     pub bottom: f32,
+    /// Every glyph of the word is in a bold font.
+    pub bold: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,17 +45,13 @@ pub struct Line {
     pub bold: bool,
 }
 
-/// A gap between words wider than this many ems is printed as a tab (a
-/// tab stop in the source: chart labels, signature blocks).
-pub const TAB_GAP: f32 = 2.0;
-
 impl Line {
     pub fn text(&self) -> String {
         let mut s = String::new();
         let mut prev: Option<f32> = None;
         for w in &self.words {
             if let Some(x1) = prev {
-                s.push(if w.x0 - x1 > TAB_GAP * self.size.max(1.0) {
+                s.push(if w.x0 - x1 > PDF.tab_gap * self.size.max(1.0) {
                     '\t'
                 } else {
                     ' '
@@ -70,6 +61,17 @@ impl Line {
             prev = Some(w.x1);
         }
         s
+    }
+
+    /// Byte length of [`Line::text`]'s opening that is set in bold words
+    /// (0 when the first word is not bold). Words are joined by one
+    /// one-byte separator, as `text` joins them.
+    pub fn bold_lead(&self) -> usize {
+        let mut len = 0;
+        for (i, w) in self.words.iter().take_while(|w| w.bold).enumerate() {
+            len += w.text.len() + usize::from(i > 0);
+        }
+        len
     }
 
     /// The line cut at gaps wider than `ems`: the pieces of a line that
@@ -141,16 +143,18 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
     let mut prev: Option<&Glyph> = None;
     let mut sizes: Vec<(f32, u16, usize)> = Vec::new();
     let mut bold = true;
+    let mut word_bold = true;
     let mut any = false;
     for g in gs {
         if let Some(p) = prev
             && p.c == g.c
-            && (p.x0 - g.x0).abs() < DUP
-            && (p.top - g.top).abs() < DUP
+            && (p.x0 - g.x0).abs() < PDF.duplicate_glyph
+            && (p.top - g.top).abs() < PDF.duplicate_glyph
         {
             continue;
         }
-        let gap_break = prev.is_some_and(|p| g.x0 - p.x1 > WORD_GAP * p.size.min(g.size).max(1.0));
+        let gap_break =
+            prev.is_some_and(|p| g.x0 - p.x1 > PDF.word_gap * p.size.min(g.size).max(1.0));
         if g.c.is_whitespace() || gap_break {
             if !cur.is_empty() {
                 words.push(Word {
@@ -158,6 +162,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
                     x0: wx0,
                     x1: wx1,
                     bottom: wb,
+                    bold: word_bold,
                 });
             }
             if g.c.is_whitespace() {
@@ -168,12 +173,15 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
         if cur.is_empty() {
             wx0 = g.x0;
             wb = f32::MIN;
+            word_bold = true;
         }
         wx1 = g.x1;
         wb = wb.max(g.bottom);
         cur.push(g.c);
         any = true;
-        bold &= fonts.bold(g.font);
+        let glyph_bold = fonts.bold(g.font);
+        bold &= glyph_bold;
+        word_bold &= glyph_bold;
         match sizes
             .iter_mut()
             .find(|s| (s.0 - g.size).abs() < 0.1 && s.1 == g.font)
@@ -189,6 +197,7 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
             x0: wx0,
             x1: wx1,
             bottom: wb,
+            bold: word_bold,
         });
     }
     if !any || words.is_empty() {
@@ -220,6 +229,9 @@ pub struct Para {
     pub size: f32,
     pub font: u16,
     pub bold: bool,
+    /// Byte length of the bold words the paragraph opens with, when it is
+    /// not bold throughout (a label such as "Lead:" before plain text).
+    pub bold_prefix: usize,
     pub bullet: bool,
     pub top: f32,
     pub bottom: f32,
@@ -344,12 +356,8 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
     a.is_alphanumeric()
         && (b.is_alphanumeric() || closing)
         && same_case
-        && p.x1 + glyph >= right - BROKEN_SLACK
+        && p.x1 + glyph >= right - PDF.broken_word_slack
 }
-
-/// Points by which a broken word's line may stop short of the wrap edge
-/// (the edge is estimated from the cell's rules and a typical padding).
-const BROKEN_SLACK: f32 = 1.5;
 
 /// Group lines into paragraphs. `right` is the right edge text wraps at (a
 /// cell's inner edge, or the body column's right edge).
@@ -368,21 +376,21 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                     .words
                     .first()
                     .is_some_and(|w| p.x1 + 0.3 * size + (w.x1 - w.x0) < right - 0.5 * size);
-                gap > PARA_GAP * size
+                gap > PDF.para_gap * size
                     || fits
                     || bullet
                     || (l.size - p.size).abs() > 0.5
                     || l.bold != p.bold
             }
         };
-        let text = if bullet {
-            Line {
+        let (text, lead) = if bullet {
+            let rest = Line {
                 words: l.words[1..].to_vec(),
                 ..l.clone()
-            }
-            .text()
+            };
+            (rest.text(), rest.bold_lead())
         } else {
-            l.text()
+            (l.text(), l.bold_lead())
         };
         match (new, out.last_mut()) {
             (false, Some(para)) => {
@@ -400,6 +408,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 para.bold &= l.bold;
             }
             _ => out.push(Para {
+                bold_prefix: if l.bold { 0 } else { lead },
                 text,
                 size: l.size,
                 font: l.font,
@@ -433,6 +442,7 @@ pub(crate) fn test_line(top: f32, bold: bool, pieces: &[(f32, &str)]) -> Line {
                 x0: at,
                 x1,
                 bottom: top + 10.0,
+                bold,
             });
             at = x1 + 2.5;
         }

@@ -27,9 +27,17 @@ pub fn pieces(raw: &str) -> Vec<Piece> {
     let mut list = false;
     let mut rest = cleaned.as_str();
     while let Some(open) = rest.find('<') {
-        let Some(close_rel) = rest[open..].find('>') else {
+        crate::work::step(1);
+        // A tag ends at the first '>' before any other '<': searching on
+        // past a '<' would scan the rest of the line once per '<'.
+        let Some(close_rel) = rest[open + 1..].find(['<', '>']).map(|k| k + 1) else {
             break;
         };
+        if rest[open + close_rel..].starts_with('<') {
+            cur.push_str(&rest[..open + 1]);
+            rest = &rest[open + 1..];
+            continue;
+        }
         let tag = &rest[open + 1..open + close_rel];
         let (name, closing) = tag_name(tag);
         if !is_html_tag(&name) {
@@ -109,9 +117,12 @@ pub fn strip_markers(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(pos) = rest.find('[') {
+        crate::work::step(1);
         let tail = &rest[pos + 1..];
         let is_marker = ["bookmark:", "image:"].iter().any(|m| tail.starts_with(m));
-        match (is_marker, tail.find(']')) {
+        // Only a marker looks for its ']': a line of '[' must not scan to
+        // its end once per '['.
+        match (is_marker, is_marker.then(|| tail.find(']')).flatten()) {
             (true, Some(end)) => {
                 out.push_str(&rest[..pos]);
                 rest = &tail[end + 1..];

@@ -34,6 +34,24 @@ impl Date {
         }
     }
 
+    /// The day `n` days after this one.
+    pub(super) fn plus_days(self, n: u32) -> Date {
+        let mut d = self;
+        for _ in 0..n {
+            d = if d.day < days_in_month(d.year, d.month) {
+                Date {
+                    day: d.day + 1,
+                    ..d
+                }
+            } else if d.month < 12 {
+                Date::first_of(d.year, d.month + 1)
+            } else {
+                Date::first_of(d.year + 1, 1)
+            };
+        }
+        d
+    }
+
     pub(super) fn last_of(year: i32, month: u8) -> Date {
         Date {
             year,

@@ -2,8 +2,8 @@
 //! "29/04/20", "Oct-20", "Q2"), and the year that may follow a part.
 
 use super::atoms::{
-    Res, boundary, day_num, digits, fail, fin_year, month, ordinal, short_fin_year, word_of, ws0,
-    ws1, year2, year4,
+    Res, boundary, day_num, digits, fail, fin_year, month, ordinal, short_fin_year, word_in,
+    word_of, ws0, ws1, year2, year4,
 };
 use super::calendar::Date;
 use super::lexicon::{Lexicon, Season};
@@ -93,12 +93,52 @@ pub(super) fn iso(i: &str) -> Res<'_, Date> {
     }
 }
 
-/// "October 2020", "Oct-20", "Jan-16", "Sept 2020", "Oct '20".
+/// "30-Sep-26", "30 Sep-26", "30/Sep/2026": a day, a month word and a
+/// year joined by one mark. Always that day, never the month.
+pub(super) fn day_word_year<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, Date> {
+    let (r, d) = day_num(i)?;
+    let (r, sep) = one_of("-/. ").parse(r)?;
+    let (r, m) = month(r, lex)?;
+    let (r, _) = ch(sep).parse(r)?;
+    let (r, y) = match year4(r) {
+        Ok(x) => x,
+        Err(_) => year2(r)?,
+    };
+    if !boundary(r) {
+        return fail(i);
+    }
+    Date::new(y, m, d).map_or_else(|| fail(i), |dt| Ok((r, dt)))
+}
+
+/// A two-digit year after a month word and a space ("Feb 26"): the month of
+/// 2026, never the 26th. Only a capitalised month word takes one ("may 26"
+/// is a verb and a number), and not when an ordinal or a four-digit year
+/// follows (a day: "June 26th", "June 26, 2026").
+fn spaced_short_year<'a>(word: &'a str, r: &'a str, lex: &Lexicon) -> Res<'a, i32> {
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return fail(r);
+    }
+    let (r2, _) = ws1(r)?;
+    let (r3, y) = year2(r2)?;
+    if ordinal(r3, lex).is_ok()
+        || year_after_day(r3).is_ok()
+        || r3.starts_with(['/', ':', '%', '.', '-'])
+            && r3[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return fail(r);
+    }
+    Ok((r3, y))
+}
+
+/// "October 2020", "Oct-20", "Jan-16", "Sept 2020", "Oct '20", "Feb 26".
 pub(super) fn month_year<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, (u8, i32)> {
     let (r, m) = month(i, lex)?;
     if let Ok((r2, _)) = ws1(r)
         && let Ok((r3, y)) = year4(r2)
     {
+        return Ok((r3, (m, y)));
+    }
+    if let Ok((r3, y)) = spaced_short_year(i, r, lex) {
         return Ok((r3, (m, y)));
     }
     let (r, _) = alt_sep(r)?;
@@ -143,6 +183,23 @@ pub(super) enum Part {
     Season(Season),
     Quarter(u8),
     DayMonth(u8, u8),
+    /// A school term, named by its season.
+    Term(Season),
+}
+
+/// A term word after a season ("term", "terms"), with the space before it.
+pub(super) fn term_word<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, ()> {
+    let (r, _) = ws1(i)?;
+    let (r, _) = word_in(r, &lex.term_words)?;
+    Ok((r, ()))
+}
+
+/// A season as a school term when the term word follows it.
+pub(super) fn as_term(p: Part) -> Part {
+    match p {
+        Part::Season(s) => Part::Term(s),
+        other => other,
+    }
 }
 
 pub(super) fn part<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, Part> {
@@ -150,6 +207,9 @@ pub(super) fn part<'a>(i: &'a str, lex: &Lexicon) -> Res<'a, Part> {
         return Ok((r, Part::Quarter(q)));
     }
     if let Ok((r, s)) = word_of(i, &lex.seasons) {
+        if let Ok((r2, ())) = term_word(r, lex) {
+            return Ok((r2, Part::Term(s)));
+        }
         return Ok((r, Part::Season(s)));
     }
     if let Ok((r, (d, m))) = day_month(i, lex) {

@@ -16,6 +16,12 @@ pub(crate) struct Lexicon {
     pub(super) deadline_cues: Vec<String>,
     pub(super) year_min: i32,
     pub(super) year_max: i32,
+    pub(super) term_words: Vec<String>,
+    pub(super) academic_year: Vec<String>,
+    pub(super) week_cues: Vec<String>,
+    pub(super) year_words: Vec<String>,
+    /// No year outside this span is a year (`calendar` in dates.toml).
+    pub(super) calendar: (i32, i32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +76,14 @@ impl Lexicon {
             deadline_cues: lower(&d.deadline_cues),
             year_min: if d.year_min == 0 { 1990 } else { d.year_min },
             year_max: if d.year_max == 0 { 2099 } else { d.year_max },
+            term_words: lower(&d.term_words),
+            academic_year: lower(&d.academic_year),
+            week_cues: lower(&d.week_cues),
+            year_words: lower(&d.year_words),
+            calendar: match d.calendar.as_slice() {
+                [a, b] => (*a, *b),
+                _ => (1900, 2200),
+            },
         }
     }
 }

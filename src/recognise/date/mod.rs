@@ -32,7 +32,7 @@ use crate::recognise::Grammars;
 
 pub use calendar::{Date, days_in_month, month_number};
 pub(crate) use lexicon::Lexicon;
-use scan::{Kind, is_name_label, scan, scan_with};
+use scan::{Kind, is_whole_cell, scan, scan_with};
 
 /// A date expression found in text, as a closed range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,40 +43,79 @@ pub struct DateExpr {
     pub end: Date,
     /// Byte offset of the expression in the searched text.
     pub offset: usize,
+    /// Byte range of the whole expression in the searched text (a list
+    /// sharing one year gives every item the same range).
+    pub bytes: std::ops::Range<usize>,
+}
+
+/// One date expression where it stands in a text: its byte range, the text
+/// it covers (spaces made single) and every closed range it names (two for
+/// "Q1 and Q2 2020/21", one for anything else). What a caller that cuts a
+/// line at its dates needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateSpan {
+    pub text: String,
+    pub bytes: std::ops::Range<usize>,
+    pub ranges: Vec<(Date, Date)>,
+}
+
+impl DateSpan {
+    /// The earliest start of its ranges.
+    pub fn start(&self) -> Option<Date> {
+        self.ranges.iter().map(|r| r.0).min()
+    }
+    /// The latest end of its ranges.
+    pub fn end(&self) -> Option<Date> {
+        self.ranges.iter().map(|r| r.1).max()
+    }
+}
+
+/// Every date expression in `text` as a span, in order.
+pub fn spans(text: &str, g: &Grammars) -> Vec<DateSpan> {
+    scan(text, g)
+        .into_iter()
+        .map(|f| DateSpan {
+            text: squeeze(text.get(f.start..f.end).unwrap_or("")),
+            bytes: f.start..f.end,
+            ranges: f.ranges,
+        })
+        .collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every date expression in `text`, in order. A list sharing one year
 /// ("Q1 and Q2 2020/21", "Autumn/Winter 2020") gives one range per item, all
 /// with the list's text and offset.
 pub fn find_dates(text: &str, g: &Grammars) -> Vec<DateExpr> {
-    scan(text, g)
+    spans(text, g)
         .into_iter()
         .flat_map(|f| {
-            // As printed, with line breaks and runs of spaces made one space.
-            let t = text
-                .get(f.start..f.end)
-                .unwrap_or("")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let bytes = f.bytes;
+            let t = f.text;
             f.ranges.into_iter().map(move |(s, e)| DateExpr {
                 text: t.clone(),
                 start: s,
                 end: e,
-                offset: f.start,
+                offset: bytes.start,
+                bytes: bytes.clone(),
             })
         })
         .collect()
 }
 
 /// The due date of a timescale cell: the end of its first deadline-like
-/// expression. A financial year that is part of a plan's name ("Locality
-/// PiP 2020/2021": a word other than a cue word right before it) is skipped.
+/// expression (the later end of a list sharing one year, "Q1 and Q2
+/// 2020/21"). A financial year is deadline-like only when it is the whole
+/// cell ("2024/25", "by 2024/25"): inside a longer cell it names a plan or
+/// a period ("Locality PiP 2020/2021") and is skipped.
 pub fn due(text: &str, g: &Grammars) -> Option<Date> {
     let lex = g.date_lexicon();
     scan_with(text, lex)
         .into_iter()
-        .find(|f| !(f.kind == Kind::FinancialYear && is_name_label(text, f.start, lex)))
+        .find(|f| f.kind == Kind::Other || is_whole_cell(text, f.start, f.end, lex))
         .and_then(|f| f.ranges.iter().map(|r| r.1).max())
 }
 
@@ -178,7 +217,10 @@ mod tests {
             "0 – 19",
             "Covid-19",
             "Wednesday 9th March",
-            "20/21",
+            "scored 20/21 on the audit",
+            "1066",
+            "March 1850",
+            "Q2 2250/51",
         ] {
             assert!(ranges(t).is_empty(), "{t}: {:?}", ranges(t));
         }

@@ -11,6 +11,9 @@ use crate::recognise::Grammars;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
     FinancialYear,
+    /// "26/27" alone: a financial year only when it is the whole cell
+    /// (alone it could be a score or a fraction).
+    ShortFinancialYear,
     Other,
 }
 
@@ -42,7 +45,13 @@ pub(super) fn scan_with(text: &str, lex: &Lexicon) -> Vec<Found> {
             if let Ok((after, (ranges, kind))) = expression(rest, lex) {
                 let consumed = rest.len() - after.len();
                 let span = rest[..consumed].trim_end();
-                if !span.is_empty() && !ranges.is_empty() {
+                let in_calendar = ranges.iter().all(|(s, e)| {
+                    (lex.calendar.0..=lex.calendar.1).contains(&s.year)
+                        && (lex.calendar.0..=lex.calendar.1).contains(&e.year)
+                });
+                let alone_ok =
+                    kind != Kind::ShortFinancialYear || is_whole_cell(text, i, i + span.len(), lex);
+                if !span.is_empty() && !ranges.is_empty() && in_calendar && alone_ok {
                     out.push(Found {
                         start: i,
                         end: i + span.len(),
@@ -62,25 +71,24 @@ pub(super) fn scan_with(text: &str, lex: &Lexicon) -> Vec<Found> {
     out
 }
 
-/// Does the financial year at `offset` belong to a name (a non-cue word
-/// right before it)?
-pub(super) fn is_name_label(text: &str, offset: usize, lex: &Lexicon) -> bool {
-    let before = text.get(..offset).unwrap_or("").trim_end();
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
+/// Is the expression at `start..end` the whole timescale: only deadline cue
+/// words ("by", "during the") before it, and only punctuation or a year
+/// word ("financial year") after it? A financial year is the due only then:
+/// inside a longer cell it names a plan or a period ("Locality PiP
+/// 2020/2021", "Q4 2025/26, then 2026/27").
+pub(super) fn is_whole_cell(text: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let cue_only = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| lex.deadline_cues.iter().any(|c| c.eq_ignore_ascii_case(w)));
+    let after: String = text
+        .get(end..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if word.is_empty() || before.len() != before.trim_end().len() {
-        return false;
-    }
-    // Only a word directly before (not punctuation) makes a name.
-    if !before.ends_with(|c: char| c.is_alphanumeric()) {
-        return false;
-    }
-    let w = word.to_lowercase();
-    !lex.deadline_cues.iter().any(|c| c == &w)
+        .join(" ")
+        .to_lowercase();
+    cue_only && (after.is_empty() || lex.year_words.contains(&after))
 }

@@ -1,0 +1,282 @@
+//! The work meter: a per-thread step count, deadline, memory count and
+//! cancellation flag that every stage checks as it goes.
+//!
+//! Why a meter every stage can reach, and not one more `Limits` field: a
+//! hostile file finds the one loop no per-reader limit covers (a CMap range,
+//! a quadratic scan in a text reader, a table rebuild), so the budget has to
+//! be a property of the *thread* doing the file. Stages call [`step`] in
+//! their loops; when the file's budget is spent (deadline passed, step cap
+//! reached, memory cap passed, or the batch cancelled) `step` unwinds the
+//! thread with a [`Spent`] payload through `resume_unwind`, which skips the
+//! panic hook (nothing printed) and is caught by [`metered`], so no stage has
+//! to thread a `Result` through code that cannot otherwise fail. Without a
+//! meter installed (library use, tests) `step` only counts.
+//!
+//! The steps are also the unit the growth tests count: "a text of 2n bytes
+//! costs about twice the steps of n" is checked by counting, never timing.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// How many steps pass between two looks at the clock and the flags. A step
+/// is a few nanoseconds of work; 1,024 of them keep the clock's cost small
+/// and the reaction well under a millisecond.
+const CHECK_EVERY: u64 = 1_024;
+
+/// Why a file's work was stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spent {
+    /// The wall-clock deadline passed or the step cap was reached.
+    TooSlow,
+    /// The live memory of the file's thread passed its cap.
+    Memory,
+    /// The batch was cancelled (Ctrl-C, SIGTERM).
+    Cancelled,
+}
+
+/// A budget for one unit of work (one file).
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    /// Stop when this instant has passed.
+    pub deadline: Option<Instant>,
+    /// Stop after this many steps (deterministic; used by tests and fuzzing).
+    pub max_steps: Option<u64>,
+    /// Stop when the thread's live heap passes this many bytes (counted only
+    /// when [`CountingAlloc`] is the global allocator).
+    pub max_live_bytes: Option<u64>,
+    /// Stop when this flag is set.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+struct Meter {
+    budget: Budget,
+}
+
+thread_local! {
+    static STEPS: Cell<u64> = const { Cell::new(0) };
+    /// The step count at which [`step`] next looks at the budget; never
+    /// while no meter is installed.
+    static NEXT_CHECK: Cell<u64> = const { Cell::new(u64::MAX) };
+    static METER: RefCell<Option<Meter>> = const { RefCell::new(None) };
+    /// Heap bytes allocated minus freed on this thread (see [`CountingAlloc`]).
+    static LIVE: Cell<i64> = const { Cell::new(0) };
+}
+
+/// Count `n` units of work; unwinds with [`Spent`] when the budget is spent.
+#[inline]
+pub fn step(n: u64) {
+    let steps = STEPS.with(|s| {
+        let v = s.get().wrapping_add(n);
+        s.set(v);
+        v
+    });
+    if steps >= NEXT_CHECK.with(Cell::get) {
+        check(steps);
+    }
+}
+
+/// Steps counted on this thread so far.
+pub fn steps() -> u64 {
+    STEPS.with(Cell::get)
+}
+
+/// Live heap bytes of this thread (0 unless [`CountingAlloc`] is installed).
+pub fn live_bytes() -> i64 {
+    LIVE.with(Cell::get)
+}
+
+fn check(steps: u64) {
+    let spent = METER.with(|m| {
+        let mut m = m.borrow_mut();
+        let meter = m.as_mut()?;
+        NEXT_CHECK.with(|c| c.set(steps.saturating_add(CHECK_EVERY)));
+        let b = &meter.budget;
+        if b.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Some(Spent::Cancelled);
+        }
+        if b.max_steps.is_some_and(|max| steps > max)
+            || b.deadline.is_some_and(|d| Instant::now() >= d)
+        {
+            return Some(Spent::TooSlow);
+        }
+        if b.max_live_bytes
+            .is_some_and(|max| live_bytes() > i64::try_from(max).unwrap_or(i64::MAX))
+        {
+            return Some(Spent::Memory);
+        }
+        None
+    });
+    if let Some(s) = spent {
+        std::panic::resume_unwind(Box::new(s));
+    }
+}
+
+/// What [`metered`] gives back when `f` did not return.
+#[derive(Debug)]
+pub enum Stopped {
+    Spent(Spent),
+    /// A real panic (a bug), with its message.
+    Panic(String),
+}
+
+/// Run `f` on this thread under `budget`, counting steps from zero; a spent
+/// budget or a panic comes back as [`Stopped`]. The meter is removed again
+/// afterwards, however `f` ends.
+pub fn metered<T>(budget: Budget, f: impl FnOnce() -> T) -> Result<T, Stopped> {
+    STEPS.with(|s| s.set(0));
+    let start_live = live_bytes();
+    METER.with(|m| {
+        *m.borrow_mut() = Some(Meter {
+            budget: Budget {
+                // The cap counts what this file allocates, not what the
+                // thread held before it.
+                max_live_bytes: budget
+                    .max_live_bytes
+                    .map(|b| b.saturating_add(start_live.max(0) as u64)),
+                ..budget
+            },
+        })
+    });
+    NEXT_CHECK.with(|c| c.set(0));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    METER.with(|m| *m.borrow_mut() = None);
+    NEXT_CHECK.with(|c| c.set(u64::MAX));
+    result.map_err(|p| match p.downcast_ref::<Spent>() {
+        Some(s) => Stopped::Spent(*s),
+        None => Stopped::Panic(
+            p.downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into()),
+        ),
+    })
+}
+
+/// Run `f` and return its value with the steps it counted (for growth tests).
+pub fn count<T>(f: impl FnOnce() -> T) -> (T, u64) {
+    let before = steps();
+    let v = f();
+    (v, steps().wrapping_sub(before))
+}
+
+/// The system allocator, counting each thread's live heap bytes so a
+/// metered file can be stopped when it holds too much. Install it with
+/// `#[global_allocator]` in a binary; the cost is one thread-local add per
+/// allocation.
+pub struct CountingAlloc;
+
+fn add_live(delta: i64) {
+    // `try_with`: during thread teardown the slot may be gone.
+    let _ = LIVE.try_with(|l| l.set(l.get().wrapping_add(delta)));
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; the counting only
+// touches a const-initialised thread-local `Cell` that never allocates.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        add_live(layout.size() as i64);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        add_live(-(layout.size() as i64));
+        // SAFETY: `ptr` came from `System.alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        add_live(layout.size() as i64);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        add_live(new_size as i64 - layout.size() as i64);
+        // SAFETY: forwarded unchanged.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_a_meter_steps_only_count() {
+        let ((), n) = count(|| {
+            for _ in 0..5_000 {
+                step(1);
+            }
+        });
+        assert_eq!(n, 5_000);
+    }
+
+    #[test]
+    fn a_step_cap_stops_the_work() {
+        let r = metered(
+            Budget {
+                max_steps: Some(10_000),
+                ..Budget::default()
+            },
+            || loop {
+                step(1);
+            },
+        );
+        assert!(matches!(r, Err(Stopped::Spent(Spent::TooSlow))));
+        // The meter is gone afterwards: counting goes on without stopping.
+        for _ in 0..20_000 {
+            step(1);
+        }
+    }
+
+    #[test]
+    fn a_passed_deadline_stops_the_work() {
+        let r = metered(
+            Budget {
+                deadline: Some(Instant::now()),
+                ..Budget::default()
+            },
+            || loop {
+                step(1);
+            },
+        );
+        assert!(matches!(r, Err(Stopped::Spent(Spent::TooSlow))));
+    }
+
+    #[test]
+    fn a_set_flag_cancels() {
+        let flag = Arc::new(AtomicBool::new(true));
+        let r = metered(
+            Budget {
+                cancel: Some(flag),
+                ..Budget::default()
+            },
+            || loop {
+                step(7);
+            },
+        );
+        assert!(matches!(r, Err(Stopped::Spent(Spent::Cancelled))));
+    }
+
+    #[test]
+    fn a_panic_is_reported_as_such() {
+        let r: Result<(), _> = metered(Budget::default(), || panic!("boom"));
+        assert!(matches!(r, Err(Stopped::Panic(m)) if m == "boom"));
+    }
+
+    #[test]
+    fn work_within_the_budget_returns_its_value() {
+        let r = metered(
+            Budget {
+                max_steps: Some(1_000_000),
+                ..Budget::default()
+            },
+            || {
+                step(10);
+                42
+            },
+        );
+        assert!(matches!(r, Ok(42)));
+    }
+}
