@@ -484,6 +484,31 @@ mod tests {
     }
 
     #[test]
+    fn a_long_row_spanning_the_table_is_a_section() {
+        let long = "Priority B – Young carers are found early, listened to and given a break from caring in every part of the county";
+        let rows = vec![
+            header(1),
+            row(2, vec![cell(0, 1, 5, long)]),
+            row(
+                3,
+                vec![
+                    cell(0, 1, 1, "B1"),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "Map young carers known to schools"),
+                    cell(3, 1, 1, "May 2027"),
+                    cell(4, 1, 1, "Carers Lead"),
+                ],
+            ),
+            // The same words in one narrow cell are not a heading.
+            row(4, vec![cell(2, 1, 1, long)]),
+        ];
+        let p = extract(&doc(rows, 5), &Grammars::builtin());
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[0].section.as_deref(), Some(long));
+        assert_eq!(p.actions[1].text, long);
+    }
+
+    #[test]
     fn a_repeated_section_row_is_a_running_head() {
         let theme = || row(0, vec![cell(0, 1, 3, "THEME 1: Strategy")]);
         let head = |l| {
