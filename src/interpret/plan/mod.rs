@@ -584,6 +584,80 @@ mod tests {
     }
 
     #[test]
+    fn a_column_nothing_can_read_is_reported_and_people_are_read_as_leads() {
+        let rows = vec![
+            row(
+                1,
+                vec![
+                    cell(0, 1, 1, "No."),
+                    cell(1, 1, 1, "Action"),
+                    cell(2, 1, 1, "Accountable manager"),
+                    cell(3, 1, 1, "Funding stream"),
+                ],
+            ),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "1"),
+                    cell(1, 1, 1, "Open a weekend drop-in for young carers"),
+                    cell(2, 1, 1, "Head of Carers Services, Wexcombe Council"),
+                    cell(3, 1, 1, "Public health grant"),
+                ],
+            ),
+            row(
+                3,
+                vec![
+                    cell(0, 1, 1, "2"),
+                    cell(1, 1, 1, "Train school staff to spot hidden caring"),
+                    cell(2, 1, 1, "Designated Nurse (ICB)"),
+                    cell(3, 1, 1, "Core budget, shared with schools"),
+                ],
+            ),
+        ];
+        let p = extract(&doc(rows, 4), &Grammars::builtin());
+        assert_eq!(p.actions.len(), 2);
+        // The unnamed column of posts is read as the leads.
+        assert_eq!(
+            p.actions[0].leads[0].role.as_deref(),
+            Some("Head of Carers Services")
+        );
+        // The column of neither is reported with its header, once.
+        let unknown: Vec<_> = p
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "plan.column_unknown")
+            .collect();
+        assert_eq!(unknown.len(), 1);
+        assert!(unknown[0].message.contains("\"Funding stream\""));
+    }
+
+    #[test]
+    fn a_labelled_plan_read_with_no_lines_has_no_zero_provenance() {
+        let mut d = Document::new(Format::Text);
+        for t in [
+            "Recommendation 1: Young carers are identified late.",
+            "Action: Add a caring question to the school census.",
+            "Lead: Head of Inclusion",
+            "Timescale: July 2027",
+            "Action: Publish a carers' card.",
+            "Lead: Carers Lead",
+        ] {
+            // A reader that records no position gives 0.
+            d.blocks
+                .push(Block::Paragraph(Paragraph::new(t, Provenance::line(0))));
+        }
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.actions.len(), 2);
+        for a in &p.actions {
+            assert_eq!(a.at.line, None);
+            assert_eq!(a.at.page, None);
+        }
+        for f in &p.findings {
+            assert_eq!(f.at.line, None);
+        }
+    }
+
+    #[test]
     fn no_plan_table_gives_no_actions() {
         let mut d = Document::new(Format::Text);
         d.blocks.push(Block::Paragraph(Paragraph::new(
