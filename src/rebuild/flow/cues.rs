@@ -372,21 +372,6 @@ pub fn join<S: AsRef<str>>(pieces: &[S]) -> String {
     out
 }
 
-/// Rejoin a year split by glyph spacing after a month word ("September 202 0").
-pub fn mend_split_years(text: &str, lex: &Lexicon) -> String {
-    let ws = words(text);
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for i in 1..ws.len().saturating_sub(1) {
-        if is_date_word(ws[i - 1].bare, lex) && is_split_year(ws[i].bare, ws[i + 1].bare) {
-            out.push_str(&text[last..ws[i].end]);
-            last = ws[i + 1].start;
-        }
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::builtin as lexicon;
@@ -496,10 +481,5 @@ mod tests {
         );
         assert_eq!(join(&["May 2020 -", "complete"]), "May 2020 - complete");
         assert_eq!(join(&["a  b ", "", "c"]), "a b c");
-        assert_eq!(
-            mend_split_years("September 202 0", lexicon()),
-            "September 2020"
-        );
-        assert_eq!(mend_split_years("Q2 review", lexicon()), "Q2 review");
     }
 }
