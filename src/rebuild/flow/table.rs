@@ -209,6 +209,9 @@ mod tests {
         }
     }
 
+    /// (ref, finding, section, leads inherited) of an action.
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, bool);
+
     /// An invented walk whose second finding's first action came before
     /// its finding: the plan builder links it by number, gives it its
     /// finding's section and carries the lead down within the finding.
@@ -244,7 +247,7 @@ mod tests {
             action(Some("2.2"), Some(1), "Audit the lamp logs", "", 10),
         ];
         let plan = crate::interpret::plan::extract(&walk.into_document(&g), &g);
-        let seen: Vec<(Option<&str>, Option<&str>, Option<&str>, bool)> = plan
+        let seen: Vec<Seen> = plan
             .actions
             .iter()
             .map(|a| {
