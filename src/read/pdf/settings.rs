@@ -125,6 +125,11 @@ pub struct PdfSettings {
     /// paragraph ended on its page (more than a line and the cell's padding:
     /// a paragraph the break cut fills its cell to the foot).
     pub ended_above: f32,
+    /// Points within which a ruled table's foot row's bottom padding (rule
+    /// to lowest text) matches its other rows' usual padding, marking a row
+    /// that ended on its page: a row cut by the break leaves a gap of
+    /// anything from nothing to a line's height or more.
+    pub foot_pad_match: f32,
 
     // --- cell fills (`interp`, `fills`) ---
     /// A filled rectangle at most this many points across in one direction
@@ -179,6 +184,7 @@ impl PdfSettings {
         pitch_slack: 0.1,
         stack_gap: 8.0,
         ended_above: 2.0,
+        foot_pad_match: 0.75,
         rule_fill_max: 3.0,
         fill_samples: 5,
         fill_inset: 0.1,
