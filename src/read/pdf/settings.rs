@@ -25,6 +25,9 @@ pub struct PdfSettings {
     /// A gap between words wider than this many ems is printed as a tab (a
     /// tab stop in the source: chart labels, signature blocks).
     pub tab_gap: f32,
+    /// Most bold words of a run-in label ("What we will do:") that opens a
+    /// paragraph set with no space above it.
+    pub label_words: usize,
     /// Points by which a broken word's line may stop short of the wrap edge
     /// (the edge is estimated from the cell's rules and [`Self::cell_pad`]).
     pub broken_word_slack: f32,
@@ -156,6 +159,7 @@ impl PdfSettings {
         duplicate_glyph: 0.6,
         tab_gap: 2.0,
         broken_word_slack: 1.5,
+        label_words: 6,
         axis: 1.0,
         snap: 3.0,
         join: 3.0,
