@@ -356,6 +356,20 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
         && p.x1 + glyph >= right - PDF.broken_word_slack
 }
 
+/// Does `l` open with a run-in label under a line of plain text: a few bold
+/// words ending in a colon ("Who:", "What we will do:"), then plain text?
+/// Paragraphs set with no space between them part only where a line ends
+/// short, so a full last line would join the next labelled paragraph; the
+/// label shows where it starts. A bold phrase wrapped to the head of a line
+/// mid-paragraph does not end in a colon with plain text after it.
+fn run_in_label(p: &Line, l: &Line) -> bool {
+    let bold = l.words.iter().take_while(|w| w.bold).count();
+    (1..=PDF.label_words).contains(&bold)
+        && bold < l.words.len()
+        && l.words[bold - 1].text.ends_with(':')
+        && p.words.last().is_some_and(|w| !w.bold)
+}
+
 /// Group lines into paragraphs. `right` is the right edge text wraps at (a
 /// cell's inner edge, or the body column's right edge).
 pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
@@ -376,6 +390,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 gap > PDF.para_gap * size
                     || fits
                     || bullet
+                    || run_in_label(p, l)
                     || (l.size - p.size).abs() > 0.5
                     || l.bold != p.bold
             }
@@ -517,6 +532,36 @@ mod tests {
         let t: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(t, vec!["aaaaaaaa Covid-19 plans", "Next para"]);
         assert_eq!(ps[0].printed(), "aaaaaaaa Covid-\n19 plans");
+    }
+
+    #[test]
+    fn a_run_in_label_starts_a_paragraph_under_a_full_line() {
+        // No space between paragraphs, and the line above is full: only the
+        // bold label ending in a colon shows where the next one starts.
+        let label = |top: f32, text: &str, bold_words: usize| {
+            let mut l = test_line(top, false, &[(0.0, text)]);
+            for w in l.words.iter_mut().take(bold_words) {
+                w.bold = true;
+            }
+            l
+        };
+        let full = test_line(0.0, false, &[(0.0, "aaaa bbbb cccc dddd")]);
+        let right = full.x1 + 1.0;
+        let ls = vec![full.clone(), label(12.0, "Who: Lead officer", 1)];
+        let t: Vec<String> = paragraphs(&ls, right).into_iter().map(|p| p.text).collect();
+        assert_eq!(t, vec!["aaaa bbbb cccc dddd", "Who: Lead officer"]);
+        // A bold phrase with no colon wraps on as before; so does a label
+        // under a line that ends in bold (one bold run across the wrap).
+        let mut bold_end = full.clone();
+        if let Some(w) = bold_end.words.last_mut() {
+            w.bold = true;
+        }
+        for ls in [
+            vec![full.clone(), label(12.0, "Key words and more", 2)],
+            vec![bold_end, label(12.0, "Who: Lead officer", 1)],
+        ] {
+            assert_eq!(paragraphs(&ls, right).len(), 1);
+        }
     }
 
     #[test]
