@@ -275,11 +275,11 @@ fn a_plan_against_itself_in_another_format_has_no_changes() {
 const READ_DIFFERENTLY: &[(&str, &str)] = &[
     (
         "wild/p01.pdf",
-        "row 4.2 split over pages 2-3 aside, actions 2.1-2.3 are read into priority area 1 and finding 2 is lost",
+        "the row heading page 2 (2.1, under a new priority area 2) is joined to 1.3 across the page break, so 2.2-2.3 lose their refs and finding 2 is lost",
     ),
     (
         "invented/i01-ashcombe-review.pdf",
-        "the DOCX reads no findings table and takes the Rec column as the ref; the PDF reads the findings but splits row 2a over the page break",
+        "the DOCX reads no findings table and takes the Rec column as the ref and the Action ref column as the text; the PDF reads the findings table but row 2a, split over the page break, becomes two actions",
     ),
 ];
 
