@@ -38,7 +38,10 @@ fn extract_writes_valid_json_named_after_input() {
         "{}",
         String::from_utf8_lossy(&st.stderr)
     );
-    assert_eq!(files_in(out.path()), vec!["001_c86ad8286f0314b1.txt.json"]);
+    assert_eq!(
+        files_in(out.path()),
+        vec!["001_c86ad8286f0314b1.txt.json", "manifest.json"]
+    );
     let written = out.path().join("001_c86ad8286f0314b1.txt.json");
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&written).unwrap()).unwrap();
     assert_eq!(v["schema"], "docket/1");
@@ -108,7 +111,7 @@ fn bad_files_cost_one_line_each_and_the_batch_goes_on() {
         errors.iter().any(|l| l.contains("noise.txt: text.binary:")),
         "{err}"
     );
-    assert_eq!(files_in(out.path()), vec!["good.txt.json"]);
+    assert_eq!(files_in(out.path()), vec!["good.txt.json", "manifest.json"]);
 }
 
 #[test]
@@ -131,9 +134,10 @@ fn same_names_from_different_folders_do_not_overwrite() {
         .status()
         .unwrap();
     assert!(st.success());
-    let names = files_in(out.path());
-    assert_eq!(names.len(), 2, "{names:?}");
-    assert!(names.contains(&"plan.txt.json".to_string()));
+    // Each output keeps its path under the input folder.
+    assert_eq!(files_in(out.path()), vec!["a", "b", "manifest.json"]);
+    assert_eq!(files_in(&out.path().join("a")), vec!["plan.txt.json"]);
+    assert_eq!(files_in(&out.path().join("b")), vec!["plan.txt.json"]);
 }
 
 #[test]
@@ -228,6 +232,7 @@ fn interrupted_batch_leaves_only_whole_files() {
         String::from_utf8_lossy(&done.stderr)
     );
     let names = files_in(out.path());
+    let names: Vec<_> = names.into_iter().filter(|n| n != "manifest.json").collect();
     assert!(names.iter().all(|n| n.ends_with(".pdf.json")), "{names:?}");
     for n in &names {
         let bytes = std::fs::read(out.path().join(n)).unwrap();
