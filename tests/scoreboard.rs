@@ -116,17 +116,17 @@ const FLOORS: &[(&str, f64)] = &[
     // The invented plans (corpus/invented, gold written by hand beside the
     // printed cells in bench/invented), set on 2026-12-07.
     ("invented/i01-ashcombe-review.docx", 0.00),
-    ("invented/i01-ashcombe-review.pdf", 0.71),
-    ("invented/i02-bramwell-tracker.docx", 0.84),
-    ("invented/i02-bramwell-tracker.pdf", 0.84),
-    ("invented/i03-harrowfield-labelled.docx", 0.65),
-    ("invented/i03-harrowfield-labelled.pdf", 0.65),
-    ("invented/i04-kelsworth-jtai.docx", 0.95),
-    ("invented/i04-kelsworth-jtai.pdf", 0.95),
-    ("invented/i05-ryland-cqc.docx", 0.92),
-    ("invented/i05-ryland-cqc.pdf", 0.92),
-    ("invented/i06-westmoor-visit.docx", 0.99),
-    ("invented/i06-westmoor-visit.pdf", 0.99),
+    ("invented/i01-ashcombe-review.pdf", 0.72),
+    ("invented/i02-bramwell-tracker.docx", 0.90),
+    ("invented/i02-bramwell-tracker.pdf", 0.90),
+    ("invented/i03-harrowfield-labelled.docx", 0.80),
+    ("invented/i03-harrowfield-labelled.pdf", 0.80),
+    ("invented/i04-kelsworth-jtai.docx", 1.00),
+    ("invented/i04-kelsworth-jtai.pdf", 1.00),
+    ("invented/i05-ryland-cqc.docx", 0.97),
+    ("invented/i05-ryland-cqc.pdf", 0.97),
+    ("invented/i06-westmoor-visit.docx", 1.00),
+    ("invented/i06-westmoor-visit.pdf", 1.00),
 ];
 
 /// Floor of the mean over the documents in `FLOORS` outside corpus/wild and
@@ -140,8 +140,9 @@ const MEAN_FLOOR: f64 = 0.97;
 const WILD_MEAN_FLOOR: f64 = 0.90;
 
 /// Floor of the mean over corpus/invented (the project's own plans in other
-/// partnerships' styles), apart for the same reason: 0.788 on 2026-12-07.
-const INVENTED_MEAN_FLOOR: f64 = 0.78;
+/// partnerships' styles), apart for the same reason: 0.840 on 2026-12-07
+/// (0.788 before the lead grammar was merged).
+const INVENTED_MEAN_FLOOR: f64 = 0.83;
 
 /// The corpora whose means are kept apart, each with its own floor.
 const GROUPS: [(&str, f64); 2] = [
