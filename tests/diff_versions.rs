@@ -245,6 +245,17 @@ fn kingsmere_versions_across_formats() {
     check("p07", "versions/p07.docx", "versions/p07-v2.docx");
 }
 
+/// The invented Kelsworth plan (bench/invented/versions.py): RAG words on
+/// fills whose meaning the plan's own key gives.
+#[test]
+fn kelsworth_versions_across_formats() {
+    const I04: &str = "invented/i04-kelsworth-jtai";
+    check("i04", &format!("{I04}.docx"), "versions/i04-v2.pdf");
+    check("i04", &format!("{I04}.pdf"), "versions/i04-v2.docx");
+    check("i04", "versions/i04.txt", "versions/i04-v2.docx");
+    check("i04", &format!("{I04}.docx"), "versions/i04-v2.docx");
+}
+
 #[test]
 fn a_plan_against_itself_in_another_format_has_no_changes() {
     for (a, b) in [
@@ -263,6 +274,8 @@ fn a_plan_against_itself_in_another_format_has_no_changes() {
         ("versions/p07.docx", "versions/p07.pdf"),
         ("versions/p07.txt", "versions/p07.docx"),
         ("versions/p07-v2.pdf", "versions/p07-v2.docx"),
+        ("versions/i04.txt", "invented/i04-kelsworth-jtai.docx"),
+        ("versions/i04-v2.docx", "versions/i04-v2.pdf"),
     ] {
         check_unchanged(a, b);
     }
