@@ -1,5 +1,6 @@
 //! `docket diff` on plan versions built from corpus plans
-//! (`bench/versions.py`: slipped dates, RAG and status changes, progress
+//! (`bench/versions.py`, and `bench/invented/versions.py` for the invented
+//! i04: slipped dates, RAG and status changes, progress
 //! entries, leads, added, removed, renumbered, reordered, reworded, split
 //! and merged actions), against the changes written by hand in
 //! `corpus/versions/<base>-v2.expected`.
