@@ -108,7 +108,10 @@ pub fn run(a: ExtractArgs) -> ExitCode {
         summary.failed()
     );
     if a.incremental {
-        line.push_str(&format!(", {} unchanged", summary.unchanged()));
+        line.push_str(&format!(
+            " ({} unchanged since the last run)",
+            summary.unchanged()
+        ));
     }
     eprintln!("{line}, {:.2} s", summary.seconds);
     if a.incremental && summary.unchanged() == count && count > 0 {
