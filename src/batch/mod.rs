@@ -59,6 +59,8 @@ pub enum FileError {
     MemoryLimit(u64),
     #[error("nothing found: no findings, actions or report content (--strict)")]
     NothingFound,
+    #[error("not read: {0}")]
+    NameClash(String),
     /// `--incremental`: the same bytes failed the same way in the last run
     /// (its manifest's code and message), so they were not read again.
     #[error("{message} (unchanged since the last run)")]
@@ -77,6 +79,7 @@ impl FileError {
             FileError::TooSlow(_) => "input.too_slow",
             FileError::MemoryLimit(_) => "input.memory_limit",
             FileError::NothingFound => "extract.nothing_found",
+            FileError::NameClash(_) => "output.name_clash",
             FileError::Unchanged { code, .. } => code,
         }
     }
@@ -152,12 +155,17 @@ pub fn run(inputs: &[Input], skipped: Vec<Skipped>, opts: &Options, plan: &Plan)
     let mut outcomes: Vec<FileOutcome> = skipped
         .into_iter()
         .map(|s| {
-            live.error(&s.path, "input.io", &s.error.to_string());
+            let e = if s.error.kind() == std::io::ErrorKind::AlreadyExists {
+                FileError::NameClash(s.error.to_string())
+            } else {
+                FileError::Input(s.error)
+            };
+            live.error(&s.path, e.code(), &e.to_string());
             FileOutcome {
                 input: s.path,
                 name: None,
                 sha256: None,
-                result: Err(FileError::Input(s.error)),
+                result: Err(e),
             }
         })
         .collect();
