@@ -7,9 +7,12 @@
 
 pub mod blocks;
 pub mod docx;
+pub mod html;
 pub mod limits;
 pub mod odf;
 pub mod pdf;
+pub mod rtf;
+pub mod sheet;
 pub mod sniff;
 pub mod text;
 
@@ -35,6 +38,8 @@ pub enum ReadError {
     Pdf(#[from] pdf::PdfError),
     #[error(transparent)]
     Odf(#[from] odf::OdfError),
+    #[error(transparent)]
+    Sheet(#[from] sheet::SheetError),
 }
 
 impl ReadError {
@@ -48,6 +53,7 @@ impl ReadError {
             ReadError::Docx(e) => e.code(),
             ReadError::Pdf(e) => e.code(),
             ReadError::Odf(e) => e.code(),
+            ReadError::Sheet(e) => e.code(),
         }
     }
 }
@@ -71,9 +77,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
         Sniffed::Odt => Ok(odf::read(bytes, limits, Format::Odt)?),
         Sniffed::Ods => Ok(odf::read(bytes, limits, Format::Ods)?),
         Sniffed::Text => Ok(text::read(bytes, limits)?),
-        Sniffed::Xlsx | Sniffed::Xls | Sniffed::Doc | Sniffed::Rtf | Sniffed::Html => {
-            Err(ReadError::Unsupported("not yet".into()))
-        }
+        Sniffed::Rtf => Ok(rtf::read(bytes, limits)),
+        Sniffed::Xlsx => Ok(sheet::read(bytes, limits, Format::Xlsx)?),
+        Sniffed::Xls => Ok(sheet::read(bytes, limits, Format::Xls)?),
+        Sniffed::Html => Ok(html::read(bytes, limits)),
+        Sniffed::Doc => Err(ReadError::Unsupported("not yet".into())),
         Sniffed::Other(what) => Err(ReadError::Unsupported(what.to_string())),
     }
 }

@@ -47,6 +47,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("report.toml", include_str!("../../grammars/report.toml")),
     ("cells.toml", include_str!("../../grammars/cells.toml")),
     ("plan.toml", include_str!("../../grammars/plan.toml")),
+    ("leads.toml", include_str!("../../grammars/leads.toml")),
 ];
 
 /// Column meanings, each with its header aliases.
@@ -112,6 +113,27 @@ pub struct Organisations {
     pub words: Vec<String>,
     pub names: Vec<String>,
     pub places: Vec<String>,
+    /// Words that make a phrase an agency, the body a lead works for
+    /// ("Council", "Police", "Trust"), as against a service or team inside
+    /// one ("Service", "Team"): only an agency ends a lead as its
+    /// organisation after a post.
+    pub agencies: Vec<String>,
+    /// Endings of acronyms that name an agency ("TSCP", "KCC", "GBC"): such
+    /// an acronym before a post is the organisation ("TSCP Partnership
+    /// Manager").
+    pub agency_endings: Vec<String>,
+    /// Acronyms of teams, services and posts: before a post they stay in the
+    /// role ("MASH Practice Manager", "IRO Service Manager").
+    pub teams: Vec<String>,
+}
+
+/// Lead-cell words (`leads.toml`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct LeadWords {
+    /// A lead cell that says only one of these carries the leads of the
+    /// row above ("As above").
+    pub carry_markers: Vec<String>,
 }
 
 /// Role vocabulary (`roles.toml`).
@@ -315,6 +337,8 @@ pub struct Grammars {
     pub cells: CellWords,
     /// Plan shapes: paragraph labels, extra columns, key words.
     pub plan: PlanWords,
+    /// Lead-cell words ("As above").
+    pub leads: LeadWords,
     /// Lookup tables built from the lists on first use. Public only so that
     /// `Grammars { columns, ..Grammars::builtin() }` keeps working; it has
     /// nothing to read or set.
@@ -334,6 +358,7 @@ impl Clone for Grammars {
             report: self.report.clone(),
             cells: self.cells.clone(),
             plan: self.plan.clone(),
+            leads: self.leads.clone(),
             prepared: Prepared::default(),
         }
     }
@@ -420,6 +445,7 @@ impl Grammars {
             report: typed::<ReportWords>("report.toml", get("report.toml")?)?.prepared(),
             cells: typed("cells.toml", get("cells.toml")?)?,
             plan: typed("plan.toml", get("plan.toml")?)?,
+            leads: typed("leads.toml", get("leads.toml")?)?,
             prepared: Prepared::default(),
         };
         g.check()?;

@@ -245,6 +245,7 @@ fn header_box(aliases: &Aliases, p: &Para) -> Option<(Column, Para)> {
             lines: rest.to_vec(),
             line: p.line + 1,
             list: p.list,
+            page: p.page,
         },
     ))
 }

@@ -20,6 +20,7 @@
 //!    own.
 
 mod assemble;
+mod grammar;
 mod units;
 mod words;
 
@@ -39,12 +40,32 @@ pub struct LeadParts {
     pub org_first: bool,
 }
 
-/// Split a lead cell (paragraphs as lines) into leads.
+/// Split a lead cell (paragraphs as lines) into leads: by the grammar
+/// when every unit of the cell fits it, else as a run-on cell.
 pub fn split_leads(cell: &str, g: &Grammars) -> Vec<LeadParts> {
     let lex = g.lead_lexicon();
+    if is_carry_marker(cell, g) {
+        return Vec::new();
+    }
+    if let Some(leads) = grammar::read_cell(cell, lex) {
+        return leads;
+    }
+    run_on(cell, lex)
+}
+
+/// A run-on cell: several leads printed one after another with no
+/// separators the grammar knows ("ESCC Jane Doe, Head of X John Roe, HOS,
+/// Y Police DCI Ann Poe"), or lines wrapped mid-phrase. Read word by word.
+fn run_on(cell: &str, lex: &Lex) -> Vec<LeadParts> {
     let toks = words::tokenise(cell, lex);
     let units = units::units(&toks, lex);
     assemble::assemble(cell, &units)
+}
+
+/// Does a lead cell say only that it carries the leads of the row above
+/// ("As above", "Same as above", "Ditto")? Such a cell names no lead.
+pub fn is_carry_marker(cell: &str, g: &Grammars) -> bool {
+    grammar::is_carry(cell, g.lead_lexicon())
 }
 
 #[cfg(test)]

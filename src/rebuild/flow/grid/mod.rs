@@ -114,13 +114,17 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     plan::extract(&doc, g)
 }
 
-/// Paragraphs that open a page: pdftotext parts text boxes with one blank
-/// line, and the form feed between pages reads as one more, so two or more
-/// blank lines before a paragraph mark a page break even where the page
-/// repeats no header row.
+/// Paragraphs that open a page. Where the reader kept the dump's form
+/// feeds as pages, a paragraph on a later page than the one before it.
+/// Where it had none (a dump saved without them), the break is read from
+/// the gap: pdftotext parts text boxes with one blank line and the page
+/// break leaves one more, so two or more blank lines before a paragraph
+/// mark a page break even where the page repeats no header row.
 fn page_starts(paras: &[Para]) -> Vec<bool> {
+    let paged = paras.iter().any(|p| p.page.is_some());
     std::iter::once(false)
         .chain(paras.windows(2).map(|w| match w {
+            [a, b] if paged => b.page > a.page,
             [a, b] => b.line as usize >= a.line as usize + a.lines.len() + 2,
             _ => false,
         }))
@@ -454,9 +458,24 @@ Apr-16
             lines: vec!["x".to_string(); n],
             line,
             list: false,
+            page: None,
         };
         // Boxes at lines 1-2, 4 (one blank line), 7 (two blank lines).
         let paras = [para(1, 2), para(4, 1), para(7, 1)];
+        assert_eq!(super::page_starts(&paras), vec![false, false, true]);
+    }
+
+    #[test]
+    fn known_pages_mark_page_breaks_whatever_the_gaps() {
+        use crate::rebuild::flow::para::Para;
+        let para = |line: u32, page: u32| Para {
+            lines: vec!["x".to_string()],
+            line,
+            list: false,
+            page: Some(page),
+        };
+        // Two blank lines on one page are no break; one on a new page is.
+        let paras = [para(1, 1), para(4, 1), para(6, 2)];
         assert_eq!(super::page_starts(&paras), vec![false, false, true]);
     }
 
