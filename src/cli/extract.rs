@@ -135,7 +135,7 @@ fn prepare(target: &Target) -> Result<(), String> {
         },
     };
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: output.io: {e}", dir.display()))?;
-    batch::sweep_temp_files(&dir);
+    batch::sweep_temp_files(&dir, matches!(target, Target::Folder(_)));
     Ok(())
 }
 
