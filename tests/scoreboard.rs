@@ -113,6 +113,13 @@ const FLOORS: &[(&str, f64)] = &[
     ("wild/p07.reportlab.pdf", 0.88),
     ("wild/p08.docx", 0.97),
     ("wild/p08.pdf", 0.97),
+    // Invented plans in other partnerships' styles (issue 14), set on 2026-12-07.
+    ("invented/i01-wexcombe.docx", 1.00),
+    ("invented/i02-harrowfield.docx", 1.00),
+    ("invented/i03-brackley.docx", 1.00),
+    ("invented/i04-ashcombe.docx", 1.00),
+    ("invented/i05-calderfield.docx", 1.00),
+    ("invented/i06-northmoor.docx", 1.00),
 ];
 
 /// Floor of the mean over the documents in `FLOORS` outside corpus/wild (0.971 on 2026-11-23,
@@ -165,6 +172,9 @@ fn documents() -> Vec<PathBuf> {
     // Plans in the shapes other partnerships use (copied from the shared
     // wild corpus, gold in tests/gold/pNN.json).
     files_in(&root.join("wild"), &["docx", "pdf"], false, &mut out);
+    // Plans invented for issue 14, each in another partnership's style
+    // (gold in tests/gold/iNN.json, written by hand).
+    files_in(&root.join("invented"), &["docx", "pdf"], false, &mut out);
     // Variants may come in any format the reader accepts; files whose name
     // does not lead to a gold (a README) are reported and left out.
     files_in(&root.join("variants"), &[], true, &mut out);
