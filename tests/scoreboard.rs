@@ -97,20 +97,20 @@ const FLOORS: &[(&str, f64)] = &[
     // The wild plans (shapes other partnerships use), set on 2026-12-07.
     ("wild/p01.docx", 0.94),
     ("wild/p01.pdf", 0.79),
-    ("wild/p02.chromium.pdf", 0.93),
-    ("wild/p02.docx", 0.93),
-    ("wild/p02.pdf", 0.93),
-    ("wild/p03.docx", 0.90),
-    ("wild/p03.pdf", 0.90),
-    ("wild/p04.docx", 0.89),
-    ("wild/p04.pdf", 0.89),
-    ("wild/p05.docx", 0.76),
-    ("wild/p05.pdf", 0.76),
+    ("wild/p02.chromium.pdf", 1.00),
+    ("wild/p02.docx", 1.00),
+    ("wild/p02.pdf", 1.00),
+    ("wild/p03.docx", 1.00),
+    ("wild/p03.pdf", 1.00),
+    ("wild/p04.docx", 1.00),
+    ("wild/p04.pdf", 1.00),
+    ("wild/p05.docx", 1.00),
+    ("wild/p05.pdf", 1.00),
     ("wild/p06.docx", 0.96),
     ("wild/p06.pdf", 0.96),
-    ("wild/p07.docx", 0.88),
-    ("wild/p07.pdf", 0.88),
-    ("wild/p07.reportlab.pdf", 0.88),
+    ("wild/p07.docx", 1.00),
+    ("wild/p07.pdf", 1.00),
+    ("wild/p07.reportlab.pdf", 1.00),
     ("wild/p08.docx", 0.97),
     ("wild/p08.pdf", 0.97),
     // Invented plans in other partnerships' styles (issue 14), set on 2026-12-07.
@@ -128,8 +128,8 @@ const MEAN_FLOOR: f64 = 0.97;
 
 /// Floor of the mean over corpus/wild (plans in other partnerships' shapes),
 /// kept apart from [`MEAN_FLOOR`] so that either ratchet shows on its own:
-/// 0.900 on 2026-12-07.
-const WILD_MEAN_FLOOR: f64 = 0.90;
+/// 0.900 on 2026-12-07, 0.991 later that day.
+const WILD_MEAN_FLOOR: f64 = 0.99;
 
 fn is_wild(label: &str) -> bool {
     label.starts_with("wild/")
@@ -532,6 +532,12 @@ const DAMAGED: &[(&str, f64)] = &[
     ("p06", 0.695767),
     ("p07", 0.634191),
     ("p08", 0.676876),
+    ("i01", 0.748889),
+    ("i02", 0.710714),
+    ("i03", 0.641667),
+    ("i04", 0.74321),
+    ("i05", 0.700893),
+    ("i06", 0.669643),
 ];
 
 #[test]
