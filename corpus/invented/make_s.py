@@ -64,7 +64,7 @@ t = table(d, rows)
 t.cell(1, 1).merge(t.cell(2, 1)); put(t.cell(1, 1), rows[1][1])
 t.cell(3, 1).merge(t.cell(4, 1)); put(t.cell(3, 1), rows[3][1])
 d.add_paragraph("The partnership's executive will review this plan every two months.")
-save(d, "i01-wexcombe", T1,
+save(d, "s01-wexcombe", T1,
      [F("f1", "1", None, "Schools should tell the family help service the same day when a pupil known to social care misses three days in a row."),
       F("f2", "2", None, "Health and social care records did not show who the child's main carer was."),
       F("f3", "3", None, "Practitioners were not confident to challenge decisions made by other agencies.")],
@@ -95,7 +95,7 @@ table(d, [["Action ref", "Links to", "Action", "Owner", "Complete by", "RAG"],
           ["H2", "F1", "Add the graded care profile to the neglect toolkit and train 60 practitioners to use it.", "Mo Adeyemi (Neglect Lead, Harrowfield Council)", "Feb 2027", "Amber"],
           ["H3", "F1", "Review every child who has been on a plan for neglect for more than 12 months.", "Head of Safeguarding and Quality Assurance", "Q4 2026/27", "Red"],
           ["H4", "F3", "Publish a quarterly neglect dashboard for the partnership board.", "Performance & Insight Manager", "w/c 7 September 2026", "Blue"]])
-save(d, "i02-harrowfield", T2,
+save(d, "s02-harrowfield", T2,
      [F("f1", "F1", None, "Cumulative neglect was not always recognised because each visit was judged on its own."),
       F("f2", "F2", None, "Early years settings were unsure when to refer concerns about neglect."),
       F("f3", "F3", None, "The partnership board had no regular picture of neglect across the borough.")],
@@ -133,7 +133,7 @@ labelled(d, "Timescale", "Summer 2027")
 labelled(d, "Evidence of impact", "Every transfer in the sample has a shared safety plan.")
 d.add_heading("Monitoring", level=1)
 d.add_paragraph("The partnership's quality group will check progress in December 2026.")
-save(d, "i03-brackley", T3,
+save(d, "s03-brackley", T3,
      [F("f1", "1", "Theme A - Hearing the child", "Practitioners should record the child's own words at every visit."),
       F("f2", "2", "Theme B - Working together", "Agencies should share safety plans when a child moves to another area.")],
      [A("a1", None, "f1", "Theme A - Hearing the child", "Add a 'child's voice' box to the home visit template.", "31 October 2026", [("31 October 2026", "2026-10-31", "2026-10-31")], "2026-10-31",
@@ -167,7 +167,7 @@ t.cell(0, 0).merge(t.cell(0, 9)); put(t.cell(0, 0), T4, bold=True)
 t.cell(1, 0).merge(t.cell(1, 9)); put(t.cell(1, 0), rows[1][0])
 for ri, fill in [(3, "00B050"), (4, "FFC000"), (5, "C00000"), (7, "0070C0")]:
     shade(t.cell(ri, 9), fill)
-save(d, "i04-ashcombe", T4,
+save(d, "s04-ashcombe", T4,
      [F("f1", "1", "Identification", "Identify children's needs earlier in the early years."),
       F("f2", "2", "Identification", "Reduce waits for autism assessment."),
       F("f3", "3", "Preparing for adulthood", "Plan the move to adult services from age 14.")],
@@ -192,7 +192,7 @@ table(d, [["Rec No.", "Recommendation", "Lead agency", "By when", "Progress upda
           ["R2", "Health agencies should make sure that fathers are recorded in maternity and health visiting records.", "Designated Nurse, Calderfield ICB; Head of Midwifery, Calderfield Hospitals NHS Trust", "By 31 December 2026", ""],
           ["R3", "Children's social care should stop using written agreements as a safety plan.", "Head of Service, Child Protection, Calderfield Council", "Completed", "Guidance withdrawn in April 2026."],
           ["R4", "Police should attend every initial child protection conference or send a written report.", "DI Sam Reyes, Calderfield Police", "Ongoing", "Jul 2026 – Attendance was 88% in the first quarter."]])
-save(d, "i05-calderfield", T5, [],
+save(d, "s05-calderfield", T5, [],
      [A("a1", "R1", None, None, "The LSCB should ask all agencies to audit how they use chronologies.", "September 2026", [("September 2026", "2026-09-01", "2026-09-30")], "2026-09-30",
         [("Calderfield LSCB", None, None, "Calderfield LSCB")],
         progress=[("14/05/2026: Audit tool agreed by the subgroup. Returns are due from five agencies.", "2026-05-14"), ("30/06/2026 - Four returns received.", "2026-06-30")]),
@@ -226,7 +226,7 @@ t.cell(5, 2).merge(t.cell(6, 2)); put(t.cell(5, 2), "Ann Pike, Head of Early Hel
 p = d.add_paragraph(); p.add_run("Key to scores").bold = True
 for k in ["1 – Not started", "2 – Under way", "3 – Complete and evidenced"]:
     d.add_paragraph(k, style='List Bullet')
-save(d, "i06-northmoor", T6, [],
+save(d, "s06-northmoor", T6, [],
      [A("a1", "1a", None, P1.replace("–", "-"), "Offer every child in a refuge a named support worker.", "end Q1 26/27", [("end Q1 26/27", "2026-06-30", "2026-06-30")], "2026-06-30",
         [("Domestic Abuse Coordinator, Northmoor Council", None, "Domestic Abuse Coordinator", "Northmoor Council")], status=("3", None, True)),
       A("a2", "1b", None, P1.replace("–", "-"), "Add a question about children to the police risk assessment.", "June 2026 and then monthly", [("June 2026", "2026-06-01", "2026-06-30")], "2026-06-30",
