@@ -222,7 +222,7 @@ impl ExtraAliases {
             (Extra::Percent, &c.percent),
         ] {
             for a in list {
-                let a = normalise(a);
+                let a = with_percent(a);
                 if !a.is_empty() {
                     v.push((e, format!(" {a} ")));
                 }
@@ -235,7 +235,7 @@ impl ExtraAliases {
     /// few words, contains), with its length. `%` is kept as a word.
     fn meaning(&self, cell_text: &str) -> Option<(Extra, usize)> {
         let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
-        let h = normalise(&first.replace('%', " % "));
+        let h = with_percent(first);
         let padded = format!(" {h} ");
         let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
         self.0
@@ -246,6 +246,12 @@ impl ExtraAliases {
             .map(|(e, a)| (*e, a.len()))
             .max_by_key(|(_, l)| *l)
     }
+}
+
+/// [`normalise`], keeping `%` as a word of its own. Why: "% complete"
+/// must not shrink to "complete", which would claim a "Complete by" column.
+fn with_percent(s: &str) -> String {
+    normalise(&s.replace('%', " percentsign "))
 }
 
 /// One header cell's reading.
@@ -422,6 +428,18 @@ mod tests {
         assert_eq!(header_meaning("RA G Rat ing", &g), Some(Meaning::Status));
         assert_eq!(header_meaning("Act ion plan", &g), None);
         assert_eq!(header_meaning("Notes", &g), None);
+        assert_eq!(header_meaning("Action ref", &g), Some(Meaning::Ref));
+        assert_eq!(header_meaning("Complete by", &g), Some(Meaning::Timescale));
+        let extras = ExtraAliases::new(&g);
+        assert_eq!(extras.meaning("Complete by"), None);
+        assert_eq!(
+            extras.meaning("% complete").map(|m| m.0),
+            Some(Extra::Percent)
+        );
+        assert_eq!(
+            extras.meaning("Progress %").map(|m| m.0),
+            Some(Extra::Percent)
+        );
         assert_eq!(
             header_meaning("Current SCT Progress", &g),
             Some(Meaning::Progress)
