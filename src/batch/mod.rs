@@ -353,6 +353,7 @@ pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output
         diagnostics,
     };
     contract::assign_keys(&mut output);
+    contract::salvage(&mut output);
     Ok(output)
 }
 

@@ -8,12 +8,14 @@
 
 mod checks;
 mod key;
+mod salvage;
 mod types;
 
 use std::sync::OnceLock;
 
 pub use checks::{Problem, is_real_day, problems};
 pub use key::assign_keys;
+pub use salvage::salvage;
 pub use types::*;
 
 /// The JSON Schema for docket/1, as shipped in `schema/docket-1.schema.json`.

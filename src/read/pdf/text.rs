@@ -321,13 +321,10 @@ pub fn mid_line_words<'a>(
     }
 }
 
-/// Bullet glyphs as producers print them (Symbol's private-use bullet too).
-/// Dashes and "o" are left out: a wrapped "0 – 19" must not lose its dash.
+/// A bullet glyph alone (`model::bullets`). Dashes and "o" are left out:
+/// a wrapped "0 – 19" must not lose its dash.
 pub fn is_bullet(w: &str) -> bool {
-    matches!(
-        w,
-        "•" | "·" | "▪" | "■" | "◦" | "●" | "○" | "\u{f0b7}" | "\u{f0a7}" | "\u{f0d8}"
-    )
+    crate::model::bullets::is_bullet_word(w)
 }
 
 /// Did a word too wide for its column break at `p`'s end with no hyphen
