@@ -32,6 +32,15 @@ pub struct PdfSettings {
     /// (the edge is estimated from the cell's rules and [`Self::cell_pad`]).
     pub broken_word_slack: f32,
 
+    // --- list markers drawn as shapes (`interp`) ---
+    /// A filled round shape this many points across or more...
+    pub mark_min: f32,
+    /// ...and at most this many is a list item's bullet, when it stands
+    /// left of a line's first glyph...
+    pub mark_max: f32,
+    /// ...at most this many ems away.
+    pub mark_gap: f32,
+
     // --- ruling segments into grids (`interp`, `grid`) ---
     /// A stroke whose ends differ by at most this many points across its
     /// length is axis-aligned (a rule), not a diagonal.
@@ -160,6 +169,9 @@ impl PdfSettings {
         tab_gap: 2.0,
         broken_word_slack: 1.5,
         label_words: 6,
+        mark_min: 1.5,
+        mark_max: 8.0,
+        mark_gap: 2.5,
         axis: 1.0,
         snap: 3.0,
         join: 3.0,
