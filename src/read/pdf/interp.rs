@@ -767,10 +767,11 @@ impl<'a> Interp<'a> {
                 && lines
                     .iter()
                     .all(|l| (l.0 - l.2).abs() < 0.01 || (l.1 - l.3).abs() < 0.01);
-            if fill_visible && let Some(b) = mark_box(sub) {
-                if self.marks.len() < MAX_MARKS {
-                    self.marks.push(b);
-                }
+            if fill_visible
+                && self.marks.len() < MAX_MARKS
+                && let Some(b) = mark_box(sub)
+            {
+                self.marks.push(b);
             }
             if polygon {
                 let xs = lines.iter().flat_map(|l| [l.0, l.2]);
