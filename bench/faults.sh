@@ -5,8 +5,8 @@
 #
 # 1. kill -9 at a random moment of a batch, 20 times: every output left is
 #    a whole, valid docket/1 document (`docket validate`), no other file but
-#    temp files is left, and the next run sweeps the temp files and writes
-#    every output.
+#    temp files is left, and the next run sweeps the temp files (once they
+#    are stale: the trial ages them, see below) and writes every output.
 # 2. A full output disk (a 1 MiB tmpfs, filled up after a first run; needs
 #    root, else the trial is skipped and says so): each file that does not
 #    fit fails with output.io, outputs already there stay whole, no temp
@@ -38,13 +38,18 @@ make_inputs() {
   done
 }
 
-# Every *.json in DIR validates; print how many.
+# Every output (*.json but the batch's manifest.json) in DIR validates, and
+# the manifest, if there, is whole JSON; print how many outputs.
 all_valid() {
   local dir=$1
   local n
-  n=$(find "$dir" -maxdepth 1 -name '*.json' | wc -l)
+  n=$(find "$dir" -maxdepth 1 -name '*.json' ! -name manifest.json | wc -l)
   if [ "$n" -gt 0 ]; then
-    find "$dir" -maxdepth 1 -name '*.json' -print0 | xargs -0 "$BIN" validate >/dev/null 2>"$WORK/validate.err" || return 1
+    find "$dir" -maxdepth 1 -name '*.json' ! -name manifest.json -print0 |
+      xargs -0 "$BIN" validate >"$WORK/validate.err" 2>&1 || return 1
+  fi
+  if [ -e "$dir/manifest.json" ]; then
+    python3 -m json.tool "$dir/manifest.json" >/dev/null 2>>"$WORK/validate.err" || return 1
   fi
   echo "$n"
 }
@@ -56,7 +61,7 @@ ok=1
 for trial in $(seq 1 20); do
   out="$WORK/kill-out"
   rm -rf "$out"
-  "$BIN" extract "$WORK/in" -o "$out" -j 2 2>/dev/null &
+  "$BIN" extract "$WORK/in" -o "$out" -j 2 --timeout 60 2>/dev/null &
   pid=$!
   # A random moment in the first ~2 s (a full run takes a few seconds).
   sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", 0.05 + rand() * 2 }')"
@@ -69,7 +74,11 @@ for trial in $(seq 1 20); do
     ok=0
     continue
   fi
-  "$BIN" extract "$WORK/in" -o "$out" -j 2 2>/dev/null
+  # A run sweeps its own temp files and those of other runs once they are
+  # STALE_TEMP_AGE (15 min) old, so that two runs into one folder do not
+  # take each other's in-flight files: age the killed run's temp files.
+  find "$out" -name '.docket-tmp-*' -exec touch -d '20 minutes ago' {} +
+  "$BIN" extract "$WORK/in" -o "$out" -j 2 --timeout 60 2>"$WORK/rerun.err"
   after_temps=$(find "$out" -name '.docket-tmp-*' | wc -l)
   after=$(all_valid "$out" || echo invalid)
   echo "  trial $trial: $valid whole outputs, $temps temp files, $others other files; rerun: $after of $total outputs, $after_temps temp files"
@@ -90,7 +99,7 @@ if mount -t tmpfs -o size=1m tmpfs "$disk" 2>/dev/null; then
   before=$(cat "$disk"/*.json | sha256sum)
   # Fill the disk to the last few KiB.
   dd if=/dev/zero of="$disk/filler" bs=4k 2>/dev/null
-  "$BIN" extract "$WORK/in2" -o "$disk" -j 2 2>"$WORK/full.err"
+  "$BIN" extract "$WORK/in2" -o "$disk" -j 2 --timeout 60 2>"$WORK/full.err"
   rc=$?
   failed=$(grep -c '^docket: error: ' "$WORK/full.err")
   io=$(grep -c ': output.io: ' "$WORK/full.err")
@@ -113,14 +122,14 @@ fi
 make_inputs "$WORK/in3" 6
 n3=$(ls "$WORK/in3" | wc -l)
 rm -rf "$WORK/out3"
-"$BIN" extract "$WORK/in3" -o "$WORK/out3" -j 1 2>"$WORK/del.err" &
+"$BIN" extract "$WORK/in3" -o "$WORK/out3" -j 1 --timeout 60 2>"$WORK/del.err" &
 pid=$!
 sleep 0.3
 # Delete the second half (in name order; the batch starts at the front).
 ls "$WORK/in3" | sort | tail -n $((n3 / 2)) | sed "s|^|$WORK/in3/|" | xargs rm -f
 wait "$pid"
 rc=$?
-written=$(ls "$WORK/out3" | wc -l)
+written=$(ls "$WORK/out3" | grep -vc '^manifest.json$')
 failed=$(grep -c '^docket: error: ' "$WORK/del.err")
 io=$(grep -c ': input.io: ' "$WORK/del.err")
 summary=$(tail -1 "$WORK/del.err")
