@@ -408,7 +408,13 @@ fn at_least_two_hundred_rows() {
 #[test]
 fn carry_markers() {
     let g = Grammars::builtin();
-    for t in ["As above", "As above.", "see above", "Ditto", "\""] {
+    for t in [
+        "As above",
+        "As above.",
+        "see above",
+        "Ditto",
+        "as per above",
+    ] {
         assert!(lead::is_carry_marker(t, &g), "{t}");
     }
     for t in ["Above average lead", "Head of Service (as above)", ""] {
