@@ -11,7 +11,8 @@
 #   NNN.cairo.pdf     pdftocairo -pdf of the LibreOffice PDF (cairo redraws
 #                     every path and re-encodes the fonts)
 #   NNN.gs.pdf        Ghostscript pdfwrite of the LibreOffice PDF
-#   NNN.chromium.pdf  headless Chromium printing LibreOffice's HTML export
+#   NNN.chromium.pdf  headless Chromium printing LibreOffice's HTML export (of
+#                     the copy with tracked changes accepted: accept_changes.py)
 #   NNN.reportlab.pdf bench/reportlab_print.py: ReportLab Platypus, rows kept
 #                     whole, standard-14 Helvetica
 # Score with: ../shared/tools/scoreboard.sh target/release/docket OUTDIR ../shared/gold
@@ -34,7 +35,9 @@ for docx in "$@"; do
   fi
   pdftocairo -pdf "$out/$name.lo.pdf" "$out/$name.cairo.pdf"
   gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -o "$out/$name.gs.pdf" "$out/$name.lo.pdf"
-  soffice --headless --convert-to html --outdir "$out/html" "$docx" >/dev/null 2>&1
+  # LibreOffice's HTML keeps tracked deletions: print the accepted copy.
+  python3 "$here/accept_changes.py" "$docx" "$out/html/$name.docx"
+  soffice --headless --convert-to html --outdir "$out/html" "$out/html/$name.docx" >/dev/null 2>&1
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$out/$name.chromium.pdf" "file://$out/html/$name.html" >/dev/null 2>&1
   python3 "$here/reportlab_print.py" "$docx" "$out/$name.reportlab.pdf"

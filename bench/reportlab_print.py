@@ -8,7 +8,8 @@ Usage: bench/reportlab_print.py IN.docx OUT.pdf
 A vertically merged cell taller than a page cannot be kept whole; such a
 document is laid out with its merges printed as separate cells.
 
-Reads the body in order: Title / Heading paragraphs set larger and bold,
+Reads the body in order: Title / Heading paragraphs set larger and bold
+(each heading level a size of its own),
 bold runs kept bold, tables with their grid spans, vertical merges, header
 rows (w:tblHeader) and cell shading. Tracked changes read as accepted
 (deleted runs and rows left out), content controls showing a placeholder
@@ -29,7 +30,24 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12)
 CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=8, leading=10)
 TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceAfter=6)
-HEAD = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=12, leading=15, spaceBefore=6)
+# Heading levels keep their order of size, as every word processor's
+# default styles do (one size for all would print away the outline).
+HEADS = [
+    ParagraphStyle("head1", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=6),
+    ParagraphStyle("head2", fontName="Helvetica-Bold", fontSize=11.5, leading=14, spaceBefore=5),
+    ParagraphStyle("head3", fontName="Helvetica-Bold", fontSize=10.5, leading=13, spaceBefore=4),
+]
+
+
+def style_of(name):
+    low = name.lower()
+    if low == "title":
+        return TITLE
+    if low.startswith("heading"):
+        digits = "".join(c for c in low if c.isdigit())
+        level = int(digits) if digits else 1
+        return HEADS[min(max(level, 1), len(HEADS)) - 1]
+    return BODY
 
 
 def gone(el):
@@ -163,7 +181,7 @@ def build(src, dst, vspans):
             name, text = markup(el, styles)
             if not text.strip():
                 continue
-            style = TITLE if name.lower() == "title" else HEAD if name.lower().startswith("heading") else BODY
+            style = style_of(name)
             if el.find(qn("w:pPr") + "/" + qn("w:numPr")) is not None:
                 text = "\u2022 " + text
             story.append(Paragraph(text, style))

@@ -13,6 +13,7 @@ pub mod batch;
 pub mod cli;
 pub mod contract;
 pub mod diff;
+pub mod export;
 pub mod interpret;
 pub mod model;
 pub mod read;

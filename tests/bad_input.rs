@@ -156,7 +156,12 @@ fn encodings_give_the_same_document() {
     let text = export_001().replace('\u{2019}', "'");
     let actions = |bytes: &[u8]| -> serde_json::Value {
         let out = batch::extract_output(bytes, "x", &Options::default()).unwrap();
-        serde_json::to_value(&out.actions).unwrap()
+        let mut v = serde_json::to_value(&out.actions).unwrap();
+        // Keys are made from the source's bytes, which differ by encoding.
+        for a in v.as_array_mut().into_iter().flatten() {
+            a.as_object_mut().map(|o| o.remove("key"));
+        }
+        v
     };
     let base = actions(text.as_bytes());
     let mut bom = b"\xEF\xBB\xBF".to_vec();

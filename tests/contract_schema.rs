@@ -92,6 +92,10 @@ fn formats() -> Vec<Format> {
     all
 }
 
+/// Fields the serde types leave out when they have no value (optional in
+/// the schema, never required).
+const OPTIONAL: &[&str] = &["key"];
+
 fn opt(some: bool, s: &str) -> Option<String> {
     some.then(|| s.to_string())
 }
@@ -288,14 +292,24 @@ fn walk(
             let props = node["properties"]
                 .as_object()
                 .unwrap_or_else(|| panic!("{path}: schema has no properties"));
-            let names: BTreeSet<&String> = map.keys().collect();
-            let schema_names: BTreeSet<&String> = props.keys().collect();
+            // Optional fields are left out when empty: the schema has them
+            // but does not require them; every other field is required.
+            let names: BTreeSet<&str> = map.keys().map(String::as_str).collect();
+            let schema_names: BTreeSet<&str> = props
+                .keys()
+                .map(String::as_str)
+                .filter(|k| names.contains(k) || !OPTIONAL.contains(k))
+                .collect();
             assert_eq!(names, schema_names, "{path}: fields differ");
             let required: BTreeSet<&str> = node["required"]
                 .as_array()
                 .map(|a| a.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            let all: BTreeSet<&str> = map.keys().map(String::as_str).collect();
+            let all: BTreeSet<&str> = names
+                .iter()
+                .copied()
+                .filter(|k| !OPTIONAL.contains(k))
+                .collect();
             assert_eq!(required, all, "{path}: required differs from the fields");
             assert_eq!(node["additionalProperties"], Value::Bool(false), "{path}");
             for (k, v) in map {

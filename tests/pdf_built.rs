@@ -570,6 +570,66 @@ fn a_row_cut_by_the_page_break_is_joined_back() {
     assert!(t.rows.iter().all(|r| !r.page_break_before));
 }
 
+/// Page 1 of a table whose rows each close the same padding under their
+/// text; `foot` is where the last row's closing rule is drawn.
+fn whole_rows_page(foot: f32) -> Page {
+    Page::default()
+        .grid(
+            &[50.0, 250.0, 380.0],
+            &[800.0, 780.0, 760.0, 740.0, foot],
+            &[],
+            &[],
+        )
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(255.0, 786.0, 10.0, true, "Action")
+        .text(55.0, 766.0, 10.0, false, "1")
+        .text(255.0, 766.0, 10.0, false, "First action")
+        .text(55.0, 746.0, 10.0, false, "2")
+        .text(255.0, 746.0, 10.0, false, "Second action")
+        .text(55.0, 726.0, 10.0, false, "3")
+        .text(255.0, 726.0, 10.0, false, "Third action")
+}
+
+#[test]
+fn a_break_under_a_whole_row_starts_the_next_row_afresh() {
+    // Page 2 opens with a row that prints no ref: under a row that kept
+    // its usual padding above its closing rule it is a row of its own,
+    // not one the break may have cut.
+    let p2 = Page::default()
+        .grid(
+            &[50.0, 250.0, 380.0],
+            &[800.0, 780.0, 760.0, 740.0],
+            &[],
+            &[],
+        )
+        .text(55.0, 786.0, 10.0, true, "Ref")
+        .text(255.0, 786.0, 10.0, true, "Action")
+        .text(255.0, 766.0, 10.0, false, "Unnumbered action")
+        .text(55.0, 746.0, 10.0, false, "4")
+        .text(255.0, 746.0, 10.0, false, "Fourth action");
+    let doc = model(&[whole_rows_page(720.0), p2.clone()]);
+    let t = doc.tables().next().expect("table");
+    let texts: Vec<String> = t.rows.iter().map(|r| r.cells[1].text()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Action",
+            "First action",
+            "Second action",
+            "Third action",
+            "Unnumbered action",
+            "Fourth action"
+        ]
+    );
+    assert!(t.rows.iter().all(|r| !r.page_break_before));
+    // The same row under a foot row that stops a line short of its rule
+    // (what a row cut by the break leaves): the interpreter decides.
+    let doc = model(&[whole_rows_page(708.0), p2]);
+    let t = doc.tables().next().expect("table");
+    assert_eq!(t.rows.len(), 6);
+    assert!(t.rows[4].page_break_before);
+}
+
 /// A filled rectangle `re f` in the current fill colour.
 fn filled(p: Page, colour: (&str, Vec<f32>), x: f32, y: f32, w: f32, h: f32) -> Page {
     let (op, vals) = colour;

@@ -10,13 +10,20 @@
 pub mod budget;
 mod escape;
 mod inputs;
+mod live;
+pub mod manifest;
 mod output;
 pub mod signals;
+mod summary;
 
 pub use escape::escape_name;
-pub use inputs::collect_inputs;
-pub use output::{output_names, sweep_temp_files, write_atomic};
+pub use inputs::{Collected, FOLDER_EXTENSIONS, Input, Skipped, collect};
+pub use live::{Live, Verbosity, one_line};
+pub use output::{output_name, sweep_temp_files, write_atomic};
+pub use summary::{Done, FileOutcome, Summary};
 
+use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -50,6 +57,14 @@ pub enum FileError {
     TooSlow(f64),
     #[error("stopped: the file's work held more than its {} MiB memory cap", .0 / (1024 * 1024))]
     MemoryLimit(u64),
+    #[error("nothing found: no findings, actions or report content (--strict)")]
+    NothingFound,
+    #[error("not read: {0}")]
+    NameClash(String),
+    /// `--incremental`: the same bytes failed the same way in the last run
+    /// (its manifest's code and message), so they were not read again.
+    #[error("{message} (unchanged since the last run)")]
+    Unchanged { code: &'static str, message: String },
 }
 
 impl FileError {
@@ -63,6 +78,9 @@ impl FileError {
             FileError::Interrupted => "batch.interrupted",
             FileError::TooSlow(_) => "input.too_slow",
             FileError::MemoryLimit(_) => "input.memory_limit",
+            FileError::NothingFound => "extract.nothing_found",
+            FileError::NameClash(_) => "output.name_clash",
+            FileError::Unchanged { code, .. } => code,
         }
     }
 }
@@ -92,77 +110,164 @@ impl Options {
     }
 }
 
-/// What happened to one input.
-#[derive(Debug)]
-pub struct FileOutcome {
-    pub input: PathBuf,
-    pub result: Result<PathBuf, FileError>,
+/// Where a batch's documents go.
+#[derive(Debug, Clone)]
+pub enum Sink {
+    /// One pretty JSON file per input under this folder, written as each
+    /// file is done ([`output_name`]).
+    Folder(PathBuf),
+    /// Kept in memory ([`Done::output`]) for the caller to write: one file,
+    /// stdout, or an export (JSON Lines, CSV, XLSX).
+    Collect,
 }
 
-/// What happened to a whole batch.
-#[derive(Debug)]
-pub struct Summary {
-    pub outcomes: Vec<FileOutcome>,
-    pub seconds: f64,
+/// How a batch runs, beside the per-file [`Options`].
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub sink: Sink,
+    pub verbosity: Verbosity,
+    /// A file with nothing found fails (`extract.nothing_found`) instead of
+    /// being written with a warning.
+    pub strict: bool,
+    /// `--incremental`: the previous manifest's reusable entries by input;
+    /// an input whose bytes hash the same, and whose output is still there,
+    /// is passed over.
+    pub previous: HashMap<String, manifest::Entry>,
 }
 
-impl Summary {
-    pub fn failed(&self) -> usize {
-        self.outcomes.iter().filter(|o| o.result.is_err()).count()
-    }
-    pub fn written(&self) -> usize {
-        self.outcomes.len() - self.failed()
-    }
-    pub fn interrupted(&self) -> bool {
-        self.outcomes
-            .iter()
-            .any(|o| matches!(o.result, Err(FileError::Interrupted)))
+impl Plan {
+    pub fn new(sink: Sink) -> Self {
+        Plan {
+            sink,
+            verbosity: Verbosity::default(),
+            strict: false,
+            previous: HashMap::new(),
+        }
     }
 }
 
-/// Extract every input into `out_dir`, in parallel on the current rayon pool.
-pub fn run(inputs: &[PathBuf], out_dir: &Path, opts: &Options) -> Summary {
+/// Extract every input, in parallel on the current rayon pool. `skipped`
+/// are paths the walk could not take: each is a failed file of the batch.
+/// Errors and warnings are printed as they happen (see [`Live`]).
+pub fn run(inputs: &[Input], skipped: Vec<Skipped>, opts: &Options, plan: &Plan) -> Summary {
     let started = Instant::now();
-    let names = output_names(inputs);
-    let bar = opts.progress.then(|| progress_bar(inputs.len() as u64));
-    let outcomes: Vec<FileOutcome> = inputs
-        .par_iter()
-        .zip(names.par_iter())
-        .map(|(input, name)| {
-            if opts.stopped() {
-                return FileOutcome {
-                    input: input.clone(),
-                    result: Err(FileError::Interrupted),
-                };
-            }
-            let result = process_file(input, opts)
-                .and_then(|bytes| write_atomic(out_dir, name, &bytes).map_err(FileError::Write));
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
+    let live = Live::new(inputs.len(), opts.progress, plan.verbosity);
+    let mut outcomes: Vec<FileOutcome> = skipped
+        .into_iter()
+        .map(|s| {
+            let e = if s.error.kind() == std::io::ErrorKind::AlreadyExists {
+                FileError::NameClash(s.error.to_string())
+            } else {
+                FileError::Input(s.error)
+            };
+            live.error(&s.path, e.code(), &e.to_string());
             FileOutcome {
-                input: input.clone(),
+                input: s.path,
+                name: None,
+                sha256: None,
+                result: Err(e),
+            }
+        })
+        .collect();
+    let done: Vec<FileOutcome> = inputs
+        .par_iter()
+        .map(|input| {
+            let (sha256, result) = if opts.stopped() {
+                (None, Err(FileError::Interrupted))
+            } else {
+                process_input(input, opts, plan)
+            };
+            tell(&live, &input.path, &result);
+            live.tick();
+            FileOutcome {
+                input: input.path.clone(),
+                name: Some(input.name.clone()),
+                sha256,
                 result,
             }
         })
         .collect();
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+    live.finish();
+    outcomes.extend(done);
     Summary {
         outcomes,
         seconds: started.elapsed().as_secs_f64(),
     }
 }
 
-fn progress_bar(len: u64) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::new(len);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} files {elapsed_precise} eta {eta}",
-    ) {
-        bar.set_style(style);
+/// Print what became of one file, as soon as it is known.
+fn tell(live: &Live, input: &Path, result: &Result<Done, FileError>) {
+    match result {
+        Err(FileError::Interrupted) => {}
+        Err(e) => live.error(input, e.code(), &e.to_string()),
+        Ok(d) if d.unchanged => live.note(|| format!("unchanged: {}", escape_name(input))),
+        Ok(d) => {
+            live.diagnostics(input, &d.diagnostics);
+            if d.status == manifest::Status::NothingFound {
+                live.warning(
+                    input,
+                    "extract.nothing_found",
+                    "nothing found: no findings, actions or report content",
+                );
+            }
+            if let Some(w) = &d.written {
+                live.note(|| format!("wrote {}", escape_name(w)));
+            }
+        }
     }
-    bar
+}
+
+/// One input through the pipeline to its sink; with the hex SHA-256 of its
+/// bytes when they could be read.
+fn process_input(
+    input: &Input,
+    opts: &Options,
+    plan: &Plan,
+) -> (Option<String>, Result<Done, FileError>) {
+    let bytes = match read_input(&input.path, &opts.limits) {
+        Ok(b) => b,
+        Err(e) => return (None, Err(e)),
+    };
+    let sha256 = hex_sha256(&bytes);
+    let result = process_bytes(bytes, &sha256, input, opts, plan);
+    (Some(sha256), result)
+}
+
+fn process_bytes(
+    bytes: Vec<u8>,
+    sha256: &str,
+    input: &Input,
+    opts: &Options,
+    plan: &Plan,
+) -> Result<Done, FileError> {
+    let key = input.path.to_string_lossy().into_owned();
+    if let (Sink::Folder(dir), Some(prev)) = (&plan.sink, plan.previous.get(&key)) {
+        if let Some(e) = prev.failed_again(sha256) {
+            return Err(e);
+        }
+        if let Some(done) = Done::reuse(prev, sha256, dir) {
+            return Ok(done);
+        }
+    }
+    let size = bytes.len() as u64;
+    let (owned, file, o) = (bytes, key.clone(), opts.clone());
+    let output = budgeted(size, opts, move || extract_output(&owned, &file, &o))?;
+    contract::validate_output(&output)?;
+    let nothing =
+        output.findings.is_empty() && output.actions.is_empty() && output.report.is_none();
+    if nothing && plan.strict {
+        return Err(FileError::NothingFound);
+    }
+    let mut done = Done::of(&output, nothing);
+    match &plan.sink {
+        Sink::Folder(dir) => {
+            let json = contract::to_validated_json(&output)?;
+            let path = write_atomic(dir, &output_name(input), &json).map_err(FileError::Write)?;
+            done.written = Some(path);
+        }
+        Sink::Collect => done.output = Some(output),
+    }
+    Ok(done)
 }
 
 /// Read, interpret and validate one file under its budget; return the JSON
@@ -216,7 +321,24 @@ pub fn extract_read_bytes(bytes: &[u8], path: &Path, opts: &Options) -> Result<O
 }
 
 /// Read an input, refusing files over the size limit before loading them.
+/// `-` is standard input (read up to the limit).
 pub fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limits.max_input_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(FileError::Input)?;
+        if bytes.len() as u64 > limits.max_input_bytes {
+            return Err(ReadError::TooLarge {
+                size: bytes.len() as u64,
+                limit: limits.max_input_bytes,
+            }
+            .into());
+        }
+        return Ok(bytes);
+    }
     let meta = std::fs::metadata(path).map_err(FileError::Input)?;
     if meta.len() > limits.max_input_bytes {
         return Err(ReadError::TooLarge {
@@ -252,7 +374,7 @@ pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output
         })
         .collect();
     diagnostics.extend(found.diagnostics);
-    Ok(Output {
+    let mut output = Output {
         schema: SCHEMA_ID.to_string(),
         source: Source {
             file: file.to_string(),
@@ -266,7 +388,9 @@ pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output
         actions: found.actions,
         report: found.report,
         diagnostics,
-    })
+    };
+    contract::assign_keys(&mut output);
+    Ok(output)
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

@@ -1,75 +1,93 @@
 //! Output names and atomic writes.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
-use sha2::{Digest, Sha256};
+use super::inputs::Input;
 
 /// Prefix of temp files in the output folder, so leftovers of a killed run
-/// are recognisable (and swept by the next run).
+/// are recognisable (and swept by a later run). The process id follows, so a
+/// run knows its own: `.docket-tmp-<pid>-<random>`.
 pub const TEMP_PREFIX: &str = ".docket-tmp-";
 
-/// `DIR/<input file name>.json` for each input. When two inputs share a file
-/// name (from different folders), the later ones get a short hash of their
-/// full path (`name~1a2b3c4d.json`) so nothing is overwritten. Only the file
-/// name is used, so no input name can make docket write outside DIR.
-pub fn output_names(inputs: &[PathBuf]) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    inputs
-        .iter()
-        .map(|p| {
-            let base = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "input".into());
-            let n = seen.entry(base.clone()).or_insert(0);
-            *n += 1;
-            if *n == 1 {
-                format!("{base}.json")
-            } else {
-                // The raw bytes: names differing only in a byte that is not
-                // UTF-8 read the same lossily and must not share a name.
-                let h = Sha256::digest(p.as_os_str().as_encoded_bytes());
-                format!(
-                    "{base}~{:02x}{:02x}{:02x}{:02x}.json",
-                    h[0], h[1], h[2], h[3]
-                )
-            }
-        })
-        .collect()
+/// A temp file of another process is swept only when it is older than this:
+/// a run writing into the same folder at the same time keeps its in-flight
+/// files (no output takes this long to write), a killed run's are removed.
+pub const STALE_TEMP_AGE: Duration = Duration::from_secs(15 * 60);
+
+/// The output path under an output folder for each input:
+/// `OUT/<input name>.json`, where the input name is the path under the folder
+/// named on the command line (`OUT/seeds/001.txt.json`) or the file name of
+/// a file named directly. `Input::name` is always relative with no `..`, so
+/// no input can make docket write outside OUT.
+pub fn output_name(input: &Input) -> PathBuf {
+    let mut name = input.name.clone().into_os_string();
+    name.push(".json");
+    PathBuf::from(name)
+}
+
+fn temp_prefix() -> String {
+    format!("{TEMP_PREFIX}{}-", std::process::id())
 }
 
 /// Write `bytes` to `dir/name` through a temp file in the same folder and a
-/// rename, so a reader never sees a half-written file.
-pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+/// rename, so a reader never sees a half-written file. The file gets the
+/// usual mode (0666 less the umask), as `cp` or a shell redirect would give,
+/// not tempfile's private 0600. Parent folders of `name` are created.
+pub fn write_atomic(dir: &Path, name: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let target = dir.join(name);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .tempfile_in(dir)?;
+    let parent = target.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent)?;
+    let mut builder = tempfile::Builder::new();
+    let prefix = temp_prefix();
+    builder.prefix(&prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode is given to open(2), so the kernel applies the umask.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(parent)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_data()?;
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(target)
 }
 
-/// Remove temp files a killed earlier run left in `dir`: the prefix and
-/// then only the temp file's random letters and digits. An output always
-/// ends in `.json`, so the output of an input that happens to be named
-/// `.docket-tmp-…` is never taken for a temp file.
-pub fn sweep_temp_files(dir: &Path) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            if is_temp_name(&e.file_name().to_string_lossy()) {
-                let _ = std::fs::remove_file(e.path());
-            }
+/// Remove temp files under `dir` (outputs keep their path under the input
+/// folder, so temp files may be in subfolders) that this process left, or
+/// that are older than [`STALE_TEMP_AGE`] (a killed run's); another run's
+/// fresh ones stay. Only temp names are touched: the prefix, then only the
+/// temp file's process id, dash and random letters and digits. An output
+/// always ends in `.json`, so the output of an input that happens to be
+/// named `.docket-tmp-…` is never taken for a temp file. `below`: also
+/// subfolders (an output folder; not the folder an output file is in).
+pub fn sweep_temp_files(dir: &Path, below: bool) {
+    let mine = temp_prefix();
+    let depth = if below { usize::MAX } else { 1 };
+    let walk = walkdir::WalkDir::new(dir).min_depth(1).max_depth(depth);
+    for e in walk.into_iter().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !e.file_type().is_file() || !is_temp_name(&name) {
+            continue;
+        }
+        let stale = e
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| SystemTime::now().duration_since(t).ok())
+            .is_some_and(|age| age > STALE_TEMP_AGE);
+        if name.starts_with(&mine) || stale {
+            let _ = std::fs::remove_file(e.path());
         }
     }
 }
 
 fn is_temp_name(name: &str) -> bool {
-    name.strip_prefix(TEMP_PREFIX)
-        .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric()))
+    name.strip_prefix(TEMP_PREFIX).is_some_and(|rest| {
+        !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
 }
 
 #[cfg(test)]
@@ -77,21 +95,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn same_names_do_not_collide() {
-        let names = output_names(&[
-            PathBuf::from("a/plan.pdf"),
-            PathBuf::from("b/plan.pdf"),
-            PathBuf::from("c.txt"),
-        ]);
-        assert_eq!(names[0], "plan.pdf.json");
-        assert!(names[1].starts_with("plan.pdf~") && names[1].ends_with(".json"));
-        assert_eq!(names[2], "c.txt.json");
+    fn names_keep_the_relative_path() {
+        let i = Input {
+            path: "in/a/plan.pdf".into(),
+            name: "a/plan.pdf".into(),
+        };
+        assert_eq!(output_name(&i), PathBuf::from("a/plan.pdf.json"));
     }
 
     #[test]
     fn atomic_write_leaves_no_temp() {
         let d = tempfile::tempdir().unwrap();
-        write_atomic(d.path(), "x.json", b"{}").unwrap();
+        write_atomic(d.path(), Path::new("x.json"), b"{}").unwrap();
         let names: Vec<_> = std::fs::read_dir(d.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
@@ -100,15 +115,31 @@ mod tests {
     }
 
     #[test]
+    fn sweep_keeps_another_runs_fresh_temp_files() {
+        let d = tempfile::tempdir().unwrap();
+        let other = d.path().join(format!("{TEMP_PREFIX}1-abc"));
+        let own = d.path().join(format!("{}xyz", temp_prefix()));
+        std::fs::create_dir(d.path().join("sub")).unwrap();
+        let own_below = d.path().join("sub").join(format!("{}uvw", temp_prefix()));
+        std::fs::write(&other, b"").unwrap();
+        std::fs::write(&own, b"").unwrap();
+        std::fs::write(&own_below, b"").unwrap();
+        sweep_temp_files(d.path(), true);
+        assert!(other.exists());
+        assert!(!own.exists());
+        assert!(!own_below.exists());
+    }
+
+    #[test]
     fn only_temp_files_are_swept() {
         assert!(is_temp_name(".docket-tmp-a1B2c3"));
+        assert!(is_temp_name(".docket-tmp-123-a1B2c3"));
         assert!(!is_temp_name(".docket-tmp-plan.txt.json"));
         let d = tempfile::tempdir().unwrap();
-        std::fs::write(d.path().join(".docket-tmp-x.txt.json"), "{}").unwrap();
-        std::fs::write(d.path().join(".docket-tmp-Ab12Cd"), "").unwrap();
-        sweep_temp_files(d.path());
-        assert!(d.path().join(".docket-tmp-x.txt.json").exists());
-        assert!(!d.path().join(".docket-tmp-Ab12Cd").exists());
+        let output = format!("{}x.txt.json", temp_prefix());
+        std::fs::write(d.path().join(&output), "{}").unwrap();
+        sweep_temp_files(d.path(), true);
+        assert!(d.path().join(&output).exists());
     }
 
     #[cfg(unix)]
@@ -116,8 +147,15 @@ mod tests {
     fn names_differing_in_a_bad_byte_get_distinct_outputs() {
         use std::os::unix::ffi::OsStrExt;
         let p = |b: &[u8]| PathBuf::from(std::ffi::OsStr::from_bytes(b));
-        let names = output_names(&[p(b"d/a\xfd.txt"), p(b"d/a\xfe.txt"), p(b"d/a\xff.txt")]);
-        let distinct: std::collections::HashSet<_> = names.iter().collect();
-        assert_eq!(distinct.len(), 3, "{names:?}");
+        let names: std::collections::HashSet<_> = [&b"a\xfd.txt"[..], b"a\xfe.txt", b"a\xff.txt"]
+            .iter()
+            .map(|b| {
+                output_name(&Input {
+                    path: p(b),
+                    name: p(b),
+                })
+            })
+            .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
     }
 }

@@ -91,7 +91,7 @@ fn write_json(diff: &Diff, path: &Path) -> Result<(), (&'static str, String)> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .ok_or(("output.io", "not a file name".to_string()))?;
-    batch::write_atomic(dir, &name, &bytes)
+    batch::write_atomic(dir, Path::new(&name), &bytes)
         .map(|_| ())
         .map_err(|e| ("output.io", e.to_string()))
 }

@@ -289,3 +289,119 @@ fn summarise(actions: &ActionChanges, findings: &FindingChanges) -> Summary {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::{Kind, Source, Status, Timescale};
+
+    fn action(id: &str, ref_: &str, text: &str, due: Option<&str>) -> Action {
+        Action {
+            id: id.into(),
+            ref_: Some(ref_.into()),
+            text: text.into(),
+            timescale: Timescale {
+                text: due.map(String::from),
+                dates: vec![],
+                due: due.map(String::from),
+            },
+            ..Action::default()
+        }
+    }
+
+    fn version(actions: Vec<Action>) -> Version {
+        Version {
+            file: "plan".into(),
+            format: "json".into(),
+            doc: Output {
+                schema: crate::contract::SCHEMA_ID.into(),
+                source: Source {
+                    file: "plan".into(),
+                    format: "docx".into(),
+                    sha256: "0".repeat(64),
+                    pages: None,
+                },
+                kind: Kind::ActionPlan,
+                title: None,
+                findings: vec![],
+                actions,
+                report: None,
+                diagnostics: vec![],
+            },
+        }
+    }
+
+    #[test]
+    fn an_update_is_counted_and_validates() {
+        let old = version(vec![
+            action(
+                "a1",
+                "1",
+                "Publish the neglect strategy for all partners",
+                Some("2026-03-31"),
+            ),
+            action(
+                "a2",
+                "2",
+                "Run a neglect audit in every locality team",
+                None,
+            ),
+            action(
+                "a3",
+                "3",
+                "Train GPs in recognising neglect in older children",
+                None,
+            ),
+        ]);
+        let mut done = action(
+            "a2",
+            "2",
+            "Train GPs in recognising neglect in older children",
+            None,
+        );
+        done.status = Status {
+            text: Some("Complete".into()),
+            rag: None,
+            complete: Some(true),
+        };
+        let new = version(vec![
+            action(
+                "a1",
+                "1",
+                "Publish the neglect strategy for all partners",
+                Some("2026-06-30"),
+            ),
+            done,
+            action("a3", "3", "Commission a neglect helpline for parents", None),
+        ]);
+        let d = diff(&old, &new);
+        let s = d.summary;
+        assert_eq!((s.matched, s.slipped, s.completed), (2, 1, 1));
+        assert_eq!(
+            (s.renumbered, s.status_changed, s.added, s.removed),
+            (1, 1, 1, 1)
+        );
+        assert_eq!(d.actions.removed[0].ref_.as_deref(), Some("2"));
+        assert_eq!(d.actions.added[0].id, "a3");
+        let slip = &d.actions.matched[0];
+        assert_eq!(slip.evidence.by, MatchBy::Ref);
+        assert!(matches!(
+            slip.changes[..],
+            [Change::Due {
+                days: Some(91),
+                direction: DueMove::Slipped,
+                ..
+            }]
+        ));
+        assert_eq!(d.actions.matched[1].evidence.by, MatchBy::Text);
+        schema::to_validated_json(&d).unwrap();
+    }
+
+    #[test]
+    fn a_plan_against_itself_has_no_changes() {
+        let v = version(vec![action("a1", "1", "Publish the strategy", None)]);
+        let d = diff(&v, &v);
+        assert_eq!(d.summary.unchanged, 1);
+        assert_eq!(render::headline(&d.summary), "No changes");
+    }
+}

@@ -217,7 +217,15 @@ fn sniff_zip(bytes: &[u8]) -> Sniffed {
         // An OpenDocument file without its mimetype entry: the content says.
         return Sniffed::Odt;
     }
-    if has(&zip, "[Content_Types].xml") || zip.is_empty() {
+    // An OOXML package whose main part is elsewhere (found through its
+    // relationships) or missing: the DOCX reader finds it or reports
+    // `docx.missing_part`, which names the damage better than "unsupported".
+    let word_part = zip.file_names().filter_map(Result::ok).any(|n| {
+        n.replace('\\', "/")
+            .to_ascii_lowercase()
+            .starts_with("word/")
+    });
+    if word_part || has(&zip, "[Content_Types].xml") || has(&zip, "_rels/.rels") || zip.is_empty() {
         return Sniffed::Docx;
     }
     Sniffed::Other("a zip archive that is not a document docket reads")
@@ -343,6 +351,19 @@ mod tests {
             sniff(&zip_with(&[("photo.jpg", b"x")])),
             Sniffed::Other(_)
         ));
+        // A Word package whose main part is missing or stands elsewhere is
+        // still Word's: its reader names the damage (docx.missing_part).
+        assert_eq!(
+            sniff(&zip_with(&[("word/styles.xml", b"<s/>")])),
+            Sniffed::Docx
+        );
+        assert_eq!(
+            sniff(&zip_with(&[
+                ("_rels/.rels", b"<r/>"),
+                ("body/main.xml", b"<w/>")
+            ])),
+            Sniffed::Docx
+        );
     }
 
     #[test]

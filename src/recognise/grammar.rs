@@ -112,6 +112,18 @@ pub struct Organisations {
     pub words: Vec<String>,
     pub names: Vec<String>,
     pub places: Vec<String>,
+    /// Words that make a phrase an agency, the body a lead works for
+    /// ("Council", "Police", "Trust"), as against a service or team inside
+    /// one ("Service", "Team"): only an agency ends a lead as its
+    /// organisation after a post.
+    pub agencies: Vec<String>,
+    /// Endings of acronyms that name an agency ("TSCP", "KCC", "GBC"): such
+    /// an acronym before a post is the organisation ("TSCP Partnership
+    /// Manager").
+    pub agency_endings: Vec<String>,
+    /// Acronyms of teams, services and posts: before a post they stay in the
+    /// role ("MASH Practice Manager", "IRO Service Manager").
+    pub teams: Vec<String>,
 }
 
 /// Role vocabulary (`roles.toml`).

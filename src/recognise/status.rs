@@ -125,21 +125,33 @@ fn rag_of(text: &str, w: &[String], g: &Grammars) -> Option<Rag> {
     best.map(|(_, c)| c)
 }
 
+/// How far the whole-cell words reach.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// A cell: whole-cell words ("Closed") count only as the whole text.
+    Cell,
+    /// A key's description: they count anywhere in it ("delivered; the
+    /// Board has seen evidence").
+    Key,
+}
+
 /// What the status words say, in order: neither done nor under way
 /// (`Some(None)`), under way (`Some(Some(false))`), done
-/// (`Some(Some(true))`), or nothing (`None`). `whole_cell` lets the words
-/// that only count as a whole status cell ("Closed", "On track") count.
-fn state(w: &[String], g: &Grammars, whole_cell: bool) -> Option<Option<bool>> {
+/// (`Some(Some(true))`), or nothing (`None`).
+fn state(w: &[String], g: &Grammars, reach: Reach) -> Option<Option<bool>> {
     let s = &g.status;
     let has = |list: &[String]| list.iter().any(|p| !find_phrase(w, &words(p)).is_empty());
-    let is = |list: &[String]| list.iter().any(|p| words(p) == w);
+    let whole = |list: &[String]| match reach {
+        Reach::Cell => list.iter().any(|p| words(p) == w),
+        Reach::Key => has(list),
+    };
     if has(&s.neither) {
         return Some(None);
     }
-    if has(&s.not_complete) || (whole_cell && is(&s.not_complete_cell)) {
+    if has(&s.not_complete) || whole(&s.not_complete_cell) {
         return Some(Some(false));
     }
-    if whole_cell && is(&s.complete_cell) {
+    if whole(&s.complete_cell) {
         return Some(Some(true));
     }
     let markers: Vec<Vec<String>> = s.future_markers.iter().map(|m| words(m)).collect();
@@ -178,7 +190,7 @@ pub fn status(text: &str, g: &Grammars) -> StatusFacts {
     let w = words(text);
     StatusFacts {
         rag: rag_of(text, &w, g),
-        complete: state(&w, g, true).flatten(),
+        complete: state(&w, g, Reach::Cell).flatten(),
     }
 }
 
@@ -223,9 +235,9 @@ impl StatusKey {
     pub fn add(&mut self, label: &str, description: &str, g: &Grammars) {
         let lw = words(label);
         let dw = words(description);
-        let complete = match state(&dw, g, true) {
+        let complete = match state(&dw, g, Reach::Key) {
             Some(c) => c,
-            None => state(&lw, g, true).flatten(),
+            None => state(&lw, g, Reach::Cell).flatten(),
         };
         let numeric = label.trim().chars().all(|c| c.is_ascii_digit());
         let rag = if numeric {
@@ -362,6 +374,7 @@ mod tests {
             "Green",
             "B",
             "the referral was closed",
+            "Mar-26: the audit was delayed by staff absence",
         ] {
             assert_eq!(c(t), None, "{t}");
         }

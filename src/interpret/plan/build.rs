@@ -477,7 +477,13 @@ pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding
         let leads = carried.unwrap_or(own);
         let timescale = fields::timescale(a.timescale.as_deref(), g);
         let progress = fields::progress(&a.progress, g);
-        let mut status = fields::status(&a.status, timescale.text.as_deref(), &progress, g);
+        let mut status = fields::status(
+            &a.status,
+            a.status_fill.is_some(),
+            timescale.text.as_deref(),
+            &progress,
+            g,
+        );
         ctx.keys.apply(&mut status, a.status_fill, g);
         fields::percent_done(&mut status, &a.percent);
         actions.push(Action {

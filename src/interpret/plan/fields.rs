@@ -81,14 +81,6 @@ fn lead_of(l: lead::LeadParts) -> Lead {
     }
 }
 
-/// A lead cell (paragraphs as lines) split into leads.
-pub fn leads_of(cell: &str, g: &Grammars) -> Vec<Lead> {
-    lead::split_leads(cell, g)
-        .into_iter()
-        .map(lead_of)
-        .collect()
-}
-
 /// Outcome text: every outcome cell's paragraphs, joined.
 pub fn outcome(cells: &[Vec<String>]) -> Option<String> {
     let all: Vec<String> = cells.iter().flatten().cloned().collect();
@@ -138,10 +130,15 @@ fn opening_date(text: &str, g: &Grammars) -> Option<String> {
 }
 
 /// Status from the status / RAG cell; completion from that cell, else the
-/// timescale text ("May 2020 - complete"), else the latest progress entry
-/// that says.
+/// timescale text ("May 2020 - complete"), else, when the row shows no
+/// status at all (`filled`: its status cell carries a colour), the latest
+/// progress entry that says. Why not when a status is shown: the row has
+/// stated its status (a colour alone leaves `complete` unknown), and a word
+/// in the progress prose ("recruitment delayed") is about a step, not the
+/// action.
 pub fn status(
     cell: &[String],
+    filled: bool,
     timescale: Option<&str>,
     progress: &[Progress],
     g: &Grammars,
@@ -157,7 +154,7 @@ pub fn status(
     {
         complete = status::status(t, g).complete;
     }
-    if complete.is_none() {
+    if complete.is_none() && text.is_none() && !filled {
         complete = progress
             .iter()
             .rev()
@@ -187,6 +184,25 @@ mod tests {
 
     fn v(xs: &[&str]) -> Vec<String> {
         xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn progress_prose_decides_complete_only_when_no_status_is_shown() {
+        let g = Grammars::builtin();
+        let progress = vec![Progress {
+            text: "Venue booking delayed; first session moved to May.".into(),
+            date: None,
+        }];
+        let done = vec![Progress {
+            text: "Completed".into(),
+            date: None,
+        }];
+        assert_eq!(status(&[], true, None, &progress, &g).complete, None);
+        assert_eq!(
+            status(&v(&["Amber"]), false, None, &progress, &g).complete,
+            None
+        );
+        assert_eq!(status(&[], false, None, &done, &g).complete, Some(true));
     }
 
     #[test]

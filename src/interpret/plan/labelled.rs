@@ -269,7 +269,8 @@ fn build(w: Walk<'_>, ctx: &Context, g: &Grammars) -> Plan {
         .map(|(i, a)| {
             let timescale = fields::timescale(Some(&a.timescale), g);
             let progress = fields::progress(std::slice::from_ref(&a.progress), g);
-            let mut status = fields::status(&a.status, timescale.text.as_deref(), &progress, g);
+            let mut status =
+                fields::status(&a.status, false, timescale.text.as_deref(), &progress, g);
             ctx.keys.apply(&mut status, None, g);
             Action {
                 key: None,

@@ -484,6 +484,31 @@ mod tests {
     }
 
     #[test]
+    fn a_long_row_spanning_the_table_is_a_section() {
+        let long = "Priority B – Young carers are found early, listened to and given a break from caring in every part of the county";
+        let rows = vec![
+            header(1),
+            row(2, vec![cell(0, 1, 5, long)]),
+            row(
+                3,
+                vec![
+                    cell(0, 1, 1, "B1"),
+                    cell(1, 1, 1, ""),
+                    cell(2, 1, 1, "Map young carers known to schools"),
+                    cell(3, 1, 1, "May 2027"),
+                    cell(4, 1, 1, "Carers Lead"),
+                ],
+            ),
+            // The same words in one narrow cell are not a heading.
+            row(4, vec![cell(2, 1, 1, long)]),
+        ];
+        let p = extract(&doc(rows, 5), &Grammars::builtin());
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[0].section.as_deref(), Some(long));
+        assert_eq!(p.actions[1].text, long);
+    }
+
+    #[test]
     fn a_repeated_section_row_is_a_running_head() {
         let theme = || row(0, vec![cell(0, 1, 3, "THEME 1: Strategy")]);
         let head = |l| {
@@ -556,6 +581,80 @@ mod tests {
         )));
         d.blocks.push(Block::Table(more()));
         assert_eq!(extract(&d, &Grammars::builtin()).actions.len(), 1);
+    }
+
+    #[test]
+    fn a_column_nothing_can_read_is_reported_and_people_are_read_as_leads() {
+        let rows = vec![
+            row(
+                1,
+                vec![
+                    cell(0, 1, 1, "No."),
+                    cell(1, 1, 1, "Action"),
+                    cell(2, 1, 1, "Accountable manager"),
+                    cell(3, 1, 1, "Funding stream"),
+                ],
+            ),
+            row(
+                2,
+                vec![
+                    cell(0, 1, 1, "1"),
+                    cell(1, 1, 1, "Open a weekend drop-in for young carers"),
+                    cell(2, 1, 1, "Head of Carers Services, Wexcombe Council"),
+                    cell(3, 1, 1, "Public health grant"),
+                ],
+            ),
+            row(
+                3,
+                vec![
+                    cell(0, 1, 1, "2"),
+                    cell(1, 1, 1, "Train school staff to spot hidden caring"),
+                    cell(2, 1, 1, "Designated Nurse (ICB)"),
+                    cell(3, 1, 1, "Core budget, shared with schools"),
+                ],
+            ),
+        ];
+        let p = extract(&doc(rows, 4), &Grammars::builtin());
+        assert_eq!(p.actions.len(), 2);
+        // The unnamed column of posts is read as the leads.
+        assert_eq!(
+            p.actions[0].leads[0].role.as_deref(),
+            Some("Head of Carers Services")
+        );
+        // The column of neither is reported with its header, once.
+        let unknown: Vec<_> = p
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "plan.column_unknown")
+            .collect();
+        assert_eq!(unknown.len(), 1);
+        assert!(unknown[0].message.contains("\"Funding stream\""));
+    }
+
+    #[test]
+    fn a_labelled_plan_read_with_no_lines_has_no_zero_provenance() {
+        let mut d = Document::new(Format::Text);
+        for t in [
+            "Recommendation 1: Young carers are identified late.",
+            "Action: Add a caring question to the school census.",
+            "Lead: Head of Inclusion",
+            "Timescale: July 2027",
+            "Action: Publish a carers' card.",
+            "Lead: Carers Lead",
+        ] {
+            // A reader that records no position gives 0.
+            d.blocks
+                .push(Block::Paragraph(Paragraph::new(t, Provenance::line(0))));
+        }
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.actions.len(), 2);
+        for a in &p.actions {
+            assert_eq!(a.at.line, None);
+            assert_eq!(a.at.page, None);
+        }
+        for f in &p.findings {
+            assert_eq!(f.at.line, None);
+        }
     }
 
     #[test]

@@ -65,7 +65,13 @@ fn scheme_ref(t: &str) -> Option<(&str, &str)> {
         i += 1;
     }
     let rest = &t[i..];
-    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+    // The ref ends at a space or the end, or at a colon or full stop
+    // before a space ("AFI 1: The …", "R2. That …").
+    let ends = |r: &str| r.is_empty() || r.starts_with(char::is_whitespace);
+    let stop = rest
+        .strip_prefix([':', '.'])
+        .is_some_and(|after| !after.is_empty() && ends(after));
+    if !(ends(rest) || stop) {
         return None;
     }
     Some((&t[..i], rest.trim_start()))
@@ -187,6 +193,16 @@ mod tests {
             Some(("6".into(), String::new()))
         );
         assert_eq!(labelled_ref("Recommendations were agreed", &labels), None);
+        // The number may end at a colon or full stop.
+        assert_eq!(
+            labelled_ref("AFI 7: Transport for carers", &labels),
+            Some(("AFI 7".into(), "Transport for carers".into()))
+        );
+        assert_eq!(
+            labelled_ref("Recommendation 12. That the board", &labels),
+            Some(("12".into(), "That the board".into()))
+        );
+        assert_eq!(printed_ref("4: x"), None);
         assert!(links("3", "AFI 3"));
         assert!(links("R2", "R2"));
         assert!(!links("3", "AFI 13"));

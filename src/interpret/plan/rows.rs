@@ -93,10 +93,19 @@ pub fn paragraphs(cell: &Cell) -> Vec<String> {
 /// Section headings are short labels, not sentences.
 const MAX_SECTION_WORDS: usize = 12;
 
+/// A row that spans the whole table is a heading by its layout, so it may
+/// be longer: a priority with its statement ("Priority 2 – Families are
+/// heard …").
+const MAX_SPANNING_WORDS: usize = 30;
+
 fn section_like(text: &str) -> bool {
+    heading_of(text, MAX_SECTION_WORDS)
+}
+
+fn heading_of(text: &str, max_words: usize) -> bool {
     let t = text.trim();
     !t.is_empty()
-        && t.split_whitespace().count() <= MAX_SECTION_WORDS
+        && t.split_whitespace().count() <= max_words
         && !t.ends_with('.')
         && reference::whole_ref(t).is_none()
 }
@@ -159,6 +168,10 @@ pub fn lines(table: &Table, map: &ColumnMap, header_row: Option<usize>) -> Vec<L
 /// label and either spans several columns, or sits in the first column
 /// where no action is written, or the row is much shorter than the header.
 fn is_section_cell(cell: &Cell, row_cells: usize, map: &ColumnMap) -> bool {
+    let whole_width = cell.col == 0 && cell.col_span >= map.width.max(2);
+    if whole_width && heading_of(&cell.text(), MAX_SPANNING_WORDS) {
+        return true;
+    }
     if !section_like(&cell.text()) {
         return false;
     }

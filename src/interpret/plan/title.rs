@@ -46,7 +46,22 @@ pub fn find(doc: &Document) -> Option<String> {
     (MIN_TITLE_WORDS..=MAX_TITLE_WORDS)
         .contains(&words)
         .then_some(t)
-        .filter(|_| !sentence)
+        .filter(|t| !sentence && !numbered_group(t))
+}
+
+/// A word and a number opening the text ("THEME 1: Strategy", "Priority 2 –
+/// …", "Part 3"): one group of several, so a section heading, not the
+/// document's title. A year is not such a number ("Plan 2025").
+fn numbered_group(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let Some(second) = words.next() else {
+        return false;
+    };
+    let second = second.trim_end_matches([':', '.', ',', '\u{2013}', '-']);
+    first.chars().all(char::is_alphabetic)
+        && second.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && super::refs::printed_ref(second).is_some()
 }
 
 /// The text of a table's first row when it is one cell spanning the whole
@@ -133,6 +148,14 @@ mod tests {
         assert!(is_caption("Action tracker", &g));
         assert!(!is_caption("Health", &g));
         assert!(!is_caption("Planning", &g));
+    }
+
+    #[test]
+    fn a_numbered_group_is_not_a_title() {
+        assert!(numbered_group("STRAND 4: Listening to families"));
+        assert!(numbered_group("Workstream 2 – Fostering"));
+        assert!(!numbered_group("Fostering Plan 2026 for the county"));
+        assert!(!numbered_group("Wexcombe Partnership Tracker"));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{Block, Document, Table};
+use crate::model::{Block, Document, Table, bullets};
 
 use super::text::norm;
 use super::vocab::Vocab;
@@ -137,19 +137,16 @@ fn tab_cells(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// Bullet glyphs a reader may leave at the start of a list line (PDF
-/// Symbol-font bullets, middle dots, dashes used as bullets).
-const BULLETS: &[char] = &[
-    '\u{2022}', '\u{b7}', '\u{f0b7}', '\u{f0a7}', '\u{f076}', '\u{f0d8}', '\u{25aa}', '\u{25cf}',
-    '\u{25e6}', '\u{2023}', '\u{2043}', '\u{27a2}', '\u{2013}', '-', '*', 'o',
-];
-
-/// Remove a leading bullet glyph followed by white space.
+/// Remove a leading bullet (`model::bullets`: a glyph, or a mark used as
+/// one) followed by white space.
 fn strip_bullet(line: &str) -> (&str, bool) {
     let t = line.trim_start();
     let mut chars = t.chars();
     match (chars.next(), chars.next()) {
-        (Some(b), Some(sp)) if BULLETS.contains(&b) && sp.is_whitespace() => {
+        (Some(b), Some(sp))
+            if (bullets::is_bullet_glyph(b) || bullets::MARKS_USED_AS_BULLETS.contains(&b))
+                && sp.is_whitespace() =>
+        {
             (&t[b.len_utf8()..], true)
         }
         _ => (line, false),
@@ -159,7 +156,10 @@ fn strip_bullet(line: &str) -> (&str, bool) {
 /// Short lines printed at the top or bottom of three or more pages: running
 /// headers and footers. Only paged inputs can show this; a text export has
 /// none. The edge test keeps body lines that merely recur (a priority's
-/// title printed in three chapters) out of it.
+/// title printed in three chapters) out of it. A running line holds a
+/// word: a line of figures and marks alone ("3.", a lone bullet glyph) is a
+/// section number or a list mark that a dump broke off its text, and page
+/// numbers are caught on their own.
 fn furniture(items: &[Item<'_>]) -> BTreeSet<String> {
     // Lines of each page, in order.
     let mut by_page: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
@@ -174,7 +174,10 @@ fn furniture(items: &[Item<'_>]) -> BTreeSet<String> {
     for (page, lines) in &by_page {
         let n = lines.len();
         for (k, text) in lines.iter().enumerate() {
-            if (k < EDGE || k + EDGE >= n) && text.chars().count() <= 120 {
+            if (k < EDGE || k + EDGE >= n)
+                && text.chars().count() <= 120
+                && text.chars().any(char::is_alphabetic)
+            {
                 edge_pages.entry(shape(text)).or_default().insert(*page);
             }
         }
@@ -261,5 +264,24 @@ mod tests {
                 .iter()
                 .all(|t| t.starts_with("Body text") || *t == "Online Safety")
         );
+    }
+
+    #[test]
+    fn section_numbers_at_page_tops_are_not_furniture() {
+        let mut doc = Document::new(crate::model::Format::Text);
+        let titles = ["Harbour works", "Tide tables", "Ferry rota", "Lighthouse"];
+        for (p, t) in (1..=4).zip(titles) {
+            doc.blocks.push(para(&format!("{p}."), p));
+            doc.blocks.push(para(t, p));
+            doc.blocks.push(para(&format!("Notes for chapter {t}"), p));
+        }
+        let items = build(&doc, Vocab::builtin());
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i.line())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 12);
+        assert_eq!(texts[0], "1.");
     }
 }

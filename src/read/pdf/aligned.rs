@@ -537,6 +537,7 @@ fn build(lines: &[Line], cs: &[Vec<Line>], cols: &[(f32, f32)], ruled: bool) -> 
         cells: paras_sorted,
         nested: Vec::new(),
         borderless: true,
+        foot_whole: false,
     })
 }
 

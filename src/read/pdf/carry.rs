@@ -137,6 +137,7 @@ fn append(prev: &mut PageTable, t: PageTable) {
     }
     prev.nested.extend(t.nested);
     prev.grid.open_bottom = t.grid.open_bottom;
+    prev.foot_whole = t.foot_whole;
     prev.grid.index();
 }
 

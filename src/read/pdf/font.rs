@@ -111,7 +111,9 @@ impl Font {
             {
                 f.scale = a;
             }
+            f.simple_text = simple_table(dict, doc, f.cmap.as_ref());
             let std = standard_widths(&f.name);
+            let core = core_face(&f.name);
             let first = num(dict.get(b"FirstChar").ok(), doc)
                 .unwrap_or(0.0)
                 .max(0.0) as usize;
@@ -128,11 +130,14 @@ impl Font {
                 .filter(|w| *w > 0.0);
             for (code, w) in widths.iter_mut().enumerate() {
                 if w.is_nan() {
-                    *w = missing.unwrap_or_else(|| std(code as u8));
+                    let metric = || match (core, f.simple_text.get(code)) {
+                        (Some(face), Some(CodeText::One(c))) => core_width(face, *c),
+                        _ => None,
+                    };
+                    *w = missing.or_else(metric).unwrap_or_else(|| std(code as u8));
                 }
             }
             f.simple_widths = widths;
-            f.simple_text = simple_table(dict, doc, f.cmap.as_ref());
         }
         if let Some(d) = descriptor {
             let asc = num(d.get(b"Ascent").ok(), doc).unwrap_or(0.0);
@@ -307,6 +312,37 @@ fn cid_widths(w: &[Object], doc: &Document) -> HashMap<u32, f32> {
     out
 }
 
+/// The Core14 metrics (`std14`) of a standard-14 font named `name`, or of
+/// a font that names one of their faces (Arial is Helvetica's metric
+/// twin); `None` for Courier (monospaced, see [`standard_widths`]), Symbol,
+/// ZapfDingbats and every other font.
+fn core_face(name: &str) -> Option<&'static [u16]> {
+    use super::std14::*;
+    let l = name.to_ascii_lowercase();
+    let bold = looks_bold(&l);
+    let italic = l.contains("italic") || l.contains("oblique");
+    if l.contains("times") {
+        Some(match (bold, italic) {
+            (false, false) => &TIMES,
+            (true, false) => &TIMES_BOLD,
+            (false, true) => &TIMES_ITALIC,
+            (true, true) => &TIMES_BOLD_ITALIC,
+        })
+    } else if l.contains("helvetica") || l.contains("arial") {
+        // The oblique faces share the upright widths.
+        Some(if bold { &HELVETICA_BOLD } else { &HELVETICA })
+    } else {
+        None
+    }
+}
+
+/// The advance of `c` in a Core14 face, if the face has a glyph for it.
+fn core_width(face: &[u16], c: char) -> Option<f32> {
+    let c = u16::try_from(u32::from(c)).ok()?;
+    let i = super::std14::CHARS.binary_search(&c).ok()?;
+    face.get(i).map(|w| f32::from(*w))
+}
+
 /// Helvetica's advance widths for codes 32..=126 (WinAnsi/Standard agree on
 /// these), from the Adobe core-font metrics. Used for the standard 14 fonts
 /// when a file leaves `/Widths` out, which the standard allows.
@@ -319,10 +355,11 @@ const HELVETICA: [u16; 95] = [
     556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // 112-126
 ];
 
-/// Width function for a standard-14 font without `/Widths`: Courier is
-/// monospaced; the Helvetica and Times families are approximated by
-/// Helvetica's widths (bold a little wider, Times a little narrower), which
-/// is close enough to place words and find gaps.
+/// Width function for a font without `/Widths` where the Core14 tables
+/// ([`core_face`]) say nothing: Courier is monospaced; other fonts, and
+/// characters the tables lack, are approximated by Helvetica's widths
+/// (bold a little wider, Times a little narrower), which is close enough
+/// to place words and find gaps.
 fn standard_widths(name: &str) -> fn(u8) -> f32 {
     fn helv(c: u8) -> f32 {
         match c {
@@ -372,7 +409,28 @@ mod tests {
         d.set("BaseFont", Object::Name(b"Helvetica-Bold".to_vec()));
         let mut f = Font::load(&d, &Document::new(), 1 << 20);
         assert!(f.bold);
-        assert!((f.width(b'W' as u32) - 0.944 * 1.05).abs() < 1e-3);
+        assert!((f.width(b'W' as u32) - 0.944).abs() < 1e-3);
         assert_eq!(f.text(b'A' as u32), CodeText::One('A'));
+    }
+
+    #[test]
+    fn standard_fonts_take_their_own_metrics_through_the_encoding() {
+        // WinAnsi 0x92 is the right single quote; Helvetica-Bold's "m" is
+        // 889 units, Times-Italic's 722, Helvetica's 833.
+        let font = |base: &str| {
+            let mut d = Dictionary::new();
+            d.set("Type", Object::Name(b"Font".to_vec()));
+            d.set("Subtype", Object::Name(b"Type1".to_vec()));
+            d.set("BaseFont", Object::Name(base.as_bytes().to_vec()));
+            d.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+            Font::load(&d, &Document::new(), 1 << 20)
+        };
+        let bold = font("Helvetica-Bold");
+        assert!((bold.width(b'm' as u32) - 0.889).abs() < 1e-3);
+        assert!((bold.width(0x92) - 0.278).abs() < 1e-3);
+        assert!((font("Times-Italic").width(b'm' as u32) - 0.722).abs() < 1e-3);
+        assert!((font("Helvetica-Oblique").width(b'm' as u32) - 0.833).abs() < 1e-3);
+        // A face the tables do not hold keeps the approximation.
+        assert!((font("Courier").width(b'm' as u32) - 0.6).abs() < 1e-3);
     }
 }

@@ -283,10 +283,25 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
     let (x0, x1) = (xs[0], xs[xs.len() - 1]);
     let mut open_top = false;
     let mut open_bottom = false;
-    if ys.first().is_some_and(|y| vtop < y - PDF.snap) {
+    // The verticals may also stop where only part of the width is ruled:
+    // the edge of a cell's fill clipped by the page (Chromium closes the
+    // filled cells of a row it splits, and nothing else).
+    let partial = |pos: f32| {
+        let at: Vec<&Seg> = h
+            .iter()
+            .filter(|s| (s.pos - pos).abs() <= PDF.snap)
+            .collect();
+        !at.is_empty() && !covered(&at, pos, x0, x1)
+    };
+    let (top_partial, bottom_partial) = (partial(vtop), partial(vbot));
+    if ys.first().is_some_and(|y| vtop < y - PDF.snap)
+        || (vtop - ys[0]).abs() <= PDF.snap && top_partial
+    {
         let ends = v.iter().filter(|s| (s.a - vtop).abs() <= PDF.snap).count();
         if ends >= 2 {
-            ys.insert(0, vtop);
+            if vtop < ys[0] - PDF.snap {
+                ys.insert(0, vtop);
+            }
             h.push(Seg {
                 horizontal: true,
                 pos: vtop,
@@ -297,10 +312,13 @@ fn grid(h: Vec<&Seg>, v: Vec<&Seg>) -> Option<Grid> {
             open_top = true;
         }
     }
-    if ys.last().is_some_and(|y| vbot > y + PDF.snap) {
+    let last = ys.last().copied().unwrap_or(0.0);
+    if vbot > last + PDF.snap || (vbot - last).abs() <= PDF.snap && bottom_partial {
         let ends = v.iter().filter(|s| (s.b - vbot).abs() <= PDF.snap).count();
         if ends >= 2 {
-            ys.push(vbot);
+            if vbot > last + PDF.snap {
+                ys.push(vbot);
+            }
             h.push(Seg {
                 horizontal: true,
                 pos: vbot,
@@ -503,5 +521,37 @@ mod tests {
         assert!(g.open_bottom);
         assert_eq!(g.rows(), 2);
         assert_eq!(g.cells.len(), 4);
+    }
+
+    #[test]
+    fn a_rule_under_one_filled_cell_only_is_an_open_end() {
+        // Three columns; the last row is cut by the page at y = 40, where
+        // only the filled last cell's box is closed.
+        let segs = vec![
+            h(0.0, 0.0, 300.0),
+            h(20.0, 0.0, 300.0),
+            h(40.0, 200.0, 300.0),
+            v(0.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+            v(200.0, 0.0, 40.0),
+            v(300.0, 0.0, 40.0),
+        ];
+        let g = &find_grids(&segs)[0];
+        assert!(g.open_bottom);
+        assert_eq!(g.rows(), 2);
+        assert_eq!(g.cells.len(), 6);
+        // The same at the head of the next page.
+        let segs = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 300.0),
+            h(40.0, 0.0, 300.0),
+            v(0.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+            v(200.0, 0.0, 40.0),
+            v(300.0, 0.0, 40.0),
+        ];
+        let g = &find_grids(&segs)[0];
+        assert!(g.open_top && !g.open_bottom);
+        assert_eq!(g.cells.len(), 6);
     }
 }

@@ -20,6 +20,8 @@ struct Open {
     xs: Vec<f32>,
     page: u32,
     open_bottom: bool,
+    /// The foot row ended on its page ([`PageTable::foot_whole`]).
+    whole: bool,
     borderless: bool,
     /// Per column, the last paragraph of the cell at the table's foot:
     /// (right end of its last line, the cell's wrap edge, size); the edge
@@ -147,7 +149,14 @@ pub fn blocks(
                                 let head = repeated_header(prev, &layout::to_table(&t, 0, fonts));
                                 let cut = (o.open_bottom || t.grid.open_top)
                                     && !opens_outline_item(&t, head);
-                                append(prev, &t, page, cut, fonts);
+                                let brk = if cut {
+                                    Break::Cut
+                                } else if o.whole && !o.open_bottom && !t.grid.open_top {
+                                    Break::Between
+                                } else {
+                                    Break::Unknown
+                                };
+                                append(prev, &t, page, brk, fonts);
                             }
                             o.idx
                         }
@@ -162,6 +171,7 @@ pub fn blocks(
                             xs: t.grid.xs.clone(),
                             page,
                             open_bottom: t.grid.open_bottom,
+                            whole: t.foot_whole,
                             borderless: t.borderless,
                             tail: tail(&t),
                         });
@@ -288,8 +298,22 @@ fn bold_row(t: &Table) -> bool {
     any
 }
 
+/// Where the page break fell in a table, as far as its geometry tells.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Break {
+    /// Through a row: the continuation's first row is joined back.
+    Cut,
+    /// Between rows: the row above was whole on its page, so the
+    /// continuation's first row starts afresh, whatever it prints (a row
+    /// with no ref of its own is still a new row).
+    Between,
+    /// Unknown: the continuation's first row is marked
+    /// `page_break_before` for the interpreter to decide.
+    Unknown,
+}
+
 /// Append a continuation piece to `prev`.
-fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts: &FontCache) {
+fn append(prev: &mut Table, piece: &PageTable, page: u32, brk: Break, fonts: &FontCache) {
     let mut cont = layout::to_table(piece, page, fonts);
     let k = repeated_header(prev, &cont);
     cont.rows.drain(..k);
@@ -304,7 +328,7 @@ fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts
     if !prev.pages.contains(&page) {
         prev.pages.push(page);
     }
-    if split_row && !prev.rows.is_empty() {
+    if brk == Break::Cut && !prev.rows.is_empty() {
         // The break is resolved here: the row is whole again, so no row
         // is left to be marked as carrying on the one above.
         join_split_row(prev, &mut cont);
@@ -313,7 +337,7 @@ fn append(prev: &mut Table, piece: &PageTable, page: u32, split_row: bool, fonts
             continue_merged_cells(prev, &mut cont);
         }
         if let Some(first) = cont.rows.first_mut() {
-            first.page_break_before = true;
+            first.page_break_before = brk == Break::Unknown;
         }
     }
     prev.columns = prev.columns.max(cont.columns);
@@ -521,6 +545,7 @@ mod tests {
             cells: vec![vec![para(a, 50.0)], vec![para(b, 20.0)]],
             nested: Vec::new(),
             borderless: false,
+            foot_whole: false,
         }
     }
 

@@ -35,6 +35,11 @@ pub struct PageTable {
     /// Found from text alignment, not rules: its right edge is where its
     /// text ends, so it may differ from page to page.
     pub borderless: bool,
+    /// The foot row ended on this page, by its geometry: a closing rule
+    /// under it and its text the table's usual padding above that rule
+    /// (see [`foot_whole`]). A page break under such a row falls between
+    /// rows, so the next page's first row starts afresh.
+    pub foot_whole: bool,
 }
 
 /// Tables of one page, with each glyph inside a cell assigned to it.
@@ -205,9 +210,11 @@ fn split_without(
             built.push(None);
             continue;
         }
-        if cut_by_page(&g, &cells) {
+        let pads = foot_pads(&g, &cells);
+        if pads.is_some_and(|(usual, last)| cut_by_page(usual, last)) {
             g.open_bottom = true;
         }
+        let foot_whole = !g.open_bottom && pads.is_some_and(|(u, l)| foot_whole(u, l));
         let mut nested = Vec::new();
         let paras = g
             .cells
@@ -238,6 +245,7 @@ fn split_without(
             cells: paras,
             nested,
             borderless: false,
+            foot_whole,
         }));
     }
     // Attach nested tables to their parents, innermost first (smaller
@@ -387,14 +395,14 @@ fn unbreak(t: &mut PageTable, known: &std::collections::HashSet<String>) {
     }
 }
 
-/// Was the table's last row cut by the page break? A row that ends keeps
-/// its cells' bottom padding under its lowest line of text; a row the page
-/// cut off is closed right under the text. So: the last row's padding is
-/// under half the table's usual row padding (median over its other rows).
-fn cut_by_page(g: &Grid, cells: &[Vec<&Glyph>]) -> bool {
+/// The bottom padding of a ruled table's rows: the gap from each row's
+/// lowest text to the rule under it. Returns the usual padding (median
+/// over the rows above the foot) and the foot row's, or `None` when the
+/// table has too few rows with text to say what is usual.
+fn foot_pads(g: &Grid, cells: &[Vec<&Glyph>]) -> Option<(f32, f32)> {
     let rows = g.rows();
     if rows < 3 {
-        return false;
+        return None;
     }
     // Lowest text bottom of the cells ending in each grid row.
     let mut low = vec![f32::MIN; rows];
@@ -415,15 +423,30 @@ fn cut_by_page(g: &Grid, cells: &[Vec<&Glyph>]) -> bool {
             .flatten()
     };
     let mut pads: Vec<f32> = (0..rows - 1).filter_map(pad).collect();
-    let Some(last) = pad(rows - 1) else {
-        return false;
-    };
+    let last = pad(rows - 1)?;
     if pads.len() < 2 {
-        return false;
+        return None;
     }
     pads.sort_by(|a, b| a.total_cmp(b));
-    let median = pads[pads.len() / 2];
-    median >= 1.5 && last < 0.5 * median
+    Some((pads[pads.len() / 2], last))
+}
+
+/// Was the table's last row cut by the page break? A row that ends keeps
+/// its cells' bottom padding under its lowest line of text; a row the page
+/// cut off is closed right under the text. So: the last row's padding is
+/// under half the table's usual row padding.
+fn cut_by_page(usual: f32, last: f32) -> bool {
+    usual >= 1.5 && last < 0.5 * usual
+}
+
+/// Did the table's last row end on its page? Its text stops the usual
+/// padding above the rule under it, as every row's does whose height its
+/// text sets. A row cut by the break stops short of that (its text runs
+/// to the page's end) or far above it (the line or paragraph that did not
+/// fit went over, leaving its space empty): matching the usual padding to
+/// within [`PDF.foot_pad_match`] points is the mark of a whole row.
+fn foot_whole(usual: f32, last: f32) -> bool {
+    (last - usual).abs() <= PDF.foot_pad_match
 }
 
 fn area(g: &Grid, ci: usize) -> f32 {

@@ -3,7 +3,7 @@
 //! Layers, one module each:
 //! - `font` (with `cmap`): font dictionaries into code → text and width
 //!   tables (simple fonts with their encodings and Differences, the
-//!   standard 14 without Widths, Type0/CID with W arrays, ToUnicode CMaps);
+//!   standard 14 without Widths from their AFM metrics in `std14`, Type0/CID with W arrays, ToUnicode CMaps);
 //! - `interp`: content streams into glyphs and ruling segments (q/Q, cm,
 //!   Form XObjects, the text state and every path-painting operator), the
 //!   page turned upright when its text runs sideways;
@@ -36,6 +36,7 @@ mod interp;
 mod join;
 mod layout;
 mod settings;
+mod std14;
 mod stream;
 mod text;
 
@@ -172,7 +173,19 @@ fn info_title(doc: &lopdf::Document) -> Option<String> {
     let t = info.get_deref(b"Title", doc).ok()?;
     let s = lopdf::decode_text_string(t).ok()?;
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!s.is_empty() && !is_file_name(&s)).then_some(s)
+    (!s.is_empty() && !is_file_name(&s) && !is_placeholder(&s)).then_some(s)
+}
+
+/// Is a `/Title` a producer's mark for "none given": wholly bracketed, as
+/// in "(anonymous)", "[untitled]", "<no title>" (ReportLab writes the first
+/// when a script sets no title)? A real title is not set in brackets.
+fn is_placeholder(title: &str) -> bool {
+    let t = title.trim();
+    [('(', ')'), ('[', ']'), ('<', '>')]
+        .iter()
+        .any(|(open, close)| {
+            t.starts_with(*open) && t.ends_with(*close) && t[1..t.len() - 1].find(*close).is_none()
+        })
 }
 
 /// Document file types whose names producers leave in `/Title` (Chromium
@@ -269,7 +282,7 @@ pub fn page_tables(
 
 #[cfg(test)]
 mod tests {
-    use super::is_file_name;
+    use super::{is_file_name, is_placeholder};
 
     #[test]
     fn file_names_are_not_titles() {
@@ -291,6 +304,21 @@ mod tests {
             "Safeguarding",
         ] {
             assert!(!is_file_name(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn bracketed_titles_are_placeholders() {
+        for t in ["(anonymous)", "[Untitled]", "<no title>", " (none) "] {
+            assert!(is_placeholder(t), "{t}");
+        }
+        for t in [
+            "Action plan (final)",
+            "(Draft) Neglect audit plan",
+            "(A) and (B) priorities",
+            "Plan",
+        ] {
+            assert!(!is_placeholder(t), "{t}");
         }
     }
 }

@@ -25,9 +25,19 @@ pub struct PdfSettings {
     /// A gap between words wider than this many ems is printed as a tab (a
     /// tab stop in the source: chart labels, signature blocks).
     pub tab_gap: f32,
+    /// Most bold words of a run-in label ("What we will do:") that opens a
+    /// paragraph set with no space above it.
+    pub label_words: usize,
     /// Points by which a broken word's line may stop short of the wrap edge
     /// (the edge is estimated from the cell's rules and [`Self::cell_pad`]).
     pub broken_word_slack: f32,
+    /// A footnote reference mark is a digit at most this share of the
+    /// line's largest size (Word and LibreOffice set superscripts at about
+    /// 58%)...
+    pub mark_size: f32,
+    /// ...whose bottom sits above the line's by more than this share of that
+    /// size (superscripts are raised by about a third of an em).
+    pub mark_rise: f32,
 
     // --- ruling segments into grids (`interp`, `grid`) ---
     /// A stroke whose ends differ by at most this many points across its
@@ -125,6 +135,11 @@ pub struct PdfSettings {
     /// paragraph ended on its page (more than a line and the cell's padding:
     /// a paragraph the break cut fills its cell to the foot).
     pub ended_above: f32,
+    /// Points within which a ruled table's foot row's bottom padding (rule
+    /// to lowest text) matches its other rows' usual padding, marking a row
+    /// that ended on its page: a row cut by the break leaves a gap of
+    /// anything from nothing to a line's height or more.
+    pub foot_pad_match: f32,
 
     // --- cell fills (`interp`, `fills`) ---
     /// A filled rectangle at most this many points across in one direction
@@ -151,6 +166,9 @@ impl PdfSettings {
         duplicate_glyph: 0.6,
         tab_gap: 2.0,
         broken_word_slack: 1.5,
+        label_words: 6,
+        mark_size: 0.75,
+        mark_rise: 0.2,
         axis: 1.0,
         snap: 3.0,
         join: 3.0,
@@ -179,6 +197,7 @@ impl PdfSettings {
         pitch_slack: 0.1,
         stack_gap: 8.0,
         ended_above: 2.0,
+        foot_pad_match: 0.75,
         rule_fill_max: 3.0,
         fill_samples: 5,
         fill_inset: 0.1,

@@ -157,5 +157,6 @@ fn build(lines: &[Line], cs: &[Vec<Line>]) -> Option<PageTable> {
         cells: paras,
         nested: Vec::new(),
         borderless: true,
+        foot_whole: false,
     })
 }

@@ -145,12 +145,21 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
     let mut bold = true;
     let mut word_bold = true;
     let mut any = false;
+    let full = gs.iter().map(|g| g.size).fold(0.0f32, f32::max);
+    let mut in_mark = false;
     for g in gs {
         if let Some(p) = prev
             && p.c == g.c
             && (p.x0 - g.x0).abs() < PDF.duplicate_glyph
             && (p.top - g.top).abs() < PDF.duplicate_glyph
         {
+            continue;
+        }
+        let mark = footnote_mark(g, prev, full, bottom, in_mark);
+        in_mark = mark;
+        if mark {
+            // The mark's right edge is where the next word's gap starts.
+            prev = Some(g);
             continue;
         }
         let gap_break =
@@ -220,6 +229,23 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
         font,
         bold,
     })
+}
+
+/// A footnote reference mark: a small digit raised above the line, set
+/// straight after a full-size punctuation mark ("... a school place.1") or
+/// after another digit of the same mark. Word prints it as a superscript and
+/// the DOCX reader leaves footnote references out, so the PDF reader drops
+/// it too: it is never content. A raised letter after a digit (the ordinal
+/// "3rd") and a raised digit after a letter ("m2") are not marks.
+fn footnote_mark(g: &Glyph, prev: Option<&Glyph>, full: f32, bottom: f32, in_mark: bool) -> bool {
+    let small_raised = g.c.is_ascii_digit()
+        && g.size <= PDF.mark_size * full
+        && g.bottom < bottom - PDF.mark_rise * full;
+    let Some(p) = prev else { return false };
+    let touching = g.x0 - p.x1 <= PDF.word_gap * g.size.max(1.0);
+    small_raised
+        && touching
+        && (in_mark || (p.size > PDF.mark_size * full && ".,;:)\u{2019}'\"\u{201d}".contains(p.c)))
 }
 
 /// A paragraph built from lines: text with wrapped lines joined.
@@ -321,13 +347,10 @@ pub fn mid_line_words<'a>(
     }
 }
 
-/// Bullet glyphs as producers print them (Symbol's private-use bullet too).
-/// Dashes and "o" are left out: a wrapped "0 – 19" must not lose its dash.
+/// A bullet glyph alone (`model::bullets`). Dashes and "o" are left out:
+/// a wrapped "0 – 19" must not lose its dash.
 pub fn is_bullet(w: &str) -> bool {
-    matches!(
-        w,
-        "•" | "·" | "▪" | "■" | "◦" | "●" | "○" | "\u{f0b7}" | "\u{f0a7}" | "\u{f0d8}"
-    )
+    crate::model::bullets::is_bullet_word(w)
 }
 
 /// Did a word too wide for its column break at `p`'s end with no hyphen
@@ -359,6 +382,20 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
         && p.x1 + glyph >= right - PDF.broken_word_slack
 }
 
+/// Does `l` open with a run-in label under a line of plain text: a few bold
+/// words ending in a colon ("Who:", "What we will do:"), then plain text?
+/// Paragraphs set with no space between them part only where a line ends
+/// short, so a full last line would join the next labelled paragraph; the
+/// label shows where it starts. A bold phrase wrapped to the head of a line
+/// mid-paragraph does not end in a colon with plain text after it.
+fn run_in_label(p: &Line, l: &Line) -> bool {
+    let bold = l.words.iter().take_while(|w| w.bold).count();
+    (1..=PDF.label_words).contains(&bold)
+        && bold < l.words.len()
+        && l.words[bold - 1].text.ends_with(':')
+        && p.words.last().is_some_and(|w| !w.bold)
+}
+
 /// Group lines into paragraphs. `right` is the right edge text wraps at (a
 /// cell's inner edge, or the body column's right edge).
 pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
@@ -379,6 +416,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 gap > PDF.para_gap * size
                     || fits
                     || bullet
+                    || run_in_label(p, l)
                     || (l.size - p.size).abs() > 0.5
                     || l.bold != p.bold
             }
@@ -497,6 +535,18 @@ mod tests {
     }
 
     #[test]
+    fn a_raised_digit_after_a_full_stop_is_a_footnote_mark() {
+        let mut gs = run("no place.", 0.0, 100.0, 10.0);
+        gs.extend(run("12", 45.0, 96.0, 6.0));
+        gs.extend(run(" Then area m", 51.0, 100.0, 10.0));
+        gs.extend(run("2", 111.0, 96.0, 6.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        assert_eq!(ls.len(), 1);
+        assert_eq!(ls[0].text(), "no place. Then area m2");
+    }
+
+    #[test]
     fn gaps_split_words_and_lines_stack() {
         let mut gs = run("ab", 0.0, 100.0, 10.0);
         gs.extend(run("cd", 13.0, 100.0, 10.0)); // 3 pt gap > 0.2 em
@@ -520,6 +570,36 @@ mod tests {
         let t: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(t, vec!["aaaaaaaa Covid-19 plans", "Next para"]);
         assert_eq!(ps[0].printed(), "aaaaaaaa Covid-\n19 plans");
+    }
+
+    #[test]
+    fn a_run_in_label_starts_a_paragraph_under_a_full_line() {
+        // No space between paragraphs, and the line above is full: only the
+        // bold label ending in a colon shows where the next one starts.
+        let label = |top: f32, text: &str, bold_words: usize| {
+            let mut l = test_line(top, false, &[(0.0, text)]);
+            for w in l.words.iter_mut().take(bold_words) {
+                w.bold = true;
+            }
+            l
+        };
+        let full = test_line(0.0, false, &[(0.0, "aaaa bbbb cccc dddd")]);
+        let right = full.x1 + 1.0;
+        let ls = vec![full.clone(), label(12.0, "Who: Lead officer", 1)];
+        let t: Vec<String> = paragraphs(&ls, right).into_iter().map(|p| p.text).collect();
+        assert_eq!(t, vec!["aaaa bbbb cccc dddd", "Who: Lead officer"]);
+        // A bold phrase with no colon wraps on as before; so does a label
+        // under a line that ends in bold (one bold run across the wrap).
+        let mut bold_end = full.clone();
+        if let Some(w) = bold_end.words.last_mut() {
+            w.bold = true;
+        }
+        for ls in [
+            vec![full.clone(), label(12.0, "Key words and more", 2)],
+            vec![bold_end, label(12.0, "Who: Lead officer", 1)],
+        ] {
+            assert_eq!(paragraphs(&ls, right).len(), 1);
+        }
     }
 
     #[test]

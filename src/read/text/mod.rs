@@ -11,7 +11,7 @@ pub use layout::LayoutSettings;
 
 pub use decode::decode;
 
-use crate::model::{Document, Format};
+use crate::model::{Block, Document, Format, Provenance};
 
 use super::Limits;
 
@@ -56,8 +56,10 @@ pub fn read(bytes: &[u8], _limits: &Limits) -> Result<Document, TextError> {
         doc.blocks = layout::blocks(&text, &settings);
         return Ok(doc);
     }
-    // Page breaks carry no structure the other readers use: a form feed
-    // is a line break there.
+    // A form feed ends a page: the line readers take it as a line break
+    // (pdftotext ends each page with one, glued to the next page's first
+    // line), and the page it opens is kept on every block after it.
+    let pages = line_pages(&text);
     let text = text.replace('\u{c}', "\n");
     let lines: Vec<&str> = text.lines().collect();
     let mut doc = Document::new(Format::Text);
@@ -66,5 +68,93 @@ pub fn read(bytes: &[u8], _limits: &Limits) -> Result<Document, TextError> {
     } else {
         export::blocks(&lines)
     };
+    if pages.last().is_some_and(|&p| p > 1) {
+        for b in &mut doc.blocks {
+            mark_page(b, &pages);
+        }
+    }
     Ok(doc)
+}
+
+/// The 1-based page of each line of `text` once its form feeds are read as
+/// line breaks: a form feed starts a new page and a new line.
+fn line_pages(text: &str) -> Vec<u32> {
+    let mut pages = Vec::new();
+    let mut page = 1u32;
+    for line in text.lines() {
+        let mut pieces = line.split('\u{c}');
+        pieces.next();
+        pages.push(page);
+        for _ in pieces {
+            page += 1;
+            pages.push(page);
+        }
+    }
+    pages
+}
+
+/// Set the page of a block (and of a table's rows and cells) from the line
+/// it starts on.
+fn mark_page(b: &mut Block, pages: &[u32]) {
+    let page_of = |at: &mut Provenance| {
+        if let Some(l) = at.line {
+            at.page = pages.get(l as usize - 1).copied().or(at.page);
+        }
+    };
+    match b {
+        Block::Heading(h) => page_of(&mut h.at),
+        Block::Paragraph(p) => page_of(&mut p.at),
+        Block::Table(t) => {
+            page_of(&mut t.at);
+            for r in &mut t.rows {
+                page_of(&mut r.at);
+                for c in &mut r.cells {
+                    page_of(&mut c.at);
+                    for p in &mut c.paragraphs {
+                        page_of(&mut p.at);
+                    }
+                }
+            }
+            let mut seen: Vec<u32> = t.rows.iter().filter_map(|r| r.at.page).collect();
+            seen.dedup();
+            t.pages = seen;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_feeds_are_page_breaks_in_the_model() {
+        let text = "Intro line one\nintro line two\nthird\nfourth\nfifth\n\u{c}Second page text\nmore of it\n\n\u{c}\u{c}Fourth page\n";
+        let doc = read(text.as_bytes(), &Limits::default()).unwrap();
+        let pages: Vec<Option<u32>> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.at.page,
+                _ => None,
+            })
+            .collect();
+        assert_eq!(pages.first(), Some(&Some(1)));
+        assert_eq!(pages.last(), Some(&Some(4)));
+        assert!(pages.contains(&Some(2)));
+    }
+
+    #[test]
+    fn without_form_feeds_no_pages_are_claimed() {
+        let text = "one\ntwo\nthree\nfour\nfive\nsix\n";
+        let doc = read(text.as_bytes(), &Limits::default()).unwrap();
+        assert!(doc.blocks.iter().all(|b| match b {
+            Block::Paragraph(p) => p.at.page.is_none(),
+            _ => true,
+        }));
+    }
+
+    #[test]
+    fn line_pages_count_form_feeds() {
+        assert_eq!(line_pages("a\n\u{c}b\nc\u{c}d"), vec![1, 1, 2, 2, 3]);
+    }
 }

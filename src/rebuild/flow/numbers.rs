@@ -92,11 +92,13 @@ pub(super) fn split_trailing_runs(paras: Vec<Para>, lex: &Lexicon) -> Vec<Para> 
             lines: head.to_vec(),
             line: p.line,
             list: p.list,
+            page: p.page,
         });
         out.push(Para {
             lines: run.to_vec(),
             line: p.line + u32::try_from(k).unwrap_or(0),
             list: false,
+            page: p.page,
         });
     }
     out
@@ -119,6 +121,7 @@ mod tests {
             lines: text.lines().map(str::to_string).collect(),
             line: 1,
             list: false,
+            page: None,
         }
     }
 

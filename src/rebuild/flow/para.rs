@@ -12,6 +12,9 @@ pub(super) struct Para {
     pub(super) lines: Vec<String>,
     pub(super) line: u32,
     pub(super) list: bool,
+    /// The page the paragraph starts on, where the reader knows pages (a
+    /// dump's form feeds).
+    pub(super) page: Option<u32>,
 }
 
 impl Para {
@@ -95,6 +98,7 @@ pub(super) fn split_glued(paras: Vec<Para>) -> Vec<Para> {
                     lines: p.lines[start..k].to_vec(),
                     line: p.line + start as u32,
                     list: p.list && start == 0,
+                    page: p.page,
                 });
                 start = k;
                 seq.note(line);
@@ -104,6 +108,7 @@ pub(super) fn split_glued(paras: Vec<Para>) -> Vec<Para> {
             lines: p.lines[start..].to_vec(),
             line: p.line + start as u32,
             list: p.list && start == 0,
+            page: p.page,
         });
     }
     out
@@ -114,19 +119,20 @@ pub(super) fn paragraphs(doc: &Document) -> Vec<Para> {
     doc.blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Paragraph(p) => Some((p.text.as_str(), p.at.line, p.list.is_some())),
-            Block::Heading(h) => Some((h.text.as_str(), h.at.line, false)),
+            Block::Paragraph(p) => Some((p.text.as_str(), p.at, p.list.is_some())),
+            Block::Heading(h) => Some((h.text.as_str(), h.at, false)),
             Block::Table(_) => None,
         })
         .filter(|(t, _, _)| !t.trim().is_empty())
-        .map(|(t, line, list)| Para {
+        .map(|(t, at, list)| Para {
             lines: t
                 .lines()
                 .map(|l| l.trim_end().to_string())
                 .filter(|l| !l.trim().is_empty())
                 .collect(),
-            line: line.unwrap_or(0),
+            line: at.line.unwrap_or(0),
             list,
+            page: at.page,
         })
         .collect()
 }
@@ -140,6 +146,7 @@ mod tests {
             lines: lines.iter().map(|l| l.to_string()).collect(),
             line,
             list: false,
+            page: None,
         }
     }
 

@@ -37,6 +37,14 @@ pub(crate) struct Lex {
     not_acronyms: HashSet<String>,
     multi: Vec<(Vec<String>, u16)>,
     single: Vec<(HashSet<String>, u16)>,
+    /// Agency words (lower case): a phrase with one is a body a lead works for.
+    agencies: HashSet<String>,
+    /// Agency acronym endings, as printed (case matters: "CC", not "cc").
+    agency_endings: Vec<String>,
+    /// Team and post acronyms (lower case).
+    teams: HashSet<String>,
+    /// Carry markers ("as above", `plan.toml`), as lower-case word lists.
+    pub(super) carry: Vec<Vec<String>>,
 }
 
 fn split_words(s: &str) -> Vec<String> {
@@ -101,7 +109,42 @@ impl Lex {
                 .collect(),
             multi,
             single,
+            agencies: g
+                .organisations
+                .agencies
+                .iter()
+                .map(|a| a.to_lowercase())
+                .collect(),
+            agency_endings: g.organisations.agency_endings.clone(),
+            teams: g
+                .organisations
+                .teams
+                .iter()
+                .map(|a| a.to_lowercase())
+                .collect(),
+            carry: g.plan.as_above.iter().map(|m| plain_words(m)).collect(),
         }
+    }
+
+    /// Is `w` an agency word ("Council", "Police", "NHS")?
+    pub(super) fn is_agency_word(&self, w: &str) -> bool {
+        self.agencies.contains(&strip_possessive(&w.to_lowercase()))
+    }
+
+    /// Is `w` a team or post acronym ("MASH", "IRO")?
+    pub(super) fn is_team(&self, w: &str) -> bool {
+        self.teams.contains(&w.to_lowercase())
+    }
+
+    /// Is `w` an acronym naming an agency ("TSCP", "KCC", "ICB")?
+    pub(super) fn is_agency_acronym(&self, w: &str) -> bool {
+        let caps = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        !self.is_team(w)
+            && (self.is_agency_word(w)
+                || caps && self.agency_endings.iter().any(|e| w.ends_with(e.as_str())))
     }
 
     /// Is `w` a one-word rank or title ("DCI", "Dr.", "T/DCI")?
@@ -116,6 +159,25 @@ impl Lex {
         }
         false
     }
+}
+
+/// Lower-case words of `s`, punctuation dropped ("As above." → as, above).
+pub(super) fn plain_words(s: &str) -> Vec<String> {
+    let w: Vec<String> = s
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if w.is_empty() {
+        // A marker made only of marks ("\"", "〃").
+        let t = s.trim();
+        return if t.is_empty() {
+            vec![]
+        } else {
+            vec![t.to_string()]
+        };
+    }
+    w
 }
 
 fn strip_possessive(w: &str) -> String {

@@ -58,6 +58,7 @@ pub(super) fn mend_broken_words(paras: &[Para]) -> Vec<Para> {
                 lines,
                 line: p.line,
                 list: p.list,
+                page: p.page,
             }
         })
         .collect()
@@ -85,6 +86,7 @@ mod tests {
             lines: lines.iter().map(|l| l.to_string()).collect(),
             line: 1,
             list: false,
+            page: None,
         }
     }
 

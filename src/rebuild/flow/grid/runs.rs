@@ -336,6 +336,7 @@ mod tests {
                 lines: vec![t.to_string()],
                 line: i as u32 * 2 + 1,
                 list: false,
+                page: None,
             })
             .collect();
         let r = runs(&paras, &aliases);
