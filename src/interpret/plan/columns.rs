@@ -97,6 +97,19 @@ pub(crate) fn normalise(s: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// [`normalise`], with `%` kept as a word of its own: the percent aliases
+/// ("progress %", "% done") must not shrink to a bare word ("progress",
+/// "done") that then claims every header containing it.
+fn normalise_keeping_percent(s: &str) -> String {
+    s.split('%')
+        .map(normalise)
+        .collect::<Vec<_>>()
+        .join(" % ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Headers are short; a long first paragraph is data that happens to open
 /// with an alias word ("Action plan is multi-agency and …").
 pub(crate) const MAX_HEADER_WORDS: usize = 14;
@@ -222,7 +235,7 @@ impl ExtraAliases {
             (Extra::Percent, &c.percent),
         ] {
             for a in list {
-                let a = normalise(a);
+                let a = normalise_keeping_percent(a);
                 if !a.is_empty() {
                     v.push((e, format!(" {a} ")));
                 }
@@ -235,7 +248,7 @@ impl ExtraAliases {
     /// few words, contains), with its length. `%` is kept as a word.
     fn meaning(&self, cell_text: &str) -> Option<(Extra, usize)> {
         let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
-        let h = normalise(&first.replace('%', " % "));
+        let h = normalise_keeping_percent(first);
         let padded = format!(" {h} ");
         let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
         self.0
@@ -430,5 +443,24 @@ mod tests {
             header_meaning("Child Exploitation action plan to be revised", &g),
             None
         );
+    }
+
+    /// Invented headers: a percent alias needs its `%`; a header that only
+    /// shares its word stays the core column.
+    #[test]
+    fn a_percent_alias_needs_its_percent_sign() {
+        let g = Grammars::builtin();
+        let extras = ExtraAliases::new(&g);
+        assert_eq!(extras.meaning("Latest Board Progress"), None);
+        assert_eq!(extras.meaning("Tasks done"), None);
+        assert_eq!(
+            extras.meaning("Progress %").map(|(e, _)| e),
+            Some(Extra::Percent)
+        );
+        assert_eq!(
+            extras.meaning("% done so far").map(|(e, _)| e),
+            Some(Extra::Percent)
+        );
+        assert_eq!(normalise_keeping_percent("Progress%"), "progress %");
     }
 }
