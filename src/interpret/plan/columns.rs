@@ -420,4 +420,23 @@ mod tests {
             None
         );
     }
+
+    /// Invented headers: a percent alias needs its `%`; a header that only
+    /// shares its word stays the core column.
+    #[test]
+    fn a_percent_alias_needs_its_percent_sign() {
+        let g = Grammars::builtin();
+        let extras = ExtraAliases::new(&g);
+        assert_eq!(extras.meaning("Latest Board Progress"), None);
+        assert_eq!(extras.meaning("Tasks done"), None);
+        assert_eq!(
+            extras.meaning("Progress %").map(|(e, _)| e),
+            Some(Extra::Percent)
+        );
+        assert_eq!(
+            extras.meaning("% done so far").map(|(e, _)| e),
+            Some(Extra::Percent)
+        );
+        assert_eq!(with_percent("Progress%"), "progress percentsign");
+    }
 }
