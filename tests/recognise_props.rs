@@ -174,3 +174,91 @@ proptest! {
         }
     }
 }
+
+/// The words of a text, as the lead check compares them: letters and
+/// digits, case ignored.
+fn lead_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    /// No word of a lead cell is lost: each ends in some lead's name, role
+    /// or organisation, or is a rank or title (taken off a name) or a
+    /// separator word ("and").
+    #[test]
+    fn splitting_leads_never_loses_a_word(
+        leads in prop::collection::vec(
+            (
+                "[BCFJKPVWXZ][aeiouy][bcdfgkmnprstvxz]{2}[aeiou]",
+                "[BCFJKPVWXZ][aeiouy][bcdfgkmnprstvxz]{2}[aeiou][kxz]",
+                prop::option::of(prop_oneof![Just("DS"), Just("Dr"), Just("Detective Inspector"), Just("Ms")]),
+                prop::option::of(prop_oneof![
+                    Just("Head of Early Help"),
+                    Just("Named Nurse for Safeguarding"),
+                    Just("Service Manager"),
+                    Just("Principal Social Worker"),
+                ]),
+                // A body from an invented place word and an organisation word.
+                prop::option::of(("[BDGHLMRTW][aeo][lnrst]{2}[aeo](mouth|ford|wick|by)", prop_oneof![
+                    Just("Council"),
+                    Just("Police"),
+                    Just("NHS Trust"),
+                    Just("Borough Council"),
+                ])),
+                any::<bool>(),
+                0usize..5,
+            ),
+            1..4,
+        ),
+        sep in prop_oneof![Just("\n"), Just(" / "), Just("; "), Just(" and "), Just(" & ")],
+    ) {
+        let g = Grammars::builtin();
+        let mut parts = Vec::new();
+        for (first, last, rank, post, body, named, shape) in &leads {
+            let body = body.as_ref().map(|(p, w)| format!("{p} {w}"));
+            let person = named.then(|| match rank {
+                Some(r) => format!("{r} {first} {last}"),
+                None => format!("{first} {last}"),
+            });
+            let text = match (person, post, body, shape) {
+                (Some(n), Some(p), Some(b), 0) => format!("{n}, {p}, {b}"),
+                (Some(n), Some(p), Some(b), 1) => format!("{n} ({p}, {b})"),
+                (Some(n), Some(p), Some(b), 2) => format!("{b} – {n}, {p}"),
+                (Some(n), Some(p), Some(b), _) => format!("{n} – {p} – {b}"),
+                (Some(n), Some(p), None, _) => format!("{n}, {p}"),
+                (Some(n), None, Some(b), 0) => format!("{n} ({b})"),
+                (Some(n), None, Some(b), _) => format!("{n}, {b}"),
+                (Some(n), None, None, _) => n,
+                (None, Some(p), Some(b), 0) => format!("{p} ({b})"),
+                (None, Some(p), Some(b), _) => format!("{p}, {b}"),
+                (None, Some(p), None, _) => p.to_string(),
+                (None, None, Some(b), _) => b,
+                (None, None, None, _) => continue,
+            };
+            parts.push(text);
+        }
+        prop_assume!(!parts.is_empty());
+        let cell = parts.join(sep);
+        let got = lead::split_leads(&cell, &g);
+        let mut kept: Vec<String> = Vec::new();
+        for l in &got {
+            for f in [&l.name, &l.role, &l.organisation].into_iter().flatten() {
+                kept.extend(lead_words(f));
+            }
+        }
+        let mut spare: Vec<String> = g.ranks.ranks.iter().chain(&g.ranks.titles)
+            .flat_map(|r| lead_words(r))
+            .collect();
+        spare.push("and".into());
+        for w in lead_words(&cell) {
+            prop_assert!(
+                kept.contains(&w) || spare.contains(&w),
+                "{:?} lost {:?}: {:?}", cell, w, got
+            );
+        }
+    }
+}

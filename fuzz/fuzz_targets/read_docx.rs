@@ -1,11 +1,8 @@
 #![no_main]
-//! Arbitrary bytes into the DOCX reader. Seed the corpus with
-//! corpus/rendered/*.docx so mutations reach the XML.
+//! See bodies.rs: `cargo +nightly fuzz run read_docx`.
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let limits = docket::read::Limits::default();
-    if let Ok(doc) = docket::read::docx::read(data, &limits) {
-        let _ = docket::interpret::interpret(&doc, &docket::recognise::Grammars::builtin());
-    }
-});
+#[path = "bodies.rs"]
+mod bodies;
+
+fuzz_target!(|data: &[u8]| bodies::read_docx(data));

@@ -1,10 +1,8 @@
 #![no_main]
-//! Arbitrary bytes into the text reader, then interpretation.
+//! See bodies.rs: `cargo +nightly fuzz run read_text`.
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let limits = docket::read::Limits::default();
-    if let Ok(doc) = docket::read::text::read(data, &limits) {
-        let _ = docket::interpret::interpret(&doc, &docket::recognise::Grammars::builtin());
-    }
-});
+#[path = "bodies.rs"]
+mod bodies;
+
+fuzz_target!(|data: &[u8]| bodies::read_text(data));

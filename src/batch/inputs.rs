@@ -121,11 +121,27 @@ fn walk(root: &Path, follow: bool, c: &mut Collected, seen: &mut HashSet<PathBuf
 }
 
 /// Add an input unless the same file (by canonical path) is already in.
+/// Two inputs whose output names are the same (`a/plan.txt` and
+/// `b/plan.txt` named as folders `a` and `b`): the later is not taken, so
+/// neither output is overwritten; name the folder above both instead.
 fn take(c: &mut Collected, seen: &mut HashSet<PathBuf>, path: PathBuf, name: PathBuf) {
     let id = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-    if seen.insert(id) {
-        c.inputs.push(Input { path, name });
+    if !seen.insert(id) {
+        return;
     }
+    if let Some(other) = c.inputs.iter().find(|i| i.name == name) {
+        let error = std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!(
+                "its output name {}.json is already that of {}; name the folder above both instead",
+                name.display(),
+                super::escape_name(&other.path)
+            ),
+        );
+        c.errors.push(Skipped { path, error });
+        return;
+    }
+    c.inputs.push(Input { path, name });
 }
 
 /// A folder's README describes the folder; it is never one of its documents.
@@ -173,5 +189,19 @@ mod tests {
         );
         assert_eq!(c.errors.len(), 1);
         assert_eq!(c.errors[0].path, d.path().join("missing.txt"));
+    }
+
+    #[test]
+    fn a_second_input_with_the_same_output_name_is_not_taken() {
+        let d = tempfile::tempdir().unwrap();
+        for sub in ["a", "b"] {
+            std::fs::create_dir_all(d.path().join(sub)).unwrap();
+            std::fs::write(d.path().join(sub).join("plan.txt"), sub).unwrap();
+        }
+        let c = collect(&[d.path().join("a"), d.path().join("b")], false);
+        assert_eq!(c.inputs.len(), 1);
+        assert_eq!(c.errors.len(), 1);
+        assert_eq!(c.errors[0].path, d.path().join("b/plan.txt"));
+        assert_eq!(c.errors[0].error.kind(), std::io::ErrorKind::AlreadyExists);
     }
 }

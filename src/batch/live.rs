@@ -119,3 +119,18 @@ impl Live {
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_shows_the_failure_count() {
+        let live = Live::new(3, true, Verbosity::Quiet);
+        let bar = live.bar.clone().unwrap();
+        assert_eq!(bar.message(), "0 failed");
+        live.error(Path::new("a.pdf"), "input.io", "gone");
+        live.error(Path::new("b.pdf"), "input.io", "gone");
+        assert_eq!(bar.message(), "2 failed");
+    }
+}

@@ -2,11 +2,13 @@
 //! the next run) can see a batch's result without reading every output, and
 //! `--incremental` can pass over inputs that have not changed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use super::FileError;
 use crate::contract::Diagnostic;
 
 /// The manifest's file name in an output folder.
@@ -43,6 +45,55 @@ pub struct Entry {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Failure codes that depend on more than the bytes and the docket version
+/// (the file system, the machine's load, an interruption, a bug): an input
+/// that failed so is always done again.
+const PASSING_FAILURES: &[&str] = &[
+    "input.io",
+    "output.io",
+    "input.too_slow",
+    "input.memory_limit",
+    "batch.interrupted",
+    "internal.panic",
+];
+
+impl Entry {
+    fn failure_is_repeatable(&self) -> bool {
+        self.error
+            .as_ref()
+            .is_some_and(|e| !PASSING_FAILURES.contains(&e.code.as_str()))
+    }
+
+    /// The same failure again, when this entry failed repeatably on bytes
+    /// that hash to `sha256`.
+    pub fn failed_again(&self, sha256: &str) -> Option<FileError> {
+        let e = self.error.as_ref()?;
+        (self.status == Status::Failed
+            && self.failure_is_repeatable()
+            && self.sha256.as_deref() == Some(sha256))
+        .then(|| FileError::Unchanged {
+            code: intern(&e.code),
+            message: e.message.clone(),
+        })
+    }
+}
+
+/// A code read from a manifest as the `&'static str` codes are: each
+/// distinct code is kept once for the life of the process.
+fn intern(code: &str) -> &'static str {
+    static CODES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut set = CODES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    if let Some(c) = set.get(code) {
+        return c;
+    }
+    let c: &'static str = Box::leak(code.to_owned().into_boxed_str());
+    set.insert(c);
+    c
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorEntry {
     pub code: String,
@@ -77,14 +128,17 @@ impl Manifest {
     }
 
     /// The entries that `--incremental` may reuse, by input path: made by
-    /// this docket version and not failed.
+    /// this docket version from bytes that were read, and not failed in a
+    /// way that may go differently next time ([`Entry::failed_again`]).
     pub fn reusable(&self) -> HashMap<String, Entry> {
         if self.docket != DOCKET_VERSION {
             return HashMap::new();
         }
         self.inputs
             .iter()
-            .filter(|e| e.status != Status::Failed && e.sha256.is_some())
+            .filter(|e| {
+                e.sha256.is_some() && (e.status != Status::Failed || e.failure_is_repeatable())
+            })
             .map(|e| (e.input.clone(), e.clone()))
             .collect()
     }

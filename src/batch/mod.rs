@@ -59,6 +59,12 @@ pub enum FileError {
     MemoryLimit(u64),
     #[error("nothing found: no findings, actions or report content (--strict)")]
     NothingFound,
+    #[error("not read: {0}")]
+    NameClash(String),
+    /// `--incremental`: the same bytes failed the same way in the last run
+    /// (its manifest's code and message), so they were not read again.
+    #[error("{message} (unchanged since the last run)")]
+    Unchanged { code: &'static str, message: String },
 }
 
 impl FileError {
@@ -73,6 +79,8 @@ impl FileError {
             FileError::TooSlow(_) => "input.too_slow",
             FileError::MemoryLimit(_) => "input.memory_limit",
             FileError::NothingFound => "extract.nothing_found",
+            FileError::NameClash(_) => "output.name_clash",
+            FileError::Unchanged { code, .. } => code,
         }
     }
 }
@@ -147,19 +155,25 @@ pub fn run(inputs: &[Input], skipped: Vec<Skipped>, opts: &Options, plan: &Plan)
     let mut outcomes: Vec<FileOutcome> = skipped
         .into_iter()
         .map(|s| {
-            live.error(&s.path, "input.io", &s.error.to_string());
+            let e = if s.error.kind() == std::io::ErrorKind::AlreadyExists {
+                FileError::NameClash(s.error.to_string())
+            } else {
+                FileError::Input(s.error)
+            };
+            live.error(&s.path, e.code(), &e.to_string());
             FileOutcome {
                 input: s.path,
                 name: None,
-                result: Err(FileError::Input(s.error)),
+                sha256: None,
+                result: Err(e),
             }
         })
         .collect();
     let done: Vec<FileOutcome> = inputs
         .par_iter()
         .map(|input| {
-            let result = if opts.stopped() {
-                Err(FileError::Interrupted)
+            let (sha256, result) = if opts.stopped() {
+                (None, Err(FileError::Interrupted))
             } else {
                 process_input(input, opts, plan)
             };
@@ -168,6 +182,7 @@ pub fn run(inputs: &[Input], skipped: Vec<Skipped>, opts: &Options, plan: &Plan)
             FileOutcome {
                 input: input.path.clone(),
                 name: Some(input.name.clone()),
+                sha256,
                 result,
             }
         })
@@ -202,15 +217,37 @@ fn tell(live: &Live, input: &Path, result: &Result<Done, FileError>) {
     }
 }
 
-/// One input through the pipeline to its sink.
-fn process_input(input: &Input, opts: &Options, plan: &Plan) -> Result<Done, FileError> {
-    let bytes = read_input(&input.path, &opts.limits)?;
+/// One input through the pipeline to its sink; with the hex SHA-256 of its
+/// bytes when they could be read.
+fn process_input(
+    input: &Input,
+    opts: &Options,
+    plan: &Plan,
+) -> (Option<String>, Result<Done, FileError>) {
+    let bytes = match read_input(&input.path, &opts.limits) {
+        Ok(b) => b,
+        Err(e) => return (None, Err(e)),
+    };
     let sha256 = hex_sha256(&bytes);
+    let result = process_bytes(bytes, &sha256, input, opts, plan);
+    (Some(sha256), result)
+}
+
+fn process_bytes(
+    bytes: Vec<u8>,
+    sha256: &str,
+    input: &Input,
+    opts: &Options,
+    plan: &Plan,
+) -> Result<Done, FileError> {
     let key = input.path.to_string_lossy().into_owned();
-    if let (Sink::Folder(dir), Some(prev)) = (&plan.sink, plan.previous.get(&key))
-        && let Some(done) = Done::reuse(prev, &sha256, dir)
-    {
-        return Ok(done);
+    if let (Sink::Folder(dir), Some(prev)) = (&plan.sink, plan.previous.get(&key)) {
+        if let Some(e) = prev.failed_again(sha256) {
+            return Err(e);
+        }
+        if let Some(done) = Done::reuse(prev, sha256, dir) {
+            return Ok(done);
+        }
     }
     let size = bytes.len() as u64;
     let (owned, file, o) = (bytes, key.clone(), opts.clone());
@@ -353,7 +390,6 @@ pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output
         diagnostics,
     };
     contract::assign_keys(&mut output);
-    contract::salvage(&mut output);
     Ok(output)
 }
 

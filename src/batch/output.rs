@@ -55,26 +55,27 @@ pub fn write_atomic(dir: &Path, name: &Path, bytes: &[u8]) -> std::io::Result<Pa
     Ok(target)
 }
 
-/// Remove temp files in `dir` that this process left, or that are older
-/// than [`STALE_TEMP_AGE`] (a killed run's); another run's fresh ones stay.
-/// Only temp names are touched: the prefix, then only the temp file's process
-/// id, dash and random letters and digits. An output always ends in `.json`,
-/// so the output of an input that happens to be named `.docket-tmp-…` is
-/// never taken for a temp file.
-pub fn sweep_temp_files(dir: &Path) {
+/// Remove temp files under `dir` (outputs keep their path under the input
+/// folder, so temp files may be in subfolders) that this process left, or
+/// that are older than [`STALE_TEMP_AGE`] (a killed run's); another run's
+/// fresh ones stay. Only temp names are touched: the prefix, then only the
+/// temp file's process id, dash and random letters and digits. An output
+/// always ends in `.json`, so the output of an input that happens to be
+/// named `.docket-tmp-…` is never taken for a temp file. `below`: also
+/// subfolders (an output folder; not the folder an output file is in).
+pub fn sweep_temp_files(dir: &Path, below: bool) {
     let mine = temp_prefix();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
+    let depth = if below { usize::MAX } else { 1 };
+    let walk = walkdir::WalkDir::new(dir).min_depth(1).max_depth(depth);
+    for e in walk.into_iter().flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if !is_temp_name(&name) {
+        if !e.file_type().is_file() || !is_temp_name(&name) {
             continue;
         }
         let stale = e
             .metadata()
-            .and_then(|m| m.modified())
             .ok()
+            .and_then(|m| m.modified().ok())
             .and_then(|t| SystemTime::now().duration_since(t).ok())
             .is_some_and(|age| age > STALE_TEMP_AGE);
         if name.starts_with(&mine) || stale {
@@ -118,11 +119,15 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let other = d.path().join(format!("{TEMP_PREFIX}1-abc"));
         let own = d.path().join(format!("{}xyz", temp_prefix()));
+        std::fs::create_dir(d.path().join("sub")).unwrap();
+        let own_below = d.path().join("sub").join(format!("{}uvw", temp_prefix()));
         std::fs::write(&other, b"").unwrap();
         std::fs::write(&own, b"").unwrap();
-        sweep_temp_files(d.path());
+        std::fs::write(&own_below, b"").unwrap();
+        sweep_temp_files(d.path(), true);
         assert!(other.exists());
         assert!(!own.exists());
+        assert!(!own_below.exists());
     }
 
     #[test]
@@ -133,7 +138,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let output = format!("{}x.txt.json", temp_prefix());
         std::fs::write(d.path().join(&output), "{}").unwrap();
-        sweep_temp_files(d.path());
+        sweep_temp_files(d.path(), true);
         assert!(d.path().join(&output).exists());
     }
 

@@ -67,6 +67,8 @@ pub struct FileOutcome {
     pub input: PathBuf,
     /// The input's output name (None for a path the walk could not take).
     pub name: Option<PathBuf>,
+    /// Hex SHA-256 of the input's bytes, when they could be read.
+    pub sha256: Option<String>,
     pub result: Result<Done, FileError>,
 }
 
@@ -92,7 +94,10 @@ impl Summary {
         self.count(|o| matches!(&o.result, Ok(d) if d.status == Status::NothingFound))
     }
     pub fn unchanged(&self) -> usize {
-        self.count(|o| matches!(&o.result, Ok(d) if d.unchanged))
+        self.count(|o| match &o.result {
+            Ok(d) => d.unchanged,
+            Err(e) => matches!(e, FileError::Unchanged { .. }),
+        })
     }
     pub fn interrupted(&self) -> bool {
         self.outcomes
@@ -147,12 +152,15 @@ fn entry(o: &FileOutcome, root: Option<&Path>) -> Entry {
             input,
             status: Status::Failed,
             output: None,
-            sha256: None,
+            sha256: o.sha256.clone(),
             findings: 0,
             actions: 0,
             error: Some(ErrorEntry {
                 code: e.code().to_string(),
-                message: super::one_line(&e.to_string()),
+                message: match e {
+                    FileError::Unchanged { message, .. } => message.clone(),
+                    e => super::one_line(&e.to_string()),
+                },
             }),
             diagnostics: Vec::new(),
         },

@@ -108,7 +108,10 @@ pub fn run(a: ExtractArgs) -> ExitCode {
         summary.failed()
     );
     if a.incremental {
-        line.push_str(&format!(", {} unchanged", summary.unchanged()));
+        line.push_str(&format!(
+            " ({} unchanged since the last run)",
+            summary.unchanged()
+        ));
     }
     eprintln!("{line}, {:.2} s", summary.seconds);
     if a.incremental && summary.unchanged() == count && count > 0 {
@@ -132,7 +135,7 @@ fn prepare(target: &Target) -> Result<(), String> {
         },
     };
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: output.io: {e}", dir.display()))?;
-    batch::sweep_temp_files(&dir);
+    batch::sweep_temp_files(&dir, matches!(target, Target::Folder(_)));
     Ok(())
 }
 

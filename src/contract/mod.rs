@@ -8,14 +8,14 @@
 
 mod checks;
 mod key;
-mod salvage;
+mod safety;
 mod types;
 
 use std::sync::OnceLock;
 
 pub use checks::{Problem, is_real_day, problems};
 pub use key::assign_keys;
-pub use salvage::salvage;
+pub use safety::{FIRST_YEAR, LAST_YEAR, MAX_TEXT_BYTES, looks_safe, make_safe};
 pub use types::*;
 
 /// The JSON Schema for docket/1, as shipped in `schema/docket-1.schema.json`.
@@ -94,8 +94,21 @@ pub fn validate_output(output: &Output) -> Result<(), ContractError> {
 /// Serialise an output, validate it, and return the pretty JSON bytes. Keys
 /// come in the contract's order (schema, source, kind, title, findings,
 /// actions, report, diagnostics), as the struct declares them, not sorted.
+///
+/// A document that would break the contract on data (a date outside the
+/// year window, a position 0, an unbounded text, any field the schema
+/// rejects) is first made safe by [`make_safe`]: the bad fields are left out
+/// with a diagnostic each, so one field never costs the whole document.
 pub fn to_validated_json(output: &Output) -> Result<Vec<u8>, ContractError> {
-    validate_output(output)?;
+    if !(looks_safe(output) && validate_output(output).is_ok()) {
+        let mut safe = output.clone();
+        make_safe(&mut safe)?;
+        return to_pretty(&safe);
+    }
+    to_pretty(output)
+}
+
+fn to_pretty(output: &Output) -> Result<Vec<u8>, ContractError> {
     let mut bytes =
         serde_json::to_vec_pretty(output).map_err(|e| ContractError::NotJson(e.to_string()))?;
     bytes.push(b'\n');

@@ -6,12 +6,13 @@
 //! readers (spans, header rows, page breaks); this stage reads structure and
 //! text only, with vocabulary from `grammars/`.
 
+pub mod choose;
 pub mod kind;
 pub mod plan;
 pub mod report;
 
 use crate::contract::{Action, Diagnostic, Finding, Kind, Report};
-use crate::model::Document;
+use crate::model::{Block, Document};
 use crate::recognise::Grammars;
 
 /// What interpretation found in one document.
@@ -42,22 +43,23 @@ fn known_provenance(plan: &mut plan::Plan) {
 /// Interpret a document: try it as an action plan, then as an annual report,
 /// and keep what the content supports.
 pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
-    let mut plan = plan::extract(doc, g);
-    if plan.actions.is_empty() {
-        // No action table: the plan may have been saved as text one cell
-        // paragraph per line (its grid can be rebuilt), or arrived as a flow
-        // of paragraphs (a text dump that lost its grid).
-        if let Some(lined) =
-            crate::rebuild::lines::extract(doc, g).filter(|p| !p.actions.is_empty())
-        {
-            plan = lined;
-        } else {
-            let flowed = crate::rebuild::flow::extract(doc, g);
-            if !flowed.actions.is_empty() {
-                plan = flowed;
-            }
-        }
-    }
+    let tabled = plan::extract(doc, g);
+    // The rebuild stage's readings (a table saved one cell per line, a
+    // table that lost its grid) are candidates where the document holds no
+    // table the plan reading took its actions from: where it found none, or
+    // the document has no table at all. The best reading wins
+    // ([`choose`]).
+    let has_table = doc.blocks.iter().any(|b| matches!(b, Block::Table(_)));
+    let mut plan = if tabled.actions.is_empty() || !has_table {
+        let candidates = [
+            tabled,
+            crate::rebuild::lines::extract(doc, g).unwrap_or_default(),
+            crate::rebuild::flow::extract(doc, g),
+        ];
+        choose::best(candidates, choose::document_words(doc))
+    } else {
+        tabled
+    };
     known_provenance(&mut plan);
     let says_report = kind::says_annual_report(doc, &g.report.report_names);
     // Reading a report costs a pass over the document: only when the

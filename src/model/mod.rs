@@ -7,6 +7,7 @@
 //! (blocks in order, tables as rows of cells with spans, typography where the
 //! format knows it) and *provenance*, and no meaning.
 
+pub mod bullets;
 mod table;
 
 pub use table::{Cell, Row, Slot, Table};

@@ -47,7 +47,6 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("report.toml", include_str!("../../grammars/report.toml")),
     ("cells.toml", include_str!("../../grammars/cells.toml")),
     ("plan.toml", include_str!("../../grammars/plan.toml")),
-    ("leads.toml", include_str!("../../grammars/leads.toml")),
 ];
 
 /// Column meanings, each with its header aliases.
@@ -125,15 +124,6 @@ pub struct Organisations {
     /// Acronyms of teams, services and posts: before a post they stay in the
     /// role ("MASH Practice Manager", "IRO Service Manager").
     pub teams: Vec<String>,
-}
-
-/// Lead-cell words (`leads.toml`).
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-pub struct LeadWords {
-    /// A lead cell that says only one of these carries the leads of the
-    /// row above ("As above").
-    pub carry_markers: Vec<String>,
 }
 
 /// Role vocabulary (`roles.toml`).
@@ -337,8 +327,6 @@ pub struct Grammars {
     pub cells: CellWords,
     /// Plan shapes: paragraph labels, extra columns, key words.
     pub plan: PlanWords,
-    /// Lead-cell words ("As above").
-    pub leads: LeadWords,
     /// Lookup tables built from the lists on first use. Public only so that
     /// `Grammars { columns, ..Grammars::builtin() }` keeps working; it has
     /// nothing to read or set.
@@ -358,7 +346,6 @@ impl Clone for Grammars {
             report: self.report.clone(),
             cells: self.cells.clone(),
             plan: self.plan.clone(),
-            leads: self.leads.clone(),
             prepared: Prepared::default(),
         }
     }
@@ -445,7 +432,6 @@ impl Grammars {
             report: typed::<ReportWords>("report.toml", get("report.toml")?)?.prepared(),
             cells: typed("cells.toml", get("cells.toml")?)?,
             plan: typed("plan.toml", get("plan.toml")?)?,
-            leads: typed("leads.toml", get("leads.toml")?)?,
             prepared: Prepared::default(),
         };
         g.check()?;

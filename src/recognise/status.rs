@@ -374,6 +374,7 @@ mod tests {
             "Green",
             "B",
             "the referral was closed",
+            "Mar-26: the audit was delayed by staff absence",
         ] {
             assert_eq!(c(t), None, "{t}");
         }

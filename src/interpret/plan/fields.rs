@@ -81,14 +81,6 @@ fn lead_of(l: lead::LeadParts) -> Lead {
     }
 }
 
-/// A lead cell (paragraphs as lines) split into leads.
-pub fn leads_of(cell: &str, g: &Grammars) -> Vec<Lead> {
-    lead::split_leads(cell, g)
-        .into_iter()
-        .map(lead_of)
-        .collect()
-}
-
 /// Outcome text: every outcome cell's paragraphs, joined.
 pub fn outcome(cells: &[Vec<String>]) -> Option<String> {
     let all: Vec<String> = cells.iter().flatten().cloned().collect();

@@ -15,13 +15,15 @@ use super::flow::Item;
 use super::sections::Sections;
 use super::text::{money, norm, periods};
 use super::vocab::{Vocab, key_has_any, phrase_key, words_key};
+use crate::recognise::Grammars;
 
 pub fn find(
     items: &[Item<'_>],
     secs: &Sections,
     report_period: Option<&str>,
-    v: &Vocab,
+    g: &Grammars,
 ) -> Vec<BudgetLine> {
+    let v = &g.report;
     let mut out = Vec::new();
     // Stream items already read as part of a statement printed box by box
     // (its header may be printed again after a page break).
@@ -29,7 +31,7 @@ pub fn find(
     for (i, it) in items.iter().enumerate() {
         let Item::Table(t) = it else {
             if i >= read_to {
-                let (lines, end) = side_by_side(items, i, report_period, v);
+                let (lines, end) = side_by_side(items, i, report_period, g);
                 if !lines.is_empty() {
                     read_to = end;
                 }
@@ -54,7 +56,7 @@ pub fn find(
         let continued = match table_before(items, i) {
             Some(prev) if !headed(t, v) && width(prev) == width(t) => {
                 let head = header_rows(prev);
-                let lines = table_lines(prev, &caption, report_period, v);
+                let lines = table_lines(prev, &caption, report_period, g);
                 (head > 0 && !lines.is_empty()).then(|| Table {
                     rows: prev
                         .rows
@@ -73,7 +75,7 @@ pub fn find(
             continued.as_ref().unwrap_or(t),
             &caption,
             report_period,
-            v,
+            g,
         ));
     }
     out
@@ -135,9 +137,9 @@ fn side_by_side_lines(
     items: &[Item<'_>],
     i: usize,
     report_period: Option<&str>,
-    v: &Vocab,
+    g: &Grammars,
 ) -> Vec<BudgetLine> {
-    side_by_side(items, i, report_period, v).0
+    side_by_side(items, i, report_period, g).0
 }
 
 /// The lines of a statement printed box by box from stream item `i`, and
@@ -146,8 +148,9 @@ fn side_by_side(
     items: &[Item<'_>],
     i: usize,
     report_period: Option<&str>,
-    v: &Vocab,
+    g: &Grammars,
 ) -> (Vec<BudgetLine>, usize) {
+    let v = &g.report;
     let mut out = Vec::new();
     let Some(first) = items.get(i).and_then(Item::line) else {
         return (out, i);
@@ -161,10 +164,10 @@ fn side_by_side(
         (Some(a), Some(b)) if a != b && short(head_a) && short(&second.text) => [a, b],
         _ => return (out, i),
     };
-    let period = periods(head_a)
+    let period = periods(head_a, g)
         .into_iter()
         .next()
-        .or_else(|| periods(&first.text).into_iter().next())
+        .or_else(|| periods(&first.text, g).into_iter().next())
         .or_else(|| report_period.map(str::to_string));
     let mut side = 0usize;
     let mut pending: Option<String> = None;
@@ -226,7 +229,7 @@ fn side_by_side(
         // The next statement's caption or headers end this one.
         let key = words_key(&text);
         let flows = key_has_any(&key, &v.income_words) || key_has_any(&key, &v.expenditure_words);
-        let caption = flows && (!periods(&text).is_empty() || text.ends_with(':'));
+        let caption = flows && (!periods(&text, g).is_empty() || text.ends_with(':'));
         if !opens_with_letter || text.split_whitespace().count() > 10 || caption {
             end = k;
             break;
@@ -354,7 +357,7 @@ fn table_lines(
     t: &Table,
     caption: &str,
     report_period: Option<&str>,
-    v: &Vocab,
+    g: &Grammars,
 ) -> Vec<BudgetLine> {
     let width = width(t);
     let text_at = |ri: usize, c: usize| {
@@ -373,9 +376,9 @@ fn table_lines(
             m >= 2 && m * 2 >= cells.len()
         })
         .collect();
-    let grid = grid_lines(t, &money_cols, caption, report_period, v);
+    let grid = grid_lines(t, &money_cols, caption, report_period, g);
     if mixed_cells(t) > 0 {
-        let segments = segment_lines(t, caption, report_period, v);
+        let segments = segment_lines(t, caption, report_period, g);
         // Cells straddle the columns: the row reading is the better one
         // unless the grid finds more lines.
         if segments.len() >= grid.len() {
@@ -392,8 +395,9 @@ fn grid_lines(
     money_cols: &[usize],
     caption: &str,
     report_period: Option<&str>,
-    v: &Vocab,
+    g: &Grammars,
 ) -> Vec<BudgetLine> {
+    let v = &g.report;
     if money_cols.is_empty() {
         return Vec::new();
     }
@@ -416,7 +420,7 @@ fn grid_lines(
     let first_data = (0..t.rows.len())
         .find(|&r| money_cols.iter().any(|&c| money(&text_at(r, c)).is_some()))
         .unwrap_or(0);
-    let caption_period = periods(caption).into_iter().next();
+    let caption_period = periods(caption, g).into_iter().next();
     let mut per_pair: Vec<Vec<BudgetLine>> = vec![Vec::new(); pairs.len()];
     for (pi, &(item_col, amount_col)) in pairs.iter().enumerate() {
         let header: String = (0..first_data)
@@ -430,10 +434,10 @@ fn grid_lines(
             .map(|r| header_text(t, r, amount_col, amount_col))
             .collect::<Vec<_>>()
             .join(" ");
-        let period = periods(&own)
+        let period = periods(&own, g)
             .into_iter()
             .next()
-            .or_else(|| periods(&header).into_iter().next())
+            .or_else(|| periods(&header, g).into_iter().next())
             .or_else(|| caption_period.clone())
             .or_else(|| report_period.map(str::to_string));
         for ri in first_data..t.rows.len() {
@@ -543,8 +547,9 @@ fn segment_lines(
     t: &Table,
     caption: &str,
     report_period: Option<&str>,
-    v: &Vocab,
+    g: &Grammars,
 ) -> Vec<BudgetLine> {
+    let v = &g.report;
     let rows: Vec<Vec<Piece>> = t.rows.iter().map(pieces).collect();
     let Some(first_data) = rows
         .iter()
@@ -552,7 +557,7 @@ fn segment_lines(
     else {
         return Vec::new();
     };
-    let caption_period = periods(caption).into_iter().next();
+    let caption_period = periods(caption, g).into_iter().next();
     let column_header = |c: usize| -> String {
         (0..first_data)
             .map(|r| header_text(t, r, c, c))
@@ -591,7 +596,7 @@ fn segment_lines(
                     let Some(direction) = direction_of(&header, v).or(section) else {
                         continue;
                     };
-                    let period = periods(&header)
+                    let period = periods(&header, g)
                         .into_iter()
                         .next()
                         .or_else(|| caption_period.clone())
@@ -676,7 +681,7 @@ mod tests {
             items.push(Item::Line(Line::plain(t, false)));
         }
         let got: Vec<(String, Direction, f64)> =
-            side_by_side_lines(&items, 0, None, Vocab::builtin())
+            side_by_side_lines(&items, 0, None, &Grammars::builtin())
                 .into_iter()
                 .map(|b| (b.item, b.direction, b.amount))
                 .collect();
@@ -721,10 +726,11 @@ mod tests {
         ] {
             items.push(Item::Line(Line::plain(t, false)));
         }
-        let got: Vec<(String, Direction)> = side_by_side_lines(&items, 0, None, Vocab::builtin())
-            .into_iter()
-            .map(|b| (b.item, b.direction))
-            .collect();
+        let got: Vec<(String, Direction)> =
+            side_by_side_lines(&items, 0, None, &Grammars::builtin())
+                .into_iter()
+                .map(|b| (b.item, b.direction))
+                .collect();
         use Direction::{Expenditure as E, Income as I};
         let want: Vec<(String, Direction)> = [
             ("Police", I),
@@ -771,7 +777,7 @@ mod tests {
             push(t);
         }
         let got: Vec<(String, Direction)> =
-            find(&items, &Sections::default(), None, Vocab::builtin())
+            find(&items, &Sections::default(), None, &Grammars::builtin())
                 .into_iter()
                 .map(|b| (b.item, b.direction))
                 .collect();
@@ -829,7 +835,7 @@ mod tests {
         let fragment = super::super::flow::Line::plain("20/21", false);
         let items = [Item::Table(&t1), Item::Line(fragment), Item::Table(&t2)];
         let got: Vec<(Direction, String)> =
-            find(&items, &Sections::default(), None, Vocab::builtin())
+            find(&items, &Sections::default(), None, &Grammars::builtin())
                 .into_iter()
                 .map(|b| (b.direction, b.item))
                 .collect();
@@ -869,7 +875,7 @@ mod tests {
             columns: 3,
             ..Default::default()
         };
-        let lines = table_lines(&t, "Budget", None, Vocab::builtin());
+        let lines = table_lines(&t, "Budget", None, &Grammars::builtin());
         let got: Vec<(&str, Direction, &str, f64)> = lines
             .iter()
             .map(|l| {
@@ -917,7 +923,7 @@ mod tests {
             columns: 3,
             ..Default::default()
         };
-        let got: Vec<(Direction, String, f64)> = table_lines(&t, "", None, Vocab::builtin())
+        let got: Vec<(Direction, String, f64)> = table_lines(&t, "", None, &Grammars::builtin())
             .into_iter()
             .map(|l| (l.direction, l.item, l.amount))
             .collect();
@@ -977,7 +983,7 @@ mod tests {
             columns: 4,
             ..Default::default()
         };
-        let lines = table_lines(&t, "", None, Vocab::builtin());
+        let lines = table_lines(&t, "", None, &Grammars::builtin());
         let got: Vec<(Direction, &str, f64)> = lines
             .iter()
             .map(|l| (l.direction, l.item.as_str(), l.amount))

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{Block, Document, Table};
+use crate::model::{Block, Document, Table, bullets};
 
 use super::text::norm;
 use super::vocab::Vocab;
@@ -137,19 +137,16 @@ fn tab_cells(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// Bullet glyphs a reader may leave at the start of a list line (PDF
-/// Symbol-font bullets, middle dots, dashes used as bullets).
-const BULLETS: &[char] = &[
-    '\u{2022}', '\u{b7}', '\u{f0b7}', '\u{f0a7}', '\u{f076}', '\u{f0d8}', '\u{25aa}', '\u{25cf}',
-    '\u{25e6}', '\u{2023}', '\u{2043}', '\u{27a2}', '\u{2013}', '-', '*', 'o',
-];
-
-/// Remove a leading bullet glyph followed by white space.
+/// Remove a leading bullet (`model::bullets`: a glyph, or a mark used as
+/// one) followed by white space.
 fn strip_bullet(line: &str) -> (&str, bool) {
     let t = line.trim_start();
     let mut chars = t.chars();
     match (chars.next(), chars.next()) {
-        (Some(b), Some(sp)) if BULLETS.contains(&b) && sp.is_whitespace() => {
+        (Some(b), Some(sp))
+            if (bullets::is_bullet_glyph(b) || bullets::MARKS_USED_AS_BULLETS.contains(&b))
+                && sp.is_whitespace() =>
+        {
             (&t[b.len_utf8()..], true)
         }
         _ => (line, false),

@@ -35,11 +35,7 @@ pub struct ReportResult {
 
 /// Read an annual report with the built-in vocabulary.
 pub fn extract(doc: &Document, g: &Grammars) -> ReportResult {
-    extract_with(doc, &g.report)
-}
-
-/// Read an annual report with a given vocabulary.
-pub fn extract_with(doc: &Document, v: &Vocab) -> ReportResult {
+    let v = &g.report;
     let items = flow::build(doc, v);
     let secs = sections::find(&items);
     let glossary = glossary::find(&items, &secs, v);
@@ -47,14 +43,14 @@ pub fn extract_with(doc: &Document, v: &Vocab) -> ReportResult {
         .iter()
         .map(|e| (e.abbreviation.clone(), e.expansion.clone()))
         .collect();
-    let period = period::period(&items, &secs, v);
+    let period = period::period(&items, &secs, g);
     let report = Report {
         organisation: period::organisation(&items, &pairs, v),
         sections: secs.list.clone(),
         figures: figures::find(&items, &secs),
         people: people::find(&items, &secs, v),
         priorities: priorities::find(&items, v),
-        budget: budget::find(&items, &secs, period.as_deref(), v),
+        budget: budget::find(&items, &secs, period.as_deref(), g),
         glossary,
         period,
     };
@@ -188,7 +184,7 @@ mod tests {
             p("SAB - Safeguarding Adults Board"),
             p("SAR: Safeguarding Adults Review"),
         ];
-        let r = extract_with(&doc, Vocab::builtin());
+        let r = extract(&doc, &Grammars::builtin());
         let rep = &r.report;
         assert_eq!(
             r.title.as_deref(),
@@ -307,7 +303,7 @@ mod tests {
         fn never_panics(blocks in prop::collection::vec(block(), 0..40)) {
             let mut doc = Document::new(Format::Pdf);
             doc.blocks = blocks;
-            let r = extract_with(&doc, Vocab::builtin());
+            let r = extract(&doc, &Grammars::builtin());
             for s in &r.report.sections {
                 prop_assert!(s.level >= 1);
             }

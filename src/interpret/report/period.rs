@@ -12,15 +12,17 @@ use super::flow::Item;
 use super::sections::Sections;
 use super::text::{find_ci, is_acronym, periods, strip_prefix_ci, words};
 use super::vocab::Vocab;
+use crate::recognise::Grammars;
 
 /// The reporting period as printed.
-pub fn period(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Option<String> {
+pub fn period(items: &[Item<'_>], secs: &Sections, g: &Grammars) -> Option<String> {
+    let v = &g.report;
     for l in items.iter().filter_map(Item::line).take(400) {
         for name in &v.report_names {
             if let Some(pos) = find_ci(&l.text, name) {
                 // The period nearest the report's name within its sentence.
                 let sentence = sentence_around(&l.text, pos);
-                if let Some(p) = periods(sentence).into_iter().next() {
+                if let Some(p) = periods(sentence, g).into_iter().next() {
                     return Some(p);
                 }
             }
@@ -28,13 +30,13 @@ pub fn period(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Option<String> 
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for s in &secs.list {
-        for p in periods(&s.title) {
+        for p in periods(&s.title, g) {
             *counts.entry(p).or_default() += 1;
         }
     }
     if counts.is_empty() {
         for l in items.iter().filter_map(Item::line) {
-            for p in periods(&l.text) {
+            for p in periods(&l.text, g) {
                 *counts.entry(p).or_default() += 1;
             }
         }
@@ -147,7 +149,12 @@ mod tests {
         ]);
         let v = Vocab::builtin();
         assert_eq!(
-            period(&it, &Sections::default(), v).as_deref(),
+            period(
+                &it,
+                &Sections::default(),
+                &crate::recognise::Grammars::builtin()
+            )
+            .as_deref(),
             Some("2019/20")
         );
         assert_eq!(

@@ -4,6 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::vocab::Vocab;
+use crate::recognise::{Grammars, date};
 
 /// The contract's normalisation: NFKC, curly quotes straight, dashes to
 /// `-`, white space collapsed, trimmed.
@@ -356,33 +357,29 @@ pub fn money(s: &str) -> Option<f64> {
     Some(if neg { -value } else { value })
 }
 
-/// Financial or academic years as printed: "2021/22", "2021/2022",
-/// "2021-22", "2020-2023" (ranges are returned as printed).
-pub fn periods(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 < chars.len() {
-        let is_start = i == 0 || !chars[i - 1].is_alphanumeric();
-        if is_start && year_at(&chars, i) && matches!(chars[i + 4], '/' | '-') {
-            let j = i + 5;
-            let n2 = chars[j..].iter().take_while(|c| c.is_ascii_digit()).count();
-            let end_ok = chars.get(j + n2).is_none_or(|c| !c.is_alphanumeric());
-            if (n2 == 2 || (n2 == 4 && year_at(&chars, j))) && end_ok {
-                out.push(chars[i..j + n2].iter().collect());
-                i = j + n2;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
+/// Financial or academic years as printed ("2021/22", "2021/2022",
+/// "2021-22", "2020-2023"), in order: the date spans the recogniser finds
+/// (`recognise::date::spans`, so `dates.toml` and `--grammars` apply) that
+/// print a run of years, as printed. A day ("12/04/2021") or a single year
+/// is no period.
+pub fn periods(s: &str, g: &Grammars) -> Vec<String> {
+    date::spans(s, g)
+        .iter()
+        .filter_map(|d| {
+            s.get(d.bytes.clone())?
+                .split_whitespace()
+                .find(|w| year_run(w))
+                .map(str::to_string)
+        })
+        .collect()
 }
 
-fn year_at(chars: &[char], i: usize) -> bool {
-    chars.len() >= i + 4
-        && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
-        && matches!(chars[i], '1' | '2')
+/// "2021/22", "2021-2022": a four-digit year, a slash or hyphen, and a
+/// two- or four-digit year.
+fn year_run(w: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    w.split_once(['/', '-'])
+        .is_some_and(|(a, b)| a.len() == 4 && digits(a) && matches!(b.len(), 2 | 4) && digits(b))
 }
 
 #[cfg(test)]
@@ -499,10 +496,12 @@ mod tests {
 
     #[test]
     fn financial_years() {
+        let g = Grammars::builtin();
         assert_eq!(
-            periods("for the period 2021/22, and 2020-2023"),
+            periods("for the period 2021/22, and 2020-2023", &g),
             vec!["2021/22", "2020-2023"]
         );
-        assert!(periods("on 12/04/2021").is_empty());
+        assert!(periods("on 12/04/2021", &g).is_empty());
+        assert!(periods("since 2019", &g).is_empty());
     }
 }

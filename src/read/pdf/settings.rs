@@ -31,6 +31,13 @@ pub struct PdfSettings {
     /// Points by which a broken word's line may stop short of the wrap edge
     /// (the edge is estimated from the cell's rules and [`Self::cell_pad`]).
     pub broken_word_slack: f32,
+    /// A footnote reference mark is a digit at most this share of the
+    /// line's largest size (Word and LibreOffice set superscripts at about
+    /// 58%)...
+    pub mark_size: f32,
+    /// ...whose bottom sits above the line's by more than this share of that
+    /// size (superscripts are raised by about a third of an em).
+    pub mark_rise: f32,
 
     // --- list markers drawn as shapes (`interp`) ---
     /// A filled round shape this many points across or more...
@@ -173,6 +180,8 @@ impl PdfSettings {
         tab_gap: 2.0,
         broken_word_slack: 1.5,
         label_words: 6,
+        mark_size: 0.75,
+        mark_rise: 0.2,
         mark_min: 1.5,
         mark_max: 8.0,
         mark_gap: 2.5,

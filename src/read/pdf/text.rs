@@ -145,12 +145,21 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
     let mut bold = true;
     let mut word_bold = true;
     let mut any = false;
+    let full = gs.iter().map(|g| g.size).fold(0.0f32, f32::max);
+    let mut in_mark = false;
     for g in gs {
         if let Some(p) = prev
             && p.c == g.c
             && (p.x0 - g.x0).abs() < PDF.duplicate_glyph
             && (p.top - g.top).abs() < PDF.duplicate_glyph
         {
+            continue;
+        }
+        let mark = footnote_mark(g, prev, full, bottom, in_mark);
+        in_mark = mark;
+        if mark {
+            // The mark's right edge is where the next word's gap starts.
+            prev = Some(g);
             continue;
         }
         let gap_break =
@@ -220,6 +229,23 @@ fn line(mut gs: Vec<&Glyph>, top: f32, bottom: f32, fonts: &FontCache) -> Option
         font,
         bold,
     })
+}
+
+/// A footnote reference mark: a small digit raised above the line, set
+/// straight after a full-size punctuation mark ("... a school place.1") or
+/// after another digit of the same mark. Word prints it as a superscript and
+/// the DOCX reader leaves footnote references out, so the PDF reader drops
+/// it too: it is never content. A raised letter after a digit (the ordinal
+/// "3rd") and a raised digit after a letter ("m2") are not marks.
+fn footnote_mark(g: &Glyph, prev: Option<&Glyph>, full: f32, bottom: f32, in_mark: bool) -> bool {
+    let small_raised = g.c.is_ascii_digit()
+        && g.size <= PDF.mark_size * full
+        && g.bottom < bottom - PDF.mark_rise * full;
+    let Some(p) = prev else { return false };
+    let touching = g.x0 - p.x1 <= PDF.word_gap * g.size.max(1.0);
+    small_raised
+        && touching
+        && (in_mark || (p.size > PDF.mark_size * full && ".,;:)\u{2019}'\"\u{201d}".contains(p.c)))
 }
 
 /// A paragraph built from lines: text with wrapped lines joined.
@@ -321,13 +347,10 @@ pub fn mid_line_words<'a>(
     }
 }
 
-/// Bullet glyphs as producers print them (Symbol's private-use bullet too).
-/// Dashes and "o" are left out: a wrapped "0 – 19" must not lose its dash.
+/// A bullet glyph alone (`model::bullets`). Dashes and "o" are left out:
+/// a wrapped "0 – 19" must not lose its dash.
 pub fn is_bullet(w: &str) -> bool {
-    matches!(
-        w,
-        "•" | "·" | "▪" | "■" | "◦" | "●" | "○" | "\u{f0b7}" | "\u{f0a7}" | "\u{f0d8}"
-    )
+    crate::model::bullets::is_bullet_word(w)
 }
 
 /// Did a word too wide for its column break at `p`'s end with no hyphen
@@ -509,6 +532,18 @@ mod tests {
         let ls = lines(&refs, &FontCache::default());
         assert_eq!(ls.len(), 1);
         assert_eq!(ls[0].text(), "on 3rd June");
+    }
+
+    #[test]
+    fn a_raised_digit_after_a_full_stop_is_a_footnote_mark() {
+        let mut gs = run("no place.", 0.0, 100.0, 10.0);
+        gs.extend(run("12", 45.0, 96.0, 6.0));
+        gs.extend(run(" Then area m", 51.0, 100.0, 10.0));
+        gs.extend(run("2", 111.0, 96.0, 6.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let ls = lines(&refs, &FontCache::default());
+        assert_eq!(ls.len(), 1);
+        assert_eq!(ls[0].text(), "no place. Then area m2");
     }
 
     #[test]

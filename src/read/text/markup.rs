@@ -3,14 +3,6 @@
 //! bullet glyphs. They carry structure (paragraph and list boundaries) but
 //! are not text, so they become paragraph boundaries here.
 
-/// Bullet glyphs Word and PDF exports print at the start of a list item
-/// (middle dot, bullet, Symbol-font private-use bullets, dashes used as
-/// bullets are *not* included: they are often real text).
-const BULLETS: &[char] = &[
-    '\u{b7}', '\u{2022}', '\u{f0b7}', '\u{f0a7}', '\u{25aa}', '\u{25cf}', '\u{25e6}', '\u{2023}',
-    '\u{2043}', '\u{f0d8}', '\u{f076}',
-];
-
 /// One piece of a cell or line: its text and whether it is a list item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
@@ -107,7 +99,9 @@ fn push_piece(out: &mut Vec<Piece>, cur: &mut String, list: bool) {
 pub fn strip_bullet(t: &str) -> (&str, bool) {
     let trimmed = t.trim_start();
     match trimmed.chars().next() {
-        Some(c) if BULLETS.contains(&c) => (trimmed[c.len_utf8()..].trim_start(), true),
+        Some(c) if crate::model::bullets::is_bullet_glyph(c) => {
+            (trimmed[c.len_utf8()..].trim_start(), true)
+        }
         _ => (t, false),
     }
 }

@@ -8,6 +8,7 @@
 //! independent of how complete the recognisers are.
 
 use super::lexicon::Lexicon;
+use crate::recognise::date;
 
 /// A word of a line with its byte range.
 #[derive(Debug, Clone)]
@@ -50,73 +51,6 @@ fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// "2020", "2020/21", "2020/2021".
-fn is_year(bare: &str) -> bool {
-    let mut parts = bare.split('/');
-    let first = parts.next().unwrap_or("");
-    let year_like = first.len() == 4
-        && all_digits(first)
-        && (first.starts_with("19") || first.starts_with("20"));
-    match (parts.next(), parts.next()) {
-        (None, _) => year_like,
-        (Some(second), None) => year_like && all_digits(second) && matches!(second.len(), 2 | 4),
-        _ => false,
-    }
-}
-
-/// A year printed with a stray space inside it ("202 0"): pdftotext glyph
-/// spacing. The first part is a 3-digit year stem.
-fn is_split_year(a: &str, b: &str) -> bool {
-    a.len() == 3
-        && all_digits(a)
-        && (a.starts_with("19") || a.starts_with("20"))
-        && b.len() == 1
-        && all_digits(b)
-}
-
-fn is_ordinal_suffix(bare: &str) -> bool {
-    matches!(bare, "st" | "nd" | "rd" | "th")
-}
-
-/// "3", "03", "3rd", "21st".
-fn is_day(bare: &str) -> bool {
-    let digits: String = bare.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let rest = &bare[digits.len()..];
-    !digits.is_empty()
-        && digits.len() <= 2
-        && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-        && (rest.is_empty() || is_ordinal_suffix(rest))
-}
-
-/// "29/04/20", "29/04/2020", "29.04.20".
-fn is_numeric_date(bare: &str) -> bool {
-    let parts: Vec<&str> = bare.split(['/', '.']).collect();
-    parts.len() == 3
-        && parts.iter().all(|p| all_digits(p))
-        && parts[0].len() <= 2
-        && parts[1].len() <= 2
-        && matches!(parts[2].len(), 2 | 4)
-}
-
-fn is_quarter(bare: &str) -> bool {
-    let b = bare.as_bytes();
-    b.len() == 2 && (b[0] == b'Q' || b[0] == b'q') && (b'1'..=b'4').contains(&b[1])
-}
-
-/// A month or season word, also "Autumn/Winter" and "Oct-20".
-fn is_date_word(bare: &str, lex: &Lexicon) -> bool {
-    if lex.is_date_word(bare) {
-        return true;
-    }
-    if bare.contains('/') {
-        return bare.split('/').all(|p| lex.is_date_word(p));
-    }
-    if let Some((m, y)) = bare.split_once('-') {
-        return lex.is_date_word(m) && all_digits(y) && y.len() == 2;
-    }
-    false
-}
-
 /// A date expression found in a line: the byte range of its whole words
 /// (trailing punctuation included, so cutting there never strands a lone
 /// "." or ":"), and the index of its first word.
@@ -127,60 +61,25 @@ pub struct Span {
     pub first_word: usize,
 }
 
-/// Date expressions with a month, season, quarter or numeric day in `line`
-/// (a bare year is not enough to mark a cell).
+/// Date expressions that mark a cell in `line`: the dates the recogniser
+/// finds (`recognise::date::spans`, so `dates.toml` and `--grammars` apply),
+/// save those that name no year ("by July": a month in a sentence) and
+/// those that are only a year or a span of years ("2020/21": a figure in
+/// the text, not a timescale). Each is widened to its whole words and to a
+/// lead-in phrase before it ("End of June 2020").
 pub fn date_spans(line: &str, lex: &Lexicon) -> Vec<Span> {
     let ws = words(line);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let bare = ws[i].bare;
-        let mut found: Option<(usize, usize)> = None;
-        if is_numeric_date(bare) {
-            found = Some((i, i));
-        } else if is_date_word(bare, lex) && !bare.contains('-') {
-            // Month or season, optionally "/ Winter", "of", then a year.
-            let mut j = i + 1;
-            while j < ws.len()
-                && (ws[j].bare.is_empty()
-                    || is_date_word(ws[j].bare, lex)
-                    || ws[j].bare.eq_ignore_ascii_case("of"))
-            {
-                j += 1;
-            }
-            if j < ws.len() && is_year(ws[j].bare) {
-                found = Some((i, j));
-            } else if j + 1 < ws.len() && is_split_year(ws[j].bare, ws[j + 1].bare) {
-                found = Some((i, j + 1));
-            }
-        } else if is_date_word(bare, lex) {
-            found = Some((i, i)); // "Oct-20"
-        } else if is_quarter(bare) {
-            let mut j = i + 1;
-            while j < ws.len()
-                && (matches!(ws[j].bare.to_lowercase().as_str(), "and" | "&" | "" | "to")
-                    || is_quarter(ws[j].bare))
-            {
-                j += 1;
-            }
-            if j < ws.len() && is_year(ws[j].bare) {
-                found = Some((i, j));
-            }
+    for d in date::spans(line, &lex.grammars) {
+        if !marks_a_cell(&d.text) {
+            continue;
         }
-        let Some((mut first, last)) = found else {
-            i += 1;
+        let Some(mut first) = ws.iter().position(|w| w.end > d.bytes.start) else {
             continue;
         };
-        // A day before a month: "3 rd June", "20th April".
-        if first > 0
-            && is_ordinal_suffix(ws[first - 1].bare)
-            && first > 1
-            && is_day(ws[first - 2].bare)
-        {
-            first -= 2;
-        } else if first > 0 && is_day(ws[first - 1].bare) {
-            first -= 1;
-        }
+        let Some(last) = ws.iter().rposition(|w| w.start < d.bytes.end) else {
+            continue;
+        };
         // A lead-in phrase: "End of June 2020".
         for phrase in &lex.lead_ins {
             let n = phrase.len();
@@ -196,14 +95,29 @@ pub fn date_spans(line: &str, lex: &Lexicon) -> Vec<Span> {
                 break;
             }
         }
+        if out.last().is_some_and(|p: &Span| p.end > ws[first].start) {
+            continue;
+        }
         out.push(Span {
             start: ws[first].start,
             end: ws[last].end,
             first_word: first,
         });
-        i = last + 1;
     }
     out
+}
+
+/// Does a date expression name more than a year, and a year at all: a
+/// figure and a word (month, season, quarter), or a numeric day
+/// ("29/04/20")?
+fn marks_a_cell(text: &str) -> bool {
+    let digit = text.chars().any(|c| c.is_ascii_digit());
+    let word = text.chars().any(char::is_alphabetic);
+    let parts = text
+        .split(['/', '.', '-'])
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    digit && (word || parts >= 3)
 }
 
 /// Does the text mention a month as a date ("by August"), not as a name
@@ -372,21 +286,6 @@ pub fn join<S: AsRef<str>>(pieces: &[S]) -> String {
     out
 }
 
-/// Rejoin a year split by glyph spacing after a month word ("September 202 0").
-pub fn mend_split_years(text: &str, lex: &Lexicon) -> String {
-    let ws = words(text);
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for i in 1..ws.len().saturating_sub(1) {
-        if is_date_word(ws[i - 1].bare, lex) && is_split_year(ws[i].bare, ws[i + 1].bare) {
-            out.push_str(&text[last..ws[i].end]);
-            last = ws[i + 1].start;
-        }
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::builtin as lexicon;
@@ -496,10 +395,5 @@ mod tests {
         );
         assert_eq!(join(&["May 2020 -", "complete"]), "May 2020 - complete");
         assert_eq!(join(&["a  b ", "", "c"]), "a b c");
-        assert_eq!(
-            mend_split_years("September 202 0", lexicon()),
-            "September 2020"
-        );
-        assert_eq!(mend_split_years("Q2 review", lexicon()), "Q2 review");
     }
 }

@@ -12,8 +12,11 @@ use std::collections::HashSet;
 use crate::recognise::Grammars;
 
 /// Cell cues, ready for lookups.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
+    /// The grammars, for the date recogniser (a clone: the flow keeps no
+    /// borrow of the caller's).
+    pub grammars: Grammars,
     /// Posts and ranks, case as written.
     pub person_words: HashSet<String>,
     /// Months and seasons, lower case.
@@ -36,6 +39,7 @@ impl Lexicon {
                 .collect::<HashSet<_>>()
         };
         Lexicon {
+            grammars: g.clone(),
             person_words: person_words(g),
             months: spellings(&g.dates.months),
             seasons: spellings(&g.dates.seasons),

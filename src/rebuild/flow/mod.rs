@@ -42,23 +42,23 @@
 //! split), [`anchors`] (numbered paragraphs and the widths learnt from them),
 //! [`walk`] (the state machine), [`cells`] (placing dates, leads and
 //! continued fragments into cells), [`numbers`] (ref columns printed
-//! apart), [`spread`] (lead cells printed after their rows), [`finish`]
-//! (rows into contract types).
+//! apart), [`spread`] (lead cells printed after their rows), [`table`]
+//! (rows into a model table for the one plan builder).
 
 mod anchors;
 mod cells;
 mod cues;
 mod deferred;
-mod finish;
 mod grid;
 mod header;
 mod lexicon;
 mod numbers;
 mod para;
 mod spread;
+mod table;
 mod walk;
 
-use crate::interpret::plan::Plan;
+use crate::interpret::plan::{self, Plan};
 use crate::model::Document;
 use crate::recognise::Grammars;
 use anchors::{Anchor, Widths, action_anchor, anchors, major, median, narrow_width};
@@ -142,14 +142,11 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     if walk.columns_apart {
         spread::spread_leads(&mut walk.rows);
     }
-    let mut plan = walk.finish(g);
     // A stray numbered paragraph under a header-like line is not a plan.
-    if plan.actions.len() < 2 {
+    if walk.rows.len() < 2 {
         return Plan::default();
     }
-    link_by_number(&mut plan);
-    section_from_finding(&mut plan);
-    plan
+    plan::extract(&walk.into_document(g), g)
 }
 
 /// A column's width: the median width of its wrapped (two or more line)
@@ -264,41 +261,6 @@ fn actions_ahead(body: &[usize], anchors: &[Anchor]) -> Vec<Option<u32>> {
         }
     }
     action_ahead
-}
-
-/// An action numbered "M.N" belongs to finding M where the plan has one:
-/// a dump may print a page's finding cells after its action cells, so the
-/// order of the flow links the actions to the finding before.
-fn link_by_number(plan: &mut Plan) {
-    for a in &mut plan.actions {
-        let Some(r) = a.ref_.as_deref().filter(|r| r.contains('.')) else {
-            continue;
-        };
-        let m = major(r).to_string();
-        if let Some(f) = plan
-            .findings
-            .iter()
-            .find(|f| f.ref_.as_deref() == Some(m.as_str()))
-        {
-            a.finding = Some(f.id.clone());
-        }
-    }
-}
-
-/// An action sits on its finding's row, so it is under the finding's
-/// section: a dump may print a page's actions before the section row that
-/// heads them.
-fn section_from_finding(plan: &mut Plan) {
-    for a in &mut plan.actions {
-        let section = plan
-            .findings
-            .iter()
-            .find(|f| Some(&f.id) == a.finding.as_ref())
-            .and_then(|f| f.section.clone());
-        if section.is_some() {
-            a.section = section;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,22 +2,108 @@
 //!
 //! A lead cell names one or more leads, each some of: an organisation
 //! ("ESCC", "Sussex Police"), a rank or title ("DCI", "Dr"), a name and a
-//! post ("Head of Specialist Services"). Cells print them in every order and
-//! often run several leads together on one line ("ESCC Jane Doe, Head of X
-//! John Roe, HOS, Y Police DCI Ann Poe"). Nothing here knows any person:
+//! post ("Head of Specialist Services"). Nothing here knows any person or
+//! body: words are classified from the general lexicons in `grammars/`, and
+//! the cell is read by a small grammar over those classes (`grammar.rs`).
 //!
-//! 1. words are tagged from the general lexicons in `grammars/` (ranks and
-//!    titles, organisation acronyms and words, role heads, modifiers and
-//!    subject words); a capitalised word in none of them is a name word;
-//! 2. tagged words are grouped into units: a name (optional ranks, then two
-//!    or three name words), an organisation phrase, a role phrase (a post
-//!    with a head word such as Head, Manager, Nurse, Lead) or a bare subject
-//!    phrase, and separators (comma, dash, line break, "/", "and");
-//! 3. units are assembled into leads: a new name, a post after "/" or
-//!    "and", or an organisation printed as a heading before a name starts a
-//!    new lead. An organisation printed before the names (a heading) covers
-//!    the leads under it in the same cell that name no organisation of their
-//!    own.
+//! # Tokens
+//!
+//! Each word carries every class it earns (`words.rs`): rank or title
+//! (`ranks.toml`, abbreviated or spelled out: "DS", "Detective Sergeant",
+//! "Dr"), post head ("Head", "Manager", "Lead", "Chair"), post modifier or
+//! subject ("Interim", "Safeguarding", "Early Help"), organisation word
+//! ("Council", "Trust", "Service"), agency word ("Police", "Council", "NHS"
+//! — the bodies a lead works for, as against services inside them),
+//! acronym (any capitalised word of two or more capitals, split into agency
+//! acronyms, "KCC", "TSCP", "ICB", and team or post acronyms, "MASH",
+//! "HoS"), known place ("Essex", "North"), connector ("of", "and", "&"),
+//! and name word: a capitalised word in no lexicon ("Ann", "Calderbrook").
+//! Brackets, commas, spaced dashes, ";", " / " and line breaks are the
+//! punctuation the grammar reads.
+//!
+//! # Units
+//!
+//! A cell splits into units, one lead each:
+//!
+//! 1. at line breaks (paragraphs), except where a line ends or the next
+//!    begins mid-phrase (a connector, comma, dash or open bracket at the
+//!    end; lower case or a closing bracket at the start);
+//! 2. at ";" and at a spaced "/" outside brackets;
+//! 3. at " and ", " & " and an unspaced "/" (not inside a rank, "T/DCI")
+//!    only where both sides parse as whole leads: a person or a post of
+//!    more than one word on the left, a person or a post on the right
+//!    (two bodies may also be split: "Anyplace Youth Service and Anyplace
+//!    General Hospital"). Otherwise the joiner is inside a post or a
+//!    body ("Head of Access and Inclusion", "NHS Anyplace and Elsewhere
+//!    ICB"), and a post after a person's post is that person's second post.
+//!
+//! # Parts and their readings
+//!
+//! A unit splits at top-level commas and spaced dashes into parts; a
+//! bracket group belongs to the part before it. Each part gets every
+//! reading its words allow, each with a score (`grammar::score`):
+//!
+//! | reading | words | score |
+//! |---|---|---|
+//! | person | ranks, then two or three name words (one after a rank) | 4 |
+//! | post | a post head word, optionally an agency acronym before it ("TSCP Partnership Manager") or after it ("Head of Quality ABC CCG") | 4 |
+//! | agency | an agency word or acronym, or a listed whole body ("Public Health") | 3 |
+//! | person + body | a name then a body with a known place or an acronym ("Al Bee Kent Police"), or a body then a name ("ESCC Ann Poe") | 3 |
+//! | ranks | ranks alone ("DCI") | 1 |
+//! | other | any other phrase: a service inside a post, or a heading body | 1 |
+//!
+//! A phrase that hides a person where a post or body should be (two name
+//! words after a post word with no connector, "Named Nurse Bo Roe"; a rank
+//! inside a post) has no post, agency or other reading.
+//!
+//! # Patterns
+//!
+//! A unit's parts, each with one of its readings, must fit
+//!
+//! ```text
+//! unit    = [heading] core [tail]
+//! heading = agency | other            "ESCC – Ann Poe, Head of X", "Health – …"
+//! core    = person [bracket] [post {service}]
+//!                                     "Ann Poe (Head of X, Anyplace Council)"
+//!         | post {service} [bracket]  "Head of Service, Court Work (KCC)"
+//!         | person service agency     "DS Ann Poe – Public Protection Unit – Anyplace Police"
+//!         | ranks person              "DCI – Ann Poe"
+//!         | ranks {service}           "Detective Chief Inspector, Safeguarding Unit"
+//!         | person+body | body+person "Al Bee LSCB", "ESCC Ann Poe"
+//!         | agency | other            a body only, or a post the lexicon
+//!                                     does not know ("Safeguarding")
+//! tail    = agency                    ", Anyplace Police" (last part only)
+//! bracket = post | agency | post "," agency    after a person
+//!         | anything                            after a post: its body
+//! ```
+//!
+//! Every combination of readings is tried (at most seven parts); among the
+//! combinations that fit, the one with the highest total score wins (the
+//! first in reading order on a tie). So "Service Manager, Child Protection"
+//! keeps the service in the role (an "other" part after a post), while
+//! "Head of X, Anyplace Council" ends with its agency, and "Ann Poe,
+//! Service Manager" is a person and a post rather than two bodies.
+//!
+//! # Across units
+//!
+//! - An organisation printed once after several people of one segment
+//!   belongs to each ("DS A & DC B (Anyplace Police)"); it stays in the
+//!   text of the lead it is printed with.
+//! - A body alone on its line before leads that name none is their heading;
+//!   a body heading a unit ("ESCC – Ann Poe") covers the units below it
+//!   that name no body. A body alone at the end is the body of the lead
+//!   before it.
+//! - A cell that says only "as above" (`plan.toml`'s `as_above`) names no
+//!   lead: the plan builder carries the leads of the row above.
+//!
+//! # Run-on cells
+//!
+//! When some unit fits no pattern (leads run together with no separator:
+//! "ESCC Jane Doe, Head of X John Roe, HOS"), the cell is read word by
+//! word instead (`units.rs`, `assemble.rs`): tagged words are grouped into
+//! names, organisation phrases, post phrases and separators, and a new
+//! name, a post after "/" or "and", or a heading organisation starts a new
+//! lead.
 
 mod assemble;
 mod grammar;

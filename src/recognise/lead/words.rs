@@ -43,7 +43,7 @@ pub(crate) struct Lex {
     agency_endings: Vec<String>,
     /// Team and post acronyms (lower case).
     teams: HashSet<String>,
-    /// Carry markers ("as above"), as lower-case word lists.
+    /// Carry markers ("as above", `plan.toml`), as lower-case word lists.
     pub(super) carry: Vec<Vec<String>>,
 }
 
@@ -122,12 +122,7 @@ impl Lex {
                 .iter()
                 .map(|a| a.to_lowercase())
                 .collect(),
-            carry: g
-                .leads
-                .carry_markers
-                .iter()
-                .map(|m| plain_words(m))
-                .collect(),
+            carry: g.plan.as_above.iter().map(|m| plain_words(m)).collect(),
         }
     }
 

@@ -139,10 +139,16 @@ fn without_header_pieces<'p>(
     known: &[Vec<String>],
 ) -> (&'p [String], u32) {
     // Header words a narrow column broke over several lines, as a whole.
-    if let Some(n) = (1..lines.len())
-        .rev()
-        .find(|&n| lines.get(..n).is_some_and(|h| piece_of(known, &join(h))))
-    {
+    // A piece is a few words of one known cell, so it spans at most that
+    // many lines (and a few of punctuation only): only those first prefixes
+    // are tried. Trying every prefix made a cell of n lines cost n^2 (a
+    // cell of 34,000 pasted lines took minutes).
+    let longest = known.iter().map(Vec::len).max().unwrap_or(0);
+    let most = lines.len().min(2 * longest + 2);
+    if let Some(n) = (1..most).rev().find(|&n| {
+        crate::work::step(n as u64);
+        lines.get(..n).is_some_and(|h| piece_of(known, &join(h)))
+    }) {
         lines = lines.get(n..).unwrap_or(lines);
         line += n as u32;
     }
@@ -172,6 +178,29 @@ mod tests {
     use crate::read::{self, Limits};
     use crate::rebuild::flow;
     use crate::recognise::Grammars;
+
+    /// Steps counted for a cell of `n` copies of one line.
+    fn piece_steps(n: usize) -> u64 {
+        let known = vec![vec![
+            "progress".to_string(),
+            "update".into(),
+            "and".into(),
+            "impact".into(),
+        ]];
+        let lines = vec!["the invented work is reviewed".to_string(); n];
+        let (kept, steps) =
+            crate::work::count(|| super::without_header_pieces(&lines, 1, &known).0.len());
+        assert_eq!(kept, n);
+        steps
+    }
+
+    #[test]
+    fn header_pieces_cost_no_more_for_a_longer_cell() {
+        let (small, large) = (piece_steps(2_000), piece_steps(8_000));
+        assert!(small > 0);
+        // Every prefix tried would make 4x the lines cost 16x the steps.
+        assert!(large <= small * 5, "{small} -> {large}");
+    }
 
     fn plan_of(text: &str) -> crate::interpret::plan::Plan {
         let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();

@@ -1,0 +1,8 @@
+#![no_main]
+//! See bodies.rs: `cargo +nightly fuzz run read_odt`.
+use libfuzzer_sys::fuzz_target;
+
+#[path = "bodies.rs"]
+mod bodies;
+
+fuzz_target!(|data: &[u8]| bodies::read_odt(data));
