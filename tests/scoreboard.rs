@@ -96,7 +96,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("variants/004-pandoc-gfm.md", 1.00),
     // The wild plans (shapes other partnerships use), set on 2026-12-07.
     ("wild/p01.docx", 0.94),
-    ("wild/p01.pdf", 0.79),
+    ("wild/p01.pdf", 0.99),
     ("wild/p02.chromium.pdf", 1.00),
     ("wild/p02.docx", 1.00),
     ("wild/p02.pdf", 1.00),
@@ -113,6 +113,16 @@ const FLOORS: &[(&str, f64)] = &[
     ("wild/p07.reportlab.pdf", 1.00),
     ("wild/p08.docx", 0.97),
     ("wild/p08.pdf", 0.97),
+    // The wild plans printed by other PDF producers (bench/producers.sh),
+    // set on 2026-12-07: ReportLab (standard-14 fonts without widths, no
+    // space between paragraphs, tables set smaller than the body, rows
+    // kept whole) and Chromium (bullets drawn as discs, rows split with
+    // only their filled cells closed).
+    ("variants/p01-reportlab.pdf", 0.99),
+    ("variants/p03-reportlab.pdf", 0.99),
+    ("variants/p05-reportlab.pdf", 0.99),
+    ("variants/p01-chromium.pdf", 0.99),
+    ("variants/p03-chromium.pdf", 0.99),
     // The invented plans (corpus/invented, gold written by hand beside the
     // printed cells in bench/invented), set on 2026-12-07.
     ("invented/i01-ashcombe-review.docx", 0.00),

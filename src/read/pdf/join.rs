@@ -107,6 +107,30 @@ fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize
     runs_on || (!room && wraps >= 2)
 }
 
+/// Does a column's text run on over the break: a cell of `piece`'s row
+/// `head` opening in lower case under a cell whose last line above did not
+/// end a sentence? A sentence cut mid-way is a row cut by the break, even
+/// when the row's text sits at the usual padding above its closing rule
+/// (the break fell between two lines with room to spare).
+fn runs_on(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize) -> bool {
+    piece
+        .grid
+        .cells
+        .iter()
+        .zip(&piece.cells)
+        .filter(|(cell, _)| cell.r0 == head && cell.c1 == cell.c0 + 1)
+        .any(|(cell, paras)| {
+            let unended =
+                matches!(tail.get(cell.c0), Some(Some((_, right, _))) if *right < f32::MAX);
+            unended
+                && paras
+                    .iter()
+                    .find(|p| !p.text.trim().is_empty())
+                    .and_then(|p| p.text.chars().next())
+                    .is_some_and(char::is_lowercase)
+        })
+}
+
 pub fn blocks(
     pages: Vec<Vec<Item>>,
     fonts: &FontCache,
@@ -151,7 +175,11 @@ pub fn blocks(
                                     && !opens_outline_item(&t, head);
                                 let brk = if cut {
                                     Break::Cut
-                                } else if o.whole && !o.open_bottom && !t.grid.open_top {
+                                } else if o.whole
+                                    && !o.open_bottom
+                                    && !t.grid.open_top
+                                    && !runs_on(&o.tail, &t, head)
+                                {
                                     Break::Between
                                 } else {
                                     Break::Unknown
@@ -559,6 +587,16 @@ mod tests {
         // A cell above that ended a sentence ends the row.
         let tail = vec![Some((80.0, 94.5, 10.0)), Some((130.0, f32::MAX, 10.0))];
         assert!(!wraps_across(&tail, &piece("undertaken and", "Angela"), 0));
+    }
+
+    #[test]
+    fn lower_case_under_an_unended_line_runs_on_over_the_break() {
+        // Column 0 stopped mid-sentence above; column 1 ended one.
+        let tail = vec![Some((60.0, 94.5, 10.0)), Some((130.0, f32::MAX, 10.0))];
+        assert!(runs_on(&tail, &piece("doctor and named", "Angela"), 0));
+        assert!(!runs_on(&tail, &piece("Doctor and named", "angela"), 0));
+        let ended = vec![Some((60.0, f32::MAX, 10.0)), None];
+        assert!(!runs_on(&ended, &piece("doctor and named", "Angela"), 0));
     }
 
     #[test]

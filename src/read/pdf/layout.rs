@@ -517,10 +517,16 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
             *sizes.entry((g.size * 2.0).round() as i32).or_default() += 1;
         }
     }
-    let body_size = sizes
-        .iter()
-        .max_by_key(|(s, n)| (**n, -**s))
-        .map_or(10.0, |(s, _)| *s as f32 / 2.0);
+    let mut text_sizes: HashMap<i32, usize> = HashMap::new();
+    for l in page_lines.iter().flatten() {
+        let n = l
+            .words
+            .iter()
+            .map(|w| w.text.chars().count())
+            .sum::<usize>();
+        *text_sizes.entry((l.size * 2.0).round() as i32).or_default() += n;
+    }
+    let body_size = body_size(&sizes, &text_sizes);
     // Running headers and footers: keys seen in the margin bands.
     let mut seen: HashMap<(String, bool), usize> = HashMap::new();
     for (p, lines) in pages.iter().zip(&page_lines) {
@@ -619,6 +625,27 @@ fn margin(p: &PageContent, l: &text::Line) -> Option<bool> {
         Some(false)
     } else {
         None
+    }
+}
+
+/// The document's body size from the glyph counts per size (half points)
+/// of all its text and of the text outside tables. Mostly the size of most
+/// glyphs, table cells included (a plan's body is its table; a title above
+/// it is not the body). But table text is often set smaller than the
+/// paragraphs around it (8 against 10 points), and then every paragraph
+/// would stand out as a heading: where the text outside tables has a size
+/// of its own on at least [`PDF.body_text_min`] characters, larger than the
+/// tables', that is the body size.
+fn body_size(all: &HashMap<i32, usize>, outside: &HashMap<i32, usize>) -> f32 {
+    let most = |m: &HashMap<i32, usize>| {
+        m.iter()
+            .max_by_key(|(s, n)| (**n, -**s))
+            .map(|(s, n)| (*s as f32 / 2.0, *n))
+    };
+    let all = most(all).map_or(10.0, |(s, _)| s);
+    match most(outside) {
+        Some((s, n)) if n >= PDF.body_text_min && s > all => s,
+        _ => all,
     }
 }
 
@@ -744,6 +771,22 @@ mod tests {
 
     fn line(top: f32, pieces: &[(f32, &str)]) -> text::Line {
         text::test_line(top, false, pieces)
+    }
+
+    #[test]
+    fn paragraphs_larger_than_the_tables_set_the_body_size() {
+        // Counts per half-point size: 8 pt table text is most of the page.
+        let all: HashMap<i32, usize> = [(16, 4000), (19, 900), (30, 60)].into();
+        // Paragraphs at 9.5 pt around it: they are the body, not headings.
+        let outside: HashMap<i32, usize> = [(19, 900), (30, 60)].into();
+        assert_eq!(body_size(&all, &outside), 9.5);
+        // Only a title outside the table: the table's size is the body's.
+        let outside: HashMap<i32, usize> = [(30, 60)].into();
+        assert_eq!(body_size(&all, &outside), 8.0);
+        // Text outside the tables set smaller (notes) leaves it too.
+        let all: HashMap<i32, usize> = [(20, 4000), (16, 900)].into();
+        let outside: HashMap<i32, usize> = [(16, 900)].into();
+        assert_eq!(body_size(&all, &outside), 10.0);
     }
 
     #[test]

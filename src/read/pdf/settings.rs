@@ -67,6 +67,10 @@ pub struct PdfSettings {
     /// A body paragraph this much larger than the page's body size is a
     /// heading. Compare [`Self::table_heading_ratio`].
     pub heading_ratio: f32,
+    /// Characters of text outside tables, in one size, that make that size
+    /// the body's when the tables are set smaller (a few paragraphs: a
+    /// title and a heading or two are fewer).
+    pub body_text_min: usize,
     /// Cell padding, in points, assumed when deciding whether a line wrapped
     /// at its cell's edge.
     pub cell_pad: f32,
@@ -187,6 +191,7 @@ impl PdfSettings {
         cover: 2.5,
         margin_band: 0.12,
         heading_ratio: 1.15,
+        body_text_min: 300,
         cell_pad: 5.5,
         gutter_gap: 2.5,
         header_body_gap: 2.5,
