@@ -94,6 +94,25 @@ fn numbers_actions(lines: &[Line]) -> bool {
     false
 }
 
+/// Do two consecutive rows print the same finding text in cells of their
+/// own (a spreadsheet's repeats, not a merged cell)?
+fn repeats_findings(lines: &[Line]) -> bool {
+    let mut prev: Option<&[String]> = None;
+    for line in lines {
+        let Line::Data(row) = line else {
+            prev = None;
+            continue;
+        };
+        let own = row.finding.own();
+        let printed = row.finding.has_own_text();
+        if printed && prev == Some(own) {
+            return true;
+        }
+        prev = printed.then_some(own);
+    }
+    false
+}
+
 /// An action number belongs to the action when it extends the finding's
 /// number, or when there is no finding number to extend.
 fn extends(r: &str, finding: Option<&str>) -> bool {
@@ -142,6 +161,10 @@ fn ref_cell(row: &RowData) -> Option<String> {
 struct Builder<'a> {
     ctx: &'a Context,
     numbered: bool,
+    /// The document prints a finding again on each of its rows (a
+    /// spreadsheet print): the ref column numbers the actions, never the
+    /// finding, whose ref can only be a number opening its text.
+    repeats_findings: bool,
     /// The document has some ref scheme (a ref column or numbered actions),
     /// so a row that prints no ref can be told from one that does.
     has_refs: bool,
@@ -291,6 +314,7 @@ impl Builder<'_> {
         match (own, cell) {
             (Some(o), Some(c)) if o != c => (Some(o), text, true),
             (Some(o), _) => (Some(o), text, false),
+            (None, _) if self.repeats_findings => (None, text, true),
             (None, c) => (c, text, false),
         }
     }
@@ -421,12 +445,14 @@ fn at(p: Provenance) -> At {
 /// Build findings and actions from the lines of every plan table, in order.
 pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
     let numbered = numbers_actions(lines);
+    let repeats_findings = repeats_findings(lines);
     let has_ref_col = lines
         .iter()
         .any(|l| matches!(l, Line::Data(r) if r.ref_col));
     let mut b = Builder {
         ctx,
         numbered,
+        repeats_findings,
         has_refs: numbered || has_ref_col,
         section: None,
         findings: ctx.apart.clone(),

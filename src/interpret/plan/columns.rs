@@ -287,10 +287,15 @@ pub fn find_header(table: &Table, g: &Grammars) -> Option<(usize, ColumnMap)> {
         }
         let mut cols: Vec<(usize, Meaning)> = Vec::new();
         let mut extra_cols: Vec<(usize, Extra)> = Vec::new();
+        // A second column of refs ("Rec" beside "Action ref").
+        let mut second_ref: Option<usize> = None;
         for (col, span, n) in hits {
             match n {
                 Named::Core(m) => {
                     if !m.repeatable() && cols.iter().any(|(_, x)| *x == m) {
+                        if m == Meaning::Ref && second_ref.is_none() {
+                            second_ref = Some(col);
+                        }
                         continue;
                     }
                     // A header cell spanning several grid columns names them
@@ -317,6 +322,11 @@ pub fn find_header(table: &Table, g: &Grammars) -> Option<(usize, ColumnMap)> {
             header_cells: row.cells.len(),
             header_texts: row.cells.iter().map(|c| normalise(&c.text())).collect(),
         };
+        if let (Some(c2), Some(c1)) = (second_ref, map.first(Meaning::Ref))
+            && map.extra(Extra::Link).is_none()
+        {
+            split_refs(table, ri, &mut map, c1, c2);
+        }
         super::typing::type_unknown(table, ri, &mut map, unnamed, g);
         let has = |m: Meaning| map.cols.iter().any(|(_, x)| *x == m);
         // Without an action column, the finding column holds the actions
@@ -348,6 +358,38 @@ pub fn find_header(table: &Table, g: &Grammars) -> Option<(usize, ColumnMap)> {
         return Some((ri, map));
     }
     None
+}
+
+/// Two columns of refs: the one whose refs differ row by row numbers the
+/// actions; the other, repeating a ref over several rows, links each row
+/// to a finding printed apart ("Rec: R1, R1, R2" beside "Action ref: 1a,
+/// 1b, 2a"). On a tie the first stays the ref.
+fn split_refs(table: &Table, header: usize, map: &mut ColumnMap, c1: usize, c2: usize) {
+    let distinct = |col: usize| {
+        let texts: Vec<String> = table
+            .rows
+            .iter()
+            .skip(header + 1)
+            .filter(|r| !r.header)
+            .filter_map(|r| r.cells.iter().find(|c| c.col == col))
+            .map(|c| normalise(&c.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut unique = texts.clone();
+        unique.sort();
+        unique.dedup();
+        (unique.len(), texts.len())
+    };
+    let ((u1, n1), (u2, n2)) = (distinct(c1), distinct(c2));
+    // Compare shares of distinct values: u2/n2 > u1/n1.
+    let (ref_col, link_col) = if u2 * n1.max(1) > u1 * n2.max(1) {
+        (c2, c1)
+    } else {
+        (c1, c2)
+    };
+    map.cols.retain(|(c, _)| *c != c1);
+    map.cols.push((ref_col, Meaning::Ref));
+    map.extras.push((link_col, Extra::Link));
 }
 
 /// The grid width of a table: its declared columns or its widest row.

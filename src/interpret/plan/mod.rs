@@ -721,6 +721,86 @@ mod tests {
     }
 
     #[test]
+    fn of_two_ref_columns_the_repeating_one_links_to_findings() {
+        let mut d = doc(
+            vec![
+                row(1, vec![cell(0, 1, 1, "No."), cell(1, 1, 1, "Finding")]),
+                row(
+                    2,
+                    vec![
+                        cell(0, 1, 1, "Q1"),
+                        cell(1, 1, 1, "Respite is hard to find"),
+                    ],
+                ),
+                row(
+                    3,
+                    vec![
+                        cell(0, 1, 1, "Q2"),
+                        cell(1, 1, 1, "Young carers miss school"),
+                    ],
+                ),
+            ],
+            2,
+        );
+        let line = |l, a: &str, b: &str, t: &str| {
+            row(
+                l,
+                vec![cell(0, 1, 1, a), cell(1, 1, 1, b), cell(2, 1, 1, t)],
+            )
+        };
+        d.blocks.push(Block::Table(Table {
+            rows: vec![
+                line(5, "Ref", "Number", "Action"),
+                line(6, "Q2", "7", "Give schools a carers' champion"),
+                line(7, "Q2", "8", "Log absence linked to caring"),
+                line(8, "Q1", "9", "Fund weekend respite"),
+            ],
+            columns: 3,
+            ..Default::default()
+        }));
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.findings.len(), 2);
+        let got: Vec<_> = p
+            .actions
+            .iter()
+            .map(|a| (a.ref_.as_deref(), a.finding.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("7"), Some("f2")),
+                (Some("8"), Some("f2")),
+                (Some("9"), Some("f1"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spreadsheet_repeating_unnumbered_findings_numbers_only_its_actions() {
+        let f1 = "Short breaks are booked too late";
+        let f2 = "Carers' assessments are not reviewed";
+        let line = |l, id: &str, f: &str, a: &str| {
+            row(
+                l,
+                vec![cell(0, 1, 1, id), cell(1, 1, 1, f), cell(2, 1, 1, a)],
+            )
+        };
+        let rows = vec![
+            line(1, "Ref", "Issue", "Action"),
+            line(2, "YC-1", f1, "Open bookings a term ahead"),
+            line(3, "YC-2", f1, "Hold ten emergency places"),
+            line(4, "YC-3", f2, "Review every assessment yearly"),
+        ];
+        let p = extract(&doc(rows, 3), &Grammars::builtin());
+        assert_eq!(p.findings.len(), 2);
+        assert_eq!(p.findings[0].ref_, None);
+        assert_eq!(p.findings[1].ref_, None);
+        let refs: Vec<_> = p.actions.iter().map(|a| a.ref_.as_deref()).collect();
+        assert_eq!(refs, vec![Some("YC-1"), Some("YC-2"), Some("YC-3")]);
+        assert_eq!(p.actions[2].finding.as_deref(), Some("f2"));
+    }
+
+    #[test]
     fn no_plan_table_gives_no_actions() {
         let mut d = Document::new(Format::Text);
         d.blocks.push(Block::Paragraph(Paragraph::new(
