@@ -444,6 +444,28 @@ fn edges() -> Vec<(String, Vec<Want>)> {
                 (None, s("Chair"), s("DSCP Practice Review Group")),
             ],
         ),
+        // Two posts, each with its own body, are two leads; a bracket
+        // never replaces a heading body.
+        (
+            "Ashcombe Council – Orla Penhale, Head of Early Help and Service Manager (Ostley Borough Council)",
+            vec![
+                (
+                    s("Orla Penhale"),
+                    s("Head of Early Help"),
+                    s("Ashcombe Council"),
+                ),
+                (None, s("Service Manager"), s("Ostley Borough Council")),
+            ],
+        ),
+        // A name run together with a body after it.
+        (
+            "Orla Penhale Essex Police",
+            vec![(s("Orla Penhale"), None, s("Essex Police"))],
+        ),
+        (
+            "Milo Tregarth Ostley CCG",
+            vec![(s("Milo Tregarth"), None, s("Ostley CCG"))],
+        ),
         // Carry markers name no lead.
         ("As above", vec![]),
         ("as above.", vec![]),

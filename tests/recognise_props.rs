@@ -146,6 +146,18 @@ proptest! {
         sep in prop_oneof![Just("\n"), Just(", "), Just(" and "), Just(" / "), Just(" ")],
     ) {
         let g = Grammars::builtin();
+        // An invented name that happens to be a word of the lexicons
+        // ("Force") is not a name.
+        let o = &g.organisations;
+        let r = &g.roles;
+        let known: Vec<String> = [&r.heads, &r.modifiers, &r.subjects, &o.words, &o.agencies, &o.places]
+            .into_iter()
+            .flatten()
+            .map(|w| w.to_lowercase())
+            .collect();
+        for (first, last, ..) in &people {
+            prop_assume!(!known.contains(&first.to_lowercase()) && !known.contains(&last.to_lowercase()));
+        }
         let mut cell = Vec::new();
         let mut names = Vec::new();
         for (first, last, rank, org, role, shape) in &people {

@@ -302,13 +302,19 @@ fn name_after(ws: &[Tok]) -> bool {
     })
 }
 
-/// Does a phrase of more than a name end with two name words ("ABC and
-/// Ann Poe")? A body ends with its organisation word, acronym or place
-/// ("Anyplace General Hospital", "NHS Anyplace"); such a phrase hides a
-/// person, so it is neither a body nor a service.
+/// Does a phrase end with "and" and two name words ("ABC and Ann Poe"),
+/// or start with two name words, "and" and an acronym or known place
+/// ("Ann Poe and ABC")? A body joined by "and" ends with its organisation
+/// word, acronym or place ("NHS Anyplace and Elsewhere ICB"), and its
+/// sides are alike ("Anyplace Parent and Carer Voice"); such a phrase
+/// hides a person, so it is neither a body nor a service.
 fn ends_in_name(ws: &[Tok]) -> bool {
-    let run = ws.iter().rev().take_while(|t| name_word(t)).count();
-    run >= 2 && ws.len() > run
+    let and = |k: usize| ws.get(k).is_some_and(|t| t.has(super::words::AND));
+    let tail = ws.iter().rev().take_while(|t| name_word(t)).count();
+    let head = name_run(ws, 0);
+    let body_after = |k: usize| ws.get(k).is_some_and(|t| t.has(ACR) || t.has(PLACE));
+    (tail >= 2 && ws.len() > tail && and(ws.len() - tail - 1))
+        || (head >= 2 && and(head) && body_after(head + 1))
 }
 
 /// Acronyms of agencies printed after a post with no separator ("Head of
@@ -396,7 +402,12 @@ fn readings(cell: &str, r: Range, lex: &Lex) -> Vec<(Label, i32)> {
         ));
         return out;
     }
-    if name_before_post(&ws) || ends_in_name(&ws) {
+    // A name run together with a body ("Ann Poe Kent Police") is not a
+    // body's name as well.
+    let name_then_body = out
+        .iter()
+        .any(|(l, _)| matches!(l, Label::PersonOrg { .. }));
+    if name_before_post(&ws) || ends_in_name(&ws) || name_then_body {
         return out;
     }
     // A body's whole name from the list ("Public Health") reads as an
@@ -404,7 +415,11 @@ fn readings(cell: &str, r: Range, lex: &Lex) -> Vec<(Label, i32)> {
     if agency(&ws, lex) || ws.iter().all(|t| t.has(ORGNAME)) {
         out.push((Label::Agency, score::AGENCY));
     }
-    if !ws.iter().all(name_word) {
+    // Two name words opening a longer phrase with no agency word may be a
+    // person run together with what follows ("Ann Poe Children's
+    // Services"): no weak reading then (the run-on reader decides).
+    let opens_with_name = name_run(&ws, 0) >= 2;
+    if !ws.iter().all(name_word) && !opens_with_name {
         out.push((Label::Other, score::OTHER));
     }
     out
@@ -699,7 +714,9 @@ fn fit(cell: &str, r: Range, ps: &[Part], labels: &[Label], lex: &Lex) -> Option
                 Label::Post { .. } | Label::Other | Label::Agency | Label::Rank
                     if last_role_part == Some(i) =>
                 {
-                    if out.org.is_some() && !out.org_first || i + 1 != n {
+                    // A bracket never replaces a heading body ("ABC –
+                    // Ann Poe, Head of X (Elsewhere Council)" is two leads).
+                    if out.org.is_some() && (!out.org_first || out.heading) || i + 1 != n {
                         return None;
                     }
                     out.org = Some(b);
@@ -800,8 +817,11 @@ pub(super) fn split_joined(cell: &str, r: Range, lex: &Lex) -> Vec<Range> {
         let bodies = lp.whole_body && rp.whole_body;
         let people = lp.role.is_some() || lp.name.is_some();
         // Posts after a person's post are that person's ("Ann Poe, Head of
-        // X & Lead for Y"), unless another person follows.
-        let right_who = rp.name.is_some() || (rp.full_post && lp.name.is_none());
+        // X & Lead for Y"), unless another person follows or both sides
+        // name their own bodies ("Ann Poe, Head of X, ABC and Head of Y
+        // (DEF)").
+        let own_bodies = lp.org.is_some() && rp.org.is_some();
+        let right_who = rp.name.is_some() || (rp.full_post && (lp.name.is_none() || own_bodies));
         if complete_left(&lp) && starts_lead(cell, &rp, lex) && (bodies || people && right_who) {
             let mut out = vec![left];
             out.extend(split_joined(cell, right, lex));
