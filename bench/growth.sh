@@ -68,10 +68,12 @@ for name, make in shapes.items():
 # 50 MB tab-separated export.
 with open(os.path.join(out, "export-50m.txt"), "w") as f:
     f.write("Ref\tRecommendation\tAction\tLead\tTimescale\n")
-    i = 0
-    while f.tell() < 50 * 1000 * 1000:
+    i, size = 0, 0
+    while size < 50 * 1000 * 1000:
         i += 1
-        f.write(table_row(i))
+        row = table_row(i)
+        size += len(row)
+        f.write(row)
 
 # 100,000-row DOCX: one table, five cells a row.
 def cell(t):

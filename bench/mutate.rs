@@ -24,6 +24,10 @@
 //! `OUT/found/` and goes on from the next one. Inputs that panic, run over
 //! or break the contract are saved there too, to become regression tests.
 //!
+//! Formats: text, docx, pdf, odt, html, rtf, xlsx. HTML, RTF and XLSX
+//! seeds are made from the text exports (tab rows as table rows), ODT
+//! seeds from the DOCX seeds.
+//!
 //! Mutations: text gets bit flips, byte and range edits, splices of two
 //! seeds, truncation and long repeats of lines and of tokens known to hurt
 //! readers (`<`, `[`, tabs, dates with year 9999, grid-table rules). DOCX
@@ -87,7 +91,9 @@ impl Args {
         let mut a = Args {
             out: PathBuf::from("/tmp/docket-mutate"),
             per_format: 20_000,
-            formats: vec!["text".into(), "docx".into(), "pdf".into(), "odt".into()],
+            formats: ["text", "docx", "pdf", "odt", "html", "rtf", "xlsx"]
+                .map(String::from)
+                .to_vec(),
             seed: 1,
             chunk: 400,
             timeout: docket::batch::budget::DEFAULT_TIMEOUT_SECS,
@@ -337,6 +343,13 @@ fn child(a: &Args) {
             writeln!(o, "begin {i}").unwrap();
             o.flush().unwrap();
         }
+        // Give freed memory back first (glibc keeps it in the arenas of
+        // earlier files' threads), so the mark starts from what is live.
+        // SAFETY: malloc_trim only releases free memory; no Rust value is
+        // touched.
+        unsafe {
+            malloc_trim(0);
+        }
         let _ = std::fs::write("/proc/self/clear_refs", "5");
         let started = Instant::now();
         let name = format!("m{i}.{}", ext(format));
@@ -374,6 +387,11 @@ fn check_written(json: &[u8]) -> String {
     }
 }
 
+unsafe extern "C" {
+    /// glibc: release free heap memory to the system.
+    fn malloc_trim(pad: usize) -> i32;
+}
+
 fn peak_kib() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
@@ -390,6 +408,9 @@ struct Seeds {
     docx: Vec<Vec<u8>>,
     pdf: Vec<Vec<u8>>,
     odt: Vec<Vec<u8>>,
+    html: Vec<Vec<u8>>,
+    rtf: Vec<Vec<u8>>,
+    xlsx: Vec<Vec<u8>>,
 }
 
 impl Seeds {
@@ -399,6 +420,9 @@ impl Seeds {
             docx: vec![],
             pdf: vec![],
             odt: vec![],
+            html: vec![],
+            rtf: vec![],
+            xlsx: vec![],
         };
         let mut files = vec![];
         for d in dirs {
@@ -414,7 +438,15 @@ impl Seeds {
                 continue;
             };
             match f.extension().and_then(|e| e.to_str()).unwrap_or("") {
-                "txt" | "md" => s.text.push(bytes),
+                "txt" | "md" => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    s.html.push(html_from_text(&text));
+                    s.rtf.push(rtf_from_text(&text));
+                    if let Some(x) = xlsx_from_text(&text) {
+                        s.xlsx.push(x);
+                    }
+                    s.text.push(bytes);
+                }
                 "docx" => {
                     if let Some(odt) = odt_from_docx(&bytes) {
                         s.odt.push(odt);
@@ -423,6 +455,9 @@ impl Seeds {
                 }
                 "pdf" => s.pdf.push(bytes),
                 "odt" => s.odt.push(bytes),
+                "html" | "htm" => s.html.push(bytes),
+                "rtf" => s.rtf.push(bytes),
+                "xlsx" => s.xlsx.push(bytes),
                 _ => {}
             }
         }
@@ -439,6 +474,9 @@ impl Seeds {
             "docx" => &self.docx,
             "pdf" => &self.pdf,
             "odt" => &self.odt,
+            "html" => &self.html,
+            "rtf" => &self.rtf,
+            "xlsx" => &self.xlsx,
             other => panic!("no seeds for {other}"),
         }
     }
@@ -501,6 +539,105 @@ fn odt_from_docx(docx: &[u8]) -> Option<Vec<u8>> {
         ),
         ("content.xml".into(), content.into_bytes()),
     ]))
+}
+
+/// Lines of a text export: a line with tabs is a table row, others are
+/// paragraphs.
+fn rows_of(text: &str) -> Vec<Vec<&str>> {
+    text.lines().map(|l| l.split('\t').collect()).collect()
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// An HTML page of a text export: tab rows become one table, other lines
+/// paragraphs.
+fn html_from_text(text: &str) -> Vec<u8> {
+    let mut out = String::from("<!DOCTYPE html><html><body>\n");
+    let mut in_table = false;
+    for row in rows_of(text) {
+        if row.len() > 1 {
+            if !in_table {
+                out.push_str("<table>\n");
+                in_table = true;
+            }
+            out.push_str("<tr>");
+            for c in row {
+                out.push_str(&format!("<td>{}</td>", html_escape(c)));
+            }
+            out.push_str("</tr>\n");
+        } else {
+            if in_table {
+                out.push_str("</table>\n");
+                in_table = false;
+            }
+            out.push_str(&format!("<p>{}</p>\n", html_escape(row[0])));
+        }
+    }
+    if in_table {
+        out.push_str("</table>\n");
+    }
+    out.push_str("</body></html>\n");
+    out.into_bytes()
+}
+
+fn rtf_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '\\' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let mut buf = [0u16; 2];
+                for u in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{}?", *u as i16));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An RTF document of a text export: tab rows become table rows.
+fn rtf_from_text(text: &str) -> Vec<u8> {
+    let mut out = String::from("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\n");
+    for row in rows_of(text) {
+        if row.len() > 1 {
+            out.push_str("\\trowd");
+            for i in 1..=row.len() {
+                out.push_str(&format!("\\cellx{}", i * 1500));
+            }
+            out.push('\n');
+            for c in row {
+                out.push_str(&format!("\\pard\\intbl {}\\cell\n", rtf_escape(c)));
+            }
+            out.push_str("\\row\n");
+        } else {
+            out.push_str(&format!("\\pard {}\\par\n", rtf_escape(row[0])));
+        }
+    }
+    out.push('}');
+    out.into_bytes()
+}
+
+/// An XLSX workbook of a text export: one row per line, one cell per tab.
+fn xlsx_from_text(text: &str) -> Option<Vec<u8>> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows_of(text).iter().enumerate().take(60_000) {
+        for (c, cell) in row.iter().enumerate().take(200) {
+            if !cell.is_empty() {
+                sheet.write_string(r as u32, c as u16, *cell).ok()?;
+            }
+        }
+    }
+    book.save_to_buffer().ok()
 }
 
 fn zip_entries(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
@@ -634,6 +771,65 @@ const TEXT_TOKENS: &[&str] = &[
     "Area for development",
 ];
 
+const HTML_TOKENS: &[&str] = &[
+    "<table>",
+    "</table>",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    "<th>",
+    "<td colspan=\"99999\">",
+    "<td rowspan=\"99999\">",
+    "<td colspan=\"-1\">",
+    "<br>",
+    "&nbsp;",
+    "&#0;",
+    "&#x1F600;",
+    "<!--",
+    "-->",
+    "<script>",
+    "<p>",
+    "<b>",
+    "<thead>",
+    "<tbody>",
+    "<",
+    "\t",
+    "Q4 9999/00",
+    "March 2031",
+    "1.1",
+];
+
+const RTF_TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "\\trowd",
+    "\\cellx1000",
+    "\\cellx-99999",
+    "\\cellx99999999",
+    "\\cell ",
+    "\\row ",
+    "\\par ",
+    "\\intbl ",
+    "\\u-1?",
+    "\\u99999?",
+    "\\'ff",
+    "\\bin99999999 ",
+    "{\\*\\",
+    "\\clmgf",
+    "\\clmrg",
+    "\\clvmgf",
+    "\\clvmrg",
+    "\\tab ",
+    "\\line ",
+    "\\ucN",
+    "\\uc9 ",
+    "{\\fonttbl",
+    "\\pict",
+    "Q4 9999/00",
+    "March 2031",
+];
+
 const XML_VALUES: &[&str] = &[
     "-1",
     "0",
@@ -712,7 +908,19 @@ fn mutated(seeds: &Seeds, format: &str, seed: u64, index: u64) -> Vec<u8> {
             }
             b
         }
-        "docx" | "odt" => mutate_zip(&mut rng, base, pool),
+        "html" | "rtf" => {
+            let tokens = if format == "html" {
+                HTML_TOKENS
+            } else {
+                RTF_TOKENS
+            };
+            let mut b = base.clone();
+            for _ in 0..1 + rng.below(4) {
+                edit(&mut rng, &mut b, pool, tokens);
+            }
+            b
+        }
+        "docx" | "odt" | "xlsx" => mutate_zip(&mut rng, base, pool),
         "pdf" => mutate_pdf(&mut rng, base, pool),
         other => panic!("unknown format {other}"),
     };

@@ -23,6 +23,17 @@ const CODES: &[&str] = &[
     "docx.missing_part",
     "docx.too_large",
     "docx.encrypted",
+    "doc.encrypted",
+    "doc.malformed",
+    "doc.too_large",
+    "doc.unsupported_version",
+    "odf.not_zip",
+    "odf.missing_part",
+    "odf.encrypted",
+    "odf.too_large",
+    "sheet.malformed",
+    "sheet.encrypted",
+    "sheet.too_large",
     "xml.malformed",
     "xml.too_deep",
     "pdf.malformed",
@@ -118,6 +129,7 @@ fn random_bytes() {
 }
 
 #[test]
+#[ignore = "slow corpus mutation tier: .ci/run runs it with --include-ignored"]
 fn truncations_of_every_corpus_file() {
     for f in corpus_files() {
         let bytes = std::fs::read(&f).unwrap();
@@ -129,6 +141,7 @@ fn truncations_of_every_corpus_file() {
 }
 
 #[test]
+#[ignore = "slow corpus mutation tier: .ci/run runs it with --include-ignored"]
 fn bit_flips_of_every_corpus_file() {
     let mut r = Lcg(42);
     for f in corpus_files() {
@@ -314,6 +327,7 @@ mod mutations {
 
         /// Any mutation of any corpus file gives a document or a coded error.
         #[test]
+        #[ignore = "slow corpus mutation tier: .ci/run runs it with --include-ignored"]
         fn mutated_corpus_files_never_panic(
             which in any::<usize>(),
             edits in proptest::collection::vec(edit(), 1..8),

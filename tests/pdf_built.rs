@@ -630,6 +630,54 @@ fn a_break_under_a_whole_row_starts_the_next_row_afresh() {
     assert!(t.rows[4].page_break_before);
 }
 
+/// A filled disc of radius `r` at (`cx`, `cy`), four Bézier quarters.
+fn disc(p: Page, cx: f32, cy: f32, r: f32) -> Page {
+    let k = 0.552 * r;
+    let c = |p: Page, a: [f32; 6]| p.raw("c", a.iter().map(|v| (*v).into()).collect());
+    let p = p.raw("m", vec![(cx + r).into(), cy.into()]);
+    let p = c(p, [cx + r, cy + k, cx + k, cy + r, cx, cy + r]);
+    let p = c(p, [cx - k, cy + r, cx - r, cy + k, cx - r, cy]);
+    let p = c(p, [cx - r, cy - k, cx - k, cy - r, cx, cy - r]);
+    let p = c(p, [cx + k, cy - r, cx + r, cy - k, cx + r, cy]);
+    p.raw("f", vec![])
+}
+
+#[test]
+fn a_bullet_drawn_as_a_disc_makes_a_list_item() {
+    // Browsers draw a list's bullets as filled discs, not characters. The
+    // items are set larger than the body: still list items, not headings.
+    let mut page = Page::default()
+        .text(50.0, 760.0, 10.0, false, "The guide covers:")
+        .text(50.0, 640.0, 10.0, false, "Closing words of the body.");
+    for (i, item) in ["food and fuel support;", "help with rent arrears."]
+        .iter()
+        .enumerate()
+    {
+        let y = 740.0 - 16.0 * i as f32;
+        page = disc(page, 64.0, y + 4.0, 2.0).text(74.0, y, 12.0, false, item);
+    }
+    // A disc with no text beside it is not a bullet.
+    let page = disc(page, 300.0, 600.0, 2.0);
+    let doc = model(&[page]);
+    let paras: Vec<(&str, Option<u8>)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some((p.text.as_str(), p.list)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        paras,
+        vec![
+            ("The guide covers:", None),
+            ("food and fuel support;", Some(0)),
+            ("help with rent arrears.", Some(0)),
+            ("Closing words of the body.", None),
+        ]
+    );
+}
+
 /// A filled rectangle `re f` in the current fill colour.
 fn filled(p: Page, colour: (&str, Vec<f32>), x: f32, y: f32, w: f32, h: f32) -> Page {
     let (op, vals) = colour;

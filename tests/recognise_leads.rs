@@ -387,6 +387,63 @@ fn edges() -> Vec<(String, Vec<Want>)> {
             "Head of First Response, EWCC",
             vec![(None, s("Head of First Response"), s("EWCC"))],
         ),
+        // A word broken over a line at its hyphen is one word again.
+        (
+            "Chair of the Audit Sub\n-group / DSCP Business Manager",
+            vec![
+                (None, s("Chair of the Audit Sub-group"), None),
+                (None, s("Business Manager"), s("DSCP")),
+            ],
+        ),
+        // A post in a bracket after the last of several names is each one's.
+        (
+            "Orla Penhale & Milo Tregarth (Family Hub Co-ordinators)",
+            vec![
+                (s("Orla Penhale"), s("Family Hub Co-ordinators"), None),
+                (s("Milo Tregarth"), s("Family Hub Co-ordinators"), None),
+            ],
+        ),
+        // A person's unit before the agency is the role; a rank in the
+        // bracket after a name is not.
+        (
+            "Detective Inspector Hester Vane – Public Protection Unit – Wexmoor Constabulary",
+            vec![(
+                s("Hester Vane"),
+                s("Public Protection Unit"),
+                s("Wexmoor Constabulary"),
+            )],
+        ),
+        (
+            "Sgt Femi Ashdown, Missing Persons Unit, Brindlemoor Police",
+            vec![(
+                s("Femi Ashdown"),
+                s("Missing Persons Unit"),
+                s("Brindlemoor Police"),
+            )],
+        ),
+        (
+            "Ravi Lomond (DI, Brindlemoor Police)",
+            vec![(s("Ravi Lomond"), None, s("Brindlemoor Police"))],
+        ),
+        // A rank with no name is the post.
+        (
+            "Head of Safeguarding, Ashcombe Council & Detective Chief Inspector, Brindlemoor Police",
+            vec![
+                (None, s("Head of Safeguarding"), s("Ashcombe Council")),
+                (
+                    None,
+                    s("Detective Chief Inspector"),
+                    s("Brindlemoor Police"),
+                ),
+            ],
+        ),
+        (
+            "Partnership Manager, DSCP; Chair, DSCP Practice Review Group",
+            vec![
+                (None, s("Partnership Manager"), s("DSCP")),
+                (None, s("Chair"), s("DSCP Practice Review Group")),
+            ],
+        ),
         // Carry markers name no lead.
         ("As above", vec![]),
         ("as above.", vec![]),

@@ -97,20 +97,20 @@ const FLOORS: &[(&str, f64)] = &[
     // The wild plans (shapes other partnerships use), set on 2026-12-07.
     ("wild/p01.docx", 0.94),
     ("wild/p01.pdf", 0.79),
-    ("wild/p02.chromium.pdf", 0.93),
-    ("wild/p02.docx", 0.93),
-    ("wild/p02.pdf", 0.93),
-    ("wild/p03.docx", 0.90),
-    ("wild/p03.pdf", 0.90),
-    ("wild/p04.docx", 0.89),
-    ("wild/p04.pdf", 0.89),
-    ("wild/p05.docx", 0.76),
-    ("wild/p05.pdf", 0.76),
+    ("wild/p02.chromium.pdf", 1.00),
+    ("wild/p02.docx", 1.00),
+    ("wild/p02.pdf", 1.00),
+    ("wild/p03.docx", 1.00),
+    ("wild/p03.pdf", 1.00),
+    ("wild/p04.docx", 1.00),
+    ("wild/p04.pdf", 1.00),
+    ("wild/p05.docx", 1.00),
+    ("wild/p05.pdf", 1.00),
     ("wild/p06.docx", 0.96),
     ("wild/p06.pdf", 0.96),
-    ("wild/p07.docx", 0.88),
-    ("wild/p07.pdf", 0.88),
-    ("wild/p07.reportlab.pdf", 0.88),
+    ("wild/p07.docx", 1.00),
+    ("wild/p07.pdf", 1.00),
+    ("wild/p07.reportlab.pdf", 1.00),
     ("wild/p08.docx", 0.97),
     ("wild/p08.pdf", 0.97),
     // The invented plans (corpus/invented, gold written by hand beside the
@@ -127,6 +127,13 @@ const FLOORS: &[(&str, f64)] = &[
     ("invented/i05-ryland-cqc.pdf", 0.97),
     ("invented/i06-westmoor-visit.docx", 1.00),
     ("invented/i06-westmoor-visit.pdf", 1.00),
+    // More invented plans (corpus/invented/s*, gold typed by hand in make_s.py), set on 2026-12-07.
+    ("invented/s01-wexcombe.docx", 1.00),
+    ("invented/s02-harrowfield.docx", 1.00),
+    ("invented/s03-brackley.docx", 1.00),
+    ("invented/s04-ashcombe.docx", 1.00),
+    ("invented/s05-calderfield.docx", 1.00),
+    ("invented/s06-northmoor.docx", 1.00),
 ];
 
 /// Floor of the mean over the documents in `FLOORS` outside corpus/wild and
@@ -136,8 +143,8 @@ const MEAN_FLOOR: f64 = 0.97;
 
 /// Floor of the mean over corpus/wild (plans in other partnerships' shapes),
 /// kept apart from [`MEAN_FLOOR`] so that either ratchet shows on its own:
-/// 0.900 on 2026-12-07.
-const WILD_MEAN_FLOOR: f64 = 0.90;
+/// 0.900 on 2026-12-07, 0.991 later that day.
+const WILD_MEAN_FLOOR: f64 = 0.99;
 
 /// Floor of the mean over corpus/invented (the project's own plans in other
 /// partnerships' styles), apart for the same reason: 0.840 on 2026-12-07
@@ -562,6 +569,12 @@ const DAMAGED: &[(&str, f64)] = &[
     ("i04", 0.710714),
     ("i05", 0.657738),
     ("i06", 0.646667),
+    ("s01", 0.748889),
+    ("s02", 0.710714),
+    ("s03", 0.641667),
+    ("s04", 0.74321),
+    ("s05", 0.700893),
+    ("s06", 0.669643),
 ];
 
 #[test]

@@ -1,6 +1,6 @@
 //! The XLSX workbook: one sheet per [`Sheet`], with real Excel dates, RAG
 //! cells filled with their colour, a frozen bold header row, an autofilter,
-//! set widths and wrapped long text.
+//! set widths and wrapped long text; printed landscape, one page wide.
 
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 
@@ -55,6 +55,10 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet) -> Result<(), ExportError> {
         }
     }
     ws.set_freeze_panes(1, 0).map_err(xe)?;
+    // Printed: landscape, one page wide, the header on every page.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0).map_err(xe)?;
     let last_col = s.columns.len().saturating_sub(1) as u16;
     ws.autofilter(0, 0, s.rows.len() as u32, last_col)
         .map_err(xe)?;

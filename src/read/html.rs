@@ -14,7 +14,9 @@
 //! cells placed by the HTML table algorithm with their spans, fills from
 //! `bgcolor` or a CSS `background`/`background-color` on the cell or its row.
 //! Not read: `<head>` (except `<title>`, the fallback title), scripts, styles,
-//! hidden elements (`display:none`, `mso-hide:all`) and images.
+//! hidden elements (`display:none`, `mso-hide:all`), tracked deletions
+//! (`<del>`) and images. A LibreOffice HTML export drops change tracking,
+//! so a draft's deleted text is in its page as ordinary text.
 
 use scraper::{ElementRef, Html, Node};
 
@@ -393,11 +395,12 @@ fn collect<'a>(sec: ElementRef<'a>, header: bool, raw: &mut RawRows<'a>) {
     }
 }
 
-/// Elements whose content is never body text.
+/// Elements whose content is never body text (`<del>`: a tracked deletion
+/// as Word saves it, accepted).
 const SKIPPED: &[&str] = &[
     "head", "script", "style", "title", "noscript", "template", "xml", "meta", "link", "img",
     "object", "embed", "iframe", "svg", "math", "button", "select", "option", "textarea", "input",
-    "map", "area", "audio", "video", "canvas",
+    "map", "area", "audio", "video", "canvas", "del",
 ];
 
 /// Elements that start and end a paragraph.

@@ -6,6 +6,7 @@
 //! The bytes say what a file is; the name does not.
 
 pub mod blocks;
+pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod limits;
@@ -40,6 +41,8 @@ pub enum ReadError {
     Odf(#[from] odf::OdfError),
     #[error(transparent)]
     Sheet(#[from] sheet::SheetError),
+    #[error(transparent)]
+    Doc(#[from] doc::DocError),
 }
 
 impl ReadError {
@@ -54,6 +57,7 @@ impl ReadError {
             ReadError::Pdf(e) => e.code(),
             ReadError::Odf(e) => e.code(),
             ReadError::Sheet(e) => e.code(),
+            ReadError::Doc(e) => e.code(),
         }
     }
 }
@@ -81,7 +85,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
         Sniffed::Xlsx => Ok(sheet::read(bytes, limits, Format::Xlsx)?),
         Sniffed::Xls => Ok(sheet::read(bytes, limits, Format::Xls)?),
         Sniffed::Html => Ok(html::read(bytes, limits)),
-        Sniffed::Doc => Err(ReadError::Unsupported("not yet".into())),
+        Sniffed::Doc => Ok(doc::read(bytes, limits)?),
         Sniffed::Other(what) => Err(ReadError::Unsupported(what.to_string())),
     }
 }

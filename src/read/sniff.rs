@@ -71,6 +71,10 @@ const OTHER_MAGIC: &[(&[u8], &str)] = &[
     ),
     (b"%!PS", "a PostScript file; print it to PDF first"),
     (
+        b"\xFFWPC",
+        "a WordPerfect document, which docket does not read; save it as DOCX",
+    ),
+    (
         b"\xDB\xA5\x2D\x00",
         "a Word 2.0 document, which docket does not read; save it as DOCX",
     ),
@@ -100,10 +104,28 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if body.starts_with(b"{\\rtf") {
         return Sniffed::Rtf;
     }
+    if let Some(what) = sniff_text_container(body) {
+        return Sniffed::Other(what);
+    }
     if looks_like_html(body) {
         return Sniffed::Html;
     }
     Sniffed::Text
+}
+
+/// Text-based containers that are not documents docket reads: a web
+/// archive (a Word or browser "single file web page") and Word 2003 XML.
+fn sniff_text_container(body: &[u8]) -> Option<&'static str> {
+    let head = String::from_utf8_lossy(&body[..body.len().min(4096)]).to_ascii_lowercase();
+    if head.starts_with("mime-version:") && head.contains("multipart/related") {
+        return Some(
+            "a web archive (.mht, a single-file web page), which docket does not read; save it as HTML or DOCX",
+        );
+    }
+    if head.trim_start().starts_with("<?xml") && head.contains("<w:worddocument") {
+        return Some("a Word 2003 XML document, which docket does not read; save it as DOCX");
+    }
+    None
 }
 
 fn strip_bom(bytes: &[u8]) -> &[u8] {
@@ -287,6 +309,20 @@ mod tests {
         assert_eq!(sniff(b"Ref\tAreas"), Sniffed::Text);
         assert_eq!(sniff(b"{\\rtf1\\ansi x}"), Sniffed::Rtf);
         assert!(matches!(sniff(b"\x89PNG\r\n"), Sniffed::Other(_)));
+    }
+
+    #[test]
+    fn text_containers_docket_does_not_read_are_named() {
+        let mht = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n";
+        assert!(matches!(sniff(mht), Sniffed::Other(m) if m.contains("web archive")));
+        let xml = b"<?xml version=\"1.0\"?>\n<?mso-application progid=\"Word.Document\"?>\n<w:wordDocument xmlns:w=\"x\">";
+        assert!(matches!(sniff(xml), Sniffed::Other(m) if m.contains("Word 2003 XML")));
+        assert!(matches!(sniff(b"\xFFWPC\x10"), Sniffed::Other(m) if m.contains("WordPerfect")));
+        // A text export that mentions MIME is still text.
+        assert_eq!(
+            sniff(b"Ref\tMIME-Version: multipart/related"),
+            Sniffed::Text
+        );
     }
 
     #[test]

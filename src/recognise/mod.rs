@@ -8,6 +8,7 @@
 pub mod date;
 pub mod grammar;
 pub mod lead;
+pub mod phrase;
 pub mod reference;
 pub mod status;
 

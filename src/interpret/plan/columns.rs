@@ -9,6 +9,7 @@
 
 use crate::model::{Slot, Table};
 use crate::recognise::Grammars;
+use crate::recognise::phrase::{self, Phrases};
 
 /// What a column holds (the keys of `columns.toml`).
 pub use crate::recognise::grammar::ColumnMeaning as Meaning;
@@ -81,33 +82,11 @@ impl ColumnMap {
     }
 }
 
-/// Lower case, punctuation to spaces (keeping `#` and `&`), single spaces:
-/// how header text and column aliases are compared.
+/// How header text and column aliases are compared: the one matching form
+/// (`recognise::phrase::normalise`: lower case, all but letters, digits and
+/// `#` to spaces, single spaces).
 pub(crate) fn normalise(s: &str) -> String {
-    let mapped: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '#' || c == '&' {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// [`normalise`], with `%` kept as a word of its own: the percent aliases
-/// ("progress %", "% done") must not shrink to a bare word ("progress",
-/// "done") that then claims every header containing it.
-fn normalise_keeping_percent(s: &str) -> String {
-    s.split('%')
-        .map(normalise)
-        .collect::<Vec<_>>()
-        .join(" % ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    phrase::normalise(s)
 }
 
 /// Headers are short; a long first paragraph is data that happens to open
@@ -118,32 +97,17 @@ pub(crate) const MAX_HEADER_WORDS: usize = 14;
 /// that merely mentions "action" is data.
 const MAX_CONTAINS_WORDS: usize = 4;
 
-/// The aliases of every meaning, normalised and padded with a space on each
-/// side (so a whole-word test is a substring test), and with their spaces
-/// removed (see [`Aliases::squashed`]), once per table.
+/// The aliases of every meaning: the one column-header matcher
+/// (`recognise::phrase::column_aliases`), built once per table.
 pub(crate) struct Aliases {
-    padded: Vec<(Meaning, String)>,
-    squashed: Vec<(Meaning, String)>,
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| *c != ' ').collect()
+    phrases: Phrases<Meaning>,
 }
 
 impl Aliases {
     pub(crate) fn new(g: &Grammars) -> Self {
-        let mut padded = Vec::new();
-        let mut squashed = Vec::new();
-        for (meaning, aliases) in g.columns.by_meaning() {
-            for alias in aliases {
-                let a = normalise(alias);
-                if !a.is_empty() {
-                    squashed.push((meaning, squash(&a)));
-                    padded.push((meaning, format!(" {a} ")));
-                }
-            }
+        Aliases {
+            phrases: phrase::column_aliases(&g.columns),
         }
-        Aliases { padded, squashed }
     }
 
     /// The longest alias the cell's first line opens with, else the longest
@@ -169,6 +133,8 @@ impl Aliases {
         self.matched(line).map(|(m, len, _)| (m, len))
     }
 
+    /// The alias matched and its length counted as the extras count theirs
+    /// (with a space either side).
     fn matched(&self, line: &str) -> Option<(Meaning, usize, bool)> {
         if line.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
             return None;
@@ -176,26 +142,17 @@ impl Aliases {
         let h = normalise(line);
         // Prefer an alias the header opens with; else one it contains as
         // whole words ("Current SCT Progress").
-        let padded = format!(" {h} ");
-        let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
-        let mut opens: Option<(usize, Meaning)> = None;
-        let mut contains: Option<(usize, Meaning)> = None;
-        for (meaning, word) in &self.padded {
-            let len = word.len();
-            let slot = if padded.starts_with(word.as_str()) {
-                &mut opens
-            } else if short && padded.contains(word.as_str()) {
-                &mut contains
-            } else {
-                continue;
-            };
-            if slot.is_none_or(|(l, _)| len > l) {
-                *slot = Some((len, *meaning));
-            }
+        if let Some(f) = self.phrases.opening(&h) {
+            return Some((f.value, f.end - f.start + 2, true));
         }
-        opens
-            .map(|(l, m)| (m, l, true))
-            .or(contains.map(|(l, m)| (m, l, false)))
+        if h.split(' ').count() > MAX_CONTAINS_WORDS {
+            return None;
+        }
+        self.phrases
+            .all(&h)
+            .into_iter()
+            .max_by_key(|f| f.end - f.start)
+            .map(|f| (f.value, f.end - f.start + 2, false))
     }
 
     /// A header wrapped in a column narrower than its words is printed
@@ -204,14 +161,15 @@ impl Aliases {
     /// an alias with its spaces removed (never a part of one, which data
     /// would meet too often).
     fn squashed(&self, h: &str) -> Option<Meaning> {
-        let hs = squash(h);
-        if hs.is_empty() {
-            return None;
-        }
-        self.squashed
-            .iter()
-            .find(|(_, word)| *word == hs)
-            .map(|(m, _)| *m)
+        let words: Vec<String> = h
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        self.phrases
+            .glued_prefix(&words)
+            .filter(|(_, _, n)| *n == words.len())
+            .map(|(m, _, _)| m)
     }
 }
 
@@ -235,7 +193,7 @@ impl ExtraAliases {
             (Extra::Percent, &c.percent),
         ] {
             for a in list {
-                let a = normalise_keeping_percent(a);
+                let a = with_percent(a);
                 if !a.is_empty() {
                     v.push((e, format!(" {a} ")));
                 }
@@ -248,7 +206,7 @@ impl ExtraAliases {
     /// few words, contains), with its length. `%` is kept as a word.
     fn meaning(&self, cell_text: &str) -> Option<(Extra, usize)> {
         let first = cell_text.lines().map(str::trim).find(|l| !l.is_empty())?;
-        let h = normalise_keeping_percent(first);
+        let h = with_percent(first);
         let padded = format!(" {h} ");
         let short = h.split(' ').count() <= MAX_CONTAINS_WORDS;
         self.0
@@ -259,6 +217,12 @@ impl ExtraAliases {
             .map(|(e, a)| (*e, a.len()))
             .max_by_key(|(_, l)| *l)
     }
+}
+
+/// [`normalise`], keeping `%` as a word of its own. Why: "% complete"
+/// must not shrink to "complete", which would claim a "Complete by" column.
+fn with_percent(s: &str) -> String {
+    normalise(&s.replace('%', " percentsign "))
 }
 
 /// One header cell's reading.
@@ -435,6 +399,18 @@ mod tests {
         assert_eq!(header_meaning("RA G Rat ing", &g), Some(Meaning::Status));
         assert_eq!(header_meaning("Act ion plan", &g), None);
         assert_eq!(header_meaning("Notes", &g), None);
+        assert_eq!(header_meaning("Action ref", &g), Some(Meaning::Ref));
+        assert_eq!(header_meaning("Complete by", &g), Some(Meaning::Timescale));
+        let extras = ExtraAliases::new(&g);
+        assert_eq!(extras.meaning("Complete by"), None);
+        assert_eq!(
+            extras.meaning("% complete").map(|m| m.0),
+            Some(Extra::Percent)
+        );
+        assert_eq!(
+            extras.meaning("Progress %").map(|m| m.0),
+            Some(Extra::Percent)
+        );
         assert_eq!(
             header_meaning("Current SCT Progress", &g),
             Some(Meaning::Progress)
@@ -461,6 +437,6 @@ mod tests {
             extras.meaning("% done so far").map(|(e, _)| e),
             Some(Extra::Percent)
         );
-        assert_eq!(normalise_keeping_percent("Progress%"), "progress %");
+        assert_eq!(with_percent("Progress%"), "progress percentsign");
     }
 }

@@ -658,6 +658,69 @@ mod tests {
     }
 
     #[test]
+    fn findings_in_their_own_table_are_linked_by_a_column_of_their_refs() {
+        let mut d = doc(
+            vec![
+                row(
+                    1,
+                    vec![cell(0, 1, 1, "No."), cell(1, 1, 1, "What we found")],
+                ),
+                row(
+                    2,
+                    vec![cell(0, 1, 1, "W1"), cell(1, 1, 1, "Carers were not asked")],
+                ),
+                row(
+                    3,
+                    vec![cell(0, 1, 1, "W2"), cell(1, 1, 1, "Plans were late")],
+                ),
+            ],
+            2,
+        );
+        d.blocks.push(Block::Table(Table {
+            rows: vec![
+                row(
+                    5,
+                    vec![
+                        cell(0, 1, 1, "Action ref"),
+                        cell(1, 1, 1, "Relates to"),
+                        cell(2, 1, 1, "Action"),
+                        cell(3, 1, 1, "Complete by"),
+                    ],
+                ),
+                row(
+                    6,
+                    vec![
+                        cell(0, 1, 1, "K1"),
+                        cell(1, 1, 1, "W2"),
+                        cell(2, 1, 1, "Chase late plans weekly"),
+                        cell(3, 1, 1, "May 2027"),
+                    ],
+                ),
+                row(
+                    7,
+                    vec![
+                        cell(0, 1, 1, "K2"),
+                        cell(1, 1, 1, "W1"),
+                        cell(2, 1, 1, "Ask every carer"),
+                        cell(3, 1, 1, "June 2027"),
+                    ],
+                ),
+            ],
+            columns: 4,
+            ..Default::default()
+        }));
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.findings.len(), 2);
+        assert_eq!(p.findings[0].ref_.as_deref(), Some("W1"));
+        assert_eq!(p.actions.len(), 2);
+        assert_eq!(p.actions[0].ref_.as_deref(), Some("K1"));
+        assert_eq!(p.actions[0].finding.as_deref(), Some("f2"));
+        assert_eq!(p.actions[1].finding.as_deref(), Some("f1"));
+        assert_eq!(p.actions[0].timescale.text.as_deref(), Some("May 2027"));
+        assert!(p.diagnostics.is_empty());
+    }
+
+    #[test]
     fn no_plan_table_gives_no_actions() {
         let mut d = Document::new(Format::Text);
         d.blocks.push(Block::Paragraph(Paragraph::new(

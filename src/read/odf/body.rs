@@ -206,15 +206,24 @@ impl<'a> Walker<'a> {
     fn row(&mut self, r: &Element, header: bool) -> Row {
         let mut cells = Vec::new();
         let mut col = 0usize;
+        // Covered cells that stand for the columns a spanning cell of this
+        // row already counted (ODF writes one after each such cell; some
+        // producers leave them out, so they are counted, not assumed).
+        let mut absorb = 0usize;
         for c in r.elements() {
             if col >= MAX_COLUMNS {
                 break;
             }
             let repeat = repeat(c, "number-columns-repeated");
             match &*c.name {
-                "covered-table-cell" => col = col.saturating_add(repeat),
+                "covered-table-cell" => {
+                    let k = repeat.min(absorb);
+                    absorb -= k;
+                    col = col.saturating_add(repeat - k);
+                }
                 "table-cell" => {
                     let cell = self.cell(c, col);
+                    absorb = cell.col_span - 1;
                     let blank = cell.is_empty() && cell.fill.is_none();
                     let n = repeat.min(MAX_COLUMNS - col);
                     if blank && self.sheet {

@@ -214,6 +214,27 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_cell_after_a_spanning_cell_and_its_covered_cell_keeps_its_column() {
+        // The covered cell stands for the span's second column: "Due" is in
+        // column 3, with or without it.
+        for covered in ["<table:covered-table-cell/>", ""] {
+            let doc = odt(
+                "",
+                &format!(
+                    r#"<table:table><table:table-row><table:table-cell><text:p>Ref</text:p></table:table-cell><table:table-cell table:number-columns-spanned="2"><text:p>Action</text:p></table:table-cell>{covered}<table:table-cell><text:p>Due</text:p></table:table-cell></table:table-row>
+                    <table:table-row><table:table-cell/><table:table-cell/><table:table-cell/><table:table-cell><text:p>May</text:p></table:table-cell></table:table-row></table:table>"#
+                ),
+            );
+            let Block::Table(t) = &doc.blocks[0] else {
+                panic!()
+            };
+            assert_eq!(t.columns, 4);
+            assert_eq!(t.rows[0].cells[2].col, 3, "{covered:?}");
+            assert_eq!(t.rows[0].cells[2].text(), "Due");
+        }
+    }
+
+    #[test]
     fn spreadsheet_repeats_are_bounded_and_trailing_blanks_trimmed() {
         let bytes = package(
             "application/vnd.oasis.opendocument.spreadsheet",

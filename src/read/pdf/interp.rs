@@ -169,6 +169,80 @@ pub struct Interp<'a> {
     /// Advance direction of each glyph (0 right, 1 down, 2 left, 3 up),
     /// parallel to `out.glyphs`.
     dirs: Vec<u8>,
+    /// Small filled round shapes (x0, top, x1, bottom): list markers drawn
+    /// as paths, kept until the page's text is known ([`list_marks`]).
+    marks: Vec<(f32, f32, f32, f32)>,
+}
+
+/// Most shapes per page kept as possible list markers (a chart of dots
+/// must not cost a pass over the page's text each).
+const MAX_MARKS: usize = 500;
+
+/// The box of a filled subpath drawn with curves that is small and about
+/// as wide as high (a disc: how browsers draw a list's bullet), else `None`.
+fn mark_box(sub: &[PathSeg]) -> Option<(f32, f32, f32, f32)> {
+    let mut b = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    let mut curves = false;
+    for p in sub {
+        let (x0, y0, x1, y1) = match *p {
+            PathSeg::Curve(x0, y0, x1, y1) => {
+                curves = true;
+                (x0, y0, x1, y1)
+            }
+            PathSeg::Line(a, c, d, e) => (a.min(d), c.min(e), a.max(d), c.max(e)),
+            PathSeg::Rect(..) => return None,
+            PathSeg::Move => continue,
+        };
+        b = (b.0.min(x0), b.1.min(y0), b.2.max(x1), b.3.max(y1));
+    }
+    let (w, h) = (b.2 - b.0, b.3 - b.1);
+    (curves
+        && (PDF.mark_min..=PDF.mark_max).contains(&w)
+        && (PDF.mark_min..=PDF.mark_max).contains(&h)
+        && w <= 1.5 * h
+        && h <= 1.5 * w)
+        .then_some(b)
+}
+
+/// Marks that stand where a list item's bullet stands: just left of the
+/// first glyph of a line of text (no glyph over it or between), their
+/// centre within that glyph's height and no taller than it. Each becomes a
+/// "•" glyph with the box of the text it opens, so the text layer reads
+/// the line as a list item, as it reads a bullet set as a character.
+fn list_marks(marks: &[(f32, f32, f32, f32)], glyphs: &[Glyph]) -> Vec<Glyph> {
+    let mut out = Vec::new();
+    for &(x0, top, x1, bottom) in marks {
+        let cy = (top + bottom) / 2.0;
+        let on_line =
+            |g: &&Glyph| !g.c.is_whitespace() && g.upright && g.top <= cy && g.bottom >= cy;
+        let next = glyphs
+            .iter()
+            .filter(on_line)
+            .filter(|g| g.x0 >= x1 - 0.5)
+            .min_by(|a, b| a.x0.total_cmp(&b.x0));
+        let Some(next) = next else { continue };
+        let size = next.size.max(1.0);
+        let covered = glyphs
+            .iter()
+            .filter(on_line)
+            .any(|g| g.x1 > x0 && g.x0 < x1 - 0.5);
+        let tall = bottom - top > 0.8 * (next.bottom - next.top).max(size * 0.5);
+        if covered || tall || next.x0 - x1 > PDF.mark_gap * size {
+            continue;
+        }
+        out.push(Glyph {
+            c: '•',
+            x0,
+            x1,
+            top: next.top,
+            bottom: next.bottom,
+            size: next.size,
+            font: next.font,
+            rise: 0.0,
+            upright: true,
+        });
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -179,8 +253,10 @@ enum PathSeg {
     Rect(f32, f32, f32, f32),
     /// The start of a subpath (`m`), so fills can tell shapes apart.
     Move,
-    /// A curve piece: the subpath is not a polygon of rules.
-    Curve,
+    /// A curve piece: the subpath is not a polygon of rules. Carries the
+    /// box of its start, control and end points (x0, y0, x1, y1), which
+    /// holds the curve.
+    Curve(f32, f32, f32, f32),
 }
 
 fn white(ops: &[Object]) -> bool {
@@ -339,6 +415,7 @@ impl<'a> Interp<'a> {
             start: (0.0, 0.0),
             forms: Vec::new(),
             dirs: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
@@ -355,6 +432,9 @@ impl<'a> Interp<'a> {
         let dir = (0..4).max_by_key(|d| (counts[*d], *d == 0)).unwrap_or(0);
         if dir != 0 && counts[dir] > counts[0] {
             turn(&mut self.out, dir as u8);
+        } else {
+            let marks = list_marks(&self.marks, &self.out.glyphs);
+            self.out.glyphs.extend(marks);
         }
         // Text placed outside the page box is not printed: drop it.
         let (w, h) = (self.out.width, self.out.height);
@@ -433,13 +513,22 @@ impl<'a> Interp<'a> {
                     .push(PathSeg::Line(self.cur.0, self.cur.1, p.0, p.1));
                 self.cur = p;
             }
-            "c" => {
-                self.cur = self.dev(f(ops, 4), f(ops, 5));
-                self.path.push(PathSeg::Curve);
-            }
-            "v" | "y" => {
-                self.cur = self.dev(f(ops, 2), f(ops, 3));
-                self.path.push(PathSeg::Curve);
+            "c" | "v" | "y" => {
+                let n = ops.len() / 2;
+                let mut pts: Vec<(f32, f32)> = (0..n)
+                    .map(|i| self.dev(f(ops, 2 * i), f(ops, 2 * i + 1)))
+                    .collect();
+                pts.push(self.cur);
+                let xs = pts.iter().map(|p| p.0);
+                let ys = pts.iter().map(|p| p.1);
+                let bbox = PathSeg::Curve(
+                    xs.clone().fold(f32::MAX, f32::min),
+                    ys.clone().fold(f32::MAX, f32::min),
+                    xs.fold(f32::MIN, f32::max),
+                    ys.fold(f32::MIN, f32::max),
+                );
+                self.cur = self.dev(f(ops, 2 * n - 2), f(ops, 2 * n - 1));
+                self.path.push(bbox);
             }
             "h" => {
                 if self.cur != self.start {
@@ -678,6 +767,12 @@ impl<'a> Interp<'a> {
                 && lines
                     .iter()
                     .all(|l| (l.0 - l.2).abs() < 0.01 || (l.1 - l.3).abs() < 0.01);
+            if fill_visible
+                && self.marks.len() < MAX_MARKS
+                && let Some(b) = mark_box(sub)
+            {
+                self.marks.push(b);
+            }
             if polygon {
                 let xs = lines.iter().flat_map(|l| [l.0, l.2]);
                 let ys = lines.iter().flat_map(|l| [l.1, l.3]);
@@ -741,7 +836,7 @@ impl<'a> Interp<'a> {
                         push_line(&mut self.out.segs, x1, y0, x1, y1, t);
                     }
                 }
-                PathSeg::Move | PathSeg::Curve => {}
+                PathSeg::Move | PathSeg::Curve(..) => {}
             }
         }
     }

@@ -670,7 +670,9 @@ fn gutter(lines: &[text::Line], width: f32) -> Option<f32> {
 fn to_block(p: &Para, page: u32, body: f32, heading_sizes: &[i32], fonts: &FontCache) -> Block {
     let at = Provenance::page(page);
     let key = (p.size * 2.0).round() as i32;
-    if p.size >= body * PDF.heading_ratio && p.text.chars().count() < 200 {
+    // A list item is body text whatever its size (a browser may print a
+    // list in its default size, larger than the page's body).
+    if p.size >= body * PDF.heading_ratio && p.text.chars().count() < 200 && !p.bullet {
         let rank = heading_sizes.iter().position(|s| *s == key).unwrap_or(0);
         return Block::Heading(Heading {
             level: (rank + 1).min(9) as u8,

@@ -39,6 +39,15 @@ pub struct PdfSettings {
     /// size (superscripts are raised by about a third of an em).
     pub mark_rise: f32,
 
+    // --- list markers drawn as shapes (`interp`) ---
+    /// A filled round shape this many points across or more...
+    pub mark_min: f32,
+    /// ...and at most this many is a list item's bullet, when it stands
+    /// left of a line's first glyph...
+    pub mark_max: f32,
+    /// ...at most this many ems away.
+    pub mark_gap: f32,
+
     // --- ruling segments into grids (`interp`, `grid`) ---
     /// A stroke whose ends differ by at most this many points across its
     /// length is axis-aligned (a rule), not a diagonal.
@@ -169,6 +178,9 @@ impl PdfSettings {
         label_words: 6,
         mark_size: 0.75,
         mark_rise: 0.2,
+        mark_min: 1.5,
+        mark_max: 8.0,
+        mark_gap: 2.5,
         axis: 1.0,
         snap: 3.0,
         join: 3.0,

@@ -7,77 +7,40 @@
 //! `grammars/columns.toml` (longest alias first).
 
 use crate::recognise::grammar::Columns;
+use crate::recognise::phrase::{self, Phrases};
 
 /// What a column holds (the keys of `columns.toml`).
 pub use crate::recognise::grammar::ColumnMeaning as Column;
 
-/// Header aliases as word lists, longest first.
+/// Header aliases: the one column-header matcher
+/// (`recognise::phrase::column_aliases`).
 pub struct Aliases {
-    list: Vec<(Vec<String>, Column)>,
+    phrases: Phrases<Column>,
 }
 
-/// Lower case, punctuation to spaces, split: the matching form of header
-/// text and aliases alike ("Lead/s" → ["lead", "s"]).
+/// The matching form of header text and aliases alike, as words
+/// ("Lead/s" → ["lead", "s"]).
 pub fn norm_words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .map(str::to_string)
-        .collect()
-}
-
-/// How many of `words` spell `alias` once spaces are ignored ("numbe" "r"
-/// for "number", "rag" "ratin" "g" for "rag rating"): a narrow header cell
-/// breaks its words mid-word, so the dump prints them as separate words.
-/// The match must end on a word boundary; None when it does not match.
-fn glued_match(words: &[String], alias: &[String]) -> Option<usize> {
-    if words.len() >= alias.len() && words[..alias.len()] == alias[..] {
-        return Some(alias.len());
-    }
-    // The alias's letters run together, walked against the words' letters
-    // (no allocation: this runs for every alias at every word).
-    let mut target = alias.iter().flat_map(|a| a.bytes());
-    for (n, w) in words.iter().enumerate() {
-        for b in w.bytes() {
-            if target.next() != Some(b) {
-                return None;
-            }
-        }
-        if target.clone().next().is_none() {
-            return Some(n + 1);
-        }
-    }
-    None
+    phrase::words(text)
 }
 
 impl Aliases {
     pub fn new(c: &Columns) -> Self {
-        let mut list: Vec<(Vec<String>, Column)> = c
-            .by_meaning()
-            .into_iter()
-            .flat_map(|(col, aliases)| aliases.iter().map(move |a| (norm_words(a), col)))
-            .filter(|(w, _)| !w.is_empty())
-            .collect();
-        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        Aliases { list }
+        Aliases {
+            phrases: phrase::column_aliases(c),
+        }
     }
 
-    /// Parse `words` wholly into aliases, longest match first; None when a
-    /// word is left over.
+    /// Parse `words` wholly into aliases, longest match first (a narrow
+    /// header cell breaks its words mid-word, so an alias may span words:
+    /// "numbe" "r"); None when a word is left over.
     pub fn parse(&self, words: &[String]) -> Option<Vec<Column>> {
         let mut cols = Vec::new();
         let mut i = 0;
-        'outer: while i < words.len() {
-            for (alias, col) in &self.list {
-                if let Some(n) = glued_match(&words[i..], alias) {
-                    cols.push(*col);
-                    i += n;
-                    continue 'outer;
-                }
-            }
-            return None;
+        while i < words.len() {
+            let (col, _, n) = self.phrases.glued_prefix(&words[i..])?;
+            cols.push(col);
+            i += n;
         }
         Some(cols)
     }
@@ -86,30 +49,28 @@ impl Aliases {
     /// header cell that adds an explanation after its alias ("Outcomes How
     /// will we know…").
     pub fn prefix(&self, words: &[String]) -> Option<Column> {
-        self.list
-            .iter()
-            .find(|(alias, _)| glued_match(words, alias).is_some())
-            .map(|(_, c)| *c)
+        self.phrases.glued_prefix(words).map(|(c, _, _)| c)
     }
 
     /// Header words as the table interpreter can read them: an alias
     /// broken mid-word ("ra g rat ing") spelled whole ("rag rating"), the
     /// words after it kept.
     pub fn spelled(&self, words: &[String]) -> Vec<String> {
-        self.list
-            .iter()
-            .find_map(|(alias, _)| {
-                let n = glued_match(words, alias)?;
-                Some(alias.iter().chain(words.get(n..)?).cloned().collect())
-            })
-            .unwrap_or_else(|| words.to_vec())
+        match self.phrases.glued_prefix(words) {
+            Some((_, id, n)) => self
+                .phrases
+                .phrase(id)
+                .split(' ')
+                .map(str::to_string)
+                .chain(words.get(n..).unwrap_or(&[]).iter().cloned())
+                .collect(),
+            None => words.to_vec(),
+        }
     }
 
     /// Do `words` contain an alias as whole words ("Current SCT Progress")?
     pub fn contains(&self, words: &[String]) -> bool {
-        self.list
-            .iter()
-            .any(|(alias, _)| words.windows(alias.len()).any(|w| w == &alias[..]))
+        !self.phrases.all(&words.join(" ")).is_empty()
     }
 
     /// The header run starting at paragraph `start` of `texts`: how many

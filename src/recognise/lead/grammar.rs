@@ -93,6 +93,9 @@ pub(super) struct Parsed {
     /// The unit's only part is a body whose last word is an agency word,
     /// an organisation word or an acronym ("Anyplace Youth Service").
     pub(super) whole_body: bool,
+    /// The unit ends with a person and a bracket holding a post ("Bo Roe
+    /// (Co-Chairs)"): printed once after several names, it is each one's.
+    pub(super) bracket_post: bool,
 }
 
 fn trim(cell: &str, (a, b): Range) -> Range {
@@ -409,9 +412,21 @@ fn readings(cell: &str, r: Range, lex: &Lex) -> Vec<(Label, i32)> {
 
 /// The bracket after a person: a post, an agency, or "Post, Agency".
 fn person_bracket(cell: &str, r: Range, lex: &Lex) -> Option<(Option<Range>, Option<Range>)> {
-    let ps = parts(cell, r)?;
+    let mut ps = parts(cell, r)?;
     if ps.iter().any(|p| p.bracket.is_some()) {
         return None;
+    }
+    // The person's rank printed in the bracket ("Al Bee (DI, Anyplace
+    // Police)") is not a post.
+    let is_rank = |p: &Part| {
+        let ws = words(cell, p.main, lex);
+        !ws.is_empty() && ws.iter().all(|t| t.has(RANK))
+    };
+    if ps.first().is_some_and(is_rank) {
+        ps.remove(0);
+        if ps.is_empty() {
+            return Some((None, None));
+        }
     }
     let read: Vec<Vec<(Label, i32)>> = ps.iter().map(|p| readings(cell, p.main, lex)).collect();
     let is = |k: usize, f: &dyn Fn(&Label) -> bool| read[k].iter().any(|(l, _)| f(l));
@@ -461,6 +476,7 @@ fn person_bracket(cell: &str, r: Range, lex: &Lex) -> Option<(Option<Range>, Opt
 /// head   = body                       (before a person or post: "ESCC – …")
 /// core   = person [post {service}]    ("Ann Poe, Head of X, Court Work")
 ///        | post {service} [person]    ("Assistant Director, Early Help – Al Bee")
+///        | person service agency      ("DS Al Bee, Missing Persons Unit, Anyplace Police")
 ///        | ranks [person]             ("DCI – Ann Poe")
 ///        | body                       (body only)
 /// tail   = agency                     (", Dunlow Police", "(KCC)")
@@ -619,6 +635,20 @@ fn fit(cell: &str, r: Range, ps: &[Part], labels: &[Label], lex: &Lex) -> Option
                 extend_role(&mut role, ps[i].main);
                 last_role_part = Some(i);
             }
+            Label::Other
+                if person_seen
+                    && !post_seen
+                    && i + 2 == n
+                    && labels[n - 1] == Label::Agency
+                    && ps[i - 1].bracket.is_none()
+                    && ps[i].bracket.is_none() =>
+            {
+                // A person's service or unit before the agency: the role
+                // ("Sgt Al Bee, Missing Persons Unit, Anyplace Police").
+                extend_role(&mut role, ps[i].main);
+                post_seen = true;
+                last_role_part = Some(i);
+            }
             Label::Agency
                 if i + 1 == n && (person_seen || post_seen) && ps[i].bracket.is_none() =>
             {
@@ -657,6 +687,7 @@ fn fit(cell: &str, r: Range, ps: &[Part], labels: &[Label], lex: &Lex) -> Option
                     if let Some(x) = br_role {
                         role = Some(x);
                         post_seen = true;
+                        out.bracket_post = i + 1 == n;
                     }
                     if let Some(o) = br_org {
                         if out.org.is_some() {
@@ -877,6 +908,31 @@ fn text_of(cell: &str, r: Option<Range>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// A field's words: as `text_of`, with a word broken over a line at its
+/// hyphen made whole again ("Sub\n-group" is "Sub-group").
+fn field_of(cell: &str, r: Option<Range>) -> Option<String> {
+    r.map(|(a, b)| {
+        let s = &cell[a..b];
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(k) = rest.find('\n') {
+            let (head, tail) = rest.split_at(k);
+            let tail = tail[1..].trim_start();
+            out.push_str(head.trim_end());
+            let glued = tail.starts_with(['-', '\u{2010}'])
+                && tail[1..].starts_with(char::is_alphabetic)
+                && head.ends_with(char::is_alphabetic);
+            if !glued {
+                out.push(' ');
+            }
+            rest = tail;
+        }
+        out.push_str(rest);
+        squeeze(&out)
+    })
+    .filter(|s| !s.is_empty())
+}
+
 /// The whole cell read by the grammar, or None when some unit fits no
 /// pattern (the caller then reads it as a run-on cell).
 pub(super) fn read_cell(cell: &str, lex: &Lex) -> Option<Vec<LeadParts>> {
@@ -896,16 +952,24 @@ pub(super) fn read_cell(cell: &str, lex: &Lex) -> Option<Vec<LeadParts>> {
     }
     // An organisation printed once after several people of one segment
     // belongs to each of them ("DS A & DC B (Dunlow Police)").
+    // So does a post in a bracket after the last of several bare names
+    // ("Al Bee & Bo Roe (Co-Chairs)").
     for k in (1..units.len()).rev() {
         let (seg, ref last) = units[k];
-        let Some(org) = last.org.filter(|_| !last.org_first) else {
+        let org = last.org.filter(|_| !last.org_first);
+        let role = last.role.filter(|_| last.bracket_post);
+        if org.is_none() && role.is_none() {
             continue;
-        };
+        }
         for j in (0..k).rev() {
-            if units[j].0 != seg || units[j].1.org.is_some() || units[j].1.name.is_none() {
+            let (s, u) = &mut units[j];
+            if *s != seg || u.org.is_some() || u.name.is_none() {
                 break;
             }
-            units[j].1.org = Some(org);
+            u.org = org;
+            if u.role.is_none() {
+                u.role = role;
+            }
         }
     }
     // A body alone on its line before other leads is their heading; alone
@@ -935,7 +999,7 @@ pub(super) fn read_cell(cell: &str, lex: &Lex) -> Option<Vec<LeadParts>> {
             }
             continue;
         }
-        let own = text_of(cell, p.org);
+        let own = field_of(cell, p.org);
         if p.heading && own.is_some() {
             // Printed before the person or post: a heading for the leads
             // below it that name no body.
@@ -951,7 +1015,7 @@ pub(super) fn read_cell(cell: &str, lex: &Lex) -> Option<Vec<LeadParts>> {
                     .collect::<Vec<_>>()
                     .join(" ")
             }),
-            role: text_of(cell, p.role),
+            role: field_of(cell, p.role),
             organisation: own.or_else(|| heading.clone()),
             org_first,
         });

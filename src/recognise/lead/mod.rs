@@ -66,6 +66,7 @@
 //! core    = person [bracket] [post {service}]
 //!                                     "Ann Poe (Head of X, Anyplace Council)"
 //!         | post {service} [bracket]  "Head of Service, Court Work (KCC)"
+//!         | person service agency     "DS Ann Poe – Public Protection Unit – Anyplace Police"
 //!         | ranks person              "DCI – Ann Poe"
 //!         | ranks {service}           "Detective Chief Inspector, Safeguarding Unit"
 //!         | person+body | body+person "Al Bee LSCB", "ESCC Ann Poe"
