@@ -79,6 +79,28 @@ fn tail(t: &PageTable) -> Vec<Option<(f32, f32, f32)>> {
 /// ended. `head` is the first row of `piece` after the header rows it
 /// repeats.
 fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize) -> bool {
+    let (wraps, room, runs_on, ended) = wrap_counts(tail, piece, head);
+    !ended && (runs_on || (!room && wraps >= 2))
+}
+
+/// Might the break have cut the foot row above `piece` after all? One
+/// column whose unended last line above leaves no room for the first word
+/// below is enough to doubt a row whose padding looked whole: the line
+/// that did not fit can leave a gap the size of the usual padding.
+fn may_wrap_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize) -> bool {
+    wrap_counts(tail, piece, head).0 >= 1
+}
+
+/// Over the first row of `piece` below its repeated header (`head`), the
+/// columns whose text would have wrapped from the foot above, whether one
+/// had room, whether one runs on in lower case, and whether a cell above
+/// ended (a sentence, or text stopping well above the foot).
+fn wrap_counts(
+    tail: &[Option<(f32, f32, f32)>],
+    piece: &PageTable,
+    head: usize,
+) -> (usize, bool, bool, bool) {
+    let mut ended = false;
     let g = &piece.grid;
     let mut wraps = 0;
     let mut room = false;
@@ -94,7 +116,8 @@ fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize
             continue;
         };
         if *right == f32::MAX {
-            return false;
+            ended = true;
+            continue;
         }
         let size = size.max(1.0);
         if x1 + 0.3 * size + p.first_w < right - 0.5 * size || p.bullet {
@@ -104,7 +127,7 @@ fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize
         wraps += 1;
         runs_on |= p.text.chars().next().is_some_and(char::is_lowercase);
     }
-    runs_on || (!room && wraps >= 2)
+    (wraps, room, runs_on, ended)
 }
 
 /// Does a column's text run on over the break: a cell of `piece`'s row
@@ -179,6 +202,7 @@ pub fn blocks(
                                     && !o.open_bottom
                                     && !t.grid.open_top
                                     && !runs_on(&o.tail, &t, head)
+                                    && !may_wrap_across(&o.tail, &t, head)
                                 {
                                     Break::Between
                                 } else {
@@ -587,6 +611,12 @@ mod tests {
         // A cell above that ended a sentence ends the row.
         let tail = vec![Some((80.0, 94.5, 10.0)), Some((130.0, f32::MAX, 10.0))];
         assert!(!wraps_across(&tail, &piece("undertaken and", "Angela"), 0));
+        // One column that would have wrapped is enough to doubt a break
+        // between rows; a column with room is not.
+        let tail = vec![Some((80.0, 94.5, 10.0)), Some((50.0, 194.5, 10.0))];
+        assert!(may_wrap_across(&tail, &piece("Reviewed", "Angela"), 0));
+        let tail = vec![Some((20.0, 94.5, 10.0)), Some((50.0, 194.5, 10.0))];
+        assert!(!may_wrap_across(&tail, &piece("Reviewed", "Angela"), 0));
     }
 
     #[test]

@@ -286,6 +286,31 @@ pub fn join<S: AsRef<str>>(pieces: &[S]) -> String {
     out
 }
 
+/// A timescale with its years rejoined where glyph spacing split them
+/// ("September 202 0"): inside each date the recogniser finds (it reads
+/// such a year as one), a word of three digits followed by a single digit
+/// is one number. Text outside the dates is left as printed.
+pub fn mend_split_years(text: &str, g: &crate::recognise::Grammars) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for d in date::spans(text, g) {
+        let Some(inside) = text.get(d.bytes.clone()) else {
+            continue;
+        };
+        let ws = words(inside);
+        for pair in ws.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let stem = a.bare.len() == 3 && all_digits(a.bare) && a.end - a.start == 3;
+            if stem && b.bare.len() == 1 && all_digits(b.bare) && d.bytes.start + a.end >= last {
+                out.push_str(&text[last..d.bytes.start + a.end]);
+                last = d.bytes.start + b.start;
+            }
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::builtin as lexicon;
@@ -330,6 +355,23 @@ mod tests {
         assert_eq!(spans("briefing. September 202 0"), vec!["September 202 0"]);
         assert!(spans("by July").is_empty());
         assert!(spans("Locality PiP 2020/2021").is_empty());
+    }
+
+    /// Invented timescales: a split year inside a date is rejoined; digits
+    /// outside any date stay as printed.
+    #[test]
+    fn split_years_inside_dates_are_rejoined() {
+        let g = crate::recognise::Grammars::builtin();
+        assert_eq!(mend_split_years("March 202 3", &g), "March 2023");
+        assert_eq!(
+            mend_split_years("Report due end of May 201 9 to board", &g),
+            "Report due end of May 2019 to board"
+        );
+        assert_eq!(
+            mend_split_years("Room 202 4 chairs", &g),
+            "Room 202 4 chairs"
+        );
+        assert_eq!(mend_split_years("Q2 review", &g), "Q2 review");
     }
 
     #[test]

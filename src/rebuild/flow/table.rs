@@ -11,7 +11,7 @@
 //! a theme column (`plan.toml` `[columns] section`) or, where the grammar
 //! names no theme column, a section row spanning the table.
 
-use super::cues::join;
+use super::cues::{join, mend_split_years};
 use super::walk::{Row, Walk};
 use crate::model::{self, Block, Document, Format, Paragraph, Provenance, Table};
 use crate::recognise::Grammars;
@@ -136,7 +136,10 @@ impl Walk<'_> {
                 vec![
                     (col(Meaning::Ref), r.ref_.iter().cloned().collect()),
                     (col(Meaning::Action), vec![join(&r.action)]),
-                    (col(Meaning::Timescale), vec![join(&r.timescale)]),
+                    (
+                        col(Meaning::Timescale),
+                        vec![mend_split_years(&join(&r.timescale), g)],
+                    ),
                     (col(Meaning::Lead), r.lead.clone()),
                 ],
             )
