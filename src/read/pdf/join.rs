@@ -83,14 +83,6 @@ fn wraps_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize
     !ended && (runs_on || (!room && wraps >= 2))
 }
 
-/// Might the break have cut the foot row above `piece` after all? One
-/// column whose unended last line above leaves no room for the first word
-/// below is enough to doubt a row whose padding looked whole: the line
-/// that did not fit can leave a gap the size of the usual padding.
-fn may_wrap_across(tail: &[Option<(f32, f32, f32)>], piece: &PageTable, head: usize) -> bool {
-    wrap_counts(tail, piece, head).0 >= 1
-}
-
 /// Over the first row of `piece` below its repeated header (`head`), the
 /// columns whose text would have wrapped from the foot above, whether one
 /// had room, whether one runs on in lower case, and whether a cell above
@@ -202,7 +194,6 @@ pub fn blocks(
                                     && !o.open_bottom
                                     && !t.grid.open_top
                                     && !runs_on(&o.tail, &t, head)
-                                    && !may_wrap_across(&o.tail, &t, head)
                                 {
                                     Break::Between
                                 } else {
@@ -611,12 +602,6 @@ mod tests {
         // A cell above that ended a sentence ends the row.
         let tail = vec![Some((80.0, 94.5, 10.0)), Some((130.0, f32::MAX, 10.0))];
         assert!(!wraps_across(&tail, &piece("undertaken and", "Angela"), 0));
-        // One column that would have wrapped is enough to doubt a break
-        // between rows; a column with room is not.
-        let tail = vec![Some((80.0, 94.5, 10.0)), Some((50.0, 194.5, 10.0))];
-        assert!(may_wrap_across(&tail, &piece("Reviewed", "Angela"), 0));
-        let tail = vec![Some((20.0, 94.5, 10.0)), Some((50.0, 194.5, 10.0))];
-        assert!(!may_wrap_across(&tail, &piece("Reviewed", "Angela"), 0));
     }
 
     #[test]

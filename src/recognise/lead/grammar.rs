@@ -855,7 +855,10 @@ pub(super) fn lines(cell: &str, lex: &Lex) -> Vec<Range> {
         let joins = out.last().is_some_and(|&last| {
             let prev = &cell[last.0..last.1];
             let next = &cell[r.0..r.1];
-            ends_open(prev, lex) || starts_open(next) || unbalanced(prev)
+            ends_open(prev, lex)
+                || starts_open(next)
+                || unbalanced(prev)
+                || post_tail(prev, next, lex)
         });
         match out.last_mut() {
             Some(last) if joins => last.1 = r.1,
@@ -878,6 +881,32 @@ fn ends_open(prev: &str, lex: &Lex) -> bool {
         return true;
     }
     tokenise(last, lex).last().is_some_and(|t| t.has(RANK))
+}
+
+/// Most words a line may have to be read as the wrapped end of the post
+/// on the line above.
+const MAX_TAIL_WORDS: usize = 3;
+
+/// Is `next` the wrapped end of the post that `prev` holds ("Named Nurse
+/// Children Looked" / "After")? A short line that cannot stand as a lead
+/// of its own: no post head, body, place or rank word, no punctuation, and
+/// not two name words (a person), under a line that is one post phrase
+/// (a post head word, no punctuation).
+fn post_tail(prev: &str, next: &str, lex: &Lex) -> bool {
+    let above = tokenise(prev, lex);
+    let below = tokenise(next, lex);
+    let words = below.iter().filter(|t| t.sep.is_none()).count();
+    let names = below
+        .iter()
+        .filter(|t| t.sep.is_none() && t.flags == CAP)
+        .count();
+    above.iter().any(|t| t.has(HEAD))
+        && above.iter().all(|t| t.sep.is_none())
+        && (1..=MAX_TAIL_WORDS).contains(&words)
+        && names < 2
+        && below
+            .iter()
+            .all(|t| t.sep.is_none() && !t.has(HEAD | ORGW | ORGNAME | PLACE | RANK))
 }
 
 fn starts_open(next: &str) -> bool {

@@ -203,6 +203,22 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_that_cannot_stand_alone_ends_the_post_above() {
+        // Invented: a post wrapped before its last words.
+        assert_eq!(
+            one("Specialist Nurse Looked\nAfter Children"),
+            vec![(None, s("Specialist Nurse Looked After Children"), None)]
+        );
+        // A person, a body or a post on the next line is a lead of its own.
+        assert_eq!(
+            one("Quality Lead\nBo Roe").len(),
+            2,
+            "a person under a post"
+        );
+        assert_eq!(one("Head of Quality\nSafeguarding Manager").len(), 2);
+    }
+
+    #[test]
     fn wrapped_lines_and_headings() {
         assert_eq!(
             one(
