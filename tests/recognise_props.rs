@@ -74,6 +74,14 @@ fn any_date() -> impl Strategy<Value = Date> {
 }
 
 proptest! {
+    // A fixed seed: CI runs the same 256 cases every time, so a red run is
+    // a change, not luck. Search wider by hand with PROPTEST_CASES and
+    // another seed (recognise_props is where a lead grammar change shows).
+    #![proptest_config(ProptestConfig {
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_d0c7),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn every_form_contains_its_day(d in any_date()) {
         let g = Grammars::builtin();
