@@ -95,10 +95,9 @@ fn dump_is_read_as_an_action_plan() {
     assert!(linkage >= 0.99, "{figures}");
     assert!(text_exact >= 0.98, "{figures}");
     assert!(section >= 0.99, "{figures}");
-    // 0.98 -> 0.97: a year split by glyph spacing ("202 0") stays as printed in
-    // the timescale text since the one-seed mend went (issue 13); its date
-    // still parses.
-    assert!(timescale >= 0.97, "{figures}");
+    // A year split by glyph spacing ("202 0") is rejoined inside the dates
+    // the recogniser finds (rebuild/flow/cues.rs), so the floor stays 0.98.
+    assert!(timescale >= 0.98, "{figures}");
     assert!(inherited >= 0.99, "{figures}");
     assert!(line >= 0.99, "{figures}");
     assert!(lead_f1 >= 0.97, "{figures}");
