@@ -140,8 +140,13 @@ fn read_tables(doc: &Document, g: &Grammars, skip: &[usize], title: Option<&str>
                     _ => None,
                 };
                 if let (true, Some((_, m))) = (table_lines.is_some(), &found) {
+                    // Once per header: a plan printed as many tables with
+                    // one header row says the same thing each time.
                     for (_, h) in &m.unknown {
-                        out.unknown.push(column_unknown(h, t.at));
+                        let d = column_unknown(h, t.at);
+                        if !out.unknown.iter().any(|u| u.message == d.message) {
+                            out.unknown.push(d);
+                        }
                     }
                 }
                 map = match (table_lines.is_some(), found) {
@@ -614,8 +619,20 @@ mod tests {
                 ],
             ),
         ];
-        let p = extract(&doc(rows, 4), &Grammars::builtin());
-        assert_eq!(p.actions.len(), 2);
+        let mut d = doc(rows.clone(), 4);
+        // The same table again after a heading (a plan split into themes).
+        d.blocks.push(Block::Heading(crate::model::Heading {
+            level: 2,
+            text: "Second theme".into(),
+            at: Provenance::default(),
+        }));
+        d.blocks.push(Block::Table(Table {
+            rows,
+            columns: 4,
+            ..Default::default()
+        }));
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.actions.len(), 4);
         // The unnamed column of posts is read as the leads.
         assert_eq!(
             p.actions[0].leads[0].role.as_deref(),
