@@ -8,6 +8,7 @@
 
 mod checks;
 mod key;
+mod norm;
 mod safety;
 mod types;
 
@@ -15,6 +16,7 @@ use std::sync::OnceLock;
 
 pub use checks::{Problem, is_real_day, problems};
 pub use key::assign_keys;
+pub use norm::norm;
 pub use safety::{FIRST_YEAR, LAST_YEAR, MAX_TEXT_BYTES, looks_safe, make_safe};
 pub use types::*;
 

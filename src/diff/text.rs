@@ -13,20 +13,7 @@ use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
-/// The contract's normalisation: NFKC, curly quotes straight, dashes to
-/// `-`, white space collapsed, trimmed. Used for the texts a diff prints.
-pub fn norm(s: &str) -> String {
-    let mapped: String = s
-        .nfkc()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
-            c => c,
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub use crate::contract::norm;
 
 /// The comparison key: letters and digits of the normalised text, lower
 /// case, nothing else. Two texts with equal keys are the same text laid out

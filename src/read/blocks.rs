@@ -1,4 +1,4 @@
-//! What the word-processor readers (ODT, RTF, Word 97-2003, HTML) share once
+//! What the word-processor readers (DOCX, ODT, RTF, Word 97-2003, HTML) share once
 //! they have walked their format: paragraphs built from runs of text with a
 //! weight, items in body order, cells built from items, and the grid rebuilt
 //! from cell edges.
@@ -11,7 +11,7 @@
 use crate::model::{Block, Heading, Paragraph, Provenance, Rgb, Style, Table};
 
 /// Deepest table nesting whose nested-table text is also copied into the
-/// enclosing cell's paragraphs (deeper, it stays only in `Cell::nested`, so
+/// enclosing cell's paragraphs (deeper, it is dropped, so
 /// hostile nesting cannot multiply memory).
 pub const MAX_FLATTEN_DEPTH: usize = 8;
 
@@ -198,6 +198,20 @@ impl EdgeGrid {
         let b = self.column(right);
         (a, b.saturating_sub(a).max(1))
     }
+}
+
+/// The blocks of a document as one line each (`#level` before headings,
+/// `<table>` for tables): what the readers' tests compare.
+#[cfg(test)]
+pub fn block_texts(d: &crate::model::Document) -> Vec<String> {
+    d.blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => p.text.clone(),
+            Block::Heading(h) => format!("#{} {}", h.level, h.text),
+            Block::Table(_) => "<table>".into(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,29 +1,10 @@
 //! Small text helpers shared by the report readers: normalisation, names,
 //! posts, numbers.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::vocab::Vocab;
 use crate::recognise::{Grammars, date};
 
-/// The contract's normalisation: NFKC, curly quotes straight, dashes to
-/// `-`, white space collapsed, trimmed.
-pub fn norm(s: &str) -> String {
-    if s.is_ascii() {
-        // NFKC, quotes and dashes change nothing in ASCII: only white space.
-        return s.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    let mapped: String = s
-        .nfkc()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
-            c => c,
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub use crate::contract::norm;
 
 /// Byte position of the first case-insensitive (ASCII folding) match of
 /// `needle` in `hay`. Matching bytes, never a lowered copy, keeps the

@@ -560,14 +560,7 @@ mod tests {
     }
 
     fn texts(d: &Document) -> Vec<String> {
-        d.blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => p.text.clone(),
-                Block::Heading(h) => format!("#{} {}", h.level, h.text),
-                Block::Table(_) => "<table>".into(),
-            })
-            .collect()
+        crate::read::blocks::block_texts(d)
     }
 
     #[test]

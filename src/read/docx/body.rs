@@ -19,14 +19,13 @@
 //! the file carries `w:lastRenderedPageBreak` marks (Word's record of its own
 //! layout); explicit breaks alone cannot say where pages fall.
 
-use crate::model::{
-    Block, Cell, Heading, Paragraph, Provenance, ReadWarning, Rgb, Row, Style, Table,
-};
+use crate::model::{Block, Cell, Paragraph, Provenance, ReadWarning, Rgb, Row, Style, Table};
 
 use super::grid::{self, HMerge, RawCell, RawRow, VMerge};
 use super::numbering::{Counters, Numbering};
 use super::styles::{self, NumRef, RunProps, Styles, heading_from_outline};
 use super::xml::{Element, Ns};
+use crate::read::blocks::{self, Item};
 
 /// Deepest table nesting whose nested-table text is copied into the
 /// enclosing cell's paragraphs; deeper text is dropped, so hostile nesting
@@ -37,13 +36,6 @@ const MAX_FLATTEN_DEPTH: usize = 8;
 /// the whole grid, and a wide `gridSpan` in one row widens every row; this
 /// keeps one table's grid to ~100 MB at worst.
 const MAX_GRID_POSITIONS: usize = 4_000_000;
-
-/// A paragraph or table produced while walking a container.
-enum Item {
-    /// A paragraph and the heading level its style or outline level gives.
-    Para(Paragraph, Option<u8>),
-    Table(Table),
-}
 
 /// What one run contributed, for the paragraph's typography.
 struct RunStat {
@@ -139,27 +131,7 @@ impl<'a> Walker<'a> {
     pub fn body(&mut self, body: &Element) -> Vec<Block> {
         let mut items = Vec::new();
         self.container(body, &mut items);
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            match item {
-                Item::Para(p, heading) => {
-                    let text = p.text.trim();
-                    if text.is_empty() {
-                        continue;
-                    }
-                    match heading {
-                        Some(level) => out.push(Block::Heading(Heading {
-                            level,
-                            text: text.to_string(),
-                            at: p.at,
-                        })),
-                        None => out.push(Block::Paragraph(p)),
-                    }
-                }
-                Item::Table(t) => out.push(Block::Table(t)),
-            }
-        }
-        out
+        blocks::into_blocks(items)
     }
 
     fn here(&self) -> Provenance {
