@@ -63,6 +63,8 @@ thread_local! {
     static METER: RefCell<Option<Meter>> = const { RefCell::new(None) };
     /// Heap bytes allocated minus freed on this thread (see [`CountingAlloc`]).
     static LIVE: Cell<i64> = const { Cell::new(0) };
+    /// The highest [`LIVE`] since the last [`reset_peak`].
+    static PEAK: Cell<i64> = const { Cell::new(0) };
 }
 
 /// Count `n` units of work; unwinds with [`Spent`] when the budget is spent.
@@ -86,6 +88,17 @@ pub fn steps() -> u64 {
 /// Live heap bytes of this thread (0 unless [`CountingAlloc`] is installed).
 pub fn live_bytes() -> i64 {
     LIVE.with(Cell::get)
+}
+
+/// The most heap this thread held since the last [`reset_peak`] (0 unless
+/// [`CountingAlloc`] is installed): what the memory tests compare.
+pub fn peak_bytes() -> i64 {
+    PEAK.with(Cell::get)
+}
+
+/// Start a new peak from the heap held now.
+pub fn reset_peak() {
+    PEAK.with(|p| p.set(live_bytes()));
 }
 
 fn check(steps: u64) {
@@ -170,7 +183,13 @@ pub struct CountingAlloc;
 
 fn add_live(delta: i64) {
     // `try_with`: during thread teardown the slot may be gone.
-    let _ = LIVE.try_with(|l| l.set(l.get().wrapping_add(delta)));
+    let _ = LIVE.try_with(|l| {
+        let v = l.get().wrapping_add(delta);
+        l.set(v);
+        if delta > 0 {
+            let _ = PEAK.try_with(|p| p.set(p.get().max(v)));
+        }
+    });
 }
 
 // SAFETY: every call is forwarded unchanged to `System`; the counting only
