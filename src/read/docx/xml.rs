@@ -293,6 +293,7 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
     let mut skipping = 0usize;
     let mut built = 0usize;
     loop {
+        crate::work::step(1);
         let (res, event) = reader.read_resolved_event().map_err(malformed)?;
         match event {
             Event::Start(start) => {
