@@ -26,6 +26,10 @@ use std::time::Instant;
 /// and the reaction well under a millisecond.
 const CHECK_EVERY: u64 = 1_024;
 
+/// Heap a file may hold per byte of its input, and per byte its readers
+/// inflate from it (see [`grant_input`]), beyond a fixed allowance.
+pub const MEMORY_PER_INPUT_BYTE: u64 = 8;
+
 /// Why a file's work was stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spent {
@@ -137,6 +141,23 @@ fn check(steps: u64) {
     if let Some(s) = spent {
         std::panic::resume_unwind(Box::new(s));
     }
+}
+
+/// Raise the running file's memory cap by [`MEMORY_PER_INPUT_BYTE`] per
+/// byte of `bytes`: what a reader inflated from a compressed input (a zip
+/// part). Why: the cap is set from the file's size, and a DOCX's XML is
+/// ~35 times its zip, so a large honest document would be refused; the
+/// inflation itself is bounded by the readers' decompression limits, so a
+/// bomb cannot grant itself more than those allow.
+pub fn grant_input(bytes: u64) {
+    METER.with(|m| {
+        let mut m = m.borrow_mut();
+        let Some(max) = m.as_mut().and_then(|m| m.budget.max_live_bytes.as_mut()) else {
+            return;
+        };
+        *max = max.saturating_add(bytes.saturating_mul(MEMORY_PER_INPUT_BYTE));
+        LIVE_CAP.with(|c| c.set(i64::try_from(*max).unwrap_or(i64::MAX)));
+    });
 }
 
 /// What [`metered`] gives back when `f` did not return.
@@ -331,6 +352,28 @@ mod tests {
             },
         );
         assert!(matches!(r, Ok(n) if n == 64 << 20));
+    }
+
+    #[test]
+    fn inflated_input_raises_the_cap() {
+        let run = |granted: u64| {
+            metered(
+                Budget {
+                    max_live_bytes: Some(1 << 20),
+                    ..Budget::default()
+                },
+                move || {
+                    grant_input(granted);
+                    let big = vec![1u8; 32 << 20];
+                    step(1);
+                    big.len()
+                },
+            )
+        };
+        assert!(matches!(run(0), Err(Stopped::Spent(Spent::Memory))));
+        assert!(matches!(run(8 << 20), Ok(_)));
+        // Without a meter, nothing to raise.
+        grant_input(1 << 30);
     }
 
     #[test]

@@ -34,7 +34,7 @@ const STACK_BYTES: usize = 8 * 1024 * 1024;
 pub const DEFAULT_TIMEOUT_SECS: f64 = 5.0;
 
 /// Heap a file may hold beyond a fixed allowance: this many times its size.
-pub const MEMORY_PER_INPUT_BYTE: u64 = 8;
+pub use crate::work::MEMORY_PER_INPUT_BYTE;
 
 /// Heap every file may hold whatever its size.
 pub const MEMORY_BASE_BYTES: u64 = 160 * 1024 * 1024;

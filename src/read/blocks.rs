@@ -74,6 +74,8 @@ pub fn cell_content(items: Vec<Item>, depth: usize) -> Vec<Paragraph> {
             }
         }
     }
+    // Exact size: most cells hold one paragraph (see the DOCX reader).
+    paragraphs.shrink_to_fit();
     paragraphs
 }
 

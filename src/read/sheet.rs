@@ -395,6 +395,7 @@ fn check_budget(bytes: &[u8], limits: &Limits) -> Result<(), SheetError> {
             )));
         }
         spent += read;
+        crate::work::grant_input(read);
     }
     Ok(())
 }

@@ -489,6 +489,9 @@ impl<'a> Walker<'a> {
                 }
             }
         }
+        // Exact size: a one-paragraph cell would otherwise hold room for
+        // four (~400 bytes a cell of a long table, issue 20).
+        paragraphs.shrink_to_fit();
         RawCell {
             grid_span,
             v_merge,

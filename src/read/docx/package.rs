@@ -90,7 +90,9 @@ impl<'a> Package<'a> {
             .saturating_mul(self.limits.max_compression_ratio)
             .max(RATIO_FLOOR_BYTES);
         let allowed = total_left.min(by_ratio);
-        let mut out = Vec::new();
+        // Sized from the declared size (within the allowance) so a large
+        // part is not grown by doubling to twice its size.
+        let mut out = Vec::with_capacity(file.size().min(allowed).saturating_add(1) as usize);
         // One byte more than allowed tells "exactly at the cap" from "over it".
         let read = (&mut file)
             .take(allowed.saturating_add(1))
@@ -113,6 +115,7 @@ impl<'a> Package<'a> {
             ));
         }
         self.spent += read;
+        crate::work::grant_input(read);
         Ok(Some(out))
     }
 
