@@ -86,6 +86,17 @@ fn a_hand_written_page_and_its_conversions_agree() {
 }
 
 #[test]
+fn a_rag_column_of_colour_alone_reads_from_xlsx_and_xls() {
+    // The RAG cells hold no text: the status is their fill, which an .xls
+    // keeps in its XF and PALETTE records.
+    let original = root().join("corpus/formats/f02.html");
+    let want = actions(&original);
+    let rags: Vec<&Value> = want.iter().map(|a| &a["rag"]).collect();
+    assert_eq!(rags, ["green", "amber", "red", "green"]);
+    same_as(&original, &["f02.xlsx", "f02.xls"]);
+}
+
+#[test]
 fn an_invented_tracker_reads_the_same_from_doc_rtf_odt_and_html() {
     same_as(
         &root().join("corpus/invented/i02-bramwell-tracker.docx"),
