@@ -1,7 +1,7 @@
-"""f02: an invented plan whose refs are Word's automatic list numbers.
+"""f03: an invented plan whose refs are Word's automatic list numbers.
 
-    python3 bench/make_f02.py corpus/formats/f02.docx
-    cd corpus/formats && soffice --headless --convert-to doc f02.docx
+    python3 bench/make_f03.py corpus/formats/f03.docx
+    cd corpus/formats && soffice --headless --convert-to doc f03.docx
     (and --convert-to odt, rtf)
 
 The refs ("1.1" .. "1.5") and the section labels ("Part I:", "Part II:")
