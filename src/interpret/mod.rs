@@ -47,16 +47,17 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     // The rebuild stage's readings (a table saved one cell per line, a
     // table that lost its grid) are candidates where the document holds no
     // table the plan reading took its actions from: where it found none, or
-    // the document has no table at all. The best reading wins
-    // ([`choose`]).
+    // the document has no table at all. Every reading goes through the one
+    // plan builder, and the best wins ([`choose`]).
     let has_table = doc.blocks.iter().any(|b| matches!(b, Block::Table(_)));
     let mut plan = if tabled.actions.is_empty() || !has_table {
-        let candidates = [
-            tabled,
-            crate::rebuild::lines::extract(doc, g).unwrap_or_default(),
-            crate::rebuild::flow::extract(doc, g),
-        ];
-        choose::best(candidates, choose::document_words(doc))
+        let rebuilt = crate::rebuild::readings(doc, g)
+            .into_iter()
+            .map(|d| plan::extract(&d, g));
+        choose::best(
+            std::iter::once(tabled).chain(rebuilt),
+            choose::document_words(doc),
+        )
     } else {
         tabled
     };

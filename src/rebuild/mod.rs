@@ -12,3 +12,18 @@
 
 pub mod flow;
 pub mod lines;
+
+use crate::model::Document;
+use crate::recognise::Grammars;
+
+/// The document read each way a lost grid can be put back, as documents
+/// whose rebuilt plan tables are model tables: one a line per cell
+/// ([`lines`]), then wrapped paragraphs or one text box per cell
+/// ([`flow`]). A way that finds no header naming a plan's columns gives
+/// none.
+pub fn readings(doc: &Document, g: &Grammars) -> Vec<Document> {
+    [lines::rebuild(doc, g), flow::rebuild(doc, g)]
+        .into_iter()
+        .flatten()
+        .collect()
+}

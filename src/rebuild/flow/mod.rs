@@ -58,7 +58,6 @@ mod spread;
 mod table;
 mod walk;
 
-use crate::interpret::plan::{self, Plan};
 use crate::model::Document;
 use crate::recognise::Grammars;
 use anchors::{Anchor, Widths, action_anchor, anchors, major, median, narrow_width};
@@ -67,23 +66,21 @@ use lexicon::Lexicon;
 use para::{Para, paragraphs, split_glued};
 use walk::Walk;
 
-/// Interpret the document's paragraphs as a plan. Returns an empty plan when
-/// no header row names the plan's columns.
+/// The document's paragraphs with the plan table they print rebuilt, for
+/// the one plan builder (`interpret::plan`). None when no header row names
+/// the plan's columns.
 ///
 /// Two readings: the flow walk (cells wrapped into each other, a header
-/// printed as a few text boxes), and, where that finds nothing, a table
+/// printed as a few text boxes), and, where the walk finds no rows, a table
 /// rebuilt from a dump that prints every cell as its own text box.
-pub fn extract(doc: &Document, g: &Grammars) -> Plan {
-    let plan = extract_flow(doc, g);
-    if !plan.actions.is_empty() {
-        return plan;
-    }
-    grid::extract(&split_glued(paragraphs(doc)), g)
+pub fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
+    rebuild_flow(doc, g).or_else(|| grid::rebuild(&split_glued(paragraphs(doc)), g))
 }
 
 /// The flow walk: widths and anchors from the numbered paragraphs, the
-/// header run (which columns exist), then the walk over the body.
-fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
+/// header run (which columns exist), then the walk over the body; a
+/// document holding the rows as a table.
+fn rebuild_flow(doc: &Document, g: &Grammars) -> Option<Document> {
     let lex = Lexicon::new(g);
     let paras = numbers::split_trailing_runs(split_glued(paragraphs(doc)), &lex);
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
@@ -100,9 +97,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     );
     let narrow = narrow_width(&paras, action_width, &lex);
 
-    let Some((hstart, hlen, columns)) = plan_header(&aliases, &text_refs, &action_refs) else {
-        return Plan::default();
-    };
+    let (hstart, hlen, columns) = plan_header(&aliases, &text_refs, &action_refs)?;
 
     let anchors = anchors(&paras, &action_refs, narrow);
     let after_runs = after_number_runs(&paras, &lex);
@@ -143,10 +138,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         spread::spread_leads(&mut walk.rows);
     }
     // A stray numbered paragraph under a header-like line is not a plan.
-    if walk.rows.len() < 2 {
-        return Plan::default();
-    }
-    plan::extract(&walk.into_document(g), g)
+    (walk.rows.len() >= 2).then(|| walk.into_document(g))
 }
 
 /// A column's width: the median width of its wrapped (two or more line)
@@ -267,7 +259,14 @@ fn actions_ahead(body: &[usize], anchors: &[Anchor]) -> Vec<Option<u32>> {
 mod tests {
     use super::*;
 
+    use crate::interpret::plan::{self, Plan};
     use crate::read::{self, Limits};
+
+    /// The plan the one plan builder reads from the rebuilt table (empty
+    /// where nothing was rebuilt).
+    pub(super) fn extract(doc: &Document, g: &Grammars) -> Plan {
+        rebuild(doc, g).map_or_else(Plan::default, |d| plan::extract(&d, g))
+    }
 
     /// (ref, text, timescale, lead texts, inherited) of an action.
     type Seen<'a> = (
