@@ -277,6 +277,19 @@ mod tests {
         bool,
     );
 
+    /// (text, lead texts) of each action.
+    fn texts_and_leads(plan: &Plan) -> Vec<(&str, Vec<&str>)> {
+        plan.actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+
     fn plan_of(text: &str) -> Plan {
         let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();
         extract(&doc, &Grammars::builtin())
@@ -655,16 +668,7 @@ Lead
 particularly where families have asked for them
 ";
         let plan = plan_of(text);
-        let a: Vec<(&str, Vec<&str>)> = plan
-            .actions
-            .iter()
-            .map(|a| {
-                (
-                    a.text.as_str(),
-                    a.leads.iter().map(|l| l.text.as_str()).collect(),
-                )
-            })
-            .collect();
+        let a = texts_and_leads(&plan);
         assert_eq!(
             a,
             vec![
@@ -706,16 +710,7 @@ Ann Example, Head of
 early help services
 ";
         let plan = plan_of(text);
-        let a: Vec<(&str, Vec<&str>)> = plan
-            .actions
-            .iter()
-            .map(|a| {
-                (
-                    a.text.as_str(),
-                    a.leads.iter().map(|l| l.text.as_str()).collect(),
-                )
-            })
-            .collect();
+        let a = texts_and_leads(&plan);
         assert_eq!(
             a,
             vec![
@@ -757,16 +752,7 @@ June 2021
 Jo Placeholder, Head of Early Help
 ";
         let plan = plan_of(text);
-        let a: Vec<(&str, Vec<&str>)> = plan
-            .actions
-            .iter()
-            .map(|a| {
-                (
-                    a.text.as_str(),
-                    a.leads.iter().map(|l| l.text.as_str()).collect(),
-                )
-            })
-            .collect();
+        let a = texts_and_leads(&plan);
         assert_eq!(
             a,
             vec![
@@ -842,11 +828,10 @@ Ann Example, Head of Early Help
         assert_eq!(merged.actions.len(), 2);
     }
 
-    /// A finding cell cut by a page break after its first line: the line
-    /// right after its number is the finding, its tail comes later.
-    #[test]
-    fn one_line_after_its_number_is_a_finding() {
-        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+    /// An invented plan's header and first finding with one action, as a
+    /// dump prints them: the section row, then the finding's number apart
+    /// from its text.
+    const FRONT_DOOR: &str = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
 Partnership areas
 1
 
@@ -861,7 +846,14 @@ May 2021
 
 Jo Placeholder, Head of Service
 
-2
+";
+
+    /// A finding cell cut by a page break after its first line: the line
+    /// right after its number is the finding, its tail comes later.
+    #[test]
+    fn one_line_after_its_number_is_a_finding() {
+        let text = format!(
+            "{FRONT_DOOR}2
 
 Carers are not always offered an assessment,
 
@@ -879,8 +871,9 @@ Lead
 
 of their own needs when the person they care for is
 assessed, and their own health needs are missed.
-";
-        let plan = plan_of(text);
+"
+        );
+        let plan = plan_of(&text);
         let f: Vec<(Option<&str>, &str)> = plan
             .findings
             .iter()
@@ -951,22 +944,8 @@ Ann Example, Head of Early Help
     /// action follows to confirm it.
     #[test]
     fn a_text_right_after_its_number_is_the_finding() {
-        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
-Partnership areas
-1
-
-Families wait too long for an assessment when they
-are first referred to the service by their school or
-doctor, and some are referred twice.
-
-1.1 Set up a single front door for every referral made by schools and
-doctors in the county area, with one number to call for all families.
-
-May 2021
-
-Jo Placeholder, Head of Service
-
-Schools
+        let text = format!(
+            "{FRONT_DOOR}Schools
 2
 
 Schools are not told when a child they teach becomes subject to a
@@ -979,8 +958,9 @@ secure message to the school within one working day of a plan.
 Spring 2021
 
 DI Sam Sample
-";
-        let plan = plan_of(text);
+"
+        );
+        let plan = plan_of(&text);
         let f: Vec<(Option<&str>, Option<&str>, &str)> = plan
             .findings
             .iter()
