@@ -76,7 +76,10 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     let says_report = kind::says_annual_report(doc, &g.report.report_names);
     // Reading a report costs a pass over the document: only when the
     // document names itself a report or no plan was found.
-    let report = (says_report || plan.actions.is_empty()).then(|| report::extract(doc, g));
+    // The report reader reads the document with the report tables the
+    // rebuild stage put back.
+    let read_report = || report::extract(&crate::rebuild::report::rebuild(doc, g), g);
+    let report = (says_report || plan.actions.is_empty()).then(read_report);
     let evidence = kind::Evidence {
         actions: plan.actions.len(),
         says_report,
@@ -94,7 +97,7 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
             diagnostics: plan.diagnostics,
         },
         Kind::AnnualReport => {
-            let r = report.unwrap_or_else(|| report::extract(doc, g));
+            let r = report.unwrap_or_else(read_report);
             Interpretation {
                 kind: Kind::AnnualReport,
                 title: r.title,

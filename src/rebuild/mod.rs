@@ -8,10 +8,12 @@
 //! document was printed.
 //!
 //! - [`lines`]: plans saved one cell paragraph per line;
-//! - [`flow`]: plans dumped as a flow of wrapped paragraphs.
+//! - [`flow`]: plans dumped as a flow of wrapped paragraphs;
+//! - [`report`]: annual-report tables printed one cell per paragraph.
 
 pub mod flow;
 pub mod lines;
+pub mod report;
 
 use crate::model::Document;
 use crate::recognise::Grammars;
