@@ -30,7 +30,9 @@ pub use vocab::Vocab;
 /// a report table's grid back (`crate::rebuild::report`): one explicit
 /// API, so both read names and header words alike.
 pub mod cues {
-    pub use super::vocab::phrase_key;
+    pub use super::budget::{direction_of, is_total};
+    pub use super::text::{money, periods};
+    pub use super::vocab::{key_has_any, phrase_key, words_key};
     use super::{Vocab, text};
 
     /// A person's name, once honorifics and office marks around it are

@@ -105,22 +105,12 @@ fn carry_on(rows: &mut [Row], end: &str) {
 #[cfg(test)]
 mod tests {
     use crate::contract::Person;
-    use crate::interpret::report;
     use crate::model::{Block, Document, Format, Paragraph, Provenance};
+    use crate::rebuild::report::tests::read;
     use crate::recognise::Grammars;
 
-    /// The people the report reader finds in a document of paragraphs
-    /// (`\n` a line break inside one) once its tables are rebuilt.
     fn people(paras: &[&str]) -> Vec<Person> {
-        let mut doc = Document::new(Format::Text);
-        for (i, t) in paras.iter().enumerate() {
-            let at = Provenance::line(2 * i as u32 + 1);
-            doc.blocks.push(Block::Paragraph(Paragraph::new(*t, at)));
-        }
-        let g = Grammars::builtin();
-        report::extract(&super::super::rebuild(&doc, &g), &g)
-            .report
-            .people
+        read(paras).people
     }
 
     #[test]

@@ -7,16 +7,19 @@
 //! [`crate::rebuild::lines`] does for plans; once it is a model table, the
 //! report reader reads it exactly as it reads a DOCX or PDF table.
 //!
-//! - [`members`]: membership tables printed one cell per paragraph.
+//! - [`members`]: membership tables printed one cell per paragraph;
+//! - [`statement`]: side-by-side income and expenditure statements
+//!   printed one cell per paragraph.
 
 mod members;
+mod statement;
 
 use crate::contract::norm;
 use crate::model::{Block, Document, Provenance};
 use crate::recognise::Grammars;
 
-/// `doc` with every membership table printed one cell per paragraph made a
-/// table; every other block as it was.
+/// `doc` with every membership table and side-by-side statement printed
+/// one cell per paragraph made a table; every other block as it was.
 pub fn rebuild(doc: &Document, g: &Grammars) -> Document {
     // The blocks that print something, each with its lines (None: a
     // table); a paragraph without text is no box.
@@ -32,7 +35,8 @@ pub fn rebuild(doc: &Document, g: &Grammars) -> Document {
     let mut at = 0;
     let mut i = 0;
     while let Some(b) = boxes.get(i) {
-        let Some((table, end)) = members::table(&boxes, i, &g.report) else {
+        let found = members::table(&boxes, i, &g.report).or_else(|| statement::table(&boxes, i, g));
+        let Some((table, end)) = found else {
             i += 1;
             continue;
         };
@@ -110,4 +114,25 @@ fn with_text(b: &Block, text: &str) -> Block {
         Block::Table(_) => {}
     }
     b
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::contract::Report;
+    use crate::interpret::report;
+    use crate::model::{Block, Document, Format, Paragraph, Provenance};
+    use crate::recognise::Grammars;
+
+    /// The report the report reader finds in a document of paragraphs
+    /// (`\n` a line break inside one, paragraph k on line 2k+1) once its
+    /// tables are rebuilt.
+    pub(in crate::rebuild::report) fn read(paras: &[&str]) -> Report {
+        let mut doc = Document::new(Format::Text);
+        for (i, t) in paras.iter().enumerate() {
+            let at = Provenance::line(2 * i as u32 + 1);
+            doc.blocks.push(Block::Paragraph(Paragraph::new(*t, at)));
+        }
+        let g = Grammars::builtin();
+        report::extract(&super::rebuild(&doc, &g), &g).report
+    }
 }
