@@ -114,6 +114,7 @@ pub fn find(items: &[Item<'_>]) -> Sections {
                     cells: Vec::new(),
                     page: l.page,
                     at: l.at,
+                    from: l.from,
                 };
                 found.extend(candidate(i, &one).map(|mut c| {
                     c.weight -= 0.3;
