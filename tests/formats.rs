@@ -146,6 +146,8 @@ fn word_web_page_saves_leave_no_markup_in_any_field() {
                 assert!(!s.contains(bad), "{f}{at}: {bad:?} in {s:?}");
             }
         }
+    }
+}
 
 /// Refs and section labels that are Word's automatic list numbers (in no
 /// text run) read the same from DOCX, Word 97-2003, ODT and RTF: each
