@@ -198,6 +198,7 @@ mod tests {
                 .push(Block::Paragraph(Paragraph::new(t, Provenance::default())));
         }
         let rebuilt = super::super::rebuild(&doc, &Grammars::builtin());
+        assert!(matches!(rebuilt, std::borrow::Cow::Borrowed(_)));
         assert_eq!(rebuilt.blocks, doc.blocks);
     }
 }
