@@ -22,7 +22,7 @@ pub struct Line {
     /// Normalised text (white space collapsed, trimmed, a leading bullet
     /// glyph removed); a multi-line paragraph's lines joined by a space.
     pub text: String,
-    /// Each line of a multi-line paragraph (PDF, pdftotext dumps), normalised.
+    /// Each line of a paragraph of several lines, normalised.
     pub lines: Vec<String>,
     /// The paragraph's first line, normalised (equal to `text` for one-line
     /// paragraphs).
