@@ -6,6 +6,8 @@
 //! readings through [`interpret::Readings`]; this module answers with the
 //! rebuild stage, so neither stage names the other.
 
+use std::borrow::Cow;
+
 use crate::interpret::{self, Interpretation, Readings};
 use crate::model::Document;
 use crate::rebuild;
@@ -26,7 +28,7 @@ impl Readings for Rebuilt<'_> {
     fn plan_readings(&self) -> Vec<Document> {
         rebuild::readings(self.doc, self.g)
     }
-    fn report_reading(&self) -> Document {
+    fn report_reading(&self) -> Cow<'_, Document> {
         rebuild::report::rebuild(self.doc, self.g)
     }
 }

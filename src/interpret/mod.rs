@@ -6,6 +6,8 @@
 //! readers (spans, header rows, page breaks); this stage reads structure and
 //! text only, with vocabulary from `grammars/`.
 
+use std::borrow::Cow;
+
 pub mod choose;
 pub mod kind;
 pub mod plan;
@@ -61,8 +63,8 @@ pub trait Readings {
     /// rebuilding: each a candidate for the one plan builder.
     fn plan_readings(&self) -> Vec<Document>;
     /// The document with report tables (membership lists, statements)
-    /// rebuilt.
-    fn report_reading(&self) -> Document;
+    /// rebuilt; the document itself where there is nothing to rebuild.
+    fn report_reading(&self) -> Cow<'_, Document>;
 }
 
 /// No other readings: the document as read is all there is.
@@ -72,8 +74,8 @@ impl Readings for AsRead<'_> {
     fn plan_readings(&self) -> Vec<Document> {
         Vec::new()
     }
-    fn report_reading(&self) -> Document {
-        self.0.clone()
+    fn report_reading(&self) -> Cow<'_, Document> {
+        Cow::Borrowed(self.0)
     }
 }
 
