@@ -97,7 +97,11 @@ fn each_stage_names_only_the_stages_it_may_use() {
             }
         }
     }
-    assert!(bad.is_empty(), "stage boundaries crossed:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "stage boundaries crossed:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
