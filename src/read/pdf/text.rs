@@ -303,12 +303,9 @@ impl Para {
                 continue;
             };
             let next = rest.split_whitespace().next().unwrap_or("");
-            // Digits on both sides are one number cut by the edge ("31-Mar-2"
-            // / "5"): a page prints short numbers everywhere, so that is no
-            // evidence of two words.
-            let digits = self.text[..at].ends_with(|c: char| c.is_ascii_digit())
-                && next.starts_with(|c: char| c.is_ascii_digit());
-            if digits || !known.contains(&word_key(next)) {
+            // A number cut by the edge ("31-Mar-2" / "5"): a page prints
+            // short numbers everywhere, so that is no evidence of two words.
+            if number_cut(&self.text[..at], next) || !known.contains(&word_key(next)) {
                 self.word_breaks.push(at);
                 continue;
             }
@@ -376,6 +373,23 @@ pub fn is_bullet(w: &str) -> bool {
     crate::model::bullets::is_bullet_word(w)
 }
 
+/// Is the join of `before` and `after` (the text each side of a line
+/// break) one number cut by the edge: digits on both sides ("31-Mar-2" /
+/// "5"), or a separator inside a number at either side ("1." / "01",
+/// "2025" / "-04-30")? A line-final "-" is joined by the hyphen rule.
+fn number_cut(before: &str, after: &str) -> bool {
+    let sep = |c: char| matches!(c, '.' | '-' | '/');
+    let mut back = before.chars().rev();
+    let mut fore = after.chars();
+    let (Some(a), Some(b)) = (back.next(), fore.next()) else {
+        return false;
+    };
+    let (a2, b2) = (back.next(), fore.next());
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    (a.is_ascii_digit() && (b.is_ascii_digit() || (sep(b) && digit(b2))))
+        || (sep(a) && digit(a2) && b.is_ascii_digit())
+}
+
 /// Did a word too wide for its column break at `p`'s end with no hyphen
 /// (how LibreOffice sets "Number" in a narrow cell: "Nu" / "mb" / "er")?
 /// `p` is that one word alone, reaching the wrap edge: the next line's first
@@ -399,9 +413,8 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
     // No word starts with closing punctuation: a line that does holds the
     // end of a word too wide for its cell ("responsibilities" / ".").
     let closing = matches!(b, '.' | ',' | ';' | ':' | '!' | '?' | ')');
-    a.is_alphanumeric()
-        && (b.is_alphanumeric() || closing)
-        && same_case
+    ((a.is_alphanumeric() && (b.is_alphanumeric() || closing) && same_case)
+        || number_cut(&only.text, &w.text))
         && p.x1 + glyph >= right - PDF.broken_word_slack
 }
 
@@ -640,6 +653,27 @@ mod tests {
         let refs: Vec<&Glyph> = gs.iter().collect();
         let ps = paragraphs(&lines(&refs, &FontCache::default()), 40.0);
         assert_eq!(ps[0].text, "Lead roles");
+    }
+
+    #[test]
+    fn a_number_cut_at_its_separator_joins_without_a_space() {
+        // "4." fills the 10-point cell and "12" goes on below: a ref; the
+        // date "2027" / "-01-15" likewise. With room after it, "4." is a
+        // label and the text beside it wraps with a space.
+        for (a, b, right, want) in [
+            ("4.", "12", 11.0, "4.12"),
+            ("2027", "-01-15", 21.0, "2027-01-15"),
+            ("4.", "12 weeks", 25.0, "4. 12 weeks"),
+        ] {
+            let mut gs = run(a, 0.0, 100.0, 10.0);
+            gs.extend(run(b, 0.0, 112.0, 10.0));
+            let refs: Vec<&Glyph> = gs.iter().collect();
+            let mut ps = paragraphs(&lines(&refs, &FontCache::default()), right);
+            ps[0].unbreak(&["12".to_string()].into_iter().collect());
+            assert_eq!(ps[0].text, want);
+        }
+        assert!(number_cut("1.", "01") && number_cut("31-Mar-2", "5"));
+        assert!(!number_cut("Q1", "plan") && !number_cut("item.", "2") && !number_cut("", "1"));
     }
 
     #[test]
