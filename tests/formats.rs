@@ -148,3 +148,29 @@ fn word_web_page_saves_leave_no_markup_in_any_field() {
         }
     }
 }
+
+/// Refs and section labels that are Word's automatic list numbers (in no
+/// text run) read the same from DOCX, Word 97-2003, ODT and RTF: each
+/// reader computes them from its format's list definitions.
+#[test]
+fn automatic_list_numbers_read_the_same_in_every_format() {
+    let original = root().join("corpus/formats/f03.docx");
+    let want = actions(&original);
+    let refs: Vec<&str> = want.iter().filter_map(|a| a["ref"].as_str()).collect();
+    assert_eq!(refs, ["1.1", "1.2", "1.3", "1.4", "1.5"]);
+    same_as(&original, &["f03.doc", "f03.odt", "f03.rtf"]);
+    for f in ["f03.docx", "f03.doc", "f03.odt", "f03.rtf"] {
+        let path = root().join("corpus/formats").join(f);
+        let bytes = std::fs::read(&path).unwrap();
+        let json = batch::extract_bytes(&bytes, f, &Options::default()).unwrap();
+        let doc: Value = serde_json::from_slice(&json).unwrap();
+        let sections: Vec<&str> = doc["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["section"].as_str())
+            .collect();
+        assert_eq!(sections[0], "Part I: Learning theme", "{f}");
+        assert_eq!(sections[4], "Part II: Learning theme", "{f}");
+    }
+}

@@ -212,6 +212,7 @@ impl Walker {
             .and_then(|s| s.trim().parse::<i64>().ok())
             .unwrap_or(1);
         for child in el.children() {
+            crate::work::step(1);
             match child.value() {
                 Node::Text(t) => self.text(t, inh),
                 Node::Element(_) => {

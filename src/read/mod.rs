@@ -11,6 +11,7 @@ pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod limits;
+pub mod lists;
 pub mod odf;
 pub mod pdf;
 pub mod rtf;

@@ -281,6 +281,14 @@ mod tests {
     use super::*;
     use crate::model::{Paragraph, Provenance};
 
+    fn line_texts<'a>(items: &'a [Item<'_>]) -> Vec<&'a str> {
+        items
+            .iter()
+            .filter_map(|i| i.line())
+            .map(|l| l.text.as_str())
+            .collect()
+    }
+
     fn para(t: &str, page: u32) -> Block {
         Block::Paragraph(Paragraph::new(t, Provenance::page(page)))
     }
@@ -300,11 +308,7 @@ mod tests {
             doc.blocks.push(para(&format!("{p}"), p));
         }
         let items = build(&doc, Vocab::builtin());
-        let texts: Vec<&str> = items
-            .iter()
-            .filter_map(|i| i.line())
-            .map(|l| l.text.as_str())
-            .collect();
+        let texts = line_texts(&items);
         assert_eq!(texts.len(), 12);
         assert!(
             texts
@@ -323,11 +327,7 @@ mod tests {
             doc.blocks.push(para(&format!("Notes for chapter {t}"), p));
         }
         let items = build(&doc, Vocab::builtin());
-        let texts: Vec<&str> = items
-            .iter()
-            .filter_map(|i| i.line())
-            .map(|l| l.text.as_str())
-            .collect();
+        let texts = line_texts(&items);
         assert_eq!(texts.len(), 12);
         assert_eq!(texts[0], "1.");
     }
