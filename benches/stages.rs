@@ -84,7 +84,7 @@ fn bench_interpret_and_contract(c: &mut Criterion) {
     for (name, bytes) in corpus("seeds", "txt") {
         let doc = read::read(&bytes, &limits).unwrap();
         c.bench_function(&format!("interpret/{name}"), |b| {
-            b.iter(|| docket::interpret::interpret(black_box(&doc), &g))
+            b.iter(|| docket::pipeline::interpret(black_box(&doc), &g))
         });
         let out = batch::extract_output(&bytes, "x", &opts).unwrap();
         c.bench_function(&format!("validate_serialise/{name}"), |b| {

@@ -33,7 +33,6 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::contract::{self, ContractError, Output, SCHEMA_ID, Source};
-use crate::interpret;
 use crate::read::{self, Limits, ReadError};
 use crate::recognise::Grammars;
 use crate::work;
@@ -363,7 +362,7 @@ pub fn extract_bytes(bytes: &[u8], file: &str, opts: &Options) -> Result<Vec<u8>
 /// Bytes to the docket/1 document (not yet validated).
 pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output, FileError> {
     let doc = read::read(bytes, &opts.limits)?;
-    let found = interpret::interpret(&doc, &opts.grammars);
+    let found = crate::pipeline::interpret(&doc, &opts.grammars);
     let mut diagnostics: Vec<contract::Diagnostic> = doc
         .warnings
         .iter()

@@ -6,6 +6,8 @@
 //! readers (spans, header rows, page breaks); this stage reads structure and
 //! text only, with vocabulary from `grammars/`.
 
+use std::borrow::Cow;
+
 pub mod choose;
 pub mod kind;
 pub mod plan;
@@ -51,23 +53,51 @@ fn known_provenance(plan: &mut plan::Plan) {
     plan.diagnostics.iter_mut().for_each(|d| fix(&mut d.at));
 }
 
+/// The document's other readings, which the rebuild stage makes: tables
+/// that lost their grid put back. Interpret asks for them only when the
+/// document as read gives no plan (they cost a pass each), and never
+/// calls an earlier stage itself: [`crate::pipeline`] wires the rebuild
+/// stage in.
+pub trait Readings {
+    /// The document with plan tables rebuilt, one document per way of
+    /// rebuilding: each a candidate for the one plan builder.
+    fn plan_readings(&self) -> Vec<Document>;
+    /// The document with report tables (membership lists, statements)
+    /// rebuilt; the document itself where there is nothing to rebuild.
+    fn report_reading(&self) -> Cow<'_, Document>;
+}
+
+/// No other readings: the document as read is all there is.
+pub struct AsRead<'a>(pub &'a Document);
+
+impl Readings for AsRead<'_> {
+    fn plan_readings(&self) -> Vec<Document> {
+        Vec::new()
+    }
+    fn report_reading(&self) -> Cow<'_, Document> {
+        Cow::Borrowed(self.0)
+    }
+}
+
 /// Interpret a document: try it as an action plan, then as an annual report,
 /// and keep what the content supports.
-pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
+pub fn interpret(doc: &Document, g: &Grammars, readings: &dyn Readings) -> Interpretation {
     let tabled = plan::extract(doc, g);
     // The rebuild stage's readings (a table saved one cell per line, a
     // table that lost its grid) are candidates where the document holds no
     // table the plan reading took its actions from: where it found none, or
-    // the document has no table at all. The best reading wins
-    // ([`choose`]).
+    // the document has no table at all. Every reading goes through the one
+    // plan builder, and the best wins ([`choose`]).
     let has_table = doc.blocks.iter().any(|b| matches!(b, Block::Table(_)));
     let mut plan = if tabled.actions.is_empty() || !has_table {
-        let candidates = [
-            tabled,
-            crate::rebuild::lines::extract(doc, g).unwrap_or_default(),
-            crate::rebuild::flow::extract(doc, g),
-        ];
-        choose::best(candidates, choose::document_words(doc))
+        let rebuilt = readings
+            .plan_readings()
+            .into_iter()
+            .map(|d| plan::extract(&d, g));
+        choose::best(
+            std::iter::once(tabled).chain(rebuilt),
+            choose::document_words(doc),
+        )
     } else {
         tabled
     };
@@ -75,7 +105,10 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     let says_report = kind::says_annual_report(doc, &g.report.report_names);
     // Reading a report costs a pass over the document: only when the
     // document names itself a report or no plan was found.
-    let report = (says_report || plan.actions.is_empty()).then(|| report::extract(doc, g));
+    // The report reader reads the document with the report tables the
+    // rebuild stage put back.
+    let read_report = || report::extract(&readings.report_reading(), g);
+    let report = (says_report || plan.actions.is_empty()).then(read_report);
     let evidence = kind::Evidence {
         actions: plan.actions.len(),
         says_report,
@@ -93,7 +126,7 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
             diagnostics: plan.diagnostics,
         },
         Kind::AnnualReport => {
-            let r = report.unwrap_or_else(|| report::extract(doc, g));
+            let r = report.unwrap_or_else(read_report);
             Interpretation {
                 kind: Kind::AnnualReport,
                 title: r.title,

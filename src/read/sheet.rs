@@ -6,9 +6,8 @@
 //! the sheet's used area (the first row or column holding anything starts
 //! the grid), merged ranges as row and column spans, the cells they cover
 //! left out, a cell's line breaks as paragraphs, its solid fill as the
-//! cell's fill and a bold font as bold text (XLSX only: calamine reads no
-//! styles from `.xls`, so an `.xls` tracker keeps its text and merges but no
-//! fills). Values print as a person reads them: dates day-first
+//! cell's fill and a bold font as bold text (from `.xls` through
+//! [`super::biff`], as calamine reads styles only from `.xlsx`). Values print as a person reads them: dates day-first
 //! (`31/03/2021`), percentages with their sign, whole numbers without a
 //! decimal point. Hidden sheets and chart sheets are not read.
 //!
@@ -150,9 +149,11 @@ fn read_xls(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
         calamine::XlsError::Password => SheetError::Encrypted,
         e => malformed(e),
     })?;
+    let mut formats = super::biff::cell_formats(bytes).unwrap_or_default();
     let mut out = Vec::new();
     let mut total = 0usize;
     for name in visible(wb.sheets_metadata()) {
+        let looks = formats.remove(&name).unwrap_or_default();
         let range = wb.worksheet_range(&name).map_err(malformed)?;
         let Some((r0, c0)) = range.start() else {
             continue;
@@ -171,13 +172,32 @@ fn read_xls(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
             if total > MAX_CELLS {
                 return Err(SheetError::TooLarge(format!("over {MAX_CELLS} cells")));
             }
+            let look = looks.get(&(r, c)).copied().unwrap_or_default();
             sheet.cells.insert(
                 (r, c),
                 Value {
                     text,
-                    ..Default::default()
+                    fill: look.fill,
+                    bold: look.bold,
                 },
             );
+        }
+        // Filled cells with no text (a RAG column of colour alone), as the
+        // XLSX reader keeps them.
+        for (&(r, c), look) in &looks {
+            if look.fill.is_none() || r >= MAX_ROWS || c >= MAX_COLUMNS {
+                continue;
+            }
+            if let std::collections::btree_map::Entry::Vacant(e) = sheet.cells.entry((r, c)) {
+                total += 1;
+                if total > MAX_CELLS {
+                    return Err(SheetError::TooLarge(format!("over {MAX_CELLS} cells")));
+                }
+                e.insert(Value {
+                    fill: look.fill,
+                    ..Default::default()
+                });
+            }
         }
         sheet.merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
         out.push(sheet);

@@ -22,7 +22,7 @@ pub struct Line {
     /// Normalised text (white space collapsed, trimmed, a leading bullet
     /// glyph removed); a multi-line paragraph's lines joined by a space.
     pub text: String,
-    /// Each line of a multi-line paragraph (PDF, pdftotext dumps), normalised.
+    /// Each line of a paragraph of several lines, normalised.
     pub lines: Vec<String>,
     /// The paragraph's first line, normalised (equal to `text` for one-line
     /// paragraphs).
@@ -39,6 +39,8 @@ pub struct Line {
     pub page: Option<u32>,
     /// Where the paragraph starts, for the items read from it.
     pub at: At,
+    /// The same, as the model gave it.
+    pub from: Provenance,
 }
 
 /// One item of the stream.
@@ -62,6 +64,7 @@ impl Line {
             cells: tab_cells(t),
             page: None,
             at: At::default(),
+            from: Provenance::default(),
         }
     }
 }
@@ -70,10 +73,7 @@ impl Line {
     /// Where the paragraph's `k`-th line starts: `k` lines below the
     /// paragraph's own start where the input has lines.
     pub fn at_line(&self, k: usize) -> At {
-        At {
-            line: self.at.line.map(|n| n.saturating_add(k as u32)),
-            ..self.at
-        }
+        at_of(self.from.nth_line(k))
     }
 }
 
@@ -170,6 +170,7 @@ fn push_line(
         list: list || bullet,
         page: at.page,
         at: at_of(at),
+        from: at,
     }));
 }
 
@@ -281,6 +282,14 @@ mod tests {
     use super::*;
     use crate::model::{Paragraph, Provenance};
 
+    fn line_texts<'a>(items: &'a [Item<'_>]) -> Vec<&'a str> {
+        items
+            .iter()
+            .filter_map(|i| i.line())
+            .map(|l| l.text.as_str())
+            .collect()
+    }
+
     fn para(t: &str, page: u32) -> Block {
         Block::Paragraph(Paragraph::new(t, Provenance::page(page)))
     }
@@ -300,11 +309,7 @@ mod tests {
             doc.blocks.push(para(&format!("{p}"), p));
         }
         let items = build(&doc, Vocab::builtin());
-        let texts: Vec<&str> = items
-            .iter()
-            .filter_map(|i| i.line())
-            .map(|l| l.text.as_str())
-            .collect();
+        let texts = line_texts(&items);
         assert_eq!(texts.len(), 12);
         assert!(
             texts
@@ -323,11 +328,7 @@ mod tests {
             doc.blocks.push(para(&format!("Notes for chapter {t}"), p));
         }
         let items = build(&doc, Vocab::builtin());
-        let texts: Vec<&str> = items
-            .iter()
-            .filter_map(|i| i.line())
-            .map(|l| l.text.as_str())
-            .collect();
+        let texts = line_texts(&items);
         assert_eq!(texts.len(), 12);
         assert_eq!(texts[0], "1.");
     }

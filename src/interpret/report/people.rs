@@ -6,7 +6,9 @@
 //! table with a repeating header, a PDF table split by a page (header
 //! printed again, a cell carried over), or a text export cut into several
 //! tables by blank lines. Its header words say what each column holds; the
-//! tables that follow it with the same width and no header continue it.
+//! tables that follow it with the same width and no header continue it. A
+//! membership table printed one cell per paragraph reaches this reader as a
+//! table too (the rebuild stage, `crate::rebuild::report`, puts it back).
 
 use crate::contract::{At, Person};
 use crate::model::{Cell, Paragraph, Provenance, Row, Table};
@@ -79,14 +81,6 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
                 current = None;
                 last = None;
                 if i < skip_to {
-                    continue;
-                }
-                if let Some((t, end)) = line_table(items, i, v)
-                    && let Some((cols, header_row)) = header(&t, v)
-                {
-                    read_rows(&t, cols, Some(header_row), v, &mut out, &mut last);
-                    last = None;
-                    skip_to = end;
                     continue;
                 }
                 if let Some((run, end)) =
@@ -192,80 +186,6 @@ fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
         }
     }
     None
-}
-
-/// A membership table that arrived without its grid (a pdftotext dump
-/// prints each cell as its own text box): a name header (or a line ending
-/// with one) and a post header as two lines, then name and post lines in
-/// turn, the header pair printed again at page breaks. Rebuilt as a
-/// two-column table; with the stream index after it.
-fn line_table(items: &[Item<'_>], i: usize, v: &Vocab) -> Option<(Table, usize)> {
-    let is_header = |t: &str, list: &[String]| {
-        let key = phrase_key(t);
-        key.split([',', '/', '&'])
-            .map(str::trim)
-            .any(|p| list.iter().any(|w| w == p))
-    };
-    let first = items.get(i)?.line()?;
-    let name_header = first.lines.last()?;
-    let post_header = &items.get(i + 1)?.line()?.text;
-    let names = &v.person_name_headers;
-    let posts = &v.person_post_headers;
-    if !is_header(name_header, names) || !is_header(post_header, posts) {
-        return None;
-    }
-    let cell = |col: usize, t: &str| Cell::new(col, vec![Paragraph::new(t, Provenance::default())]);
-    let row = |a: &str, b: &str| Row {
-        cells: vec![cell(0, a), cell(1, b)],
-        ..Default::default()
-    };
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let mut k = i + 2;
-    while let (Some(a), Some(b)) = (
-        items.get(k).and_then(Item::line),
-        items.get(k + 1).and_then(Item::line),
-    ) {
-        if is_header(&a.text, names) && is_header(b.first.as_str(), posts) {
-            // The header printed again at a page break, the post cell's
-            // end run on under it: that end finishes the post above.
-            if let (Some(prev), Some(rest)) = (pairs.last_mut(), b.lines.get(1..))
-                && !rest.is_empty()
-            {
-                prev.1 = format!("{} {}", prev.1, rest.join(" "));
-            }
-            k += 2;
-            continue;
-        }
-        // A post's wrapped end run into the next name's box: the lines
-        // before the name finish the post above.
-        let (carried, name) = match a.lines.split_last() {
-            Some((last, before)) if !before.is_empty() && !pairs.is_empty() => {
-                (before.join(" "), last.clone())
-            }
-            _ => (String::new(), a.text.clone()),
-        };
-        if (carried.is_empty() && a.lines.len() > 1) || !looks_like_name(&clean_name(&name, v), v) {
-            break;
-        }
-        if let Some(prev) = pairs.last_mut().filter(|_| !carried.is_empty()) {
-            prev.1 = format!("{} {carried}", prev.1);
-        }
-        pairs.push((name, b.text.clone()));
-        k += 2;
-    }
-    let rows: Vec<Row> = std::iter::once(row(name_header, post_header))
-        .chain(pairs.iter().map(|(a, b)| row(a, b)))
-        .collect();
-    (rows.len() > 2).then(|| {
-        (
-            Table {
-                rows,
-                columns: 2,
-                ..Default::default()
-            },
-            k,
-        )
-    })
 }
 
 /// The last member read: (index in the output, post text, organisation text).
@@ -508,10 +428,9 @@ fn names_over_posts(names: &Row, posts: &Row, v: &Vocab) -> Vec<Person> {
     out
 }
 
-/// Signatures set side by side and read a row at a time (a plain text
-/// dump): two or more name lines, then as many post items, closing a
-/// section. The first name may end the paragraph above, where the dump ran
-/// the signature block on from the text. Returns the people and the
+/// Signatures set side by side, in reading order a row at a time: two or
+/// more name lines, then as many post items, closing a section. The first
+/// name may be the last line of the paragraph above. Returns the people and the
 /// stream index after them.
 fn name_run_then_posts(
     items: &[Item<'_>],
@@ -589,9 +508,8 @@ fn signatures(
     (!run.is_empty() && ends_section).then_some((run, k))
 }
 
-/// A signature run on from the paragraph above it (a plain dump joins the
-/// lines of a page's last text block): the paragraph's last lines are a
-/// name over a post of one or two lines.
+/// A signature that ends a paragraph of several lines: the paragraph's
+/// last lines are a name over a post of one or two lines.
 fn closing_signature(l: &super::flow::Line, v: &Vocab) -> Option<Person> {
     let n = l.lines.len();
     (n.saturating_sub(3).max(1)..n.saturating_sub(1)).find_map(|j| {
@@ -679,101 +597,6 @@ mod tests {
             columns: rows.iter().map(|r| r.len()).max().unwrap_or(0),
             ..Default::default()
         }
-    }
-
-    #[test]
-    fn membership_table_printed_cell_by_cell() {
-        use super::super::flow::Line;
-        let mut head = Line::plain("9.B: Board Membership", false);
-        head.lines = vec!["9.B: Board Membership".into(), "NAME".into()];
-        let mut items = vec![Item::Line(head)];
-        for t in [
-            "TITLE, ORGANISATION",
-            "Ann Smith (Chair)",
-            "Independent Chair, Anytown SCP",
-            "NAME",
-            "TITLE, ORGANISATION",
-            "Cy Dee",
-            "Head of Service, Anytown Council",
-            "The board met six times in the year.",
-        ] {
-            items.push(Item::Line(Line::plain(t, false)));
-        }
-        let p = find(&items, &Sections::default(), Vocab::builtin());
-        let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
-        assert_eq!(names, vec!["Ann Smith", "Cy Dee"]);
-        assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
-    }
-
-    #[test]
-    fn a_post_finished_under_the_repeated_header() {
-        use super::super::flow::Line;
-        let mut head = Line::plain("x", false);
-        head.lines = vec!["Board Membership".into(), "NAME".into()];
-        let mut glued = Line::plain("TITLE, ORGANISATION Anytown Council", false);
-        glued.lines = vec!["TITLE, ORGANISATION".into(), "Anytown Council".into()];
-        glued.first = "TITLE, ORGANISATION".into();
-        let mut items = vec![Item::Line(head)];
-        for t in [
-            "TITLE, ORGANISATION",
-            "Ann Smith",
-            "Lay Member, Anytown SCP",
-            "Bo Li",
-        ] {
-            items.push(Item::Line(Line::plain(t, false)));
-        }
-        items.push(Item::Line(Line::plain("Senior Manager, Inclusion,", false)));
-        items.push(Item::Line(Line::plain("NAME", false)));
-        items.push(Item::Line(glued));
-        items.push(Item::Line(Line::plain("Cy Dee", false)));
-        items.push(Item::Line(Line::plain(
-            "Head Teacher, Anytown School",
-            false,
-        )));
-        let p = find(&items, &Sections::default(), Vocab::builtin());
-        assert_eq!(p.len(), 3);
-        assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
-        assert_eq!(p[1].role.as_deref(), Some("Senior Manager, Inclusion"));
-    }
-
-    #[test]
-    fn a_post_run_into_the_next_name_box() {
-        use super::super::flow::Line;
-        let mut head = Line::plain("x", false);
-        head.lines = vec!["Board Membership".into(), "NAME".into()];
-        let mut carried = Line::plain("x", false);
-        carried.lines = vec!["Rescue Service".into(), "Cy Dee".into()];
-        let mut items = vec![Item::Line(head)];
-        for t in [
-            "TITLE, ORGANISATION",
-            "Ann Smith",
-            "Lay Member, Anytown SCP",
-            "Bo Li",
-        ] {
-            items.push(Item::Line(Line::plain(t, false)));
-        }
-        items.push(Item::Line(Line::plain(
-            "Head of Safety, Anytown Fire &",
-            false,
-        )));
-        items.push(Item::Line(carried));
-        items.push(Item::Line(Line::plain(
-            "Head Teacher, Anytown School",
-            false,
-        )));
-        let p = find(&items, &Sections::default(), Vocab::builtin());
-        let got: Vec<(&str, Option<&str>)> = p
-            .iter()
-            .map(|x| (x.name.as_str(), x.organisation.as_deref()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("Ann Smith", Some("Anytown SCP")),
-                ("Bo Li", Some("Anytown Fire & Rescue Service")),
-                ("Cy Dee", Some("Anytown School"))
-            ]
-        );
     }
 
     /// The table's last rows left as "Name<tab>Post" lines by the reader,
