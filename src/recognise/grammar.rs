@@ -356,6 +356,7 @@ impl Clone for Grammars {
 pub struct Prepared {
     pub(crate) dates: std::sync::OnceLock<super::date::Lexicon>,
     pub(crate) leads: std::sync::OnceLock<super::lead::Lex>,
+    pub(crate) status: std::sync::OnceLock<super::status::StatusLex>,
 }
 
 impl std::fmt::Debug for Prepared {
@@ -375,6 +376,13 @@ impl Grammars {
         self.prepared
             .leads
             .get_or_init(|| super::lead::Lex::new(self))
+    }
+
+    /// The status words as phrase matchers.
+    pub(crate) fn status_lexicon(&self) -> &super::status::StatusLex {
+        self.prepared
+            .status
+            .get_or_init(|| super::status::StatusLex::new(self))
     }
 }
 
