@@ -157,24 +157,29 @@ fn output(some: bool, n: usize) -> Output {
             number: "1".into(),
             title: "Introduction".into(),
             level: 1,
+            at: at(some),
         }],
         figures: vec![Figure {
             value: 12.0,
             text: "12".into(),
             label: "referrals".into(),
+            at: at(some),
         }],
         people: vec![Person {
             name: "Jo Bloggs".into(),
             role: opt(some, "Chair"),
             organisation: opt(some, "Council"),
+            at: at(some),
         }],
         priorities: vec![Priority {
             title: "Neglect".into(),
             leads: vec![lead(some)],
+            at: at(some),
         }],
         glossary: vec![GlossaryEntry {
             abbreviation: "LA".into(),
             expansion: "Local authority".into(),
+            at: at(some),
         }],
         budget: vec![BudgetLine {
             period: opt(some, "2020/21"),
@@ -182,6 +187,7 @@ fn output(some: bool, n: usize) -> Output {
             item: "Training".into(),
             amount: 1500.5,
             text: "1,500.50".into(),
+            at: at(some),
         }],
     };
     Output {

@@ -466,6 +466,36 @@ fn edges() -> Vec<(String, Vec<Want>)> {
             "Milo Tregarth Ostley CCG",
             vec![(s("Milo Tregarth"), None, s("Ostley CCG"))],
         ),
+        // Two people run together before a body: the body is not their
+        // name's start, and the second takes it.
+        (
+            "Tamsin Gorle Idris Vellacott Essex Police – Pella Quist, Head of Service",
+            vec![
+                (s("Tamsin Gorle"), None, None),
+                (s("Idris Vellacott"), None, None),
+                (s("Pella Quist"), s("Head of Service"), s("Essex Police")),
+            ],
+        ),
+        (
+            "Tamsin Gorle Idris Vellacott Essex Police",
+            vec![
+                (s("Tamsin Gorle"), None, None),
+                (s("Idris Vellacott"), None, s("Essex Police")),
+            ],
+        ),
+        (
+            "Tamsin Gorle and Idris Vellacott and Essex Police – Pella Quist, Head of Service",
+            vec![
+                (s("Tamsin Gorle"), None, None),
+                (s("Idris Vellacott"), None, None),
+                (s("Pella Quist"), s("Head of Service"), s("Essex Police")),
+            ],
+        ),
+        // Three words before the body are one person.
+        (
+            "Ann Marie Poldew Essex Police",
+            vec![(s("Ann Marie Poldew"), None, s("Essex Police"))],
+        ),
         // Carry markers name no lead.
         ("As above", vec![]),
         ("as above.", vec![]),

@@ -24,7 +24,7 @@
 
 use std::collections::HashSet;
 
-use super::{At, ContractError, Diagnostic, Level, Output, is_real_day, validator};
+use super::{At, ContractError, Diagnostic, Level, Output, Report, is_real_day, validator};
 
 /// The first year a date may name.
 pub const FIRST_YEAR: u32 = 1900;
@@ -268,20 +268,44 @@ fn dates(out: &mut Output, notes: &mut Notes) {
 }
 
 fn all_ats(out: &mut Output) -> impl Iterator<Item = &mut At> {
+    let report = out.report.iter_mut().flat_map(|r| {
+        let Report {
+            sections,
+            figures,
+            people,
+            priorities,
+            glossary,
+            budget,
+            ..
+        } = r;
+        (sections.iter_mut().map(|x| &mut x.at))
+            .chain(figures.iter_mut().map(|x| &mut x.at))
+            .chain(people.iter_mut().map(|x| &mut x.at))
+            .chain(priorities.iter_mut().map(|x| &mut x.at))
+            .chain(glossary.iter_mut().map(|x| &mut x.at))
+            .chain(budget.iter_mut().map(|x| &mut x.at))
+    });
     out.findings
         .iter_mut()
         .map(|f| &mut f.at)
         .chain(out.actions.iter_mut().map(|a| &mut a.at))
         .chain(out.diagnostics.iter_mut().map(|d| &mut d.at))
+        .chain(report)
 }
 
 fn count_zero_positions(out: &Output) -> usize {
-    let ats = out
-        .findings
-        .iter()
-        .map(|f| f.at)
+    let report = out.report.iter().flat_map(|r| {
+        (r.sections.iter().map(|x| x.at))
+            .chain(r.figures.iter().map(|x| x.at))
+            .chain(r.people.iter().map(|x| x.at))
+            .chain(r.priorities.iter().map(|x| x.at))
+            .chain(r.glossary.iter().map(|x| x.at))
+            .chain(r.budget.iter().map(|x| x.at))
+    });
+    let ats = (out.findings.iter().map(|f| f.at))
         .chain(out.actions.iter().map(|a| a.at))
-        .chain(out.diagnostics.iter().map(|d| d.at));
+        .chain(out.diagnostics.iter().map(|d| d.at))
+        .chain(report);
     ats.map(|at| usize::from(at.page == Some(0)) + usize::from(at.line == Some(0)))
         .sum()
 }
@@ -782,17 +806,23 @@ mod tests {
                     number: "".into(),
                     title: "Untitled".into(),
                     level: 0,
+                    at: At::default(),
                 },
                 Section {
                     number: "2".into(),
                     title: "Training".into(),
                     level: 1,
+                    at: At {
+                        page: Some(0),
+                        line: Some(4),
+                    },
                 },
             ],
             figures: vec![Figure {
                 value: f64::NAN,
                 text: "n/a".into(),
                 label: "Referrals".into(),
+                at: At::default(),
             }],
             ..Report::default()
         });
@@ -803,7 +833,18 @@ mod tests {
         assert!(report.figures.is_empty());
         assert_eq!(
             codes(&out),
-            ["contract.field_dropped", "contract.field_dropped"]
+            [
+                "contract.bad_position",
+                "contract.field_dropped",
+                "contract.field_dropped"
+            ]
+        );
+        assert_eq!(
+            report.sections[0].at,
+            At {
+                page: None,
+                line: Some(4)
+            }
         );
         let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert!(

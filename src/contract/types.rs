@@ -206,6 +206,10 @@ pub struct Section {
     pub title: String,
     /// Number of components in `number`.
     pub level: u8,
+    /// Where it starts (docket's addition to the contract's report
+    /// fields: a tracker row can point back at the page it came from).
+    #[serde(default)]
+    pub at: At,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -216,6 +220,10 @@ pub struct Figure {
     /// As printed, e.g. `"19,383"`, `"98%"`.
     pub text: String,
     pub label: String,
+    /// Where it starts (docket's addition to the contract's report
+    /// fields: a tracker row can point back at the page it came from).
+    #[serde(default)]
+    pub at: At,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,6 +232,10 @@ pub struct Person {
     pub name: String,
     pub role: Option<String>,
     pub organisation: Option<String>,
+    /// Where it starts (docket's addition to the contract's report
+    /// fields: a tracker row can point back at the page it came from).
+    #[serde(default)]
+    pub at: At,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -231,6 +243,10 @@ pub struct Person {
 pub struct Priority {
     pub title: String,
     pub leads: Vec<Lead>,
+    /// Where it starts (docket's addition to the contract's report
+    /// fields: a tracker row can point back at the page it came from).
+    #[serde(default)]
+    pub at: At,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -238,6 +254,10 @@ pub struct Priority {
 pub struct GlossaryEntry {
     pub abbreviation: String,
     pub expansion: String,
+    /// Where it starts (docket's addition to the contract's report
+    /// fields: a tracker row can point back at the page it came from).
+    #[serde(default)]
+    pub at: At,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -257,6 +277,10 @@ pub struct BudgetLine {
     #[serde(serialize_with = "whole_as_integer")]
     pub amount: f64,
     pub text: String,
+    /// Where it starts (docket's addition to the contract's report
+    /// fields: a tracker row can point back at the page it came from).
+    #[serde(default)]
+    pub at: At,
 }
 
 /// Numbers such as `19,383` or `£35,000` are whole: write them as JSON

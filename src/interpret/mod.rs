@@ -11,8 +11,8 @@ pub mod kind;
 pub mod plan;
 pub mod report;
 
-use crate::contract::{Action, Diagnostic, Finding, Kind, Report};
-use crate::model::{Block, Document};
+use crate::contract::{Action, At, Diagnostic, Finding, Kind, Report};
+use crate::model::{Block, Document, Provenance};
 use crate::recognise::Grammars;
 
 /// What interpretation found in one document.
@@ -24,6 +24,17 @@ pub struct Interpretation {
     pub actions: Vec<Action>,
     pub report: Option<Report>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The contract's `at` for a model position. A DOCX has no lines: its
+/// `line` is the 1-based paragraph number (the reader's `index` + 1; a
+/// row's first paragraph). A 0 is a position no reader recorded and reads
+/// as unknown.
+pub(crate) fn at_of(p: Provenance) -> At {
+    At {
+        page: p.page.filter(|n| *n > 0),
+        line: p.line.or(p.index.map(|i| i + 1)).filter(|n| *n > 0),
+    }
 }
 
 /// Provenance is 1-based: a 0 is a position no reader recorded (a reader

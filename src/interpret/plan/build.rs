@@ -14,7 +14,7 @@
 //! - a lead cell that is merged from above, or empty within the same
 //!   finding, carries the leads of the action above (`leads_inherited`).
 
-use crate::contract::{Action, At, Finding, Lead};
+use crate::contract::{Action, Finding, Lead};
 use crate::model::Provenance;
 use crate::recognise::{Grammars, reference};
 
@@ -433,14 +433,7 @@ fn extend_columns(into: &mut Vec<Vec<String>>, cells: &[CellVal]) {
     }
 }
 
-/// The contract's `at`. A DOCX has no lines: its `line` is the 1-based
-/// paragraph number (the reader's `index` + 1; a row's first paragraph).
-fn at(p: Provenance) -> At {
-    At {
-        page: p.page,
-        line: p.line.or(p.index.map(|i| i + 1)),
-    }
-}
+use crate::interpret::at_of as at;
 
 /// Build findings and actions from the lines of every plan table, in order.
 pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding>, Vec<Action>) {

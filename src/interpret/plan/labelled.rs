@@ -11,7 +11,7 @@
 //! sections; a heading that encloses no action (Background, Monitoring)
 //! gives nothing.
 
-use crate::contract::{Action, At, Finding};
+use crate::contract::{Action, Finding};
 use crate::model::{Block, Document, Provenance};
 use crate::recognise::Grammars;
 
@@ -240,12 +240,7 @@ pub(super) fn extract(doc: &Document, g: &Grammars, ctx: &Context, skip: &[usize
     Some(build(w, ctx, g))
 }
 
-fn at(p: Provenance) -> At {
-    At {
-        page: p.page.filter(|n| *n > 0),
-        line: p.line.filter(|n| *n > 0),
-    }
-}
+use crate::interpret::at_of as at;
 
 fn build(w: Walk<'_>, ctx: &Context, g: &Grammars) -> Plan {
     // Only findings some action answers, and sections that group actions.

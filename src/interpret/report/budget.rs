@@ -8,10 +8,10 @@
 //! printed there (or in the caption above the table) says which year. Total
 //! rows are sums of the lines above, never lines themselves.
 
-use crate::contract::{BudgetLine, Direction};
+use crate::contract::{At, BudgetLine, Direction};
 use crate::model::Table;
 
-use super::flow::Item;
+use super::flow::{Item, row_at};
 use super::sections::Sections;
 use super::text::{money, norm, periods};
 use super::vocab::{Vocab, key_has_any, phrase_key, words_key};
@@ -171,6 +171,8 @@ fn side_by_side(
         .or_else(|| report_period.map(str::to_string));
     let mut side = 0usize;
     let mut pending: Option<String> = None;
+    // Where the pending item starts.
+    let mut pending_at = At::default();
     let mut closed: Option<usize> = None;
     // Amounts printed as totals: after a total's label, or with no item.
     let mut totals: Vec<f64> = Vec::new();
@@ -211,6 +213,7 @@ fn side_by_side(
                     item,
                     amount,
                     text: text.clone(),
+                    at: pending_at,
                 });
             }
             side += 1;
@@ -243,6 +246,7 @@ fn side_by_side(
         if is_total(&text, v) && pending.as_deref().is_some_and(|p| !is_total(p, v)) {
             continue;
         }
+        pending_at = l.at;
         if let Some(prev) = pending.replace(text) {
             if is_total(&prev, v) {
                 closed = Some(side % 2);
@@ -470,6 +474,7 @@ fn grid_lines(
                 item,
                 amount,
                 text: amount_text,
+                at: row_at(&t.rows[ri]),
             });
         }
     }
@@ -566,7 +571,7 @@ fn segment_lines(
     };
     let mut section: Option<Direction> = None;
     let mut out: Vec<(usize, BudgetLine)> = Vec::new();
-    for row in rows.iter().skip(first_data) {
+    for (row, model_row) in rows.iter().zip(&t.rows).skip(first_data) {
         if !row.iter().any(|p| matches!(p, Piece::Amount(..))) {
             // A section row ("Income", "Expenditure") in a stacked table.
             if let [Piece::Text(_, item)] = row.as_slice()
@@ -609,6 +614,7 @@ fn segment_lines(
                             item: norm(item),
                             amount: *amount,
                             text: printed.clone(),
+                            at: row_at(model_row),
                         },
                     ));
                 }

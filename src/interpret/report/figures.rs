@@ -6,7 +6,7 @@
 //! infographic chapters where short number-led lines dominate. A chapter
 //! qualifies by that density, not by its title.
 
-use crate::contract::Figure;
+use crate::contract::{At, Figure};
 
 use super::flow::Item;
 use super::sections::Sections;
@@ -30,15 +30,18 @@ pub fn find(items: &[Item<'_>], secs: &Sections) -> Vec<Figure> {
     }
     let mut out = Vec::new();
     for (_, lines) in chapters {
-        let units: Vec<&str> = lines
+        let units: Vec<(&str, At)> = lines
             .iter()
             .filter_map(|&i| items[i].line())
             .flat_map(units)
             .collect();
-        let figs: Vec<Figure> = units.iter().filter_map(|u| figure(u)).collect();
+        let figs: Vec<Figure> = units
+            .iter()
+            .filter_map(|(u, at)| figure(u).map(|f| Figure { at: *at, ..f }))
+            .collect();
         let short = units
             .iter()
-            .filter(|u| u.split_whitespace().count() <= MAX_WORDS)
+            .filter(|(u, _)| u.split_whitespace().count() <= MAX_WORDS)
             .count();
         if figs.len() >= 3 && figs.len() * 5 >= short {
             out.extend(figs);
@@ -54,8 +57,9 @@ const SHORT_LINE: usize = 12;
 /// The figure-sized units of a paragraph: its lines, where a reader
 /// grouped a column of figure lines into one paragraph (most of its lines
 /// are figures, or it holds figures among short label lines), else the
-/// whole paragraph.
-fn units(l: &super::flow::Line) -> Vec<&str> {
+/// whole paragraph. Each unit with where it starts: a paragraph's k-th
+/// line is k lines below its start where the input has lines.
+fn units(l: &super::flow::Line) -> Vec<(&str, At)> {
     if l.lines.len() > 1 {
         let figs = l.lines.iter().filter(|x| figure(x).is_some()).count();
         let short = l
@@ -64,10 +68,15 @@ fn units(l: &super::flow::Line) -> Vec<&str> {
             .filter(|x| x.split_whitespace().count() <= SHORT_LINE)
             .count();
         if figs * 2 >= l.lines.len() || (figs >= 2 && short * 5 >= l.lines.len() * 4) {
-            return l.lines.iter().map(String::as_str).collect();
+            return l
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(k, x)| (x.as_str(), l.at_line(k)))
+                .collect();
         }
     }
-    vec![l.text.as_str()]
+    vec![(l.text.as_str(), l.at)]
 }
 
 /// A figure line: a number in digits (not a year, not a list marker, not a
@@ -95,6 +104,7 @@ fn figure(text: &str) -> Option<Figure> {
         value,
         text: printed,
         label: label.to_string(),
+        at: At::default(),
     })
 }
 

@@ -9,7 +9,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{Block, Document, Table, bullets};
+use crate::contract::At;
+use crate::interpret::at_of;
+use crate::model::{Block, Cell, Document, Provenance, Row, Table, bullets};
 
 use super::text::norm;
 use super::vocab::Vocab;
@@ -35,6 +37,8 @@ pub struct Line {
     /// tab: a table row that a reader left as a line ("Name\tPost").
     pub cells: Vec<String>,
     pub page: Option<u32>,
+    /// Where the paragraph starts, for the items read from it.
+    pub at: At,
 }
 
 /// One item of the stream.
@@ -57,6 +61,18 @@ impl Line {
             tab: t.contains('\t'),
             cells: tab_cells(t),
             page: None,
+            at: At::default(),
+        }
+    }
+}
+
+impl Line {
+    /// Where the paragraph's `k`-th line starts: `k` lines below the
+    /// paragraph's own start where the input has lines.
+    pub fn at_line(&self, k: usize) -> At {
+        At {
+            line: self.at.line.map(|n| n.saturating_add(k as u32)),
+            ..self.at
         }
     }
 }
@@ -68,6 +84,38 @@ impl Item<'_> {
             Item::Table(_) => None,
         }
     }
+
+    /// Where the item starts: a line's paragraph, a table's first row.
+    pub fn at(&self) -> At {
+        match self {
+            Item::Line(l) => l.at,
+            Item::Table(t) => t.rows.first().map(row_at).unwrap_or_default(),
+        }
+    }
+}
+
+/// Where a cell starts: its own position, else its first paragraph's,
+/// else its row's (`row`).
+pub fn cell_at(cell: &Cell, row: &Row) -> At {
+    std::iter::once(cell.at)
+        .chain(cell.paragraphs.iter().map(|p| p.at))
+        .map(at_of)
+        .find(|a| *a != At::default())
+        .unwrap_or_else(|| row_at(row))
+}
+
+/// Where a table row starts: the row's own position where the reader
+/// recorded one, else its first cell's or cell paragraph's.
+pub fn row_at(row: &Row) -> At {
+    std::iter::once(row.at)
+        .chain(
+            row.cells
+                .iter()
+                .flat_map(|c| std::iter::once(c.at).chain(c.paragraphs.iter().map(|p| p.at))),
+        )
+        .map(at_of)
+        .find(|a| *a != At::default())
+        .unwrap_or_default()
 }
 
 /// Build the stream for a document.
@@ -75,10 +123,8 @@ pub fn build<'a>(doc: &'a Document, v: &Vocab) -> Vec<Item<'a>> {
     let mut items = Vec::with_capacity(doc.blocks.len());
     for b in &doc.blocks {
         match b {
-            Block::Heading(h) => push_line(&mut items, &h.text, Some(h.level), false, h.at.page),
-            Block::Paragraph(p) => {
-                push_line(&mut items, &p.text, None, p.list.is_some(), p.at.page)
-            }
+            Block::Heading(h) => push_line(&mut items, &h.text, Some(h.level), false, h.at),
+            Block::Paragraph(p) => push_line(&mut items, &p.text, None, p.list.is_some(), p.at),
             Block::Table(t) => items.push(Item::Table(t)),
         }
     }
@@ -98,7 +144,7 @@ fn push_line(
     raw: &str,
     heading: Option<u8>,
     list: bool,
-    page: Option<u32>,
+    at: Provenance,
 ) {
     let mut bullet = false;
     let lines: Vec<String> = raw
@@ -122,7 +168,8 @@ fn push_line(
         cells: tab_cells(first_raw),
         heading,
         list: list || bullet,
-        page,
+        page: at.page,
+        at: at_of(at),
     }));
 }
 

@@ -5,10 +5,10 @@
 //! row at all; a column of acronyms next to a column of phrases is
 //! unmistakable, and a glossary heading above the table confirms it.
 
-use crate::contract::GlossaryEntry;
+use crate::contract::{At, GlossaryEntry};
 use crate::model::Table;
 
-use super::flow::Item;
+use super::flow::{Item, row_at};
 use super::sections::Sections;
 use super::text::{is_acronym, norm};
 use super::vocab::{Vocab, has_any_phrase, phrase_key};
@@ -53,7 +53,9 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry
                 .then(|| line_entry(&format!("{} {}", text, next.text)))
                 .flatten()
         };
-        if let Some(e) = line_entry(&text).or_else(apart)
+        if let Some(e) = line_entry(&text)
+            .or_else(apart)
+            .map(|e| GlossaryEntry { at: it.at(), ..e })
             && !out
                 .iter()
                 .any(|x: &GlossaryEntry| x.abbreviation == e.abbreviation)
@@ -128,6 +130,7 @@ fn table_entries(t: &Table, under_heading: bool, v: &Vocab) -> Vec<GlossaryEntry
                 rows.push(GlossaryEntry {
                     abbreviation: term,
                     expansion: meaning,
+                    at: row_at(&t.rows[ri]),
                 });
             }
         }
@@ -164,6 +167,7 @@ fn line_entry(text: &str) -> Option<GlossaryEntry> {
     Some(GlossaryEntry {
         abbreviation: term.to_string(),
         expansion: rest.to_string(),
+        at: At::default(),
     })
 }
 

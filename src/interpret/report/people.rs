@@ -8,10 +8,10 @@
 //! tables by blank lines. Its header words say what each column holds; the
 //! tables that follow it with the same width and no header continue it.
 
-use crate::contract::Person;
+use crate::contract::{At, Person};
 use crate::model::{Cell, Paragraph, Provenance, Row, Table};
 
-use super::flow::Item;
+use super::flow::{Item, cell_at, row_at};
 use super::sections::Sections;
 use super::text::{clean_name, looks_like_name, norm, split_post, strip_tenure};
 use super::vocab::{Vocab, phrase_key};
@@ -309,7 +309,7 @@ fn read_rows(
                 o.push_str(&org);
                 let (p, o) = (norm(p), norm(o));
                 if let Some(slot) = out.get_mut(*idx) {
-                    *slot = person(&slot.name.clone(), &p, &o, cols, v);
+                    *slot = person(&slot.name.clone(), &p, &o, cols, v, slot.at);
                 }
             }
             continue;
@@ -319,6 +319,9 @@ fn read_rows(
                 .map(|c| c.text())
                 .unwrap_or_default()
         };
+        let name_at = t
+            .cell_at(ri, cols.name)
+            .map_or_else(|| row_at(row), |c| cell_at(c, row));
         let post_paras = paragraphs(&raw(cols.post));
         if let Some(names) = several_names(&raw(Some(cols.name)), post_paras.len(), v) {
             // Rows run together by the reader: one person per name, each
@@ -331,7 +334,7 @@ fn read_rows(
                     _ => String::new(),
                 };
                 let (p, o) = (pick(&post_paras, &post), pick(&org_paras, &org));
-                out.push(person(name, &p, &o, cols, v));
+                out.push(person(name, &p, &o, cols, v, name_at));
                 *last = Some((out.len() - 1, p, o));
             }
             continue;
@@ -340,7 +343,7 @@ fn read_rows(
         if name.is_empty() || !name.chars().any(char::is_alphabetic) {
             continue;
         }
-        out.push(person(&name, &post, &org, cols, v));
+        out.push(person(&name, &post, &org, cols, v, name_at));
         *last = Some((out.len() - 1, post, org));
     }
 }
@@ -402,7 +405,7 @@ fn split_names(ws: &[&str], k: usize, v: &Vocab) -> Option<Vec<String>> {
     })
 }
 
-fn person(name: &str, post: &str, org: &str, cols: Columns, v: &Vocab) -> Person {
+fn person(name: &str, post: &str, org: &str, cols: Columns, v: &Vocab, at: At) -> Person {
     let post = strip_tenure(post, v);
     let org = strip_tenure(org, v);
     let (role, org_from_post) = if cols.post_has_org || (cols.org.is_none() && cols.post.is_some())
@@ -420,6 +423,7 @@ fn person(name: &str, post: &str, org: &str, cols: Columns, v: &Vocab) -> Person
         name: name.to_string(),
         role,
         organisation,
+        at,
     }
 }
 
@@ -468,6 +472,7 @@ fn signature_table(t: &Table, v: &Vocab) -> Vec<Person> {
                 name: clean_name(name, v),
                 role,
                 organisation,
+                at: cell_at(cell, row),
             });
         }
     }
@@ -497,6 +502,7 @@ fn names_over_posts(names: &Row, posts: &Row, v: &Vocab) -> Vec<Person> {
             name: clean_name(&name, v),
             role,
             organisation,
+            at: cell_at(cell, names),
         });
     }
     out
@@ -514,20 +520,23 @@ fn name_run_then_posts(
     v: &Vocab,
 ) -> Option<(Vec<Person>, usize)> {
     let first = items.get(i)?.line()?;
-    let mut names = vec![first.lines.last()?.clone()];
+    let mut names = vec![(
+        first.lines.last()?.clone(),
+        first.at_line(first.lines.len() - 1),
+    )];
     let mut k = i + 1;
     while let Some(l) = items.get(k).and_then(Item::line) {
         if l.lines.len() != 1 || secs.is_heading(k) || !looks_like_name(&l.text, v) {
             break;
         }
-        names.push(l.text.clone());
+        names.push((l.text.clone(), l.at));
         k += 1;
     }
-    if names.len() < 2 || !names.iter().all(|n| looks_like_name(n, v)) {
+    if names.len() < 2 || !names.iter().all(|(n, _)| looks_like_name(n, v)) {
         return None;
     }
     let mut out = Vec::new();
-    for name in &names {
+    for (name, name_at) in &names {
         let l = items.get(k).and_then(Item::line)?;
         if secs.is_heading(k) || !looks_like_post(&l.text, v) {
             return None;
@@ -537,6 +546,7 @@ fn name_run_then_posts(
             name: clean_name(name, v),
             role,
             organisation,
+            at: *name_at,
         });
         k += 1;
     }
@@ -593,6 +603,7 @@ fn closing_signature(l: &super::flow::Line, v: &Vocab) -> Option<Person> {
                 name: clean_name(name, v),
                 role,
                 organisation,
+                at: l.at_line(j),
             }
         })
     })
@@ -631,6 +642,7 @@ fn signature_at(
         name: clean_name(&name, v),
         role,
         organisation,
+        at: line.at,
     };
     Some((person, used))
 }

@@ -51,6 +51,7 @@ pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
         out.push(Priority {
             title,
             leads: split_leads(&lead_text, v),
+            at: items[k].at(),
         });
     }
     out

@@ -113,6 +113,7 @@ pub fn find(items: &[Item<'_>]) -> Sections {
                     tab: false,
                     cells: Vec::new(),
                     page: l.page,
+                    at: l.at,
                 };
                 found.extend(candidate(i, &one).map(|mut c| {
                     c.weight -= 0.3;
@@ -139,6 +140,7 @@ pub fn find(items: &[Item<'_>]) -> Sections {
                 number: c.number.clone(),
                 title: c.title.clone(),
                 level: c.parts.len().min(u8::MAX as usize) as u8,
+                at: items.get(c.item).map(Item::at).unwrap_or_default(),
             });
             out.at.push(c.item);
         }

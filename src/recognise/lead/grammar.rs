@@ -13,6 +13,8 @@ type Range = (usize, usize);
 /// The longest person's name, in words (after ranks and titles): four
 /// name words in a row are two people with no separator between them.
 const MAX_NAME_WORDS: usize = 3;
+/// Name words of two people of two words each.
+const TWO_NAMES: usize = 4;
 
 /// Most parts a unit is read in: beyond this the enumeration of readings
 /// is not tried (a run-on cell goes to the run-on reader).
@@ -302,9 +304,19 @@ fn name_after(ws: &[Tok]) -> bool {
     })
 }
 
+/// Four or more name words before a known place ("Al Bee Cy Dee Kent
+/// Police"): two people run together before a body. A body's own name
+/// puts at most a word or two of its own before a place ("Royal Kent
+/// Hospital"); one person before it is the person + body reading.
+fn names_before_place(ws: &[Tok]) -> bool {
+    let run = name_run(ws, 0);
+    run >= TWO_NAMES && ws.get(run).is_some_and(|t| t.has(PLACE))
+}
+
 /// Does a phrase end with "and" and two name words ("ABC and Ann Poe"),
 /// or start with two name words, "and" and an acronym or known place
-/// ("Ann Poe and ABC")? A body joined by "and" ends with its organisation
+/// ("Ann Poe and ABC") or another name and "and" ("Ann Poe and Bo Roe and
+/// Kent Police")? A body joined by "and" ends with its organisation
 /// word, acronym or place ("NHS Anyplace and Elsewhere ICB"), and its
 /// sides are alike ("Anyplace Parent and Carer Voice"); such a phrase
 /// hides a person, so it is neither a body nor a service.
@@ -313,8 +325,13 @@ fn ends_in_name(ws: &[Tok]) -> bool {
     let tail = ws.iter().rev().take_while(|t| name_word(t)).count();
     let head = name_run(ws, 0);
     let body_after = |k: usize| ws.get(k).is_some_and(|t| t.has(ACR) || t.has(PLACE));
+    // "Ann Poe and Bo Roe and ABC": people listed before the body.
+    let names_listed = |k: usize| {
+        let next = name_run(ws, k);
+        next >= 2 && and(k + next)
+    };
     (tail >= 2 && ws.len() > tail && and(ws.len() - tail - 1))
-        || (head >= 2 && and(head) && body_after(head + 1))
+        || (head >= 2 && and(head) && (body_after(head + 1) || names_listed(head + 1)))
 }
 
 /// Acronyms of agencies printed after a post with no separator ("Head of
@@ -407,7 +424,7 @@ fn readings(cell: &str, r: Range, lex: &Lex) -> Vec<(Label, i32)> {
     let name_then_body = out
         .iter()
         .any(|(l, _)| matches!(l, Label::PersonOrg { .. }));
-    if name_before_post(&ws) || ends_in_name(&ws) || name_then_body {
+    if name_before_post(&ws) || ends_in_name(&ws) || name_then_body || names_before_place(&ws) {
         return out;
     }
     // A body's whole name from the list ("Public Health") reads as an
