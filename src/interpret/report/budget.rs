@@ -14,7 +14,7 @@ use crate::model::Table;
 use super::flow::{Item, row_at};
 use super::sections::Sections;
 use super::text::{money, norm, periods};
-use super::vocab::{Vocab, key_has_any, phrase_key, words_key};
+use super::vocab::{Vocab, phrase_key};
 use crate::recognise::Grammars;
 
 pub fn find(
@@ -230,8 +230,8 @@ fn side_by_side(
             continue;
         }
         // The next statement's caption or headers end this one.
-        let key = words_key(&text);
-        let flows = key_has_any(&key, &v.income_words) || key_has_any(&key, &v.expenditure_words);
+        let lex = v.phrases();
+        let flows = lex.income_words.contains(&text) || lex.expenditure_words.contains(&text);
         let caption = flows && (!periods(&text, g).is_empty() || text.ends_with(':'));
         if !opens_with_letter || text.split_whitespace().count() > 10 || caption {
             end = k;
@@ -339,9 +339,9 @@ fn is_section_number(text: &str) -> bool {
 }
 
 fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
-    let key = words_key(text);
-    let inc = key_has_any(&key, &v.income_words);
-    let exp = key_has_any(&key, &v.expenditure_words);
+    let lex = v.phrases();
+    let inc = lex.income_words.contains(text);
+    let exp = lex.expenditure_words.contains(text);
     match (inc, exp) {
         (true, false) => Some(Direction::Income),
         (false, true) => Some(Direction::Expenditure),
@@ -350,11 +350,7 @@ fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
 }
 
 fn is_total(item: &str, v: &Vocab) -> bool {
-    let key = item.to_lowercase();
-    let key = key.trim_end_matches([':', '.']).trim();
-    v.total_words
-        .iter()
-        .any(|w| key == w || key.starts_with(&format!("{w} ")))
+    v.phrases().total_words.opening(item).is_some()
 }
 
 fn table_lines(

@@ -262,7 +262,10 @@ fn is_page_number(text: &str, v: &Vocab) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if words.first().is_some_and(|w| v.page_words.contains(w)) {
+    if words
+        .first()
+        .is_some_and(|w| v.phrases().page_words.whole(w).is_some())
+    {
         words.remove(0);
     }
     match words.as_slice() {

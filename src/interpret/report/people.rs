@@ -15,6 +15,7 @@ use super::flow::{Item, cell_at, row_at};
 use super::sections::Sections;
 use super::text::{clean_name, looks_like_name, norm, split_post, strip_tenure};
 use super::vocab::{Vocab, phrase_key};
+use crate::recognise::phrase::Phrases;
 
 /// What each column of a people table holds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -141,14 +142,15 @@ fn is_header_line(text: &str, v: &Vocab) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
         .filter(|w| !w.is_empty())
         .collect();
-    let known = |w: &&str, list: &[String]| list.iter().any(|h| h == w);
+    let lex = v.phrases();
+    let known = |w: &&str, list: &Phrases<()>| list.whole(w).is_some();
     !words.is_empty()
         && words.len() <= 8
-        && words.iter().any(|w| known(w, &v.person_name_headers))
+        && words.iter().any(|w| known(w, &lex.person_name_headers))
         && words.iter().all(|w| {
-            known(w, &v.person_name_headers)
-                || known(w, &v.person_post_headers)
-                || known(w, &v.person_organisation_headers)
+            known(w, &lex.person_name_headers)
+                || known(w, &lex.person_post_headers)
+                || known(w, &lex.person_organisation_headers)
         })
 }
 
@@ -171,16 +173,17 @@ fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();
-            let is = |list: &[String]| parts.iter().any(|p| list.iter().any(|w| w == p));
+            let is = |list: &Phrases<()>| parts.iter().any(|p| list.whole(p).is_some());
             if parts.is_empty() {
                 continue;
             }
-            if name.is_none() && parts.len() == 1 && is(&v.person_name_headers) {
+            let lex = v.phrases();
+            if name.is_none() && parts.len() == 1 && is(&lex.person_name_headers) {
                 name = Some(cell.col);
-            } else if is(&v.person_post_headers) {
+            } else if is(&lex.person_post_headers) {
                 cols.post = Some(cell.col);
-                cols.post_has_org = is(&v.person_organisation_headers);
-            } else if is(&v.person_organisation_headers) {
+                cols.post_has_org = is(&lex.person_organisation_headers);
+            } else if is(&lex.person_organisation_headers) {
                 cols.org = Some(cell.col);
             }
         }
@@ -200,17 +203,17 @@ fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
 /// turn, the header pair printed again at page breaks. Rebuilt as a
 /// two-column table; with the stream index after it.
 fn line_table(items: &[Item<'_>], i: usize, v: &Vocab) -> Option<(Table, usize)> {
-    let is_header = |t: &str, list: &[String]| {
+    let is_header = |t: &str, list: &Phrases<()>| {
         let key = phrase_key(t);
         key.split([',', '/', '&'])
             .map(str::trim)
-            .any(|p| list.iter().any(|w| w == p))
+            .any(|p| list.whole(p).is_some())
     };
     let first = items.get(i)?.line()?;
     let name_header = first.lines.last()?;
     let post_header = &items.get(i + 1)?.line()?.text;
-    let names = &v.person_name_headers;
-    let posts = &v.person_post_headers;
+    let names = &v.phrases().person_name_headers;
+    let posts = &v.phrases().person_post_headers;
     if !is_header(name_header, names) || !is_header(post_header, posts) {
         return None;
     }
