@@ -216,6 +216,7 @@ fn docx_like_model_scores_hold() {
             let level = numbered_heading(&p.text).or((p.text.trim() == "Foreword").then_some(1));
             if let Some(level) = level {
                 *b = Block::Heading(Heading {
+                    furniture: false,
                     level,
                     text: p.text.clone(),
                     at: p.at,

@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod doc;
 pub mod docx;
+pub mod furniture;
 pub mod html;
 pub mod limits;
 pub mod odf;

@@ -240,6 +240,7 @@ pub struct ReportWords {
     pub expenditure_words: Vec<String>,
     pub total_words: Vec<String>,
     pub page_words: Vec<String>,
+    pub page_of_words: Vec<String>,
     /// Small lower-case words inside a person's name ("Anna de Wit").
     pub name_particles: Vec<String>,
     /// Words that join the words of a body's name ("Office for Students").
@@ -294,6 +295,7 @@ pub struct ReportPhrases {
     pub expenditure_words: Phrases<()>,
     pub total_words: Phrases<()>,
     pub page_words: Phrases<()>,
+    pub page_of_words: Phrases<()>,
     pub name_particles: Phrases<()>,
     pub joiners: Phrases<()>,
 }
@@ -320,6 +322,7 @@ impl ReportPhrases {
             expenditure_words: Phrases::list(&w.expenditure_words),
             total_words: Phrases::list(&w.total_words),
             page_words: Phrases::list(&w.page_words),
+            page_of_words: Phrases::list(&w.page_of_words),
             name_particles: Phrases::list(&w.name_particles),
             joiners: Phrases::list(&w.joiners),
         }
@@ -361,6 +364,7 @@ impl ReportWords {
             &mut self.expenditure_words,
             &mut self.total_words,
             &mut self.page_words,
+            &mut self.page_of_words,
             &mut self.name_particles,
             &mut self.joiners,
         ] {

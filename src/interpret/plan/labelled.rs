@@ -303,6 +303,7 @@ mod tests {
             let at = Provenance::line(i as u32 + 1);
             d.blocks.push(match h {
                 Some(level) => Block::Heading(Heading {
+                    furniture: false,
                     level: *level,
                     text: t.to_string(),
                     at,

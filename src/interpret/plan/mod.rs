@@ -116,6 +116,10 @@ fn read_tables(doc: &Document, g: &Grammars, skip: &[usize], title: Option<&str>
             continue;
         }
         let text = match block {
+            // Page furniture (`read::furniture`) is not the document's: it
+            // neither names a section nor parts two pieces of a table.
+            Block::Heading(h) if h.furniture => continue,
+            Block::Paragraph(p) if p.furniture => continue,
             Block::Heading(h) => &h.text,
             Block::Paragraph(p) => &p.text,
             Block::Table(t) => {
@@ -622,6 +626,7 @@ mod tests {
         let mut d = doc(rows.clone(), 4);
         // The same table again after a heading (a plan split into themes).
         d.blocks.push(Block::Heading(crate::model::Heading {
+            furniture: false,
             level: 2,
             text: "Second theme".into(),
             at: Provenance::default(),

@@ -93,19 +93,8 @@ pub fn heading_like(text: &str) -> Option<String> {
     let words = t.split(' ').filter(|w| !w.is_empty()).count();
     let ok = (1..=MAX_HEADING_WORDS).contains(&words)
         && !t.ends_with('.')
-        && t.chars().any(char::is_alphabetic)
-        && !page_furniture(&t);
+        && t.chars().any(char::is_alphabetic);
     ok.then_some(t)
-}
-
-/// Running heads a paged reader may leave between the pieces of a table
-/// ("Page 3", "Page 3 of 12"): not section names.
-fn page_furniture(t: &str) -> bool {
-    let mut words = t.split(' ');
-    words.next().is_some_and(|w| w.eq_ignore_ascii_case("page"))
-        && words
-            .next()
-            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -186,7 +175,6 @@ mod tests {
     #[test]
     fn headings_above_tables() {
         assert_eq!(heading_like("SCT Actions").as_deref(), Some("SCT Actions"));
-        assert_eq!(heading_like("Page 3 of 12"), None);
         assert_eq!(
             heading_like("The inspection report contains 29 areas for improvement."),
             None

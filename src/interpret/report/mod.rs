@@ -36,7 +36,7 @@ pub struct ReportResult {
 /// Read an annual report with the built-in vocabulary.
 pub fn extract(doc: &Document, g: &Grammars) -> ReportResult {
     let v = &g.report;
-    let items = flow::build(doc, v);
+    let items = flow::build(doc);
     let secs = sections::find(&items);
     let glossary = glossary::find(&items, &secs, v);
     let pairs: Vec<(String, String)> = glossary
@@ -111,6 +111,7 @@ mod tests {
 
     fn h(level: u8, t: &str) -> Block {
         Block::Heading(Heading {
+            furniture: false,
             level,
             text: t.to_string(),
             at: Provenance::default(),
@@ -257,6 +258,7 @@ mod tests {
             (text(), 1u32..5)
                 .prop_map(|(t, p)| Block::Paragraph(Paragraph::new(t, Provenance::page(p)))),
             (text(), 0u8..4).prop_map(|(t, level)| Block::Heading(Heading {
+                furniture: false,
                 level,
                 text: t,
                 at: Provenance::default()
