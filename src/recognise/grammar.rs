@@ -455,6 +455,17 @@ pub struct Prepared {
     pub(crate) dates: std::sync::OnceLock<super::date::Lexicon>,
     pub(crate) leads: std::sync::OnceLock<super::lead::Lex>,
     pub(crate) status: std::sync::OnceLock<super::status::StatusLex>,
+    pub(crate) plan: std::sync::OnceLock<PlanPhrases>,
+}
+
+/// `plan.toml` lists the plan reader matches text against, as phrase
+/// matchers.
+#[derive(Debug)]
+pub struct PlanPhrases {
+    /// Lead-cell texts meaning "the leads of the row above".
+    pub as_above: Phrases<()>,
+    /// Last words of a heading that names a whole table.
+    pub captions: Phrases<()>,
 }
 
 impl std::fmt::Debug for Prepared {
@@ -474,6 +485,14 @@ impl Grammars {
         self.prepared
             .leads
             .get_or_init(|| super::lead::Lex::new(self))
+    }
+
+    /// The plan-shape words as phrase matchers.
+    pub fn plan_phrases(&self) -> &PlanPhrases {
+        self.prepared.plan.get_or_init(|| PlanPhrases {
+            as_above: Phrases::list(&self.plan.as_above),
+            captions: Phrases::list(&self.plan.captions),
+        })
     }
 
     /// The status words as phrase matchers.

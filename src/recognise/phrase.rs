@@ -127,6 +127,9 @@ pub struct Phrases<T> {
     /// Each phrase with its spaces removed → its pattern id (the first
     /// listed wins a tie).
     squashed: HashMap<String, usize>,
+    /// Phrases with no letters or digits (a ditto mark `"`), trimmed: they
+    /// match only a whole text that is exactly the mark.
+    marks: Vec<(String, T)>,
 }
 
 impl<T> std::fmt::Debug for Phrases<T> {
@@ -188,15 +191,19 @@ impl Phrases<()> {
 }
 
 impl<T: Copy> Phrases<T> {
-    /// The matcher for `pairs`; phrases that normalise to nothing are left
-    /// out.
+    /// The matcher for `pairs`; phrases that normalise to nothing (marks)
+    /// are matched by [`Phrases::whole`] alone, as printed.
     pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, T)>) -> Self {
         let mut phrases = Vec::new();
         let mut values = Vec::new();
         let mut squashed = HashMap::new();
+        let mut marks = Vec::new();
         for (p, v) in pairs {
             let n = normalise(p);
             if n.is_empty() {
+                if !p.trim().is_empty() {
+                    marks.push((p.trim().to_string(), v));
+                }
                 continue;
             }
             squashed.entry(n.replace(' ', "")).or_insert(phrases.len());
@@ -214,12 +221,13 @@ impl<T: Copy> Phrases<T> {
             values,
             ac,
             squashed,
+            marks,
         }
     }
 
     /// No phrases at all.
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.phrases.is_empty() && self.marks.is_empty()
     }
 
     /// The phrase of pattern `id`, normalised.
@@ -270,9 +278,13 @@ impl<T: Copy> Phrases<T> {
     }
 
     /// The phrase that is the whole of `text`, if any ("Closed", a
-    /// placeholder).
+    /// placeholder, a ditto mark).
     pub fn whole(&self, text: &str) -> Option<T> {
         let p = Prepared::new(text);
+        if p.normal.is_empty() {
+            let t = text.trim();
+            return self.marks.iter().find(|(m, _)| m == t).map(|(_, v)| *v);
+        }
         self.at_word(&p, 0)
             .filter(|f| f.end == p.normal.len())
             .map(|f| f.value)
@@ -408,6 +420,10 @@ mod tests {
         assert_eq!(l.closing("ready to be").map(|f| f.start), Some(6));
         assert_eq!(l.closing("the one that is").map(|f| f.start), Some(8));
         assert!(Phrases::list::<&str>(&[]).closing("to").is_none());
+        // A mark with no words matches only itself, whole.
+        let m = Phrases::list(&["\"", "ditto"]);
+        assert!(m.whole(" \" ").is_some() && m.whole("Ditto.").is_some());
+        assert!(m.whole("'").is_none() && !m.contains("\" said"));
     }
 
     #[test]

@@ -81,6 +81,12 @@ pub(crate) struct StatusLex {
     neither: Phrases<()>,
     future_markers: Phrases<()>,
     placeholders: Phrases<()>,
+    /// The words of a document's own status key (`plan.toml` `[keys]`):
+    /// what introduces one, and what a key line says.
+    pub(crate) key_headings: Phrases<()>,
+    pub(crate) key_not_complete: Phrases<()>,
+    pub(crate) key_neither: Phrases<()>,
+    pub(crate) key_complete: Phrases<()>,
 }
 
 impl StatusLex {
@@ -112,6 +118,10 @@ impl StatusLex {
             neither: Phrases::list(&s.neither),
             future_markers: Phrases::list(&s.future_markers),
             placeholders: Phrases::list(&s.placeholders),
+            key_headings: Phrases::list(&g.plan.keys.headings),
+            key_not_complete: Phrases::list(&g.plan.keys.not_complete),
+            key_neither: Phrases::list(&g.plan.keys.neither),
+            key_complete: Phrases::list(&g.plan.keys.complete),
         }
     }
 }

@@ -79,12 +79,7 @@ fn spanning_first_row(t: &Table) -> Option<String> {
 /// A heading that names the whole table after it ("Priority action plan",
 /// "Action tracker"): it ends with a caption word of `plan.toml`.
 pub fn is_caption(text: &str, g: &Grammars) -> bool {
-    let t = super::columns::normalise(text);
-    let padded = format!(" {t}");
-    g.plan.captions.iter().any(|c| {
-        let c = super::columns::normalise(c);
-        !c.is_empty() && padded.ends_with(&format!(" {c}"))
-    })
+    g.plan_phrases().captions.closing(text).is_some()
 }
 
 /// A paragraph that can label the table right after it.
@@ -170,6 +165,16 @@ mod tests {
             ..Default::default()
         }));
         assert_eq!(find(&d).as_deref(), Some("Borough tracker of actions"));
+    }
+
+    #[test]
+    fn captions_close_the_heading_as_whole_words() {
+        let g = Grammars::builtin();
+        assert!(is_caption("Harbour Improvement-Plan", &g));
+        assert!(is_caption("FERRY ACTION TRACKER.", &g));
+        assert!(!is_caption("Plans", &g));
+        assert!(!is_caption("Plan for the pier", &g));
+        assert!(!is_caption("Airplane", &g));
     }
 
     #[test]
