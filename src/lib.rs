@@ -20,3 +20,9 @@ pub mod read;
 pub mod rebuild;
 pub mod recognise;
 pub mod work;
+
+/// The unit tests count each thread's heap as the binary does, so memory
+/// tests can compare what a stage holds (see [`work::peak_bytes`]).
+#[cfg(test)]
+#[global_allocator]
+static ALLOC: work::CountingAlloc = work::CountingAlloc;

@@ -63,6 +63,14 @@ thread_local! {
     static METER: RefCell<Option<Meter>> = const { RefCell::new(None) };
     /// Heap bytes allocated minus freed on this thread (see [`CountingAlloc`]).
     static LIVE: Cell<i64> = const { Cell::new(0) };
+    /// The metered file's cap on [`LIVE`]: the allocator brings the next
+    /// look at the budget forward when an allocation passes it.
+    static LIVE_CAP: Cell<i64> = const { Cell::new(i64::MAX) };
+    /// Heap bytes allocated on this thread, ever (frees not taken off): a
+    /// stage that copies its whole input per line shows here as n^2.
+    static ALLOCATED: Cell<u64> = const { Cell::new(0) };
+    /// The highest [`LIVE`] since the last [`reset_peak`].
+    static PEAK: Cell<i64> = const { Cell::new(0) };
 }
 
 /// Count `n` units of work; unwinds with [`Spent`] when the budget is spent.
@@ -86,6 +94,23 @@ pub fn steps() -> u64 {
 /// Live heap bytes of this thread (0 unless [`CountingAlloc`] is installed).
 pub fn live_bytes() -> i64 {
     LIVE.with(Cell::get)
+}
+
+/// The most heap this thread held since the last [`reset_peak`] (0 unless
+/// [`CountingAlloc`] is installed): what the memory tests compare.
+pub fn peak_bytes() -> i64 {
+    PEAK.with(Cell::get)
+}
+
+/// Heap bytes allocated on this thread so far, frees not taken off (0
+/// unless [`CountingAlloc`] is installed).
+pub fn allocated_bytes() -> u64 {
+    ALLOCATED.with(Cell::get)
+}
+
+/// Start a new peak from the heap held now.
+pub fn reset_peak() {
+    PEAK.with(|p| p.set(live_bytes()));
 }
 
 fn check(steps: u64) {
@@ -128,14 +153,17 @@ pub enum Stopped {
 pub fn metered<T>(budget: Budget, f: impl FnOnce() -> T) -> Result<T, Stopped> {
     STEPS.with(|s| s.set(0));
     let start_live = live_bytes();
+    // The cap counts what this file allocates, not what the thread held
+    // before it.
+    let max_live_bytes = budget
+        .max_live_bytes
+        .map(|b| b.saturating_add(start_live.max(0) as u64));
+    LIVE_CAP
+        .with(|c| c.set(max_live_bytes.map_or(i64::MAX, |b| i64::try_from(b).unwrap_or(i64::MAX))));
     METER.with(|m| {
         *m.borrow_mut() = Some(Meter {
             budget: Budget {
-                // The cap counts what this file allocates, not what the
-                // thread held before it.
-                max_live_bytes: budget
-                    .max_live_bytes
-                    .map(|b| b.saturating_add(start_live.max(0) as u64)),
+                max_live_bytes,
                 ..budget
             },
         })
@@ -143,6 +171,7 @@ pub fn metered<T>(budget: Budget, f: impl FnOnce() -> T) -> Result<T, Stopped> {
     NEXT_CHECK.with(|c| c.set(0));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     METER.with(|m| *m.borrow_mut() = None);
+    LIVE_CAP.with(|c| c.set(i64::MAX));
     NEXT_CHECK.with(|c| c.set(u64::MAX));
     result.map_err(|p| match p.downcast_ref::<Spent>() {
         Some(s) => Stopped::Spent(*s),
@@ -170,7 +199,19 @@ pub struct CountingAlloc;
 
 fn add_live(delta: i64) {
     // `try_with`: during thread teardown the slot may be gone.
-    let _ = LIVE.try_with(|l| l.set(l.get().wrapping_add(delta)));
+    let _ = LIVE.try_with(|l| {
+        let v = l.get().wrapping_add(delta);
+        l.set(v);
+        if delta > 0 {
+            let _ = ALLOCATED.try_with(|a| a.set(a.get().wrapping_add(delta as u64)));
+            let _ = PEAK.try_with(|p| p.set(p.get().max(v)));
+            // Over the cap: the very next `step` looks at the budget, not
+            // the one a thousand steps on (an allocator cannot unwind).
+            if LIVE_CAP.try_with(|c| v > c.get()).unwrap_or(false) {
+                let _ = NEXT_CHECK.try_with(|n| n.set(0));
+            }
+        }
+    });
 }
 
 // SAFETY: every call is forwarded unchanged to `System`; the counting only
@@ -257,6 +298,39 @@ mod tests {
             },
         );
         assert!(matches!(r, Err(Stopped::Spent(Spent::Cancelled))));
+    }
+
+    #[test]
+    fn an_allocation_over_the_cap_stops_the_work_at_the_next_step() {
+        // Issue 20: the cap was looked at only every thousand steps, so a
+        // stage that allocates much and steps little ran far past it.
+        let r = metered(
+            Budget {
+                max_live_bytes: Some(1 << 20),
+                ..Budget::default()
+            },
+            || {
+                step(1);
+                let big = vec![1u8; 64 << 20];
+                step(1);
+                big.len()
+            },
+        );
+        assert!(matches!(r, Err(Stopped::Spent(Spent::Memory))), "{r:?}");
+        // Under the cap, allocating and stepping goes on.
+        let r = metered(
+            Budget {
+                max_live_bytes: Some(256 << 20),
+                ..Budget::default()
+            },
+            || {
+                step(1);
+                let big = vec![1u8; 64 << 20];
+                step(1);
+                big.len()
+            },
+        );
+        assert!(matches!(r, Ok(n) if n == 64 << 20));
     }
 
     #[test]

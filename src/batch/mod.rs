@@ -19,7 +19,7 @@ mod summary;
 pub use escape::escape_name;
 pub use inputs::{Collected, FOLDER_EXTENSIONS, Input, Skipped, collect};
 pub use live::{Live, Verbosity, one_line};
-pub use output::{output_name, sweep_temp_files, write_atomic};
+pub use output::{output_name, sweep_temp_files, write_atomic, write_atomic_with};
 pub use summary::{Done, FileOutcome, Summary};
 
 use std::collections::HashMap;
@@ -252,7 +252,9 @@ fn process_bytes(
     let size = bytes.len() as u64;
     let (owned, file, o) = (bytes, key.clone(), opts.clone());
     let output = budgeted(size, opts, move || extract_output(&owned, &file, &o))?;
-    contract::validate_output(&output)?;
+    // Validated once, and made safe (bad fields left out with a
+    // diagnostic) rather than lost when a field breaks the contract.
+    let output = contract::checked(&output)?;
     let nothing =
         output.findings.is_empty() && output.actions.is_empty() && output.report.is_none();
     if nothing && plan.strict {
@@ -261,11 +263,13 @@ fn process_bytes(
     let mut done = Done::of(&output, nothing);
     match &plan.sink {
         Sink::Folder(dir) => {
-            let json = contract::to_validated_json(&output)?;
-            let path = write_atomic(dir, &output_name(input), &json).map_err(FileError::Write)?;
+            let path = write_atomic_with(dir, &output_name(input), |w| {
+                contract::write_pretty(&output, w)
+            })
+            .map_err(FileError::Write)?;
             done.written = Some(path);
         }
-        Sink::Collect => done.output = Some(output),
+        Sink::Collect => done.output = Some(output.into_owned()),
     }
     Ok(done)
 }

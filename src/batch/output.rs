@@ -36,6 +36,16 @@ fn temp_prefix() -> String {
 /// usual mode (0666 less the umask), as `cp` or a shell redirect would give,
 /// not tempfile's private 0600. Parent folders of `name` are created.
 pub fn write_atomic(dir: &Path, name: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    write_atomic_with(dir, name, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] for content written by `write` as it is made (a large
+/// document's JSON is streamed to the temp file, never held whole).
+pub fn write_atomic_with(
+    dir: &Path,
+    name: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<PathBuf> {
     let target = dir.join(name);
     let parent = target.parent().unwrap_or(dir);
     std::fs::create_dir_all(parent)?;
@@ -49,7 +59,11 @@ pub fn write_atomic(dir: &Path, name: &Path, bytes: &[u8]) -> std::io::Result<Pa
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(parent)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut w)?;
+        w.flush()?;
+    }
     tmp.as_file().sync_data()?;
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(target)

@@ -87,10 +87,127 @@ pub fn validate_str(text: &str) -> Result<(), ContractError> {
     validate_value(&value)
 }
 
+/// The top-level arrays of a docket/1 document, validated one item at a
+/// time (the schema puts no constraint on an array as a whole, only
+/// `items`).
+const ITEM_ARRAYS: [&str; 3] = ["findings", "actions", "diagnostics"];
+
+/// One validator per [`ITEM_ARRAYS`] entry: the array's `items` schema with
+/// the shipped `$defs` beside it, so its `$ref`s resolve.
+fn item_validators() -> &'static [jsonschema::Validator; 3] {
+    static V: OnceLock<[jsonschema::Validator; 3]> = OnceLock::new();
+    V.get_or_init(|| {
+        let schema: serde_json::Value =
+            serde_json::from_str(SCHEMA_JSON).expect("shipped schema is JSON");
+        ITEM_ARRAYS.map(|name| {
+            let mut item = schema["properties"][name]["items"].clone();
+            item["$defs"] = schema["$defs"].clone();
+            item["$schema"] = schema["$schema"].clone();
+            jsonschema::validator_for(&item).expect("shipped item schema compiles")
+        })
+    })
+}
+
 /// Validate an output against the schema.
+///
+/// Why piece by piece: a JSON value of a whole document costs some 75 bytes
+/// per input byte (issue 20: a 50 MB export held gigabytes here), while the
+/// document's shell (its arrays empty) and each finding, action and
+/// diagnostic alone are small. The result is the same as validating the
+/// whole value, error paths included.
 pub fn validate_output(output: &Output) -> Result<(), ContractError> {
-    let value = serde_json::to_value(output).map_err(|e| ContractError::NotJson(e.to_string()))?;
-    validate_value(&value)
+    let json = |v: Result<serde_json::Value, serde_json::Error>| {
+        v.map_err(|e| ContractError::NotJson(e.to_string()))
+    };
+    let shell = serde_json::json!({
+        "schema": output.schema,
+        "source": json(serde_json::to_value(&output.source))?,
+        "kind": json(serde_json::to_value(output.kind))?,
+        "title": output.title,
+        "findings": [],
+        "actions": [],
+        "report": json(serde_json::to_value(&output.report))?,
+        "diagnostics": [],
+    });
+    // In the order a whole value reports its errors (its keys sorted).
+    let mut errors = Errors::default();
+    let [findings, actions, diagnostics] = item_validators();
+    for (i, a) in output.actions.iter().enumerate() {
+        errors.add(
+            &format!("/actions/{i}"),
+            actions,
+            &json(serde_json::to_value(a))?,
+        );
+    }
+    for (i, d) in output.diagnostics.iter().enumerate() {
+        errors.add(
+            &format!("/diagnostics/{i}"),
+            diagnostics,
+            &json(serde_json::to_value(d))?,
+        );
+    }
+    for (i, f) in output.findings.iter().enumerate() {
+        errors.add(
+            &format!("/findings/{i}"),
+            findings,
+            &json(serde_json::to_value(f))?,
+        );
+    }
+    errors.add("", validator(), &shell);
+    errors.result()
+}
+
+/// The first schema error of a document validated in pieces, and how many
+/// there were, reported as [`validate_with`] reports a whole document.
+#[derive(Default)]
+struct Errors {
+    first: Option<(String, String)>,
+    count: usize,
+}
+
+impl Errors {
+    fn add(&mut self, prefix: &str, validator: &jsonschema::Validator, value: &serde_json::Value) {
+        for e in validator.iter_errors(value) {
+            self.count += 1;
+            if self.first.is_none() {
+                let path = format!("{prefix}{}", e.instance_path());
+                self.first = Some((path, e.to_string()));
+            }
+        }
+    }
+
+    fn result(self) -> Result<(), ContractError> {
+        let Some((path, mut message)) = self.first else {
+            return Ok(());
+        };
+        if self.count > 1 {
+            message.push_str(&format!(" (and {} more)", self.count - 1));
+        }
+        Err(ContractError::Invalid {
+            path: if path.is_empty() { "/".into() } else { path },
+            message,
+        })
+    }
+}
+
+/// The document to write for `output`: itself when it is safe and valid,
+/// else a copy made safe by [`make_safe`] (bad fields left out, each named
+/// by a diagnostic). Fails only when the document cannot be repaired.
+pub fn checked(output: &Output) -> Result<std::borrow::Cow<'_, Output>, ContractError> {
+    if looks_safe(output) && validate_output(output).is_ok() {
+        return Ok(std::borrow::Cow::Borrowed(output));
+    }
+    let mut safe = output.clone();
+    make_safe(&mut safe)?;
+    Ok(std::borrow::Cow::Owned(safe))
+}
+
+/// Write a checked output as pretty JSON, newline ended, straight to `w`:
+/// the document's text is never held whole in memory (it is some 16 bytes
+/// per input byte).
+pub fn write_pretty(output: &Output, mut w: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, output)?;
+    w.write_all(b"\n")
 }
 
 /// Serialise an output, validate it, and return the pretty JSON bytes. Keys
@@ -102,12 +219,7 @@ pub fn validate_output(output: &Output) -> Result<(), ContractError> {
 /// rejects) is first made safe by [`make_safe`]: the bad fields are left out
 /// with a diagnostic each, so one field never costs the whole document.
 pub fn to_validated_json(output: &Output) -> Result<Vec<u8>, ContractError> {
-    if !(looks_safe(output) && validate_output(output).is_ok()) {
-        let mut safe = output.clone();
-        make_safe(&mut safe)?;
-        return to_pretty(&safe);
-    }
-    to_pretty(output)
+    to_pretty(&*checked(output)?)
 }
 
 fn to_pretty(output: &Output) -> Result<Vec<u8>, ContractError> {
@@ -168,6 +280,80 @@ mod tests {
         ];
         let pos: Vec<usize> = order.iter().map(|k| text.find(k).unwrap()).collect();
         assert!(pos.windows(2).all(|w| w[0] < w[1]), "{text}");
+    }
+
+    fn with_actions(n: u32) -> Output {
+        let mut out = sample();
+        out.actions = (1..=n)
+            .map(|i| Action {
+                id: format!("a{i}"),
+                text: format!("Audit the visit records of team {i}"),
+                at: At {
+                    page: None,
+                    line: Some(i),
+                },
+                ..Action::default()
+            })
+            .collect();
+        out
+    }
+
+    #[test]
+    fn validating_in_pieces_finds_what_the_whole_value_finds() {
+        let mut out = with_actions(5);
+        out.actions[3].at.line = Some(0);
+        out.actions[4].at.line = Some(0);
+        out.source.sha256 = "x".into();
+        let whole = validate_value(&serde_json::to_value(&out).unwrap()).unwrap_err();
+        let pieces = validate_output(&out).unwrap_err();
+        assert!(pieces.to_string().contains("(and 2 more)"), "{pieces}");
+        assert_eq!(pieces.to_string(), whole.to_string());
+        out.actions[3].at.line = Some(4);
+        out.actions[4].at.line = Some(5);
+        let pieces = validate_output(&out).unwrap_err();
+        assert_eq!(
+            pieces.to_string(),
+            "/source/sha256: \"x\" does not match \"^[0-9a-f]{64}$\""
+        );
+        out.actions[3].at.line = Some(0);
+        out.actions[4].at.line = Some(0);
+        out.source.sha256 = "0".repeat(64);
+        let pieces = validate_output(&out).unwrap_err();
+        assert!(
+            pieces.to_string().starts_with("/actions/3/at/line: "),
+            "{pieces}"
+        );
+        assert_eq!(
+            pieces.to_string(),
+            validate_value(&serde_json::to_value(&out).unwrap())
+                .unwrap_err()
+                .to_string()
+        );
+    }
+
+    #[test]
+    fn validation_holds_no_copy_of_the_whole_document() {
+        // Issue 20: validating a JSON value of the whole document cost
+        // more heap than the document's own JSON text.
+        let out = with_actions(4_000);
+        let text = to_pretty(&out).unwrap().len() as i64;
+        let before = crate::work::live_bytes();
+        crate::work::reset_peak();
+        validate_output(&out).unwrap();
+        let used = crate::work::peak_bytes() - before;
+        assert!(used > 0, "the test binary counts allocations");
+        assert!(
+            used < text / 20,
+            "{used} bytes to validate {text} bytes of JSON"
+        );
+    }
+
+    #[test]
+    fn write_pretty_writes_what_to_validated_json_returns() {
+        let out = with_actions(3);
+        let mut streamed = Vec::new();
+        write_pretty(&checked(&out).unwrap(), &mut streamed).unwrap();
+        assert_eq!(streamed, to_validated_json(&out).unwrap());
     }
 
     #[test]

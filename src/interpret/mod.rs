@@ -58,16 +58,17 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     // The rebuild stage's readings (a table saved one cell per line, a
     // table that lost its grid) are candidates where the document holds no
     // table the plan reading took its actions from: where it found none, or
-    // the document has no table at all. The best reading wins
-    // ([`choose`]).
+    // the document has no table at all. Every reading goes through the one
+    // plan builder, and the best wins ([`choose`]).
     let has_table = doc.blocks.iter().any(|b| matches!(b, Block::Table(_)));
     let mut plan = if tabled.actions.is_empty() || !has_table {
-        let candidates = [
-            tabled,
-            crate::rebuild::lines::extract(doc, g).unwrap_or_default(),
-            crate::rebuild::flow::extract(doc, g),
-        ];
-        choose::best(candidates, choose::document_words(doc))
+        let rebuilt = crate::rebuild::readings(doc, g)
+            .into_iter()
+            .map(|d| plan::extract(&d, g));
+        choose::best(
+            std::iter::once(tabled).chain(rebuilt),
+            choose::document_words(doc),
+        )
     } else {
         tabled
     };
@@ -75,7 +76,10 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     let says_report = kind::says_annual_report(doc, &g.report.phrases().report_names);
     // Reading a report costs a pass over the document: only when the
     // document names itself a report or no plan was found.
-    let report = (says_report || plan.actions.is_empty()).then(|| report::extract(doc, g));
+    // The report reader reads the document with the report tables the
+    // rebuild stage put back.
+    let read_report = || report::extract(&crate::rebuild::report::rebuild(doc, g), g);
+    let report = (says_report || plan.actions.is_empty()).then(read_report);
     let evidence = kind::Evidence {
         actions: plan.actions.len(),
         says_report,
@@ -93,7 +97,7 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
             diagnostics: plan.diagnostics,
         },
         Kind::AnnualReport => {
-            let r = report.unwrap_or_else(|| report::extract(doc, g));
+            let r = report.unwrap_or_else(read_report);
             Interpretation {
                 kind: Kind::AnnualReport,
                 title: r.title,

@@ -15,7 +15,10 @@
 //! `bgcolor` or a CSS `background`/`background-color` on the cell or its row.
 //! Not read: `<head>` (except `<title>`, the fallback title), scripts, styles,
 //! hidden elements (`display:none`, `mso-hide:all`), tracked deletions
-//! (`<del>`) and images. A LibreOffice HTML export drops change tracking,
+//! (`<del>`), images, and Word's notes around the body: comment anchors and
+//! lists, footnote marks and lists, content-control placeholders
+//! (`office_aside`). Word's list labels (`mso-list:Ignore`) and a bullet
+//! glyph opening a paragraph make list items, not text. A LibreOffice HTML export drops change tracking,
 //! so a draft's deleted text is in its page as ordinary text.
 
 use scraper::{ElementRef, Html, Node};
@@ -148,6 +151,10 @@ impl Walker {
         if pieces.iter().all(|p| p.0.trim().is_empty()) {
             return;
         }
+        let mut list = self.attrs.list;
+        if self.label.is_none() && strip_bullet(&mut pieces) {
+            list.get_or_insert(0);
+        }
         let mut runs = Runs::default();
         if let Some(label) = self.label.take() {
             runs.push_plain(&label);
@@ -165,7 +172,7 @@ impl Walker {
             ..Default::default()
         };
         self.index += 1;
-        let p = runs.finish(self.attrs.name.clone(), self.attrs.list, at);
+        let p = runs.finish(self.attrs.name.clone(), list, at);
         out.push(Item::Para(p, self.attrs.heading));
     }
 
@@ -205,6 +212,7 @@ impl Walker {
             .and_then(|s| s.trim().parse::<i64>().ok())
             .unwrap_or(1);
         for child in el.children() {
+            crate::work::step(1);
             match child.value() {
                 Node::Text(t) => self.text(t, inh),
                 Node::Element(_) => {
@@ -231,7 +239,20 @@ impl Walker {
 
     fn element(&mut self, e: ElementRef<'_>, inh: Inherit, out: &mut Vec<Item>) {
         let name = e.value().name().to_ascii_lowercase();
-        if SKIPPED.contains(&name.as_str()) || hidden(e) {
+        if SKIPPED.contains(&name.as_str()) || hidden(e) || office_aside(e) {
+            return;
+        }
+        if css(e, "mso-list").is_some_and(|v| v.eq_ignore_ascii_case("ignore")) {
+            // Word's list label (the bullet or number it prints before a
+            // list paragraph, in a `<![if !supportLists]>` block): the
+            // paragraph is a list item, labelled unless the label is a
+            // bullet.
+            let t: String = e.text().collect();
+            let t = t.trim();
+            self.attrs.list.get_or_insert(0);
+            if !t.is_empty() && !crate::model::bullets::is_bullet_word(t) {
+                self.label = Some(t.to_string());
+            }
             return;
         }
         if inh.depth >= MAX_DEPTH {
@@ -273,7 +294,7 @@ impl Walker {
                 let list = if n == "li" {
                     Some(inh.lists.saturating_sub(1))
                 } else {
-                    self.attrs.list
+                    word_list_level(e).or(self.attrs.list)
                 };
                 let saved = std::mem::replace(
                     &mut self.attrs,
@@ -378,6 +399,34 @@ impl Walker {
     }
 }
 
+/// Drop a bullet glyph that opens a paragraph, with the space after it: a
+/// list item whose label was saved as text (Word's "Web Page, Filtered"
+/// prints the Symbol bullet as `&middot;` before a run of `&nbsp;`).
+/// Returns whether there was one.
+fn strip_bullet(pieces: &mut Vec<(String, bool, bool)>) -> bool {
+    let lead: String = pieces.iter().map(|p| p.0.as_str()).collect();
+    let t = lead.trim_start();
+    let mut cs = t.chars();
+    let Some(c) = cs.next() else {
+        return false;
+    };
+    if !crate::model::bullets::is_bullet_glyph(c) || !cs.next().is_some_and(char::is_whitespace) {
+        return false;
+    }
+    let rest = &t[c.len_utf8()..];
+    let mut left = lead.len() - rest.trim_start().len();
+    for p in pieces.iter_mut() {
+        let k = left.min(p.0.len());
+        p.0.drain(..k);
+        left -= k;
+        if left == 0 {
+            break;
+        }
+    }
+    pieces.retain(|p| !p.0.is_empty());
+    true
+}
+
 /// A table section's rows: (header, the row's fill, its cells).
 type RawRows<'a> = Vec<(bool, Option<Rgb>, Vec<ElementRef<'a>>)>;
 
@@ -461,24 +510,33 @@ fn heading_class(class: &str) -> Option<u8> {
 }
 
 /// White space as HTML renders it: runs of spaces, tabs and line ends are
-/// one space.
+/// one space. A run of two or more that holds a no-break space is one space
+/// too: Word prints a tab, and the gap after a list label, as a run of
+/// `&nbsp;` (`<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp; </span>`);
+/// a lone no-break space ("by&nbsp;Q2") is kept.
 fn collapse(t: &str) -> String {
     let mut s = String::with_capacity(t.len());
-    let mut space = false;
+    let mut run = String::new();
+    let end = |run: &mut String, s: &mut String| {
+        if run.is_empty() {
+            return;
+        }
+        if run == "\u{a0}" {
+            s.push('\u{a0}');
+        } else {
+            s.push(' ');
+        }
+        run.clear();
+    };
     for ch in t.chars() {
-        if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
-            space = true;
+        if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{a0}') {
+            run.push(ch);
             continue;
         }
-        if space {
-            s.push(' ');
-            space = false;
-        }
+        end(&mut run, &mut s);
         s.push(ch);
     }
-    if space {
-        s.push(' ');
-    }
+    end(&mut run, &mut s);
     s
 }
 
@@ -540,6 +598,54 @@ fn css<'a>(e: ElementRef<'a>, prop: &str) -> Option<&'a str> {
         let (k, v) = decl.split_once(':')?;
         k.trim().eq_ignore_ascii_case(prop).then(|| v.trim())
     })
+}
+
+/// Word's notes and annotations around the body, not body text: comment
+/// anchors (`<a class=msocomanchor>[RL1]</a>` in a `MsoCommentReference`
+/// span), the comment, footnote and endnote lists at the page's foot
+/// (`<div style='mso-element:comment-list'>`), page headers and footers
+/// saved inline, footnote reference marks (`<a style='mso-footnote-id:
+/// ftn1'>[1]</a>`), and a content control's placeholder prompt ("Click or
+/// tap here to enter text.", `class=MsoPlaceholderText`, or the whole
+/// control when Word marks it `ShowingPlcHdr`), which the DOCX reader
+/// leaves out as well.
+fn office_aside(e: ElementRef<'_>) -> bool {
+    const CLASSES: &[&str] = &[
+        "msocomanchor",
+        "msocomoff",
+        "msocommentreference",
+        "msoplaceholdertext",
+    ];
+    const ELEMENTS: &[&str] = &[
+        "comment-list",
+        "comment",
+        "footnote-list",
+        "endnote-list",
+        "footnote",
+        "endnote",
+        "header",
+        "footer",
+    ];
+    let v = e.value();
+    v.classes()
+        .any(|c| CLASSES.iter().any(|k| c.eq_ignore_ascii_case(k)))
+        || css(e, "mso-element").is_some_and(|m| ELEMENTS.iter().any(|k| m.eq_ignore_ascii_case(k)))
+        || css(e, "mso-footnote-id").is_some()
+        || css(e, "mso-endnote-id").is_some()
+        || v.attr("showingplchdr")
+            .is_some_and(|a| a.eq_ignore_ascii_case("t"))
+}
+
+/// The list level of a Word list paragraph (`style='mso-list:l0 level2
+/// lfo1'`), counted from 0.
+fn word_list_level(e: ElementRef<'_>) -> Option<u8> {
+    let v = css(e, "mso-list")?;
+    let n = v
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("level"))?
+        .parse::<u8>()
+        .ok()?;
+    Some(n.saturating_sub(1))
 }
 
 fn hidden(e: ElementRef<'_>) -> bool {
@@ -675,6 +781,50 @@ mod tests {
         };
         assert_eq!(&p.text[..p.style.bold_prefix], "Lead:");
         assert_eq!(d.title.as_deref(), Some("Saved plan"));
+    }
+
+    #[test]
+    fn word_notes_placeholders_and_list_labels_are_not_text() {
+        // An invented page in the markup of Word's "Web Page" save.
+        let d = doc(
+            "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\">\
+             <body lang=EN-GB><div class=WordSection1>\
+             <p class=MsoNormal><span lang=EN-GB>Owner: Head of Audit<span class=MsoCommentReference><span\
+             style='font-size:8.0pt'><a class=msocomanchor id=\"_anchor_1\" href=\"#_msocom_1\"\
+             name=\"_msoanchor_1\">[QX1]</a>&nbsp;</span></span><a style='mso-footnote-id:ftn1'\
+             href=\"#_ftn1\"><span class=MsoFootnoteReference>[1]</span></a><o:p></o:p></span></p>\
+             <p class=MsoNormal><w:Sdt ShowingPlcHdr=\"t\" ID=\"9\"><span class=MsoPlaceholderText>Choose an item.</span></w:Sdt>\
+             Status<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp; </span>open</p>\
+             <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span\
+             style='font-family:Symbol'><span style='mso-list:Ignore'>&middot;<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;\
+             </span></span></span><![endif]>Train staff<o:p></o:p></p>\
+             <p class=MsoListParagraphCxSpLast style='mso-list:l1 level1 lfo2'><![if !supportLists]><span\
+             style='mso-list:Ignore'>2.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>Audit</p>\
+             <p class=MsoListParagraph style='text-indent:-18.0pt'><span style='font-family:Symbol'>&middot;<span\
+             style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span>Filtered item</p>\
+             </div><div style='mso-element:comment-list'><![if !supportAnnotations]><hr class=msocomoff><![endif]>\
+             <div style='mso-element:comment'><p class=MsoCommentText>Is this right?</p></div></div>\
+             <div style='mso-element:footnote-list'><p class=MsoFootnoteText>A note.</p></div></body></html>",
+        );
+        assert_eq!(
+            texts(&d),
+            vec![
+                "Owner: Head of Audit",
+                "Status open",
+                "Train staff",
+                "2. Audit",
+                "Filtered item"
+            ]
+        );
+        let lists: Vec<Option<u8>> = d
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.list,
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lists, vec![None, None, Some(1), Some(0), Some(0)]);
     }
 
     #[test]

@@ -5,12 +5,14 @@
 //! files that are DOCX, PDFs saved as `.docx`, and text exports named `.xls`.
 //! The bytes say what a file is; the name does not.
 
+pub mod biff;
 pub mod blocks;
 pub mod doc;
 pub mod docx;
 pub mod furniture;
 pub mod html;
 pub mod limits;
+pub mod lists;
 pub mod odf;
 pub mod pdf;
 pub mod rtf;

@@ -6,9 +6,8 @@
 //! the sheet's used area (the first row or column holding anything starts
 //! the grid), merged ranges as row and column spans, the cells they cover
 //! left out, a cell's line breaks as paragraphs, its solid fill as the
-//! cell's fill and a bold font as bold text (XLSX only: calamine reads no
-//! styles from `.xls`, so an `.xls` tracker keeps its text and merges but no
-//! fills). Values print as a person reads them: dates day-first
+//! cell's fill and a bold font as bold text (from `.xls` through
+//! [`super::biff`], as calamine reads styles only from `.xlsx`). Values print as a person reads them: dates day-first
 //! (`31/03/2021`), percentages with their sign, whole numbers without a
 //! decimal point. Hidden sheets and chart sheets are not read.
 //!
@@ -36,6 +35,13 @@ const MAX_CELLS: usize = 2_000_000;
 /// Largest grid (rows × columns) filled out with blank cells; a sparser,
 /// larger sheet keeps only its non-blank cells.
 const MAX_DENSE: u64 = 1_000_000;
+/// A grid is also filled out only while it is at most this many times its
+/// kept cells (or under [`DENSE_FLOOR`]): two cells at opposite corners of
+/// a sheet once made a million blank cells (issue 20: a 22 KB workbook
+/// took 6 s and 612 MiB).
+const DENSE_PER_CELL: u64 = 16;
+/// Grids this small are always filled out, however sparse.
+const DENSE_FLOOR: u64 = 10_000;
 /// Parts smaller than this are never refused on ratio alone.
 const RATIO_FLOOR_BYTES: u64 = 1024 * 1024;
 
@@ -115,6 +121,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
         {
             let mut cells = wb.worksheet_cells_reader(&name).map_err(malformed)?;
             while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(malformed)? {
+                crate::work::step(1);
                 let (r, c) = cell.get_position();
                 if r >= MAX_ROWS || c >= MAX_COLUMNS {
                     continue;
@@ -142,9 +149,11 @@ fn read_xls(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
         calamine::XlsError::Password => SheetError::Encrypted,
         e => malformed(e),
     })?;
+    let mut formats = super::biff::cell_formats(bytes).unwrap_or_default();
     let mut out = Vec::new();
     let mut total = 0usize;
     for name in visible(wb.sheets_metadata()) {
+        let looks = formats.remove(&name).unwrap_or_default();
         let range = wb.worksheet_range(&name).map_err(malformed)?;
         let Some((r0, c0)) = range.start() else {
             continue;
@@ -163,13 +172,32 @@ fn read_xls(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
             if total > MAX_CELLS {
                 return Err(SheetError::TooLarge(format!("over {MAX_CELLS} cells")));
             }
+            let look = looks.get(&(r, c)).copied().unwrap_or_default();
             sheet.cells.insert(
                 (r, c),
                 Value {
                     text,
-                    ..Default::default()
+                    fill: look.fill,
+                    bold: look.bold,
                 },
             );
+        }
+        // Filled cells with no text (a RAG column of colour alone), as the
+        // XLSX reader keeps them.
+        for (&(r, c), look) in &looks {
+            if look.fill.is_none() || r >= MAX_ROWS || c >= MAX_COLUMNS {
+                continue;
+            }
+            if let std::collections::btree_map::Entry::Vacant(e) = sheet.cells.entry((r, c)) {
+                total += 1;
+                if total > MAX_CELLS {
+                    return Err(SheetError::TooLarge(format!("over {MAX_CELLS} cells")));
+                }
+                e.insert(Value {
+                    fill: look.fill,
+                    ..Default::default()
+                });
+            }
         }
         sheet.merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
         out.push(sheet);
@@ -276,7 +304,9 @@ fn table(sheet: Sheet) -> Option<Table> {
     }
     let width = (c_last - c_first + 1) as usize;
     let height = (r_last - r_first + 1) as u64;
-    let dense = height * width as u64 <= MAX_DENSE;
+    let kept = (sheet.cells.len() + anchors.len()) as u64;
+    let area = height * width as u64;
+    let dense = area <= MAX_DENSE && area <= DENSE_FLOOR.max(kept.saturating_mul(DENSE_PER_CELL));
     // Covered positions: inside a merge but not its anchor. A merge that
     // would push the count past the cell cap is read as its anchor alone.
     let mut covered = std::collections::HashSet::new();
@@ -296,6 +326,7 @@ fn table(sheet: Sheet) -> Option<Table> {
     });
     let mut rows = Vec::with_capacity(height as usize);
     for r in r_first..=r_last {
+        crate::work::step(1);
         let mut cells = Vec::new();
         let cols: Box<dyn Iterator<Item = u32>> = if dense {
             Box::new(c_first..=c_last)
@@ -497,6 +528,28 @@ mod tests {
         assert_eq!(t.rows[2].cells[0].text(), "Train staff");
         let f = t.rows[2].cells.iter().find(|c| c.col == 4).unwrap();
         assert_eq!(f.fill, Some(Rgb::new(255, 0, 0)));
+    }
+
+    #[test]
+    fn two_far_apart_cells_are_not_filled_out_into_a_grid() {
+        // Issue 20: A1 and J99999 made a million blank cells.
+        let sheet = |far: u32| {
+            let mut sh = Sheet::default();
+            for (pos, text) in [((0, 0), "Ref"), ((far, 9), "x")] {
+                let v = Value {
+                    text: text.into(),
+                    ..Value::default()
+                };
+                sh.cells.insert(pos, v);
+            }
+            sh
+        };
+        let cells = |t: &Table| t.rows.iter().map(|r| r.cells.len()).sum::<usize>();
+        let t = table(sheet(99_998)).unwrap();
+        assert_eq!(cells(&t), 2);
+        assert_eq!(t.rows.last().unwrap().cells[0].text(), "x");
+        // A small sheet is still a full grid, blanks included.
+        assert_eq!(cells(&table(sheet(20)).unwrap()), 21 * 10);
     }
 
     #[test]

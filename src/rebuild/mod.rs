@@ -8,7 +8,24 @@
 //! document was printed.
 //!
 //! - [`lines`]: plans saved one cell paragraph per line;
-//! - [`flow`]: plans dumped as a flow of wrapped paragraphs.
+//! - [`flow`]: plans dumped as a flow of wrapped paragraphs;
+//! - [`report`]: annual-report tables printed one cell per paragraph.
 
 pub mod flow;
 pub mod lines;
+pub mod report;
+
+use crate::model::Document;
+use crate::recognise::Grammars;
+
+/// The document read each way a lost grid can be put back, as documents
+/// whose rebuilt plan tables are model tables: one a line per cell
+/// ([`lines`]), then wrapped paragraphs or one text box per cell
+/// ([`flow`]). A way that finds no header naming a plan's columns gives
+/// none.
+pub fn readings(doc: &Document, g: &Grammars) -> Vec<Document> {
+    [lines::rebuild(doc, g), flow::rebuild(doc, g)]
+        .into_iter()
+        .flatten()
+        .collect()
+}

@@ -242,6 +242,7 @@ pub fn find_header(table: &Table, g: &Grammars) -> Option<(usize, ColumnMap)> {
     let aliases = Aliases::new(g);
     let extras = ExtraAliases::new(g);
     for (ri, row) in table.rows.iter().enumerate() {
+        crate::work::step(1);
         let mut nonempty = 0usize;
         let mut hits: Vec<(usize, usize, Named)> = Vec::new(); // (col, span, meaning)
         let mut unnamed: Vec<(usize, String)> = Vec::new();

@@ -144,6 +144,7 @@ pub fn lines(table: &Table, map: &ColumnMap, header_row: Option<usize>) -> Vec<L
         }
     }
     for (ri, row) in table.rows.iter().enumerate().skip(start) {
+        crate::work::step(1);
         let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
         if row.header || is_header_repeat(map, &texts) || is_rule_row(&texts) {
             continue;

@@ -8,13 +8,13 @@
 //! printed there (or in the caption above the table) says which year. Total
 //! rows are sums of the lines above, never lines themselves.
 
-use crate::contract::{At, BudgetLine, Direction};
+use crate::contract::{BudgetLine, Direction};
 use crate::model::Table;
 
-use super::flow::{Item, row_at};
+use super::flow::{Item, cell_at, row_at};
 use super::sections::Sections;
 use super::text::{money, norm, periods};
-use super::vocab::{Vocab, phrase_key};
+use super::vocab::Vocab;
 use crate::recognise::Grammars;
 
 pub fn find(
@@ -25,18 +25,8 @@ pub fn find(
 ) -> Vec<BudgetLine> {
     let v = &g.report;
     let mut out = Vec::new();
-    // Stream items already read as part of a statement printed box by box
-    // (its header may be printed again after a page break).
-    let mut read_to = 0;
     for (i, it) in items.iter().enumerate() {
         let Item::Table(t) = it else {
-            if i >= read_to {
-                let (lines, end) = side_by_side(items, i, report_period, g);
-                if !lines.is_empty() {
-                    read_to = end;
-                }
-                out.extend(lines);
-            }
             continue;
         };
         // The caption: the nearest line above (within two), else the
@@ -125,220 +115,9 @@ fn headed(t: &Table, v: &Vocab) -> bool {
         .any(|r| r.cells.iter().any(|c| direction_of(&c.text(), v).is_some()))
 }
 
-/// A side-by-side statement that arrived without its grid (a pdftotext
-/// dump prints each cell as its own text box, row by row): an income and
-/// an expenditure header as two lines (the first possibly ending a
-/// caption), then item and amount lines in turn, the sides alternating
-/// row by row. A total takes its side's place in the row but is no line.
-/// Where one side runs out before the other the alternation cannot tell;
-/// those lines keep the alternating guess.
-#[cfg(test)]
-fn side_by_side_lines(
-    items: &[Item<'_>],
-    i: usize,
-    report_period: Option<&str>,
-    g: &Grammars,
-) -> Vec<BudgetLine> {
-    side_by_side(items, i, report_period, g).0
-}
-
-/// The lines of a statement printed box by box from stream item `i`, and
-/// the stream index where it ends.
-fn side_by_side(
-    items: &[Item<'_>],
-    i: usize,
-    report_period: Option<&str>,
-    g: &Grammars,
-) -> (Vec<BudgetLine>, usize) {
-    let v = &g.report;
-    let mut out = Vec::new();
-    let Some(first) = items.get(i).and_then(Item::line) else {
-        return (out, i);
-    };
-    let Some(second) = items.get(i + 1).and_then(Item::line) else {
-        return (out, i);
-    };
-    let head_a = first.lines.last().map(String::as_str).unwrap_or("");
-    let short = |t: &str| t.split_whitespace().count() <= 6;
-    let sides = match (direction_of(head_a, v), direction_of(&second.text, v)) {
-        (Some(a), Some(b)) if a != b && short(head_a) && short(&second.text) => [a, b],
-        _ => return (out, i),
-    };
-    let period = periods(head_a, g)
-        .into_iter()
-        .next()
-        .or_else(|| periods(&first.text, g).into_iter().next())
-        .or_else(|| report_period.map(str::to_string));
-    let mut side = 0usize;
-    let mut pending: Option<String> = None;
-    // Where the pending item starts.
-    let mut pending_at = At::default();
-    let mut closed: Option<usize> = None;
-    // Amounts printed as totals: after a total's label, or with no item.
-    let mut totals: Vec<f64> = Vec::new();
-    let mut end = items.len();
-    for (k, it) in items.iter().enumerate().skip(i + 2) {
-        let Some(l) = it.line() else {
-            end = k;
-            break;
-        };
-        // The header printed again after a page break, alone or glued to
-        // the box under it.
-        let repeats = |t: &str| {
-            [head_a, second.text.as_str()]
-                .iter()
-                .any(|h| phrase_key(t) == phrase_key(h))
-        };
-        let text = match l.lines.split_first() {
-            Some((head, rest)) if repeats(head) => {
-                if rest.is_empty() {
-                    continue;
-                }
-                norm(&rest.join(" "))
-            }
-            _ => norm(&l.text),
-        };
-        if let Some(amount) = money(&text) {
-            let Some(item) = pending.take() else {
-                totals.push(amount);
-                continue;
-            };
-            if is_total(&item, v) {
-                closed = Some(side % 2);
-                totals.push(amount);
-            } else {
-                out.push(BudgetLine {
-                    period: period.clone(),
-                    direction: sides[side % 2],
-                    item,
-                    amount,
-                    text: text.clone(),
-                    at: pending_at,
-                });
-            }
-            side += 1;
-            if closed.is_some_and(|c| side % 2 == c) {
-                side += 1;
-            }
-            continue;
-        }
-        let opens_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
-        // The wrapped end of an item printed as a box of its own ("20/21",
-        // "(ESCC)") after the row's amounts: no item, no amount, passed over.
-        // A section number ("9.D") is the next heading and ends the table.
-        if !opens_with_letter && text.split_whitespace().count() <= 3 && !is_section_number(&text) {
-            continue;
-        }
-        // The next statement's caption or headers end this one.
-        let lex = v.phrases();
-        let flows = lex.income_words.contains(&text) || lex.expenditure_words.contains(&text);
-        let caption = flows && (!periods(&text, g).is_empty() || text.ends_with(':'));
-        if !opens_with_letter || text.split_whitespace().count() > 10 || caption {
-            end = k;
-            break;
-        }
-        // An item with no amount after it: a total, or a row cell left
-        // without an amount; either way its side's place is taken. A total
-        // ends its side: later lines are all the other side's.
-        // A total's label printed between an item and its amount (the
-        // dump emits boxes by height, not by row): the item still waits
-        // for its amount, and the totals check below settles the sides.
-        if is_total(&text, v) && pending.as_deref().is_some_and(|p| !is_total(p, v)) {
-            continue;
-        }
-        pending_at = l.at;
-        if let Some(prev) = pending.replace(text) {
-            if is_total(&prev, v) {
-                closed = Some(side % 2);
-            }
-            side += 1;
-        }
-        if closed.is_some_and(|c| side % 2 == c) {
-            side += 1;
-        }
-    }
-    // The row of totals may be printed after the statement's last box.
-    totals.extend(
-        items
-            .iter()
-            .skip(end)
-            .take(3)
-            .map_while(Item::line)
-            .filter_map(|l| money(&l.text)),
-    );
-    balance_to_totals(&mut out, &totals, sides);
-    (out, end)
-}
-
-/// The most lines a statement is balanced against its totals over.
-const MAX_BALANCED_LINES: usize = 400;
-
-/// Where one side of a statement runs out of rows, a dump read row by row
-/// cannot tell which side the remaining lines belong to. The printed
-/// totals can: keep the alternating reading up to some line and give every
-/// later line to one side, choosing the latest such point at which both
-/// sides add up to the totals. Nothing changes unless the reading as it
-/// stands fails the totals and another one meets them all.
-fn balance_to_totals(lines: &mut [BudgetLine], totals: &[f64], sides: [Direction; 2]) {
-    let totals: Vec<f64> = totals.iter().copied().take(4).collect();
-    // The search is quadratic in the lines; a statement is never this long.
-    if totals.is_empty() || lines.is_empty() || lines.len() > MAX_BALANCED_LINES {
-        return;
-    }
-    let same = |a: f64, b: f64| (a - b).abs() < 0.005;
-    let meets = |dirs: &[Direction]| {
-        let sum = |d: Direction| -> f64 {
-            lines
-                .iter()
-                .zip(dirs)
-                .filter(|(_, x)| **x == d)
-                .map(|(l, _)| l.amount)
-                .sum()
-        };
-        let (a, b) = (sum(sides[0]), sum(sides[1]));
-        // Each side's sum is one of the totals (two different ones where
-        // more than one was printed: a stray number may sit among them).
-        let at =
-            |x: f64| -> Vec<usize> { (0..totals.len()).filter(|&k| same(x, totals[k])).collect() };
-        let (ka, kb) = (at(a), at(b));
-        if totals.len() == 1 {
-            return !ka.is_empty() || !kb.is_empty();
-        }
-        ka.iter().any(|x| kb.iter().any(|y| x != y))
-    };
-    let base: Vec<Direction> = lines.iter().map(|l| l.direction).collect();
-    if meets(&base) {
-        return;
-    }
-    for keep in (0..base.len()).rev() {
-        for tail in sides {
-            let dirs: Vec<Direction> = base
-                .iter()
-                .enumerate()
-                .map(|(j, d)| if j < keep { *d } else { tail })
-                .collect();
-            if meets(&dirs) {
-                for (l, d) in lines.iter_mut().zip(dirs) {
-                    l.direction = d;
-                }
-                return;
-            }
-        }
-    }
-}
-
-/// "9", "9.D", "4.2.", "3:": a heading's number printed as a box of its own.
-fn is_section_number(text: &str) -> bool {
-    let t = text.trim_end_matches(['.', ':']);
-    t.starts_with(|c: char| c.is_ascii_digit())
-        && t.split('.').all(|p| {
-            !p.is_empty()
-                && (p.chars().all(|c| c.is_ascii_digit())
-                    || (p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
-        })
-}
-
-fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
+/// The way money flows under a header or section row: income or
+/// expenditure words, not both.
+pub fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
     let lex = v.phrases();
     let inc = lex.income_words.contains(text);
     let exp = lex.expenditure_words.contains(text);
@@ -349,7 +128,8 @@ fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
     }
 }
 
-fn is_total(item: &str, v: &Vocab) -> bool {
+/// A total's label ("Total", "Total income"): a sum, never a line.
+pub fn is_total(item: &str, v: &Vocab) -> bool {
     v.phrases().total_words.opening(item).is_some()
 }
 
@@ -470,7 +250,11 @@ fn grid_lines(
                 item,
                 amount,
                 text: amount_text,
-                at: row_at(&t.rows[ri]),
+                // Where its item is printed: side by side, the row's
+                // start is the other side's item.
+                at: t
+                    .cell_at(ri, item_col)
+                    .map_or_else(|| row_at(&t.rows[ri]), |c| cell_at(c, &t.rows[ri])),
             });
         }
     }
@@ -656,146 +440,6 @@ mod tests {
             col_span: span,
             ..Cell::new(col, vec![Paragraph::new(t, Provenance::default())])
         }
-    }
-
-    #[test]
-    fn side_by_side_statement_printed_cell_by_cell() {
-        use super::super::flow::Line;
-        let mut cap = Line::plain("Budget 2021/22:", false);
-        cap.lines = vec!["Budget 2021/22:".into(), "Income 2021/22".into()];
-        let mut items = vec![Item::Line(cap)];
-        for t in [
-            "Expenditure 2021/22",
-            "County Council",
-            "£10,000",
-            "Chair",
-            "£4,000",
-            "Police",
-            "£2,000",
-            "Training",
-            "£3,000",
-            "Total",
-            "Trainer",
-            "£5,000",
-            "£12,000",
-            "Plans for 2022/23 are set out below in more detail than before.",
-        ] {
-            items.push(Item::Line(Line::plain(t, false)));
-        }
-        let got: Vec<(String, Direction, f64)> =
-            side_by_side_lines(&items, 0, None, &Grammars::builtin())
-                .into_iter()
-                .map(|b| (b.item, b.direction, b.amount))
-                .collect();
-        assert_eq!(
-            got,
-            vec![
-                ("County Council".into(), Direction::Income, 10000.0),
-                ("Chair".into(), Direction::Expenditure, 4000.0),
-                ("Police".into(), Direction::Income, 2000.0),
-                ("Training".into(), Direction::Expenditure, 3000.0),
-                ("Trainer".into(), Direction::Expenditure, 5000.0),
-            ]
-        );
-    }
-
-    /// Income runs out two rows before expenditure; the dump prints the
-    /// total's label among the last expenditure boxes and the totals after
-    /// the statement, with the next heading's number between them. The
-    /// totals say where the alternation stops.
-    #[test]
-    fn totals_tell_the_side_of_lines_after_one_side_ran_out() {
-        use super::super::flow::Line;
-        let mut items = vec![Item::Line(Line::plain("Income 2021/22", false))];
-        for t in [
-            "Expenditure 2021/22",
-            "Police",
-            "£10,000",
-            "Chair",
-            "£4,000",
-            "Council",
-            "£2,000",
-            "Training",
-            "£3,000",
-            "Venues",
-            "£1,000",
-            "Total",
-            "Printing",
-            "£4,000",
-            "£12,000",
-            "1.2",
-            "£12,000",
-        ] {
-            items.push(Item::Line(Line::plain(t, false)));
-        }
-        let got: Vec<(String, Direction)> =
-            side_by_side_lines(&items, 0, None, &Grammars::builtin())
-                .into_iter()
-                .map(|b| (b.item, b.direction))
-                .collect();
-        use Direction::{Expenditure as E, Income as I};
-        let want: Vec<(String, Direction)> = [
-            ("Police", I),
-            ("Chair", E),
-            ("Council", I),
-            ("Training", E),
-            ("Venues", E),
-            ("Printing", E),
-        ]
-        .into_iter()
-        .map(|(a, d)| (a.to_string(), d))
-        .collect();
-        assert_eq!(got, want);
-    }
-
-    /// A page break inside the statement: the header printed again (alone,
-    /// then glued to the next box), a wrapped item's end as a box of its
-    /// own, and the total's label between an item and its amount.
-    #[test]
-    fn statement_over_a_page_break_read_once() {
-        use super::super::flow::Line;
-        let mut glued = Line::plain("x", false);
-        glued.lines = vec!["Expenditure 2021/22".into(), "Printing".into()];
-        let mut items = vec![Item::Line(Line::plain("Income 2021/22", false))];
-        let mut push = |t: &str| items.push(Item::Line(Line::plain(t, false)));
-        for t in [
-            "Expenditure 2021/22",
-            "Police",
-            "£10,000",
-            "Chair",
-            "£4,000",
-            "Grant brought forward from",
-            "£2,000",
-            "Training",
-            "£3,000",
-            "20/21",
-            "Income 2021/22",
-        ] {
-            push(t);
-        }
-        items.push(Item::Line(glued));
-        let mut push = |t: &str| items.push(Item::Line(Line::plain(t, false)));
-        for t in ["£1,000", "Venues", "Total", "£4,000", "£12,000", "£12,000"] {
-            push(t);
-        }
-        let got: Vec<(String, Direction)> =
-            find(&items, &Sections::default(), None, &Grammars::builtin())
-                .into_iter()
-                .map(|b| (b.item, b.direction))
-                .collect();
-        use Direction::{Expenditure as E, Income as I};
-        let want: Vec<(String, Direction)> = [
-            ("Police", I),
-            ("Chair", E),
-            ("Grant brought forward from", I),
-            ("Training", E),
-            ("Printing", E),
-            ("Venues", E),
-        ]
-        .into_iter()
-        .map(|(a, d)| (a.to_string(), d))
-        .collect();
-        assert_eq!(got, want);
     }
 
     /// A ruleless statement split by a page, its header not repeated: the

@@ -26,6 +26,22 @@ use crate::recognise::Grammars;
 
 pub use vocab::Vocab;
 
+/// The report reader's tests the rebuild stage takes as cues when it puts
+/// a report table's grid back (`crate::rebuild::report`): one explicit
+/// API, so both read names and header words alike.
+pub mod cues {
+    pub use super::budget::{direction_of, is_total};
+    pub use super::text::{money, periods};
+    pub use super::vocab::phrase_key;
+    use super::{Vocab, text};
+
+    /// A person's name, once honorifics and office marks around it are
+    /// dropped.
+    pub fn is_person_name(s: &str, v: &Vocab) -> bool {
+        text::looks_like_name(&text::clean_name(s, v), v)
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ReportResult {
     pub title: Option<String>,

@@ -82,14 +82,6 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<Person> {
                 if i < skip_to {
                     continue;
                 }
-                if let Some((t, end)) = line_table(items, i, v)
-                    && let Some((cols, header_row)) = header(&t, v)
-                {
-                    read_rows(&t, cols, Some(header_row), v, &mut out, &mut last);
-                    last = None;
-                    skip_to = end;
-                    continue;
-                }
                 if let Some((run, end)) =
                     signatures(items, i, secs, v).or_else(|| name_run_then_posts(items, i, secs, v))
                 {
@@ -195,80 +187,6 @@ fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
         }
     }
     None
-}
-
-/// A membership table that arrived without its grid (a pdftotext dump
-/// prints each cell as its own text box): a name header (or a line ending
-/// with one) and a post header as two lines, then name and post lines in
-/// turn, the header pair printed again at page breaks. Rebuilt as a
-/// two-column table; with the stream index after it.
-fn line_table(items: &[Item<'_>], i: usize, v: &Vocab) -> Option<(Table, usize)> {
-    let is_header = |t: &str, list: &Phrases<()>| {
-        let key = phrase_key(t);
-        key.split([',', '/', '&'])
-            .map(str::trim)
-            .any(|p| list.whole(p).is_some())
-    };
-    let first = items.get(i)?.line()?;
-    let name_header = first.lines.last()?;
-    let post_header = &items.get(i + 1)?.line()?.text;
-    let names = &v.phrases().person_name_headers;
-    let posts = &v.phrases().person_post_headers;
-    if !is_header(name_header, names) || !is_header(post_header, posts) {
-        return None;
-    }
-    let cell = |col: usize, t: &str| Cell::new(col, vec![Paragraph::new(t, Provenance::default())]);
-    let row = |a: &str, b: &str| Row {
-        cells: vec![cell(0, a), cell(1, b)],
-        ..Default::default()
-    };
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let mut k = i + 2;
-    while let (Some(a), Some(b)) = (
-        items.get(k).and_then(Item::line),
-        items.get(k + 1).and_then(Item::line),
-    ) {
-        if is_header(&a.text, names) && is_header(b.first.as_str(), posts) {
-            // The header printed again at a page break, the post cell's
-            // end run on under it: that end finishes the post above.
-            if let (Some(prev), Some(rest)) = (pairs.last_mut(), b.lines.get(1..))
-                && !rest.is_empty()
-            {
-                prev.1 = format!("{} {}", prev.1, rest.join(" "));
-            }
-            k += 2;
-            continue;
-        }
-        // A post's wrapped end run into the next name's box: the lines
-        // before the name finish the post above.
-        let (carried, name) = match a.lines.split_last() {
-            Some((last, before)) if !before.is_empty() && !pairs.is_empty() => {
-                (before.join(" "), last.clone())
-            }
-            _ => (String::new(), a.text.clone()),
-        };
-        if (carried.is_empty() && a.lines.len() > 1) || !looks_like_name(&clean_name(&name, v), v) {
-            break;
-        }
-        if let Some(prev) = pairs.last_mut().filter(|_| !carried.is_empty()) {
-            prev.1 = format!("{} {carried}", prev.1);
-        }
-        pairs.push((name, b.text.clone()));
-        k += 2;
-    }
-    let rows: Vec<Row> = std::iter::once(row(name_header, post_header))
-        .chain(pairs.iter().map(|(a, b)| row(a, b)))
-        .collect();
-    (rows.len() > 2).then(|| {
-        (
-            Table {
-                rows,
-                columns: 2,
-                ..Default::default()
-            },
-            k,
-        )
-    })
 }
 
 /// The last member read: (index in the output, post text, organisation text).
@@ -682,101 +600,6 @@ mod tests {
             columns: rows.iter().map(|r| r.len()).max().unwrap_or(0),
             ..Default::default()
         }
-    }
-
-    #[test]
-    fn membership_table_printed_cell_by_cell() {
-        use super::super::flow::Line;
-        let mut head = Line::plain("9.B: Board Membership", false);
-        head.lines = vec!["9.B: Board Membership".into(), "NAME".into()];
-        let mut items = vec![Item::Line(head)];
-        for t in [
-            "TITLE, ORGANISATION",
-            "Ann Smith (Chair)",
-            "Independent Chair, Anytown SCP",
-            "NAME",
-            "TITLE, ORGANISATION",
-            "Cy Dee",
-            "Head of Service, Anytown Council",
-            "The board met six times in the year.",
-        ] {
-            items.push(Item::Line(Line::plain(t, false)));
-        }
-        let p = find(&items, &Sections::default(), Vocab::builtin());
-        let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
-        assert_eq!(names, vec!["Ann Smith", "Cy Dee"]);
-        assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
-    }
-
-    #[test]
-    fn a_post_finished_under_the_repeated_header() {
-        use super::super::flow::Line;
-        let mut head = Line::plain("x", false);
-        head.lines = vec!["Board Membership".into(), "NAME".into()];
-        let mut glued = Line::plain("TITLE, ORGANISATION Anytown Council", false);
-        glued.lines = vec!["TITLE, ORGANISATION".into(), "Anytown Council".into()];
-        glued.first = "TITLE, ORGANISATION".into();
-        let mut items = vec![Item::Line(head)];
-        for t in [
-            "TITLE, ORGANISATION",
-            "Ann Smith",
-            "Lay Member, Anytown SCP",
-            "Bo Li",
-        ] {
-            items.push(Item::Line(Line::plain(t, false)));
-        }
-        items.push(Item::Line(Line::plain("Senior Manager, Inclusion,", false)));
-        items.push(Item::Line(Line::plain("NAME", false)));
-        items.push(Item::Line(glued));
-        items.push(Item::Line(Line::plain("Cy Dee", false)));
-        items.push(Item::Line(Line::plain(
-            "Head Teacher, Anytown School",
-            false,
-        )));
-        let p = find(&items, &Sections::default(), Vocab::builtin());
-        assert_eq!(p.len(), 3);
-        assert_eq!(p[1].organisation.as_deref(), Some("Anytown Council"));
-        assert_eq!(p[1].role.as_deref(), Some("Senior Manager, Inclusion"));
-    }
-
-    #[test]
-    fn a_post_run_into_the_next_name_box() {
-        use super::super::flow::Line;
-        let mut head = Line::plain("x", false);
-        head.lines = vec!["Board Membership".into(), "NAME".into()];
-        let mut carried = Line::plain("x", false);
-        carried.lines = vec!["Rescue Service".into(), "Cy Dee".into()];
-        let mut items = vec![Item::Line(head)];
-        for t in [
-            "TITLE, ORGANISATION",
-            "Ann Smith",
-            "Lay Member, Anytown SCP",
-            "Bo Li",
-        ] {
-            items.push(Item::Line(Line::plain(t, false)));
-        }
-        items.push(Item::Line(Line::plain(
-            "Head of Safety, Anytown Fire &",
-            false,
-        )));
-        items.push(Item::Line(carried));
-        items.push(Item::Line(Line::plain(
-            "Head Teacher, Anytown School",
-            false,
-        )));
-        let p = find(&items, &Sections::default(), Vocab::builtin());
-        let got: Vec<(&str, Option<&str>)> = p
-            .iter()
-            .map(|x| (x.name.as_str(), x.organisation.as_deref()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("Ann Smith", Some("Anytown SCP")),
-                ("Bo Li", Some("Anytown Fire & Rescue Service")),
-                ("Cy Dee", Some("Anytown School"))
-            ]
-        );
     }
 
     /// The table's last rows left as "Name<tab>Post" lines by the reader,

@@ -11,10 +11,12 @@
 //! RTF), vertical and horizontal merges and cell shading. Nested tables are
 //! read as paragraphs of the outer cell.
 //!
-//! Not read: character formatting (bold), list numbers (Word computes them
-//! at display time), pictures and objects. Encrypted and obfuscated files
+//! List numbers are computed from the list tables (`lists`), as Word
+//! prints them. Not read: character formatting other than bold, numbering
+//! that a paragraph takes from its style only, pictures and objects. Encrypted and obfuscated files
 //! get `doc.encrypted`; files from before Word 97 `doc.unsupported_version`.
 
+mod lists;
 mod props;
 
 use std::io::{Cursor, Read};
@@ -23,6 +25,7 @@ use crate::model::{Cell, Document, Format, Provenance, Row, Table};
 use crate::read::blocks::{self, EdgeGrid, Item, Runs};
 use crate::read::docx::grid::{self, RawCell, RawRow};
 use crate::read::docx::styles::heading_from_name;
+use crate::read::lists::{Counters, Numbering, put_label};
 
 use super::Limits;
 use props::{Chpx, Papx, RowDef, u16_at, u32_at};
@@ -129,6 +132,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
     let papx = Papx::read(slice(13), &word, &data);
     let chpx = Chpx::read(slice(12), &word);
     let styles = props::style_names(slice(1));
+    let (numbering, list_ids) = lists::read(
+        &table,
+        pair(73).unwrap_or_default(),
+        pair(74).unwrap_or_default(),
+    );
     if ccp_text > MAX_CHARS || ccp_text as u64 * 2 > limits.max_input_bytes.saturating_mul(4) {
         return Err(DocError::TooLarge(format!("{ccp_text} characters of text")));
     }
@@ -137,6 +145,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
         papx: &papx,
         chpx: &chpx,
         styles: &styles,
+        numbering: &numbering,
+        list_ids: &list_ids,
+        counters: Counters::default(),
         bold: false,
         runs: Runs::default(),
         utf16: Vec::new(),
@@ -243,6 +254,10 @@ struct Walker<'a> {
     /// The weight of the text in `utf16`.
     bold: bool,
     styles: &'a [String],
+    /// The document's lists, and the list id of each LFO.
+    numbering: &'a Numbering,
+    list_ids: &'a [String],
+    counters: Counters,
     runs: Runs,
     utf16: Vec<u16>,
     /// Open fields: true while in the instruction (before `\x14`).
@@ -350,7 +365,15 @@ impl Walker<'_> {
             ..Default::default()
         };
         self.index += 1;
-        let item = Item::Para(runs.finish(name, p.list, at), heading);
+        let mut para = runs.finish(name, p.list, at);
+        // Word's automatic number, as printed before the text.
+        if let Some(level) = p.list
+            && let Some(id) = lists::list_id(self.list_ids, p.ilfo)
+            && let Some(label) = self.numbering.label(&mut self.counters, id, level)
+        {
+            put_label(&mut para, &label);
+        }
+        let item = Item::Para(para, heading);
         if p.in_table || p.itap >= 1 {
             self.cell_items.push(item);
         } else {

@@ -60,6 +60,8 @@ pub struct Para {
     pub itap: i32,
     pub outline: Option<u8>,
     pub list: Option<u8>,
+    /// The list (`sprmPIlfo`, a 1-based LFO index; 0 is none).
+    pub ilfo: u16,
     pub row: Option<RowDef>,
 }
 
@@ -286,6 +288,7 @@ fn apply(p: &mut Para, b: &[u8]) {
             0x2640 => p.outline = (op[0] < 9).then_some(op[0]),
             0x260A => p.list = Some(op[0].min(8)),
             0x460B => {
+                p.ilfo = u16_at(op, 0).unwrap_or(0);
                 if u16_at(op, 0) == Some(0) {
                     p.list = None;
                 } else if p.list.is_none() {

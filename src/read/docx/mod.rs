@@ -128,7 +128,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
         &mut warnings,
         "docx.numbering_unreadable",
     )? {
-        Some(root) => numbering::Numbering::parse(&root),
+        Some(root) => numbering::parse(&root),
         None => numbering::Numbering::default(),
     };
 

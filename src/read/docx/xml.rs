@@ -15,6 +15,8 @@
 //! No DTD, no entities beyond XML's five predefined and character references:
 //! a `<!DOCTYPE` is refused, so nothing can expand.
 
+use std::borrow::Cow;
+
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
@@ -46,11 +48,107 @@ pub enum Node {
 #[derive(Debug, Clone)]
 pub struct Element {
     pub ns: Ns,
-    /// Local name, without prefix.
-    pub name: Box<str>,
-    /// Attributes by local name.
-    pub attrs: Vec<(Box<str>, Box<str>)>,
-    pub children: Vec<Node>,
+    /// Local name, without prefix ([`intern`]ed).
+    pub name: Cow<'static, str>,
+    /// Attributes by local name (names [`intern`]ed).
+    pub attrs: Box<[(Cow<'static, str>, Box<str>)]>,
+    /// Boxed slices, not vectors: exact size and 8 bytes smaller each, as
+    /// a large part is millions of elements.
+    pub children: Box<[Node]>,
+}
+
+/// Element and attribute names common enough in WordprocessingML and ODF
+/// parts to be shared rather than allocated per element. Sorted.
+const COMMON_NAMES: &[&str] = &[
+    "AlternateContent",
+    "Choice",
+    "Fallback",
+    "Relationship",
+    "Target",
+    "TargetMode",
+    "Type",
+    "abstractNum",
+    "abstractNumId",
+    "ascii",
+    "b",
+    "bCs",
+    "basedOn",
+    "body",
+    "bookmarkEnd",
+    "bookmarkStart",
+    "br",
+    "color",
+    "cs",
+    "document",
+    "eastAsia",
+    "fill",
+    "gridCol",
+    "gridSpan",
+    "hAnsi",
+    "i",
+    "id",
+    "ilvl",
+    "ind",
+    "jc",
+    "lang",
+    "lvl",
+    "name",
+    "noProof",
+    "num",
+    "numId",
+    "numPr",
+    "p",
+    "pPr",
+    "pStyle",
+    "paraId",
+    "r",
+    "rFonts",
+    "rPr",
+    "rStyle",
+    "rsidR",
+    "rsidRDefault",
+    "rsidRPr",
+    "rsidTr",
+    "sdt",
+    "sdtContent",
+    "sdtPr",
+    "shd",
+    "space",
+    "spacing",
+    "style",
+    "style-name",
+    "sz",
+    "szCs",
+    "t",
+    "tab",
+    "tbl",
+    "tblGrid",
+    "tblHeader",
+    "tblPr",
+    "tc",
+    "tcBorders",
+    "tcPr",
+    "tcW",
+    "textId",
+    "tr",
+    "trPr",
+    "type",
+    "u",
+    "vAlign",
+    "vMerge",
+    "val",
+    "w",
+];
+
+/// A name as stored in the tree: one shared copy of a common name, else its
+/// own. Why: a table-heavy part is mostly `w:tr`, `w:tc`, `w:p`, `w:r` and
+/// `w:t`, and a separate allocation for each of their names cost more than
+/// the markup itself (issue 20: a 100,000-row DOCX).
+pub fn intern(name: &str) -> Cow<'static, str> {
+    match COMMON_NAMES.binary_search(&name) {
+        Ok(i) => Cow::Borrowed(COMMON_NAMES[i]),
+        Err(_) => Cow::Owned(name.to_owned()),
+    }
 }
 
 /// Why a part could not be parsed.
@@ -74,9 +172,9 @@ impl Element {
     fn new(ns: Ns, name: &str) -> Self {
         Element {
             ns,
-            name: name.into(),
-            attrs: Vec::new(),
-            children: Vec::new(),
+            name: intern(name),
+            attrs: Box::new([]),
+            children: Box::new([]),
         }
     }
 
@@ -188,12 +286,14 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
     let mut reader = NsReader::from_str(src);
     // Every Start must meet its End: a truncated part is malformed, not short.
     reader.config_mut().check_end_names = true;
-    let mut stack: Vec<Element> = Vec::new();
+    // Open elements with the children read so far.
+    let mut stack: Vec<(Element, Vec<Node>)> = Vec::new();
     let mut root: Option<Element> = None;
     // Depth inside a skipped subtree (0 = not skipping).
     let mut skipping = 0usize;
     let mut built = 0usize;
     loop {
+        crate::work::step(1);
         let (res, event) = reader.read_resolved_event().map_err(malformed)?;
         match event {
             Event::Start(start) => {
@@ -218,7 +318,7 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
                 if root.is_some() && stack.is_empty() {
                     return Err(malformed("content after the root element"));
                 }
-                stack.push(el);
+                stack.push((el, Vec::new()));
             }
             Event::Empty(start) => {
                 if stack.len() + skipping >= max_depth {
@@ -238,32 +338,36 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
                 }
                 let el = start_element(&start, ns)?;
                 match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
+                    Some((_, kids)) => kids.push(Node::Element(el)),
                     None if root.is_none() => root = Some(el),
                     None => return Err(malformed("content after the root element")),
                 }
             }
             Event::End(_) if skipping > 0 => skipping -= 1,
             Event::End(_) => {
-                let Some(el) = stack.pop() else {
+                let Some((mut el, kids)) = stack.pop() else {
                     return Err(malformed("end tag without start"));
                 };
+                // Exact size: a vector grows by doubling from four, so an
+                // element of one child (most of a table's) would hold room
+                // for four, ~3x the tree.
+                el.children = kids.into_boxed_slice();
                 match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
+                    Some((_, kids)) => kids.push(Node::Element(el)),
                     None => root = Some(el),
                 }
             }
             Event::Text(_) | Event::CData(_) if skipping > 0 => {}
             Event::Text(t) => {
-                if let Some(parent) = stack.last_mut().filter(|p| keeps_text(p)) {
-                    push_text(parent, &t.xml10_content());
+                if let Some((_, kids)) = stack.last_mut().filter(|(p, _)| keeps_text(p)) {
+                    push_text(kids, &t.xml10_content());
                 } else if stack.is_empty() && !t.xml10_content().trim().is_empty() {
                     return Err(malformed("text outside the root element"));
                 }
             }
             Event::CData(t) => {
-                if let Some(parent) = stack.last_mut().filter(|p| keeps_text(p)) {
-                    push_text(parent, &t.xml10_content());
+                if let Some((_, kids)) = stack.last_mut().filter(|(p, _)| keeps_text(p)) {
+                    push_text(kids, &t.xml10_content());
                 }
             }
             Event::GeneralRef(r) => {
@@ -275,9 +379,12 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
                 let Some(ch) = ch else {
                     return Err(malformed(format!("undefined entity &{};", &*r)));
                 };
-                if let Some(parent) = stack.last_mut().filter(|p| skipping == 0 && keeps_text(p)) {
+                if let Some((_, kids)) = stack
+                    .last_mut()
+                    .filter(|(p, _)| skipping == 0 && keeps_text(p))
+                {
                     let mut b = [0u8; 4];
-                    push_text(parent, ch.encode_utf8(&mut b));
+                    push_text(kids, ch.encode_utf8(&mut b));
                 }
             }
             Event::DocType(_) => return Err(malformed("DTDs are not accepted")),
@@ -291,17 +398,18 @@ pub fn parse_skipping(src: &str, max_depth: usize, skip: &[&str]) -> Result<Elem
     root.ok_or_else(|| malformed("no root element"))
 }
 
-fn push_text(parent: &mut Element, s: &str) {
-    if let Some(Node::Text(last)) = parent.children.last_mut() {
+fn push_text(kids: &mut Vec<Node>, s: &str) {
+    if let Some(Node::Text(last)) = kids.last_mut() {
         last.push_str(s);
     } else {
-        parent.children.push(Node::Text(s.to_string()));
+        kids.push(Node::Text(s.to_string()));
     }
 }
 
 fn start_element(start: &quick_xml::events::BytesStart<'_>, ns: Ns) -> Result<Element, XmlError> {
     let local = start.local_name();
     let mut el = Element::new(ns, local.as_ref());
+    let mut attrs = Vec::new();
     for attr in start.attributes() {
         let attr = attr.map_err(malformed)?;
         let key: &str = attr.key.as_ref();
@@ -312,14 +420,61 @@ fn start_element(start: &quick_xml::events::BytesStart<'_>, ns: Ns) -> Result<El
         let value = attr
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
             .map_err(malformed)?;
-        el.attrs.push((local.into(), value.as_ref().into()));
+        attrs.push((intern(local), value.as_ref().into()));
     }
+    el.attrs = attrs.into_boxed_slice();
     Ok(el)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_names_are_sorted_for_the_binary_search() {
+        assert!(COMMON_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(matches!(intern("tc"), Cow::Borrowed("tc")));
+        assert!(matches!(intern("tcMar"), Cow::Owned(n) if n == "tcMar"));
+    }
+
+    /// A table part of `rows` rows of five one-run cells.
+    fn table_part(rows: usize) -> String {
+        let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let mut s = format!("<w:document {W}><w:body><w:tbl>");
+        for i in 0..rows {
+            s.push_str("<w:tr>");
+            for t in [
+                format!("{i}.1"),
+                "Audit the files".into(),
+                "Team manager".into(),
+            ] {
+                s.push_str(&cell(&t));
+            }
+            s.push_str("</w:tr>");
+        }
+        s.push_str("</w:tbl></w:body></w:document>");
+        s
+    }
+
+    #[test]
+    fn a_table_tree_costs_a_few_times_its_markup() {
+        // Issue 20: a 100,000-row DOCX held ~28 bytes of tree per byte of
+        // XML (a name allocated per element, room for four children in
+        // each one-child element).
+        for rows in [1_000, 4_000] {
+            let src = table_part(rows);
+            let before = crate::work::live_bytes();
+            crate::work::reset_peak();
+            let root = parse(&src, 64).unwrap();
+            let held = crate::work::peak_bytes() - before;
+            assert_eq!(root.elements().count(), 1);
+            let per_byte = held as f64 / src.len() as f64;
+            assert!(
+                per_byte < 7.0,
+                "{rows} rows: {per_byte:.1} bytes per byte of XML"
+            );
+        }
+    }
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 

@@ -8,6 +8,7 @@ use crate::model::{Cell, Provenance, Row, Table};
 use crate::read::blocks::{self, Item, Runs};
 use crate::read::docx::styles::heading_from_name;
 use crate::read::docx::xml::{Element, Node};
+use crate::read::lists::{Counters, put_label};
 
 use super::styles::Styles;
 
@@ -46,6 +47,11 @@ pub struct Walker<'a> {
     depth: usize,
     index: u32,
     pub too_large: Option<String>,
+    /// The list style of the list being walked, and whether the next
+    /// paragraph opens a list item (and so carries its number).
+    list_style: Option<String>,
+    opens_item: bool,
+    counters: Counters,
 }
 
 impl<'a> Walker<'a> {
@@ -57,6 +63,9 @@ impl<'a> Walker<'a> {
             depth: 0,
             index: 0,
             too_large: None,
+            list_style: None,
+            opens_item: false,
+            counters: Counters::default(),
         }
     }
 
@@ -72,9 +81,15 @@ impl<'a> Walker<'a> {
         for c in el.elements() {
             match &*c.name {
                 "p" | "h" => self.paragraph(c, list, out),
-                "list" | "numbered-paragraph" => {
+                "list" => self.list(c, list, out),
+                "numbered-paragraph" => {
                     let level = list.map_or(0, |l| l.saturating_add(1));
                     self.blocks(c, Some(level), out);
+                }
+                "list-item" => {
+                    self.opens_item = true;
+                    self.blocks(c, list, out);
+                    self.opens_item = false;
                 }
                 // Nesting is bounded by the XML depth limit.
                 "table" => {
@@ -87,7 +102,42 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// A `text:list`: its style (or the enclosing list's) numbers its
+    /// items. A list at the top restarts its numbering unless it says it
+    /// continues the list before (`text:continue-numbering`,
+    /// `text:continue-list`).
+    fn list(&mut self, c: &Element, list: Option<u8>, out: &mut Vec<Item>) {
+        let level = list.map_or(0, |l| l.saturating_add(1));
+        let style = c
+            .attr("style-name")
+            .map(str::to_string)
+            .or_else(|| self.list_style.clone());
+        let continues =
+            c.attr("continue-numbering") == Some("true") || c.attr("continue-list").is_some();
+        if list.is_none()
+            && !continues
+            && let Some(s) = &style
+        {
+            self.counters.restart(s);
+        }
+        let outer = std::mem::replace(&mut self.list_style, style);
+        self.blocks(c, Some(level), out);
+        self.list_style = outer;
+    }
+
+    /// The number printed before a list item's first paragraph.
+    fn item_label(&mut self, list: Option<u8>) -> Option<String> {
+        if !std::mem::take(&mut self.opens_item) {
+            return None;
+        }
+        let style = self.list_style.as_deref()?;
+        self.styles
+            .numbering
+            .label(&mut self.counters, style, list?.min(8))
+    }
+
     fn paragraph(&mut self, p: &Element, list: Option<u8>, out: &mut Vec<Item>) {
+        let label = self.item_label(list);
         let style = p.attr("style-name");
         let name = self.styles.paragraph_name(style);
         let bold = self.styles.bold("paragraph", style).unwrap_or(false);
@@ -108,7 +158,11 @@ impl<'a> Walker<'a> {
             ..Default::default()
         };
         self.index += 1;
-        out.push(Item::Para(runs.finish(name, list, at), heading));
+        let mut para = runs.finish(name, list, at);
+        if let Some(label) = label {
+            put_label(&mut para, &label);
+        }
+        out.push(Item::Para(para, heading));
         for b in boxes {
             self.blocks(b, list, out);
         }

@@ -186,6 +186,47 @@ pub(crate) mod tests {
         assert!(!format!("{:?}", doc.blocks).contains("note"));
     }
 
+    /// List styles number their items as LibreOffice shows them: ODF's
+    /// prefix, shown levels and suffix, or LibreOffice's own template; a
+    /// new list restarts, one that says it continues counts on.
+    #[test]
+    fn list_items_carry_their_numbers() {
+        let doc = odt(
+            r#"<text:list-style style:name="Rec"><text:list-level-style-number text:level="1" style:num-prefix="Rec " style:num-suffix=":" style:num-format="1"/><text:list-level-style-number text:level="2" text:display-levels="2" style:num-format="a"/></text:list-style>
+               <text:list-style style:name="Lo"><text:list-level-style-number text:level="1" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" loext:num-list-format="(%1%)" style:num-format="I" text:start-value="3"/></text:list-style>
+               <text:list-style style:name="Dot"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>"#,
+            r#"<text:list text:style-name="Rec"><text:list-item><text:p>Ferries</text:p><text:p>more about ferries</text:p><text:list><text:list-item><text:p>Timetables</text:p></text:list-item><text:list-item><text:p>Fares</text:p></text:list-item></text:list></text:list-item><text:list-item><text:p>Harbours</text:p></text:list-item></text:list>
+               <text:p>between</text:p>
+               <text:list text:style-name="Rec" text:continue-numbering="true"><text:list-item><text:p>Piers</text:p></text:list-item></text:list>
+               <text:list text:style-name="Rec"><text:list-item><text:p>Again</text:p></text:list-item></text:list>
+               <text:list text:style-name="Lo"><text:list-item><text:p>Roman</text:p></text:list-item></text:list>
+               <text:list text:style-name="Dot"><text:list-item><text:p>Bullet</text:p></text:list-item></text:list>"#,
+        );
+        let texts: Vec<&str> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.text.as_str(),
+                _ => panic!(),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Rec 1: Ferries",
+                "more about ferries",
+                "1.a Timetables",
+                "1.b Fares",
+                "Rec 2: Harbours",
+                "between",
+                "Rec 3: Piers",
+                "Rec 1: Again",
+                "(III) Roman",
+                "Bullet"
+            ]
+        );
+    }
+
     #[test]
     fn tables_keep_spans_covered_cells_header_rows_and_fills() {
         let doc = odt(

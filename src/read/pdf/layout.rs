@@ -338,6 +338,7 @@ fn split_without(
     tables.extend(aligned);
     tables.extend(borderless);
     tables.sort_by(|a, b| a.grid.top().total_cmp(&b.grid.top()));
+    first_words(&tables, &mut known);
     let rest = lines
         .into_iter()
         .zip(used)
@@ -382,6 +383,17 @@ fn head_row(t: &mut PageTable, lines: &[text::Line]) {
         );
     }
     t.grid.index();
+}
+
+/// The first words of the paragraphs of `tables` and the tables nested in
+/// them (see [`text::para_first_words`]).
+fn first_words(tables: &[PageTable], known: &mut Words) {
+    for t in tables {
+        text::para_first_words(t.cells.iter().flatten(), known);
+        for (_, n) in &t.nested {
+            first_words(std::slice::from_ref(n), known);
+        }
+    }
 }
 
 /// Undo broken-word joins the page's own words contradict, in a table and

@@ -303,7 +303,12 @@ impl Para {
                 continue;
             };
             let next = rest.split_whitespace().next().unwrap_or("");
-            if !known.contains(&word_key(next)) {
+            // Digits on both sides are one number cut by the edge ("31-Mar-2"
+            // / "5"): a page prints short numbers everywhere, so that is no
+            // evidence of two words.
+            let digits = self.text[..at].ends_with(|c: char| c.is_ascii_digit())
+                && next.starts_with(|c: char| c.is_ascii_digit());
+            if digits || !known.contains(&word_key(next)) {
                 self.word_breaks.push(at);
                 continue;
             }
@@ -343,6 +348,24 @@ pub fn mid_line_words<'a>(
             if !k.is_empty() {
                 into.insert(k);
             }
+        }
+    }
+}
+
+/// The first word of each paragraph: a word the page prints on its own
+/// (a one-word cell such as a column header "Due"), never the tail piece of
+/// a broken word, which is always joined to the line above. A join whose
+/// continuation is such a word ("Revised" / "due" in a narrow header cell,
+/// where even one more letter would not have fitted, so geometry cannot
+/// tell) is a wrap, as [`Para::unbreak`] undoes for mid-line words.
+pub fn para_first_words<'a>(
+    paras: impl IntoIterator<Item = &'a Para>,
+    into: &mut std::collections::HashSet<String>,
+) {
+    for p in paras {
+        let k = word_key(p.text.split_whitespace().next().unwrap_or(""));
+        if !k.is_empty() {
+            into.insert(k);
         }
     }
 }
@@ -647,6 +670,36 @@ mod tests {
         assert_eq!(ps[0].text, "responsibilities for all");
         assert_eq!(ps[0].printed(), "responsibilities for all");
         assert!(known.contains("all") && !known.contains("for"));
+        // A number cut at the edge stays whole, whatever numbers the page
+        // prints elsewhere.
+        let mut gs = run("31-Dec-2", 0.0, 100.0, 10.0);
+        gs.extend(run("6", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let mut ps = paragraphs(&lines(&refs, &FontCache::default()), 41.0);
+        assert_eq!(ps[0].text, "31-Dec-26");
+        ps[0].unbreak(&["6".to_string()].into_iter().collect());
+        assert_eq!(ps[0].text, "31-Dec-26");
+    }
+
+    #[test]
+    fn a_word_that_opens_another_paragraph_undoes_a_join() {
+        // "Planned" fills its narrow cell and "end" goes below: no glyph
+        // would have fitted after it, so the join stands until the page
+        // prints "End" as a paragraph of its own (a header cell beside it).
+        let mut gs = run("Planned", 0.0, 100.0, 10.0);
+        gs.extend(run("end", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let mut ps = paragraphs(&lines(&refs, &FontCache::default()), 36.0);
+        assert_eq!(ps[0].text, "Plannedend");
+        let other = run("End", 60.0, 100.0, 10.0);
+        let refs: Vec<&Glyph> = other.iter().collect();
+        let header = paragraphs(&lines(&refs, &FontCache::default()), 100.0);
+        let mut known = std::collections::HashSet::new();
+        para_first_words(&ps, &mut known);
+        assert!(!known.contains("end"), "a continuation is not a first word");
+        para_first_words(&header, &mut known);
+        ps[0].unbreak(&known);
+        assert_eq!(ps[0].text, "Planned end");
     }
 
     #[test]

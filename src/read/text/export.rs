@@ -47,6 +47,7 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        crate::work::step(1);
         match kinds[i] {
             Kind::Blank => i += 1,
             Kind::RowLine(n) => {
@@ -107,6 +108,7 @@ fn row_table(lines: &[&str], kinds: &[Kind], start: usize, tabs: usize) -> (Opti
     let mut after_break = false;
     let mut adjacent = false;
     loop {
+        crate::work::step(1);
         let cells = lines[i].split('\t').enumerate().map(|(c, raw)| {
             let mut cell = Cell::new(c, to_paragraphs(&markup::pieces(raw), i));
             cell.at = Provenance::line(i as u32 + 1);

@@ -58,7 +58,6 @@ mod spread;
 mod table;
 mod walk;
 
-use crate::interpret::plan::{self, Plan};
 use crate::model::Document;
 use crate::recognise::Grammars;
 use anchors::{Anchor, Widths, action_anchor, anchors, major, median, narrow_width};
@@ -67,23 +66,21 @@ use lexicon::Lexicon;
 use para::{Para, paragraphs, split_glued};
 use walk::Walk;
 
-/// Interpret the document's paragraphs as a plan. Returns an empty plan when
-/// no header row names the plan's columns.
+/// The document's paragraphs with the plan table they print rebuilt, for
+/// the one plan builder (`interpret::plan`). None when no header row names
+/// the plan's columns.
 ///
 /// Two readings: the flow walk (cells wrapped into each other, a header
-/// printed as a few text boxes), and, where that finds nothing, a table
+/// printed as a few text boxes), and, where the walk finds no rows, a table
 /// rebuilt from a dump that prints every cell as its own text box.
-pub fn extract(doc: &Document, g: &Grammars) -> Plan {
-    let plan = extract_flow(doc, g);
-    if !plan.actions.is_empty() {
-        return plan;
-    }
-    grid::extract(&split_glued(paragraphs(doc)), g)
+pub fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
+    rebuild_flow(doc, g).or_else(|| grid::rebuild(&split_glued(paragraphs(doc)), g))
 }
 
 /// The flow walk: widths and anchors from the numbered paragraphs, the
-/// header run (which columns exist), then the walk over the body.
-fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
+/// header run (which columns exist), then the walk over the body; a
+/// document holding the rows as a table.
+fn rebuild_flow(doc: &Document, g: &Grammars) -> Option<Document> {
     let lex = Lexicon::new(g);
     let paras = numbers::split_trailing_runs(split_glued(paragraphs(doc)), &lex);
     let texts: Vec<String> = paras.iter().map(|p| p.lines.join("\n")).collect();
@@ -100,9 +97,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
     );
     let narrow = narrow_width(&paras, action_width, &lex);
 
-    let Some((hstart, hlen, columns)) = plan_header(&aliases, &text_refs, &action_refs) else {
-        return Plan::default();
-    };
+    let (hstart, hlen, columns) = plan_header(&aliases, &text_refs, &action_refs)?;
 
     let anchors = anchors(&paras, &action_refs, narrow);
     let after_runs = after_number_runs(&paras, &lex);
@@ -143,10 +138,7 @@ fn extract_flow(doc: &Document, g: &Grammars) -> Plan {
         spread::spread_leads(&mut walk.rows);
     }
     // A stray numbered paragraph under a header-like line is not a plan.
-    if walk.rows.len() < 2 {
-        return Plan::default();
-    }
-    plan::extract(&walk.into_document(g), g)
+    (walk.rows.len() >= 2).then(|| walk.into_document(g))
 }
 
 /// A column's width: the median width of its wrapped (two or more line)
@@ -267,7 +259,14 @@ fn actions_ahead(body: &[usize], anchors: &[Anchor]) -> Vec<Option<u32>> {
 mod tests {
     use super::*;
 
+    use crate::interpret::plan::{self, Plan};
     use crate::read::{self, Limits};
+
+    /// The plan the one plan builder reads from the rebuilt table (empty
+    /// where nothing was rebuilt).
+    pub(super) fn extract(doc: &Document, g: &Grammars) -> Plan {
+        rebuild(doc, g).map_or_else(Plan::default, |d| plan::extract(&d, g))
+    }
 
     /// (ref, text, timescale, lead texts, inherited) of an action.
     type Seen<'a> = (
@@ -277,6 +276,19 @@ mod tests {
         Vec<&'a str>,
         bool,
     );
+
+    /// (text, lead texts) of each action.
+    fn texts_and_leads(plan: &Plan) -> Vec<(&str, Vec<&str>)> {
+        plan.actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.leads.iter().map(|l| l.text.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
 
     fn plan_of(text: &str) -> Plan {
         let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();
@@ -656,16 +668,7 @@ Lead
 particularly where families have asked for them
 ";
         let plan = plan_of(text);
-        let a: Vec<(&str, Vec<&str>)> = plan
-            .actions
-            .iter()
-            .map(|a| {
-                (
-                    a.text.as_str(),
-                    a.leads.iter().map(|l| l.text.as_str()).collect(),
-                )
-            })
-            .collect();
+        let a = texts_and_leads(&plan);
         assert_eq!(
             a,
             vec![
@@ -707,16 +710,7 @@ Ann Example, Head of
 early help services
 ";
         let plan = plan_of(text);
-        let a: Vec<(&str, Vec<&str>)> = plan
-            .actions
-            .iter()
-            .map(|a| {
-                (
-                    a.text.as_str(),
-                    a.leads.iter().map(|l| l.text.as_str()).collect(),
-                )
-            })
-            .collect();
+        let a = texts_and_leads(&plan);
         assert_eq!(
             a,
             vec![
@@ -758,16 +752,7 @@ June 2021
 Jo Placeholder, Head of Early Help
 ";
         let plan = plan_of(text);
-        let a: Vec<(&str, Vec<&str>)> = plan
-            .actions
-            .iter()
-            .map(|a| {
-                (
-                    a.text.as_str(),
-                    a.leads.iter().map(|l| l.text.as_str()).collect(),
-                )
-            })
-            .collect();
+        let a = texts_and_leads(&plan);
         assert_eq!(
             a,
             vec![
@@ -843,11 +828,10 @@ Ann Example, Head of Early Help
         assert_eq!(merged.actions.len(), 2);
     }
 
-    /// A finding cell cut by a page break after its first line: the line
-    /// right after its number is the finding, its tail comes later.
-    #[test]
-    fn one_line_after_its_number_is_a_finding() {
-        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
+    /// An invented plan's header and first finding with one action, as a
+    /// dump prints them: the section row, then the finding's number apart
+    /// from its text.
+    const FRONT_DOOR: &str = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
 Partnership areas
 1
 
@@ -862,7 +846,14 @@ May 2021
 
 Jo Placeholder, Head of Service
 
-2
+";
+
+    /// A finding cell cut by a page break after its first line: the line
+    /// right after its number is the finding, its tail comes later.
+    #[test]
+    fn one_line_after_its_number_is_a_finding() {
+        let text = format!(
+            "{FRONT_DOOR}2
 
 Carers are not always offered an assessment,
 
@@ -880,8 +871,9 @@ Lead
 
 of their own needs when the person they care for is
 assessed, and their own health needs are missed.
-";
-        let plan = plan_of(text);
+"
+        );
+        let plan = plan_of(&text);
         let f: Vec<(Option<&str>, &str)> = plan
             .findings
             .iter()
@@ -952,22 +944,8 @@ Ann Example, Head of Early Help
     /// action follows to confirm it.
     #[test]
     fn a_text_right_after_its_number_is_the_finding() {
-        let text = "Ref\n\nAreas for development\n\nActions\n\nTimescale\n\nLead\n\n\
-Partnership areas
-1
-
-Families wait too long for an assessment when they
-are first referred to the service by their school or
-doctor, and some are referred twice.
-
-1.1 Set up a single front door for every referral made by schools and
-doctors in the county area, with one number to call for all families.
-
-May 2021
-
-Jo Placeholder, Head of Service
-
-Schools
+        let text = format!(
+            "{FRONT_DOOR}Schools
 2
 
 Schools are not told when a child they teach becomes subject to a
@@ -980,8 +958,9 @@ secure message to the school within one working day of a plan.
 Spring 2021
 
 DI Sam Sample
-";
-        let plan = plan_of(text);
+"
+        );
+        let plan = plan_of(&text);
         let f: Vec<(Option<&str>, Option<&str>, &str)> = plan
             .findings
             .iter()

@@ -186,9 +186,29 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], sha
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::rebuild::lines::tokens::Token;
+
+    /// An invented plan's rows saved one cell paragraph per line (`""` a
+    /// blank line): a section row, a finding whose merged cell covers two
+    /// actions, a two-paragraph timescale and two lead paragraphs.
+    pub(in crate::rebuild::lines) const ROWS: &[&str] = &[
+        "Health",
+        "1",
+        "Children wait too long for help.",
+        "1.1 Review the pathway",
+        "October 2020",
+        "Review December 2020",
+        "Jane Doe, Head of Services",
+        "",
+        "John Roe, Service Manager",
+        "",
+        "",
+        "1.2 Audit the cases",
+        "November 2020",
+        "",
+    ];
     use crate::recognise::Grammars;
 
     fn looks(lines: &[&str]) -> Vec<Look> {
@@ -215,22 +235,7 @@ mod tests {
 
     #[test]
     fn merged_cells_multi_paragraph_cells_and_a_section_row() {
-        let lines = [
-            "Health",
-            "1",
-            "Children wait too long for help.",
-            "1.1 Review the pathway",
-            "October 2020",
-            "Review December 2020",
-            "Jane Doe, Head of Services",
-            "",
-            "John Roe, Service Manager",
-            "",
-            "",
-            "1.2 Audit the cases",
-            "November 2020",
-            "",
-        ];
+        let lines = ROWS;
         let cols = [
             Some(Meaning::Ref),
             Some(Meaning::Finding),
@@ -238,7 +243,7 @@ mod tests {
             Some(Meaning::Timescale),
             Some(Meaning::Lead),
         ];
-        let c = cut(&looks(&lines), 0, lines.len(), &cols, &Shape::default());
+        let c = cut(&looks(lines), 0, lines.len(), &cols, &Shape::default());
         assert_eq!(c.end, lines.len());
         assert_eq!(c.rows.len(), 3);
         assert_eq!(c.rows[0], RowCut::Section(0));
@@ -246,15 +251,15 @@ mod tests {
             panic!("cells expected")
         };
         assert_eq!(
-            texts(&lines, &r1[3]),
+            texts(lines, &r1[3]),
             ["October 2020", "Review December 2020"]
         );
-        assert_eq!(texts(&lines, &r1[4]).len(), 3);
+        assert_eq!(texts(lines, &r1[4]).len(), 3);
         let RowCut::Cells(r2) = &c.rows[2] else {
             panic!("cells expected")
         };
-        assert_eq!(texts(&lines, &r2[2]), ["1.2 Audit the cases"]);
-        assert_eq!(texts(&lines, &r2[4]), [""]);
+        assert_eq!(texts(lines, &r2[2]), ["1.2 Audit the cases"]);
+        assert_eq!(texts(lines, &r2[4]), [""]);
     }
 
     #[test]

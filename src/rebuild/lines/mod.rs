@@ -34,21 +34,14 @@ use crate::model::{Block, Cell, Document, Provenance, Row, Table};
 use crate::recognise::Grammars;
 use crate::recognise::grammar::ColumnMeaning as Meaning;
 
-use crate::interpret::plan::{self, Plan};
-
 use fit::Look;
 use grid::RowCut;
 use tokens::Token;
 
-/// Read `doc` as a paragraph-per-line text: None when it is not one or
-/// shows no header run.
-pub fn extract(doc: &Document, g: &Grammars) -> Option<Plan> {
-    let rebuilt = rebuild(doc, g)?;
-    Some(plan::extract(&rebuilt, g))
-}
-
-/// `doc` with each header run and the rows under it made a table.
-fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
+/// `doc` read as a paragraph-per-line text, with each header run and the
+/// rows under it made a table: None when it is not one or shows no header
+/// run.
+pub fn rebuild(doc: &Document, g: &Grammars) -> Option<Document> {
     let toks = tokens::tokens(doc)?;
     let aliases = header::Aliases::new(g);
     let mut heads = header::headers(&toks, &aliases);
@@ -302,7 +295,13 @@ fn table(toks: &[Token], h: &header::Header, cut: &grid::Cut) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interpret::plan::{self, Plan};
     use crate::model::{Format, Paragraph};
+
+    /// The plan the one plan builder reads from the rebuilt tables.
+    fn extract(d: &Document, g: &Grammars) -> Option<Plan> {
+        rebuild(d, g).map(|r| plan::extract(&r, g))
+    }
 
     /// A plan as a word processor saves it: `""` is a blank line.
     fn doc(lines: &[&str]) -> Document {
@@ -320,32 +319,21 @@ mod tests {
 
     #[test]
     fn a_plan_saved_one_cell_paragraph_per_line() {
-        let d = doc(&[
+        let header = [
             "Ref",
             "Areas for development",
             "Actions",
             "Completion date",
             "Lead/s",
-            "Health",
-            "1",
-            "Children wait too long for help.",
-            "1.1 Review the pathway",
-            "October 2020",
-            "Review December 2020",
-            "Jane Doe, Head of Services",
-            "",
-            "John Roe, Service Manager",
-            "",
-            "",
-            "1.2 Audit the cases",
-            "November 2020",
-            "",
+        ];
+        let more = [
             "2",
             "Plans are unclear.",
             "2.1 Train the staff",
             "May 2021",
             "Ann Poe, Team Manager",
-        ]);
+        ];
+        let d = doc(&[&header[..], grid::tests::ROWS, &more[..]].concat());
         let p = extract(&d, &Grammars::builtin()).unwrap_or_default();
         assert_eq!(p.findings.len(), 2);
         assert_eq!(p.findings[0].section.as_deref(), Some("Health"));

@@ -16,6 +16,20 @@ const MAX_NAME_WORDS: usize = 3;
 /// Name words of two people of two words each.
 const TWO_NAMES: usize = 4;
 
+/// Most words a person is read from, ranks and titles included ("Detective
+/// Chief Superintendent Dr Ann Bee Poe" is 7). Why a cap: every split of a
+/// phrase into a body and a person is tried, and without one a lead cell of
+/// thousands of words cost thousands of scans of itself (issue 20).
+const MAX_PERSON_WORDS: usize = 8;
+
+/// Most words of one unit read against the patterns (a lead is a person,
+/// a post and a body: a few dozen words at most); a longer unit fits none
+/// and the cell goes to the run-on reader. Why a cap: a segment is tried
+/// at each of its joiners ("and", "&"), both sides read whole, so a lead
+/// cell of thousands of words joined by "and" cost its length squared
+/// (issue 20).
+const MAX_UNIT_WORDS: usize = 64;
+
 /// Most parts a unit is read in: beyond this the enumeration of readings
 /// is not tried (a run-on cell goes to the run-on reader).
 const MAX_PARTS: usize = 7;
@@ -204,6 +218,10 @@ fn name_word(t: &Tok) -> bool {
 
 /// Ranks, then two or three name words (one after a rank: "DCI Smith").
 fn person(ws: &[Tok]) -> Option<Range> {
+    if ws.len() > MAX_PERSON_WORDS {
+        return None;
+    }
+    crate::work::step(ws.len() as u64);
     let ranks = ws.iter().take_while(|t| t.has(RANK)).count();
     let names = &ws[ranks..];
     let n = names.len();
@@ -217,6 +235,7 @@ fn person(ws: &[Tok]) -> Option<Range> {
 
 /// An agency phrase: an agency word or an acronym that is not a team's.
 fn agency(ws: &[Tok], lex: &Lex) -> bool {
+    crate::work::step(ws.len() as u64);
     !ws.is_empty()
         && !ws.iter().any(|t| t.has(HEAD))
         && ws
@@ -365,7 +384,9 @@ fn readings(cell: &str, r: Range, lex: &Lex) -> Vec<(Label, i32)> {
         return out;
     }
     // A body and a person run together: "Al Bee LSCB", "Kent Police DCI Al Bee".
-    for k in 1..ws.len() {
+    // Only splits with a person's length on one side can read.
+    let near_end = ws.len().saturating_sub(MAX_PERSON_WORDS);
+    for k in (1..ws.len()).filter(|&k| k <= MAX_NAME_WORDS || k >= near_end) {
         // After a name, a body that opens with a known place or ends with
         // an acronym: "Al Bee LSCB", "Al Bee Kent Police", "Al Bee Anyplace
         // CCG" (an unknown place word there would make "Harlow Vale
@@ -515,7 +536,12 @@ fn person_bracket(cell: &str, r: Range, lex: &Lex) -> Option<(Option<Range>, Opt
 /// ```
 pub(super) fn parse_unit(cell: &str, r: Range, lex: &Lex) -> Option<Parsed> {
     let r = trim(cell, r);
-    if r.0 >= r.1 {
+    if r.0 >= r.1
+        || cell[r.0..r.1]
+            .split_whitespace()
+            .nth(MAX_UNIT_WORDS)
+            .is_some()
+    {
         return None;
     }
     let ps = parts(cell, r)?;

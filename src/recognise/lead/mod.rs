@@ -170,6 +170,36 @@ mod tests {
     }
 
     #[test]
+    fn a_long_lead_costs_work_in_proportion_to_its_words() {
+        // Issue 20: every split of a phrase into a body and a person was
+        // tried, each scanning its side: a lead of n words cost n^2 steps.
+        // Work is counted as steps (the grammar's word scans) plus heap
+        // bytes allocated (each reading copies its words).
+        let g = Grammars::builtin();
+        let work = |cell: String| {
+            let before = crate::work::allocated_bytes();
+            let (leads, steps) = crate::work::count(|| split_leads(&cell, &g));
+            assert!(!leads.is_empty());
+            steps + (crate::work::allocated_bytes() - before)
+        };
+        let growth = |make: &dyn Fn(usize) -> String| {
+            let (small, large) = (work(make(1_000)), work(make(4_000)));
+            large as f64 / small as f64
+        };
+        let run = |n: usize| "Anyplace Police Records Team ".repeat(n / 4) + "Al Bee";
+        let ratio = growth(&run);
+        assert!(ratio < 6.0, "4x the words cost {ratio:.1}x the work");
+        // Posts joined by "and": each joiner was tried with both sides
+        // read whole.
+        let joined = |n: usize| {
+            "Head of Service for Children and Families, Anyplace Council and ".repeat(n / 10)
+                + "Team Manager"
+        };
+        let ratio = growth(&joined);
+        assert!(ratio < 6.0, "4x the joined words cost {ratio:.1}x the work");
+    }
+
+    #[test]
     fn prefix_org_name_role() {
         assert_eq!(
             one("Agency – Jane Doe, Head of Specialist Services"),

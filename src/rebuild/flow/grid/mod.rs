@@ -22,7 +22,6 @@ mod builder;
 mod mend;
 mod runs;
 
-use crate::interpret::plan::{self, Plan};
 use crate::model::{Block, Document, Format, Paragraph, Provenance};
 use crate::rebuild::flow::cues::join;
 use crate::rebuild::flow::header::Aliases;
@@ -32,16 +31,15 @@ use crate::recognise::Grammars;
 use builder::TableBuilder;
 use runs::{all_pieces, fragment, header_text, piece_of, runs};
 
-/// Rebuild the plan table(s) and read them with the table interpreter.
-/// Empty when the dump has no header row of one paragraph per column.
-pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
+/// The paragraphs with the plan table(s) rebuilt, for the one plan
+/// builder. None when the dump has no header row of one paragraph per
+/// column.
+pub fn rebuild(paras: &[Para], g: &Grammars) -> Option<Document> {
     let new_page = page_starts(paras);
     let paras = &mend::mend_broken_words(paras);
     let aliases = Aliases::new(&g.columns);
     let runs = runs(paras, &aliases);
-    let Some(first) = runs.first() else {
-        return Plan::default();
-    };
+    let first = runs.first()?;
     let cols = first.cols.clone();
     let known: Vec<Vec<String>> = first.texts.clone();
     let spelled: Vec<Vec<String>> = known.iter().map(|w| aliases.spelled(w)).collect();
@@ -111,7 +109,7 @@ pub fn extract(paras: &[Para], g: &Grammars) -> Plan {
     }
     let mut doc = Document::new(Format::Text);
     doc.blocks = blocks;
-    plan::extract(&doc, g)
+    Some(doc)
 }
 
 /// Paragraphs that open a page. Where the reader kept the dump's form
@@ -204,7 +202,7 @@ mod tests {
 
     fn plan_of(text: &str) -> crate::interpret::plan::Plan {
         let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();
-        flow::extract(&doc, &Grammars::builtin())
+        flow::tests::extract(&doc, &Grammars::builtin())
     }
 
     /// An invented numbered plan printed one cell per group: a row split by
