@@ -654,6 +654,46 @@ mod tests {
     }
 
     #[test]
+    fn page_furniture_between_table_pieces_is_skipped() {
+        let data = |n: u32, text: &str| {
+            row(
+                n,
+                vec![
+                    cell(0, 1, 1, &n.to_string()),
+                    cell(1, 1, 1, text),
+                    cell(2, 1, 1, "Harbour Master"),
+                    cell(3, 1, 1, "June 2031"),
+                ],
+            )
+        };
+        let header = row(
+            1,
+            vec![
+                cell(0, 1, 1, "Ref"),
+                cell(1, 1, 1, "Action"),
+                cell(2, 1, 1, "Lead"),
+                cell(3, 1, 1, "Timescale"),
+            ],
+        );
+        let plan = |furniture: bool| {
+            let mut d = doc(vec![header.clone(), data(2, "Paint the quay rails")], 4);
+            d.blocks.push(Block::Paragraph(Paragraph {
+                furniture,
+                ..Paragraph::new("Printed on the ferry, 3 March 2031.", Provenance::page(1))
+            }));
+            d.blocks.push(Block::Table(Table {
+                rows: vec![data(3, "Relight the pier lamps")],
+                columns: 4,
+                ..Default::default()
+            }));
+            extract(&d, &Grammars::builtin()).actions.len()
+        };
+        // Flagged furniture does not part the table; body text does.
+        assert_eq!(plan(true), 2);
+        assert_eq!(plan(false), 1);
+    }
+
+    #[test]
     fn a_labelled_plan_read_with_no_lines_has_no_zero_provenance() {
         let mut d = Document::new(Format::Text);
         for t in [
