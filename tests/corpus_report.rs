@@ -185,8 +185,12 @@ fn export_model() -> Document {
     read::read(&bytes, &Limits::default()).expect("seed reads")
 }
 
+/// Interpret a model built by a test as the batch does: the furniture pass
+/// that runs after every reader first.
 fn interpret_value(doc: &Document) -> Value {
-    let found = interpret::interpret(doc, &Grammars::builtin());
+    let mut doc = doc.clone();
+    read::furniture::flag_document(&mut doc, &Grammars::builtin());
+    let found = interpret::interpret(&doc, &Grammars::builtin());
     serde_json::json!({
         "kind": found.kind,
         "report": found.report,
