@@ -183,6 +183,19 @@ impl<'t> Prepared<'t> {
     }
 }
 
+impl<T> Default for Phrases<T> {
+    /// No phrases: matches nothing.
+    fn default() -> Self {
+        Phrases {
+            phrases: Vec::new(),
+            values: Vec::new(),
+            ac: None,
+            squashed: HashMap::new(),
+            marks: Vec::new(),
+        }
+    }
+}
+
 impl Phrases<()> {
     /// A plain word list (no values): the matcher of a vocabulary list.
     pub fn list<S: AsRef<str>>(list: &[S]) -> Self {

@@ -62,7 +62,7 @@ pub(super) struct Context {
     /// The document's keys: what each rating means.
     pub(super) keys: super::keys::Keys,
     /// Label words a finding's number may follow ("Priority area 3").
-    pub(super) finding_labels: Vec<String>,
+    pub(super) finding_labels: crate::recognise::phrase::Phrases<()>,
 }
 
 /// Does the document number its actions (any action cell opening with a

@@ -86,10 +86,10 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
 
 /// Label words a finding's number may follow: the finding labels of
 /// `plan.toml` and the finding column headers of `columns.toml`.
-fn finding_labels(g: &Grammars) -> Vec<String> {
+fn finding_labels(g: &Grammars) -> crate::recognise::phrase::Phrases<()> {
     let mut v = g.plan.labels.finding.clone();
     v.extend(g.columns.finding.iter().cloned());
-    v
+    crate::recognise::phrase::Phrases::list(&v)
 }
 
 /// What the tables of a document hold.
