@@ -85,7 +85,7 @@ fn bench_interpret_and_contract(c: &mut Criterion) {
         let mut doc = read::read(&bytes, &limits).unwrap();
         read::furniture::flag_document(&mut doc, &g);
         c.bench_function(&format!("interpret/{name}"), |b| {
-            b.iter(|| docket::interpret::interpret(black_box(&doc), &g))
+            b.iter(|| docket::pipeline::interpret(black_box(&doc), &g))
         });
         let out = batch::extract_output(&bytes, "x", &opts).unwrap();
         c.bench_function(&format!("validate_serialise/{name}"), |b| {

@@ -15,7 +15,6 @@
 
 use docket::batch::{Options, extract_output};
 use docket::contract::Output;
-use docket::interpret;
 use docket::model::{Block, Cell, Document, Format, Heading, Paragraph, Provenance, Row, Table};
 use docket::read::{self, Limits};
 use docket::recognise::Grammars;
@@ -190,7 +189,7 @@ fn export_model() -> Document {
 fn interpret_value(doc: &Document) -> Value {
     let mut doc = doc.clone();
     read::furniture::flag_document(&mut doc, &Grammars::builtin());
-    let found = interpret::interpret(&doc, &Grammars::builtin());
+    let found = docket::pipeline::interpret(&doc, &Grammars::builtin());
     serde_json::json!({
         "kind": found.kind,
         "report": found.report,
@@ -373,7 +372,7 @@ fn a_document_that_is_neither_gives_unknown_and_a_diagnostic() {
         columns: 1,
         ..Default::default()
     }));
-    let found = interpret::interpret(&doc, &Grammars::builtin());
+    let found = docket::pipeline::interpret(&doc, &Grammars::builtin());
     assert_eq!(
         serde_json::to_value(found.kind).ok(),
         Some(Value::from("unknown"))

@@ -124,6 +124,12 @@ const FLOORS: &[(&str, f64)] = &[
     // A narrow header cell wrapped between words where no letter more would
     // fit ("Revised" / "due"), and dates cut mid-number, set on 2026-12-07.
     ("variants/p04-reportlab.pdf", 1.00),
+    // The same on a portrait page: refs and dates cut at their separators
+    // ("1." / "01", "2025" / "-04-30"), set on 2026-12-07.
+    ("variants/p04-reportlab-portrait.pdf", 0.99),
+    // Words broken mid-way at the end of a full line of words ("Named
+    // Nurse Safeg" / "uarding"), set on 2026-12-07.
+    ("variants/001-reportlab-portrait.pdf", 0.98),
     ("variants/p01-chromium.pdf", 0.99),
     ("variants/p03-chromium.pdf", 0.99),
     // The invented plans (corpus/invented, gold written by hand beside the

@@ -27,7 +27,7 @@ fn limits() -> Limits {
 }
 
 fn interpret(doc: &docket::model::Document) {
-    let _ = docket::interpret::interpret(doc, &docket::recognise::Grammars::builtin());
+    let _ = docket::pipeline::interpret(doc, &docket::recognise::Grammars::builtin());
 }
 
 /// The text reader, then interpretation.

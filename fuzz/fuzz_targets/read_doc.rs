@@ -7,6 +7,6 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let limits = docket::read::Limits::default();
     if let Ok(doc) = docket::read::doc::read(data, &limits) {
-        let _ = docket::interpret::interpret(&doc, &docket::recognise::Grammars::builtin());
+        let _ = docket::pipeline::interpret(&doc, &docket::recognise::Grammars::builtin());
     }
 });

@@ -6,5 +6,5 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let limits = docket::read::Limits::default();
     let doc = docket::read::rtf::read(data, &limits);
-    let _ = docket::interpret::interpret(&doc, &docket::recognise::Grammars::builtin());
+    let _ = docket::pipeline::interpret(&doc, &docket::recognise::Grammars::builtin());
 });

@@ -14,6 +14,6 @@ fuzz_target!(|data: &[u8]| {
         docket::model::Format::Xls
     };
     if let Ok(doc) = docket::read::sheet::read(rest, &limits, format) {
-        let _ = docket::interpret::interpret(&doc, &docket::recognise::Grammars::builtin());
+        let _ = docket::pipeline::interpret(&doc, &docket::recognise::Grammars::builtin());
     }
 });

@@ -33,7 +33,6 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::contract::{self, ContractError, Output, SCHEMA_ID, Source};
-use crate::interpret;
 use crate::read::{self, Limits, ReadError};
 use crate::recognise::Grammars;
 use crate::work;
@@ -364,7 +363,7 @@ pub fn extract_bytes(bytes: &[u8], file: &str, opts: &Options) -> Result<Vec<u8>
 pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output, FileError> {
     let mut doc = read::read(bytes, &opts.limits)?;
     read::furniture::flag_document(&mut doc, &opts.grammars);
-    let found = interpret::interpret(&doc, &opts.grammars);
+    let found = crate::pipeline::interpret(&doc, &opts.grammars);
     let mut diagnostics: Vec<contract::Diagnostic> = doc
         .warnings
         .iter()

@@ -6,6 +6,8 @@
 //! readers (spans, header rows, page breaks); this stage reads structure and
 //! text only, with vocabulary from `grammars/`.
 
+use std::borrow::Cow;
+
 pub mod choose;
 pub mod kind;
 pub mod plan;
@@ -51,9 +53,35 @@ fn known_provenance(plan: &mut plan::Plan) {
     plan.diagnostics.iter_mut().for_each(|d| fix(&mut d.at));
 }
 
+/// The document's other readings, which the rebuild stage makes: tables
+/// that lost their grid put back. Interpret asks for them only when the
+/// document as read gives no plan (they cost a pass each), and never
+/// calls an earlier stage itself: [`crate::pipeline`] wires the rebuild
+/// stage in.
+pub trait Readings {
+    /// The document with plan tables rebuilt, one document per way of
+    /// rebuilding: each a candidate for the one plan builder.
+    fn plan_readings(&self) -> Vec<Document>;
+    /// The document with report tables (membership lists, statements)
+    /// rebuilt; the document itself where there is nothing to rebuild.
+    fn report_reading(&self) -> Cow<'_, Document>;
+}
+
+/// No other readings: the document as read is all there is.
+pub struct AsRead<'a>(pub &'a Document);
+
+impl Readings for AsRead<'_> {
+    fn plan_readings(&self) -> Vec<Document> {
+        Vec::new()
+    }
+    fn report_reading(&self) -> Cow<'_, Document> {
+        Cow::Borrowed(self.0)
+    }
+}
+
 /// Interpret a document: try it as an action plan, then as an annual report,
 /// and keep what the content supports.
-pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
+pub fn interpret(doc: &Document, g: &Grammars, readings: &dyn Readings) -> Interpretation {
     let tabled = plan::extract(doc, g);
     // The rebuild stage's readings (a table saved one cell per line, a
     // table that lost its grid) are candidates where the document holds no
@@ -62,7 +90,8 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     // plan builder, and the best wins ([`choose`]).
     let has_table = doc.blocks.iter().any(|b| matches!(b, Block::Table(_)));
     let mut plan = if tabled.actions.is_empty() || !has_table {
-        let rebuilt = crate::rebuild::readings(doc, g)
+        let rebuilt = readings
+            .plan_readings()
             .into_iter()
             .map(|d| plan::extract(&d, g));
         choose::best(
@@ -78,7 +107,7 @@ pub fn interpret(doc: &Document, g: &Grammars) -> Interpretation {
     // document names itself a report or no plan was found.
     // The report reader reads the document with the report tables the
     // rebuild stage put back.
-    let read_report = || report::extract(&crate::rebuild::report::rebuild(doc, g), g);
+    let read_report = || report::extract(&readings.report_reading(), g);
     let report = (says_report || plan.actions.is_empty()).then(read_report);
     let evidence = kind::Evidence {
         actions: plan.actions.len(),

@@ -72,6 +72,17 @@ impl Provenance {
             ..Default::default()
         }
     }
+
+    /// Where the `k`-th line (0-based) of a block starting here starts: a
+    /// text reader's paragraph is consecutive input lines, so `k` lines
+    /// below; a position with no line (PDF, DOCX) stays as it is.
+    pub fn nth_line(self, k: usize) -> Provenance {
+        let k = u32::try_from(k).unwrap_or(u32::MAX);
+        Provenance {
+            line: self.line.map(|n| n.saturating_add(k)),
+            ..self
+        }
+    }
 }
 
 /// A whole document as read.

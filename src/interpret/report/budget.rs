@@ -7,6 +7,9 @@
 //! section row above a column say which way its money flows, and a period
 //! printed there (or in the caption above the table) says which year. Total
 //! rows are sums of the lines above, never lines themselves.
+//!
+//! Only tables are read: a statement printed one cell per paragraph is
+//! made a table by the rebuild stage (`crate::rebuild::report`) first.
 
 use crate::contract::{BudgetLine, Direction};
 use crate::model::Table;

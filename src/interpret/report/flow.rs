@@ -20,7 +20,7 @@ pub struct Line {
     /// Normalised text (white space collapsed, trimmed, a leading bullet
     /// glyph removed); a multi-line paragraph's lines joined by a space.
     pub text: String,
-    /// Each line of a multi-line paragraph (PDF, pdftotext dumps), normalised.
+    /// Each line of a paragraph of several lines, normalised.
     pub lines: Vec<String>,
     /// The paragraph's first line, normalised (equal to `text` for one-line
     /// paragraphs).
@@ -37,6 +37,8 @@ pub struct Line {
     pub page: Option<u32>,
     /// Where the paragraph starts, for the items read from it.
     pub at: At,
+    /// The same, as the model gave it.
+    pub from: Provenance,
 }
 
 /// One item of the stream.
@@ -60,6 +62,7 @@ impl Line {
             cells: tab_cells(t),
             page: None,
             at: At::default(),
+            from: Provenance::default(),
         }
     }
 }
@@ -68,10 +71,7 @@ impl Line {
     /// Where the paragraph's `k`-th line starts: `k` lines below the
     /// paragraph's own start where the input has lines.
     pub fn at_line(&self, k: usize) -> At {
-        At {
-            line: self.at.line.map(|n| n.saturating_add(k as u32)),
-            ..self.at
-        }
+        at_of(self.from.nth_line(k))
     }
 }
 
@@ -163,6 +163,7 @@ fn push_line(
         list: list || bullet,
         page: at.page,
         at: at_of(at),
+        from: at,
     }));
 }
 

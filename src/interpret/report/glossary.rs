@@ -35,8 +35,8 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry
         if !in_glossary_section(secs, i, v) {
             continue;
         }
-        // The heading's own line is no entry, but a dump may run the first
-        // term on from it ("9.E Acronyms" over "ABE").
+        // The heading's own line is no entry, but the first term may be
+        // the next line of its paragraph ("9.E Acronyms" over "ABE").
         let text = if secs.is_heading(i) {
             match l.lines.get(1..) {
                 Some(rest) if !rest.is_empty() => rest.join(" "),
@@ -45,8 +45,7 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry
         } else {
             l.text.clone()
         };
-        // A term and its expansion printed as two lines (a dump of a
-        // two-column table without its grid).
+        // A term and its expansion as two paragraphs in turn.
         let apart = || {
             let next = items.get(i + 1)?.line()?;
             is_term(&text)

@@ -6,7 +6,9 @@
 //! table with a repeating header, a PDF table split by a page (header
 //! printed again, a cell carried over), or a text export cut into several
 //! tables by blank lines. Its header words say what each column holds; the
-//! tables that follow it with the same width and no header continue it.
+//! tables that follow it with the same width and no header continue it. A
+//! membership table printed one cell per paragraph reaches this reader as a
+//! table too (the rebuild stage, `crate::rebuild::report`, puts it back).
 
 use crate::contract::{At, Person};
 use crate::model::{Cell, Paragraph, Provenance, Row, Table};
@@ -429,10 +431,9 @@ fn names_over_posts(names: &Row, posts: &Row, v: &Vocab) -> Vec<Person> {
     out
 }
 
-/// Signatures set side by side and read a row at a time (a plain text
-/// dump): two or more name lines, then as many post items, closing a
-/// section. The first name may end the paragraph above, where the dump ran
-/// the signature block on from the text. Returns the people and the
+/// Signatures set side by side, in reading order a row at a time: two or
+/// more name lines, then as many post items, closing a section. The first
+/// name may be the last line of the paragraph above. Returns the people and the
 /// stream index after them.
 fn name_run_then_posts(
     items: &[Item<'_>],
@@ -510,9 +511,8 @@ fn signatures(
     (!run.is_empty() && ends_section).then_some((run, k))
 }
 
-/// A signature run on from the paragraph above it (a plain dump joins the
-/// lines of a page's last text block): the paragraph's last lines are a
-/// name over a post of one or two lines.
+/// A signature that ends a paragraph of several lines: the paragraph's
+/// last lines are a name over a post of one or two lines.
 fn closing_signature(l: &super::flow::Line, v: &Vocab) -> Option<Person> {
     let n = l.lines.len();
     (n.saturating_sub(3).max(1)..n.saturating_sub(1)).find_map(|j| {

@@ -57,8 +57,8 @@ pub fn find(items: &[Item<'_>], v: &Vocab) -> Vec<Priority> {
     out
 }
 
-/// A lead paragraph's text without the sentence a plain dump ran on after
-/// it: from a later line that opens with a capital after a line not ending
+/// A lead paragraph's text without the sentence run on after it in the
+/// same paragraph: from a later line that opens with a capital after a line not ending
 /// mid-list (",", "/", "&", or a small word such as "in"), when those lines
 /// make a sentence of six or more words ending with a full stop.
 fn without_trailing_sentence(lines: &[String]) -> String {
@@ -167,11 +167,11 @@ mod tests {
         Item::Line(Line::plain(t, list))
     }
 
-    /// A plain dump: titles and lead paragraphs as plain lines, each lead
+    /// Titles and lead paragraphs as plain paragraphs, each lead
     /// wrapped inside its paragraph, the last one running on into a
     /// sentence.
     #[test]
-    fn priorities_from_a_plain_dump() {
+    fn priorities_as_plain_paragraphs() {
         let para = |ls: &[&str]| {
             let mut l = Line::plain(&ls.join(" "), false);
             l.lines = ls.iter().map(|x| x.to_string()).collect();

@@ -97,8 +97,8 @@ pub fn find(items: &[Item<'_>]) -> Sections {
             let mut found: Vec<Candidate> = Vec::new();
             // A lone number first: "9.A" alone would read as "9" + "A".
             found.extend(apart(i, l.text.trim(), next()).or_else(|| candidate(i, l)));
-            // A heading run into the paragraph with the lines around it (a
-            // plain dump joins a page's text block): a later line of the
+            // A heading inside a paragraph of several lines (its lines
+            // joined with the text around it): a later line of the
             // paragraph that opens with a number and reads as a title.
             for inner in l.lines.iter().skip(1) {
                 crate::work::step(1);
@@ -114,6 +114,7 @@ pub fn find(items: &[Item<'_>]) -> Sections {
                     cells: Vec::new(),
                     page: l.page,
                     at: l.at,
+                    from: l.from,
                 };
                 found.extend(candidate(i, &one).map(|mut c| {
                     c.weight -= 0.3;
@@ -236,12 +237,11 @@ fn small_table_headings(item: usize, t: &crate::model::Table) -> Vec<Candidate> 
 /// How many lines after a lone section number its title may stand.
 const TITLE_REACH: usize = 3;
 
-/// A section number printed as a line of its own with the title as the
-/// next line (a pdftotext dump prints the two as separate text boxes when
-/// a tab or wide gap separates them on the page). The dump may put other
-/// boxes between them (a paragraph, the amounts of a table row beside the
-/// heading); those cannot be titles (too long, not opening with a capital)
-/// and are passed over, and a title found past them weighs a little less.
+/// A section number that is a paragraph of its own, its title one of the
+/// next paragraphs. Other paragraphs may stand between them (a body
+/// paragraph, the amounts of a table row set beside the heading); those
+/// cannot be titles (too long, not opening with a capital) and are passed
+/// over, and a title found past them weighs a little less.
 fn apart<'l>(item: usize, number: &str, next: impl Iterator<Item = &'l Line>) -> Option<Candidate> {
     if number.contains(char::is_whitespace) || !number.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -384,8 +384,8 @@ mod tests {
 
     #[test]
     fn numbers_printed_apart_from_their_titles() {
-        // A pdftotext dump: "9.A" and its title as separate text boxes, and
-        // "1.1" glued under the body text before it.
+        // "9.A" and its title as separate paragraphs, and "1.1" as the
+        // last line of the body paragraph before it.
         let mut glued = Line::plain("Body text of the chapter.", false);
         glued.lines = vec!["Body text of the chapter.".into(), "1.1".into()];
         let mut long = Line::plain("One. Two. Three.", false);

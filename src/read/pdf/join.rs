@@ -562,6 +562,7 @@ mod tests {
             first_w,
             hyphen_breaks: Vec::new(),
             word_breaks: Vec::new(),
+            soft_breaks: Vec::new(),
         }
     }
 

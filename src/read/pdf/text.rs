@@ -274,6 +274,12 @@ pub struct Para {
     /// `hyphen_breaks`, and undone by [`Para::unbreak`] when the page says
     /// otherwise.
     pub word_breaks: Vec<usize>,
+    /// Byte offsets of the spaces put where a line of several words ended
+    /// at the wrap edge with no room for one more letter and the next line
+    /// ran on in lower case: a word some producers break mid-way on a full
+    /// line ("Named Nurse Safeg" / "uarding"). [`Para::unbreak`] joins it
+    /// when the page's words say so.
+    pub soft_breaks: Vec<usize>,
 }
 
 impl Para {
@@ -303,12 +309,9 @@ impl Para {
                 continue;
             };
             let next = rest.split_whitespace().next().unwrap_or("");
-            // Digits on both sides are one number cut by the edge ("31-Mar-2"
-            // / "5"): a page prints short numbers everywhere, so that is no
-            // evidence of two words.
-            let digits = self.text[..at].ends_with(|c: char| c.is_ascii_digit())
-                && next.starts_with(|c: char| c.is_ascii_digit());
-            if digits || !known.contains(&word_key(next)) {
+            // A number cut by the edge ("31-Mar-2" / "5"): a page prints
+            // short numbers everywhere, so that is no evidence of two words.
+            if number_cut(&self.text[..at], next) || !known.contains(&word_key(next)) {
                 self.word_breaks.push(at);
                 continue;
             }
@@ -318,12 +321,50 @@ impl Para {
                 .hyphen_breaks
                 .iter_mut()
                 .chain(self.word_breaks.iter_mut())
+                .chain(self.soft_breaks.iter_mut())
             {
                 if *b > at {
                     *b += 1;
                 }
             }
         }
+        self.word_breaks.sort_unstable();
+        self.join_soft_breaks(known);
+    }
+
+    /// Join the pieces each side of a soft break (see [`Self::soft_breaks`])
+    /// when together they are a word the page prints and the second piece
+    /// alone is not ("Safeg" / "uarding", where "safeguarding" is printed
+    /// elsewhere): two real words are each printed, and their run-together
+    /// form seldom is.
+    fn join_soft_breaks(&mut self, known: &std::collections::HashSet<String>) {
+        for at in std::mem::take(&mut self.soft_breaks).into_iter().rev() {
+            if self.text.as_bytes().get(at) != Some(&b' ') {
+                continue;
+            }
+            let before = self.text[..at].split_whitespace().next_back().unwrap_or("");
+            let after = self.text[at + 1..].split_whitespace().next().unwrap_or("");
+            let (b, a) = (word_key(before), word_key(after));
+            if b.is_empty() || a.is_empty() || known.contains(&a) {
+                continue;
+            }
+            if !known.contains(&format!("{b}{a}")) {
+                continue;
+            }
+            self.text.remove(at);
+            for v in self
+                .hyphen_breaks
+                .iter_mut()
+                .chain(self.word_breaks.iter_mut())
+            {
+                if *v > at {
+                    *v -= 1;
+                }
+            }
+            self.hyphen_breaks.push(at);
+            self.word_breaks.push(at);
+        }
+        self.hyphen_breaks.sort_unstable();
         self.word_breaks.sort_unstable();
     }
 }
@@ -376,6 +417,23 @@ pub fn is_bullet(w: &str) -> bool {
     crate::model::bullets::is_bullet_word(w)
 }
 
+/// Is the join of `before` and `after` (the text each side of a line
+/// break) one number cut by the edge: digits on both sides ("31-Mar-2" /
+/// "5"), or a separator inside a number at either side ("1." / "01",
+/// "2025" / "-04-30")? A line-final "-" is joined by the hyphen rule.
+fn number_cut(before: &str, after: &str) -> bool {
+    let sep = |c: char| matches!(c, '.' | '-' | '/');
+    let mut back = before.chars().rev();
+    let mut fore = after.chars();
+    let (Some(a), Some(b)) = (back.next(), fore.next()) else {
+        return false;
+    };
+    let (a2, b2) = (back.next(), fore.next());
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    (a.is_ascii_digit() && (b.is_ascii_digit() || (sep(b) && digit(b2))))
+        || (sep(a) && digit(a2) && b.is_ascii_digit())
+}
+
 /// Did a word too wide for its column break at `p`'s end with no hyphen
 /// (how LibreOffice sets "Number" in a narrow cell: "Nu" / "mb" / "er")?
 /// `p` is that one word alone, reaching the wrap edge: the next line's first
@@ -399,9 +457,25 @@ fn broken_word(p: &Line, next: &Line, right: f32) -> bool {
     // No word starts with closing punctuation: a line that does holds the
     // end of a word too wide for its cell ("responsibilities" / ".").
     let closing = matches!(b, '.' | ',' | ';' | ':' | '!' | '?' | ')');
-    a.is_alphanumeric()
-        && (b.is_alphanumeric() || closing)
-        && same_case
+    ((a.is_alphanumeric() && (b.is_alphanumeric() || closing) && same_case)
+        || number_cut(&only.text, &w.text))
+        && p.x1 + glyph >= right - PDF.broken_word_slack
+}
+
+/// Did a line of several words end at the wrap edge in the middle of a
+/// word ("Named Nurse Safeg" / "uarding")? Its last word reaches the edge
+/// with no room for one more letter, and the next line runs on in lower
+/// case from a letter. Geometry alone cannot tell this from a full line
+/// that wrapped between words, so the break is only marked (a space is
+/// kept) for [`Para::unbreak`] to judge by the page's words.
+fn soft_break(p: &Line, next: &Line, right: f32) -> bool {
+    let (Some(last), Some(w)) = (p.words.last(), next.words.first()) else {
+        return false;
+    };
+    let glyph = (w.x1 - w.x0) / w.text.chars().count().max(1) as f32;
+    p.words.len() > 1
+        && last.text.chars().last().is_some_and(char::is_alphabetic)
+        && w.text.chars().next().is_some_and(char::is_lowercase)
         && p.x1 + glyph >= right - PDF.broken_word_slack
 }
 
@@ -459,6 +533,9 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                     para.hyphen_breaks.push(para.text.len());
                     para.word_breaks.push(para.text.len());
                 } else if !para.text.ends_with('-') || para.text.ends_with(" -") {
+                    if prev.is_some_and(|p| soft_break(p, l, right)) {
+                        para.soft_breaks.push(para.text.len());
+                    }
                     para.text.push(' ');
                 } else {
                     para.hyphen_breaks.push(para.text.len());
@@ -482,6 +559,7 @@ pub fn paragraphs(lines: &[Line], right: f32) -> Vec<Para> {
                 first_w: l.words.first().map_or(0.0, |w| w.x1 - w.x0),
                 hyphen_breaks: Vec::new(),
                 word_breaks: Vec::new(),
+                soft_breaks: Vec::new(),
             }),
         }
         prev = Some(l);
@@ -640,6 +718,52 @@ mod tests {
         let refs: Vec<&Glyph> = gs.iter().collect();
         let ps = paragraphs(&lines(&refs, &FontCache::default()), 40.0);
         assert_eq!(ps[0].text, "Lead roles");
+    }
+
+    #[test]
+    fn a_number_cut_at_its_separator_joins_without_a_space() {
+        // "4." fills the 10-point cell and "12" goes on below: a ref; the
+        // date "2027" / "-01-15" likewise. With room after it, "4." is a
+        // label and the text beside it wraps with a space.
+        for (a, b, right, want) in [
+            ("4.", "12", 11.0, "4.12"),
+            ("2027", "-01-15", 21.0, "2027-01-15"),
+            ("4.", "12 weeks", 25.0, "4. 12 weeks"),
+        ] {
+            let mut gs = run(a, 0.0, 100.0, 10.0);
+            gs.extend(run(b, 0.0, 112.0, 10.0));
+            let refs: Vec<&Glyph> = gs.iter().collect();
+            let mut ps = paragraphs(&lines(&refs, &FontCache::default()), right);
+            ps[0].unbreak(&["12".to_string()].into_iter().collect());
+            assert_eq!(ps[0].text, want);
+        }
+        assert!(number_cut("1.", "01") && number_cut("31-Mar-2", "5"));
+        assert!(!number_cut("Q1", "plan") && !number_cut("item.", "2") && !number_cut("", "1"));
+    }
+
+    #[test]
+    fn a_word_broken_on_a_full_line_of_words_joins_when_the_page_prints_it() {
+        // "Key Worke" fills the 45-point cell and "rs meet" goes on below:
+        // "workers" is printed elsewhere and "rs" is not, so it is one
+        // word; "Key Worke" / "led" stays two words ("led" is printed).
+        let mut gs = run("Key Worke", 0.0, 100.0, 10.0);
+        gs.extend(run("rs meet", 0.0, 112.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let mut ps = paragraphs(&lines(&refs, &FontCache::default()), 46.0);
+        assert_eq!(ps[0].text, "Key Worke rs meet");
+        let mut other = ps[0].clone();
+        let known: std::collections::HashSet<String> =
+            ["workers", "meet"].iter().map(|w| w.to_string()).collect();
+        ps[0].unbreak(&known);
+        assert_eq!(ps[0].text, "Key Workers meet");
+        assert_eq!(ps[0].printed(), "Key Worke\nrs meet");
+        let known: std::collections::HashSet<String> =
+            ["workers", "rs"].iter().map(|w| w.to_string()).collect();
+        other.unbreak(&known);
+        assert_eq!(other.text, "Key Worke rs meet");
+        // With room for a letter more, no break is marked.
+        let ps = paragraphs(&lines(&refs, &FontCache::default()), 60.0);
+        assert!(ps[0].soft_breaks.is_empty());
     }
 
     #[test]

@@ -58,8 +58,11 @@ pub fn read(bytes: &[u8], _limits: &Limits) -> Result<Document, TextError> {
     }
     // A form feed ends a page: the line readers take it as a line break
     // (pdftotext ends each page with one, glued to the next page's first
-    // line), and the page it opens is kept on every block after it.
-    let pages = line_pages(&text);
+    // line), and the page it opens is kept on every block after it. Lines
+    // are the input's own (a form feed is no line of the file): each
+    // block's line is mapped back.
+    let places = line_places(&text);
+    let form_feeds = text.contains('\u{c}');
     let text = text.replace('\u{c}', "\n");
     let lines: Vec<&str> = text.lines().collect();
     let mut doc = Document::new(Format::Text);
@@ -68,37 +71,47 @@ pub fn read(bytes: &[u8], _limits: &Limits) -> Result<Document, TextError> {
     } else {
         export::blocks(&lines)
     };
-    if pages.last().is_some_and(|&p| p > 1) {
+    if form_feeds {
+        let paged = places.last().is_some_and(|&(p, _)| p > 1);
         for b in &mut doc.blocks {
-            mark_page(b, &pages);
+            mark_place(b, &places, paged);
         }
     }
     Ok(doc)
 }
 
-/// The 1-based page of each line of `text` once its form feeds are read as
-/// line breaks: a form feed starts a new page and a new line.
-fn line_pages(text: &str) -> Vec<u32> {
-    let mut pages = Vec::new();
+/// For each line of `text` once its form feeds are read as line breaks (a
+/// form feed starts a new page and a new line): its 1-based page and the
+/// 1-based line of the input it is on.
+fn line_places(text: &str) -> Vec<(u32, u32)> {
+    let mut places = Vec::new();
     let mut page = 1u32;
-    for line in text.lines() {
+    for (n, line) in text.lines().enumerate() {
+        let input = u32::try_from(n + 1).unwrap_or(u32::MAX);
         let mut pieces = line.split('\u{c}');
         pieces.next();
-        pages.push(page);
+        places.push((page, input));
         for _ in pieces {
             page += 1;
-            pages.push(page);
+            places.push((page, input));
         }
     }
-    pages
+    places
 }
 
-/// Set the page of a block (and of a table's rows and cells) from the line
+/// Set the line of a block (and of a table's rows and cells) back to the
+/// input's line, and its page where the input has several, from the line
 /// it starts on.
-fn mark_page(b: &mut Block, pages: &[u32]) {
+fn mark_place(b: &mut Block, places: &[(u32, u32)], paged: bool) {
     let page_of = |at: &mut Provenance| {
-        if let Some(l) = at.line {
-            at.page = pages.get(l as usize - 1).copied().or(at.page);
+        let place = at
+            .line
+            .and_then(|l| places.get((l as usize).checked_sub(1)?));
+        if let Some(&(page, input)) = place {
+            at.line = Some(input);
+            if paged {
+                at.page = Some(page);
+            }
         }
     };
     match b {
@@ -154,7 +167,23 @@ mod tests {
     }
 
     #[test]
-    fn line_pages_count_form_feeds() {
-        assert_eq!(line_pages("a\n\u{c}b\nc\u{c}d"), vec![1, 1, 2, 2, 3]);
+    fn line_places_count_form_feeds_as_pages_not_lines() {
+        assert_eq!(
+            line_places("a\n\u{c}b\nc\u{c}d"),
+            vec![(1, 1), (1, 2), (2, 2), (2, 3), (3, 3)]
+        );
+    }
+
+    #[test]
+    fn a_block_after_form_feeds_points_at_its_own_input_line() {
+        let text =
+            "Heading words here\n\nfirst body para\n\u{c}\u{c}Third page opens\nand goes on\n";
+        let doc = read(text.as_bytes(), &Limits::default()).unwrap();
+        let third = doc.blocks.iter().find_map(|b| match b {
+            Block::Paragraph(p) if p.text.starts_with("Third page opens") => Some(p),
+            _ => None,
+        });
+        let p = third.expect("the third page's paragraph");
+        assert_eq!((p.at.page, p.at.line), (Some(3), Some(4)));
     }
 }

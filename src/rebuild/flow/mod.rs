@@ -277,6 +277,20 @@ mod tests {
         bool,
     );
 
+    /// (ref, finding id, section) of each action.
+    fn refs_findings_sections(plan: &Plan) -> Vec<(Option<&str>, Option<&str>, Option<&str>)> {
+        plan.actions
+            .iter()
+            .map(|a| {
+                (
+                    a.ref_.as_deref(),
+                    a.finding.as_deref(),
+                    a.section.as_deref(),
+                )
+            })
+            .collect()
+    }
+
     /// (text, lead texts) of each action.
     fn texts_and_leads(plan: &Plan) -> Vec<(&str, Vec<&str>)> {
         plan.actions
@@ -578,17 +592,7 @@ August 2021
                 .text
                 .ends_with("the school their child attends.")
         );
-        let a: Vec<(Option<&str>, Option<&str>, Option<&str>)> = plan
-            .actions
-            .iter()
-            .map(|a| {
-                (
-                    a.ref_.as_deref(),
-                    a.finding.as_deref(),
-                    a.section.as_deref(),
-                )
-            })
-            .collect();
+        let a = refs_findings_sections(&plan);
         assert_eq!(
             a,
             vec![
@@ -1105,17 +1109,7 @@ A pilot notification service will run in two districts, sending a secure message
 within one working day of a plan starting.
 ";
         let plan = plan_of(text);
-        let a: Vec<(Option<&str>, Option<&str>, Option<&str>)> = plan
-            .actions
-            .iter()
-            .map(|a| {
-                (
-                    a.ref_.as_deref(),
-                    a.finding.as_deref(),
-                    a.section.as_deref(),
-                )
-            })
-            .collect();
+        let a = refs_findings_sections(&plan);
         assert_eq!(
             a,
             vec![

@@ -14,13 +14,16 @@
 mod members;
 mod statement;
 
+use std::borrow::Cow;
+
 use crate::contract::norm;
 use crate::model::{Block, Document, Provenance};
 use crate::recognise::Grammars;
 
 /// `doc` with every membership table and side-by-side statement printed
-/// one cell per paragraph made a table; every other block as it was.
-pub fn rebuild(doc: &Document, g: &Grammars) -> Document {
+/// one cell per paragraph made a table; every other block as it was. The
+/// document itself where there is no such table (most documents).
+pub fn rebuild<'d>(doc: &'d Document, g: &Grammars) -> Cow<'d, Document> {
     // The blocks that print something, each with its lines (None: a
     // table); a paragraph without text is no box.
     let boxes: Vec<Printed<'_>> = doc
@@ -42,8 +45,14 @@ pub fn rebuild(doc: &Document, g: &Grammars) -> Document {
         };
         // Everything before the table as it was, blocks without text too.
         let start = index_of(doc, b.block);
-        blocks.extend(doc.blocks[at..start].iter().cloned());
-        // Lines above the name header in its paragraph (a caption, the
+        blocks.extend(
+            doc.blocks
+                .get(at..start)
+                .unwrap_or_default()
+                .iter()
+                .cloned(),
+        );
+        // Lines above the header in its paragraph (a caption, the
         // section's heading) stay a paragraph of their own.
         if let Some(above) = b.lines.as_ref().filter(|l| l.len() > 1) {
             blocks.push(with_text(b.block, &above[..above.len() - 1].join("\n")));
@@ -54,14 +63,17 @@ pub fn rebuild(doc: &Document, g: &Grammars) -> Document {
             .map_or(doc.blocks.len(), |e| index_of(doc, e.block));
         i = end;
     }
-    blocks.extend(doc.blocks[at..].iter().cloned());
-    Document {
+    if blocks.is_empty() {
+        return Cow::Borrowed(doc);
+    }
+    blocks.extend(doc.blocks.get(at..).unwrap_or_default().iter().cloned());
+    Cow::Owned(Document {
         format: doc.format,
         pages: doc.pages,
         title: doc.title.clone(),
         blocks,
         warnings: doc.warnings.clone(),
-    }
+    })
 }
 
 /// A block that prints something, with its lines (None for a table).

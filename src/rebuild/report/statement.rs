@@ -289,6 +289,16 @@ mod tests {
     use crate::contract::Direction::{self, Expenditure as E, Income as I};
     use crate::rebuild::report::tests::read;
 
+    /// A statement's header pair and first row, as paragraphs.
+    const OPENING: &[&str] = &[
+        "Income 2021/22",
+        "Expenditure 2021/22",
+        "Police",
+        "£10,000",
+        "Chair",
+        "£4,000",
+    ];
+
     /// (item, direction, amount) of each budget line read, income first.
     fn budget(paras: &[&str]) -> Vec<(String, Direction, f64)> {
         read(paras)
@@ -342,26 +352,16 @@ mod tests {
     /// say where the alternation stops.
     #[test]
     fn totals_tell_the_side_of_lines_after_one_side_ran_out() {
-        let got = budget(&[
-            "Income 2021/22",
-            "Expenditure 2021/22",
-            "Police",
-            "£10,000",
-            "Chair",
-            "£4,000",
-            "Council",
-            "£2,000",
-            "Training",
-            "£3,000",
-            "Venues",
-            "£1,000",
-            "Total",
-            "Printing",
-            "£4,000",
-            "£12,000",
-            "1.2",
-            "£12,000",
-        ]);
+        let got = budget(
+            &[
+                OPENING,
+                &[
+                    "Council", "£2,000", "Training", "£3,000", "Venues", "£1,000", "Total",
+                    "Printing", "£4,000", "£12,000", "1.2", "£12,000",
+                ],
+            ]
+            .concat(),
+        );
         assert_eq!(
             got,
             want(&[
@@ -380,27 +380,27 @@ mod tests {
     /// of its own, and the total's label between an item and its amount.
     #[test]
     fn statement_over_a_page_break_read_once() {
-        let got = budget(&[
-            "Income 2021/22",
-            "Expenditure 2021/22",
-            "Police",
-            "£10,000",
-            "Chair",
-            "£4,000",
-            "Grant brought forward from",
-            "£2,000",
-            "Training",
-            "£3,000",
-            "20/21",
-            "Income 2021/22",
-            "Expenditure 2021/22\nPrinting",
-            "£1,000",
-            "Venues",
-            "Total",
-            "£4,000",
-            "£12,000",
-            "£12,000",
-        ]);
+        let got = budget(
+            &[
+                OPENING,
+                &[
+                    "Grant brought forward from",
+                    "£2,000",
+                    "Training",
+                    "£3,000",
+                    "20/21",
+                    "Income 2021/22",
+                    "Expenditure 2021/22\nPrinting",
+                    "£1,000",
+                    "Venues",
+                    "Total",
+                    "£4,000",
+                    "£12,000",
+                    "£12,000",
+                ],
+            ]
+            .concat(),
+        );
         assert_eq!(
             got,
             want(&[
@@ -418,19 +418,7 @@ mod tests {
     /// too (paragraph k stands on line 2k+1).
     #[test]
     fn each_line_is_where_its_item_was_printed() {
-        let lines = read(&[
-            "Income 2021/22",
-            "Expenditure 2021/22",
-            "Police",
-            "£10,000",
-            "Chair",
-            "£4,000",
-            "Council",
-            "£2,000",
-            "Venues",
-            "£1,000",
-        ])
-        .budget;
+        let lines = read(&[OPENING, &["Council", "£2,000", "Venues", "£1,000"]].concat()).budget;
         let at: Vec<(&str, Option<u32>)> =
             lines.iter().map(|b| (b.item.as_str(), b.at.line)).collect();
         assert_eq!(
