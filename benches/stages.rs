@@ -82,7 +82,8 @@ fn bench_interpret_and_contract(c: &mut Criterion) {
     let g = Grammars::builtin();
     let opts = Options::default();
     for (name, bytes) in corpus("seeds", "txt") {
-        let doc = read::read(&bytes, &limits).unwrap();
+        let mut doc = read::read(&bytes, &limits).unwrap();
+        read::furniture::flag_document(&mut doc, &g);
         c.bench_function(&format!("interpret/{name}"), |b| {
             b.iter(|| docket::pipeline::interpret(black_box(&doc), &g))
         });

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use crate::interpret::{self, Interpretation, Readings};
 use crate::model::Document;
+use crate::read;
 use crate::rebuild;
 use crate::recognise::Grammars;
 
@@ -25,10 +26,22 @@ struct Rebuilt<'a> {
 }
 
 impl Readings for Rebuilt<'_> {
+    /// Each reading is a document a reader made: the furniture pass runs
+    /// on it as on every reader's output.
     fn plan_readings(&self) -> Vec<Document> {
-        rebuild::readings(self.doc, self.g)
+        let mut docs = rebuild::readings(self.doc, self.g);
+        for d in &mut docs {
+            read::furniture::flag_document(d, self.g);
+        }
+        docs
     }
     fn report_reading(&self) -> Cow<'_, Document> {
-        rebuild::report::rebuild(self.doc, self.g)
+        match rebuild::report::rebuild(self.doc, self.g) {
+            Cow::Owned(mut d) => {
+                read::furniture::flag_document(&mut d, self.g);
+                Cow::Owned(d)
+            }
+            borrowed => borrowed,
+        }
     }
 }

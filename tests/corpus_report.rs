@@ -184,8 +184,12 @@ fn export_model() -> Document {
     read::read(&bytes, &Limits::default()).expect("seed reads")
 }
 
+/// Interpret a model built by a test as the batch does: the furniture pass
+/// that runs after every reader first.
 fn interpret_value(doc: &Document) -> Value {
-    let found = docket::pipeline::interpret(doc, &Grammars::builtin());
+    let mut doc = doc.clone();
+    read::furniture::flag_document(&mut doc, &Grammars::builtin());
+    let found = docket::pipeline::interpret(&doc, &Grammars::builtin());
     serde_json::json!({
         "kind": found.kind,
         "report": found.report,
@@ -215,6 +219,7 @@ fn docx_like_model_scores_hold() {
             let level = numbered_heading(&p.text).or((p.text.trim() == "Foreword").then_some(1));
             if let Some(level) = level {
                 *b = Block::Heading(Heading {
+                    furniture: false,
                     level,
                     text: p.text.clone(),
                     at: p.at,

@@ -102,7 +102,7 @@ pub fn interpret(doc: &Document, g: &Grammars, readings: &dyn Readings) -> Inter
         tabled
     };
     known_provenance(&mut plan);
-    let says_report = kind::says_annual_report(doc, &g.report.report_names);
+    let says_report = kind::says_annual_report(doc, &g.report.phrases().report_names);
     // Reading a report costs a pass over the document: only when the
     // document names itself a report or no plan was found.
     // The report reader reads the document with the report tables the

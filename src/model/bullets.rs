@@ -28,6 +28,21 @@ pub fn is_bullet_word(w: &str) -> bool {
     cs.next().is_some_and(is_bullet_glyph) && cs.next().is_none()
 }
 
+/// Remove a leading bullet (a glyph, or a mark used as
+/// one) followed by white space.
+pub fn strip_bullet(line: &str) -> (&str, bool) {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(b), Some(sp))
+            if (is_bullet_glyph(b) || MARKS_USED_AS_BULLETS.contains(&b)) && sp.is_whitespace() =>
+        {
+            (&t[b.len_utf8()..], true)
+        }
+        _ => (line, false),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -139,12 +139,15 @@ pub enum Block {
     Table(Table),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Heading {
     /// 0 for a document title, 1.. for heading levels.
     pub level: u8,
     pub text: String,
     pub at: Provenance,
+    /// Page furniture (a running head, a page number), flagged once after
+    /// reading (`read::furniture`): printed by the page, not the author.
+    pub furniture: bool,
 }
 
 /// A paragraph of text: in the body or inside a table cell.
@@ -157,6 +160,9 @@ pub struct Paragraph {
     /// (a numbered or bulleted paragraph, an HTML `<li>`, a bullet glyph line).
     pub list: Option<u8>,
     pub at: Provenance,
+    /// Page furniture (a running head or foot, a page number), flagged once
+    /// after reading (`read::furniture`). Interpreters skip it.
+    pub furniture: bool,
 }
 
 impl Paragraph {

@@ -34,6 +34,7 @@ pub fn into_blocks(items: Vec<Item>) -> Vec<Block> {
                 }
                 match heading {
                     Some(level) => out.push(Block::Heading(Heading {
+                        furniture: false,
                         level,
                         text: text.to_string(),
                         at: p.at,
@@ -133,6 +134,7 @@ impl Runs {
             end
         };
         Paragraph {
+            furniture: false,
             text: self.text,
             style: Style {
                 bold,

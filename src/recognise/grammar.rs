@@ -16,6 +16,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::phrase::Phrases;
+
 #[derive(Debug, thiserror::Error)]
 pub enum GrammarError {
     #[error("{file}: {message}")]
@@ -238,9 +240,102 @@ pub struct ReportWords {
     pub expenditure_words: Vec<String>,
     pub total_words: Vec<String>,
     pub page_words: Vec<String>,
+    pub page_of_words: Vec<String>,
+    /// Small lower-case words inside a person's name ("Anna de Wit").
+    pub name_particles: Vec<String>,
+    /// Words that join the words of a body's name ("Office for Students").
+    pub joiners: Vec<String>,
+    /// The lists as phrase matchers, built on first use.
+    #[serde(skip)]
+    matchers: Cache<ReportPhrases>,
+}
+
+/// A table built from a grammar on first use. A clone starts empty, like
+/// [`Prepared`]: it may be given other lists.
+pub struct Cache<T>(std::sync::OnceLock<T>);
+
+impl<T> Default for Cache<T> {
+    fn default() -> Self {
+        Cache(std::sync::OnceLock::new())
+    }
+}
+
+impl<T> Clone for Cache<T> {
+    fn clone(&self) -> Self {
+        Cache(std::sync::OnceLock::new())
+    }
+}
+
+impl<T> std::fmt::Debug for Cache<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cache")
+    }
+}
+
+/// The `report.toml` lists as phrase matchers (`recognise::phrase`): the
+/// one way the report reader looks up its vocabulary.
+#[derive(Debug)]
+pub struct ReportPhrases {
+    pub report_names: Phrases<()>,
+    pub report_of: Phrases<()>,
+    pub lead_cues: Phrases<()>,
+    pub person_name_headers: Phrases<()>,
+    pub person_post_headers: Phrases<()>,
+    pub person_organisation_headers: Phrases<()>,
+    pub honorifics: Phrases<()>,
+    pub months: Phrases<()>,
+    pub tenure_words: Phrases<()>,
+    pub post_of_body: Phrases<()>,
+    pub organisation_words: Phrases<()>,
+    pub role_words: Phrases<()>,
+    pub glossary_headings: Phrases<()>,
+    pub glossary_term_headers: Phrases<()>,
+    pub glossary_meaning_headers: Phrases<()>,
+    pub income_words: Phrases<()>,
+    pub expenditure_words: Phrases<()>,
+    pub total_words: Phrases<()>,
+    pub page_words: Phrases<()>,
+    pub page_of_words: Phrases<()>,
+    pub name_particles: Phrases<()>,
+    pub joiners: Phrases<()>,
+}
+
+impl ReportPhrases {
+    fn new(w: &ReportWords) -> Self {
+        ReportPhrases {
+            report_names: Phrases::list(&w.report_names),
+            report_of: Phrases::list(&w.report_of),
+            lead_cues: Phrases::list(&w.lead_cues),
+            person_name_headers: Phrases::list(&w.person_name_headers),
+            person_post_headers: Phrases::list(&w.person_post_headers),
+            person_organisation_headers: Phrases::list(&w.person_organisation_headers),
+            honorifics: Phrases::list(&w.honorifics),
+            months: Phrases::list(&w.months),
+            tenure_words: Phrases::list(&w.tenure_words),
+            post_of_body: Phrases::list(&w.post_of_body),
+            organisation_words: Phrases::list(&w.organisation_words),
+            role_words: Phrases::list(&w.role_words),
+            glossary_headings: Phrases::list(&w.glossary_headings),
+            glossary_term_headers: Phrases::list(&w.glossary_term_headers),
+            glossary_meaning_headers: Phrases::list(&w.glossary_meaning_headers),
+            income_words: Phrases::list(&w.income_words),
+            expenditure_words: Phrases::list(&w.expenditure_words),
+            total_words: Phrases::list(&w.total_words),
+            page_words: Phrases::list(&w.page_words),
+            page_of_words: Phrases::list(&w.page_of_words),
+            name_particles: Phrases::list(&w.name_particles),
+            joiners: Phrases::list(&w.joiners),
+        }
+    }
 }
 
 impl ReportWords {
+    /// The lists as phrase matchers (built once; change the lists before
+    /// the first call, or on a clone).
+    pub fn phrases(&self) -> &ReportPhrases {
+        self.matchers.0.get_or_init(|| ReportPhrases::new(self))
+    }
+
     /// Words lower-cased and trimmed, longest first in every list (so "joint
     /// leads" is tried before "lead").
     pub fn prepared(mut self) -> Self {
@@ -269,6 +364,9 @@ impl ReportWords {
             &mut self.expenditure_words,
             &mut self.total_words,
             &mut self.page_words,
+            &mut self.page_of_words,
+            &mut self.name_particles,
+            &mut self.joiners,
         ] {
             for w in list.iter_mut() {
                 *w = w.trim().to_lowercase();
@@ -356,6 +454,18 @@ impl Clone for Grammars {
 pub struct Prepared {
     pub(crate) dates: std::sync::OnceLock<super::date::Lexicon>,
     pub(crate) leads: std::sync::OnceLock<super::lead::Lex>,
+    pub(crate) status: std::sync::OnceLock<super::status::StatusLex>,
+    pub(crate) plan: std::sync::OnceLock<PlanPhrases>,
+}
+
+/// `plan.toml` lists the plan reader matches text against, as phrase
+/// matchers.
+#[derive(Debug)]
+pub struct PlanPhrases {
+    /// Lead-cell texts meaning "the leads of the row above".
+    pub as_above: Phrases<()>,
+    /// Last words of a heading that names a whole table.
+    pub captions: Phrases<()>,
 }
 
 impl std::fmt::Debug for Prepared {
@@ -375,6 +485,21 @@ impl Grammars {
         self.prepared
             .leads
             .get_or_init(|| super::lead::Lex::new(self))
+    }
+
+    /// The plan-shape words as phrase matchers.
+    pub fn plan_phrases(&self) -> &PlanPhrases {
+        self.prepared.plan.get_or_init(|| PlanPhrases {
+            as_above: Phrases::list(&self.plan.as_above),
+            captions: Phrases::list(&self.plan.captions),
+        })
+    }
+
+    /// The status words as phrase matchers.
+    pub(crate) fn status_lexicon(&self) -> &super::status::StatusLex {
+        self.prepared
+            .status
+            .get_or_init(|| super::status::StatusLex::new(self))
     }
 }
 

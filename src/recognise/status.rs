@@ -1,6 +1,7 @@
 //! Status, RAG and completion.
 
 use super::Grammars;
+use super::phrase::{self, Phrases};
 
 /// One RAG rating for the whole pipeline: the contract's, so that what a
 /// recogniser finds is what a document says with no mapping in between.
@@ -65,30 +66,71 @@ pub fn rag_from_colour(hex: &str) -> Option<Rag> {
     })
 }
 
-/// Lower-cased words of `text` with their order (letters, digits, hyphens).
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// The status words of `status.toml` as phrase matchers
+/// (`recognise::phrase`), built once per grammar.
+#[derive(Debug)]
+pub(crate) struct StatusLex {
+    /// Colour words of two letters or more, found anywhere in a cell.
+    colours: Phrases<Rag>,
+    /// One-letter colours ("G"), only as the whole cell.
+    letters: Phrases<Rag>,
+    complete: Phrases<()>,
+    complete_cell: Phrases<()>,
+    not_complete: Phrases<()>,
+    not_complete_cell: Phrases<()>,
+    neither: Phrases<()>,
+    future_markers: Phrases<()>,
+    placeholders: Phrases<()>,
+    /// The words of a document's own status key (`plan.toml` `[keys]`):
+    /// what introduces one, and what a key line says.
+    pub(crate) key_headings: Phrases<()>,
+    pub(crate) key_not_complete: Phrases<()>,
+    pub(crate) key_neither: Phrases<()>,
+    pub(crate) key_complete: Phrases<()>,
 }
 
-/// Positions where the phrase `p` (already split into words) occurs.
-fn find_phrase(words: &[String], p: &[String]) -> Vec<usize> {
-    if p.is_empty() || p.len() > words.len() {
-        return Vec::new();
+impl StatusLex {
+    pub(crate) fn new(g: &Grammars) -> StatusLex {
+        let s = &g.status;
+        let colours = || {
+            s.rag.iter().filter_map(|(key, list)| {
+                rag_from_key(key).map(|c| list.iter().map(move |a| (a, c)))
+            })
+        };
+        let one_letter = |a: &str| phrase::normalise(a).chars().count() == 1;
+        StatusLex {
+            colours: Phrases::new(
+                colours()
+                    .flatten()
+                    .filter(|(a, _)| !one_letter(a))
+                    .map(|(a, c)| (a.as_str(), c)),
+            ),
+            letters: Phrases::new(
+                colours()
+                    .flatten()
+                    .filter(|(a, _)| one_letter(a))
+                    .map(|(a, c)| (a.as_str(), c)),
+            ),
+            complete: Phrases::list(&s.complete),
+            complete_cell: Phrases::list(&s.complete_cell),
+            not_complete: Phrases::list(&s.not_complete),
+            not_complete_cell: Phrases::list(&s.not_complete_cell),
+            neither: Phrases::list(&s.neither),
+            future_markers: Phrases::list(&s.future_markers),
+            placeholders: Phrases::list(&s.placeholders),
+            key_headings: Phrases::list(&g.plan.keys.headings),
+            key_not_complete: Phrases::list(&g.plan.keys.not_complete),
+            key_neither: Phrases::list(&g.plan.keys.neither),
+            key_complete: Phrases::list(&g.plan.keys.complete),
+        }
     }
-    (0..=words.len() - p.len())
-        .filter(|&i| words[i..i + p.len()] == *p)
-        .collect()
 }
 
 /// Is `text` only a Word content control's placeholder ("Choose an item.",
 /// "Click or tap to enter a date.")? Such a cell is empty: the control was
 /// never filled.
 pub fn is_placeholder(text: &str, g: &Grammars) -> bool {
-    let t = words(text);
-    !t.is_empty() && g.status.placeholders.iter().any(|p| words(p) == t)
+    g.status_lexicon().placeholders.whole(text).is_some()
 }
 
 /// A percentage that is the whole cell ("100%", "45 %"): its value.
@@ -98,31 +140,12 @@ fn whole_percentage(text: &str) -> Option<f64> {
     n.parse::<f64>().ok().filter(|v| (0.0..=100.0).contains(v))
 }
 
-/// The colour a cell names: a colour word anywhere (the first one), or a
-/// cell that is only a colour letter ("G").
-fn rag_of(text: &str, w: &[String], g: &Grammars) -> Option<Rag> {
-    let whole = text.trim().trim_end_matches('.').to_lowercase();
-    let mut best: Option<(usize, Rag)> = None;
-    for (key, list) in &g.status.rag {
-        let Some(colour) = rag_from_key(key) else {
-            continue;
-        };
-        for alias in list {
-            let a = words(alias);
-            if a.len() == 1 && a[0].chars().count() == 1 {
-                if whole == a[0] {
-                    return Some(colour);
-                }
-                continue;
-            }
-            if let Some(&pos) = find_phrase(w, &a).first()
-                && best.is_none_or(|(b, _)| pos < b)
-            {
-                best = Some((pos, colour));
-            }
-        }
-    }
-    best.map(|(_, c)| c)
+/// The colour a cell names: the first colour word in it, or a cell that is
+/// only a colour letter ("G").
+fn rag_of(text: &str, lex: &StatusLex) -> Option<Rag> {
+    lex.letters
+        .whole(text)
+        .or_else(|| lex.colours.first(text).map(|f| f.value))
 }
 
 /// How far the whole-cell words reach.
@@ -138,34 +161,26 @@ enum Reach {
 /// What the status words say, in order: neither done nor under way
 /// (`Some(None)`), under way (`Some(Some(false))`), done
 /// (`Some(Some(true))`), or nothing (`None`).
-fn state(w: &[String], g: &Grammars, reach: Reach) -> Option<Option<bool>> {
-    let s = &g.status;
-    let has = |list: &[String]| list.iter().any(|p| !find_phrase(w, &words(p)).is_empty());
-    let whole = |list: &[String]| match reach {
-        Reach::Cell => list.iter().any(|p| words(p) == w),
-        Reach::Key => has(list),
+fn state(text: &str, lex: &StatusLex, reach: Reach) -> Option<Option<bool>> {
+    let whole = |list: &Phrases<()>| match reach {
+        Reach::Cell => list.whole(text).is_some(),
+        Reach::Key => list.contains(text),
     };
-    if has(&s.neither) {
+    if lex.neither.contains(text) {
         return Some(None);
     }
-    if has(&s.not_complete) || whole(&s.not_complete_cell) {
+    if lex.not_complete.contains(text) || whole(&lex.not_complete_cell) {
         return Some(Some(false));
     }
-    if whole(&s.complete_cell) {
+    if whole(&lex.complete_cell) {
         return Some(Some(true));
     }
-    let markers: Vec<Vec<String>> = s.future_markers.iter().map(|m| words(m)).collect();
-    for word in &s.complete {
-        for pos in find_phrase(w, &words(word)) {
-            let blocked = markers
-                .iter()
-                .any(|m| !m.is_empty() && pos >= m.len() && w[pos - m.len()..pos] == m[..]);
-            if !blocked {
-                return Some(Some(true));
-            }
-        }
-    }
-    None
+    let n = phrase::normalise(text);
+    let done = lex.complete.all(&n).into_iter().any(|f| {
+        n.get(..f.start)
+            .is_none_or(|before| lex.future_markers.closing(before).is_none())
+    });
+    done.then_some(Some(true))
 }
 
 /// What a status, RAG or timescale cell says about the action's state.
@@ -187,10 +202,10 @@ pub fn status(text: &str, g: &Grammars) -> StatusFacts {
             complete: (p >= 100.0).then_some(true),
         };
     }
-    let w = words(text);
+    let lex = g.status_lexicon();
     StatusFacts {
-        rag: rag_of(text, &w, g),
-        complete: state(&w, g, Reach::Cell).flatten(),
+        rag: rag_of(text, lex),
+        complete: state(text, lex, Reach::Cell).flatten(),
     }
 }
 
@@ -218,7 +233,7 @@ impl StatusKey {
 
     /// Set what a label means, as the document states it.
     pub fn insert(&mut self, label: &str, meaning: KeyMeaning) {
-        let w = words(label);
+        let w = phrase::words(label);
         if w.is_empty() {
             return;
         }
@@ -233,17 +248,16 @@ impl StatusKey {
     /// colour ("B", "Amber") gives `rag`, as does a colour word in the
     /// description when the label is not a number.
     pub fn add(&mut self, label: &str, description: &str, g: &Grammars) {
-        let lw = words(label);
-        let dw = words(description);
-        let complete = match state(&dw, g, Reach::Key) {
+        let lex = g.status_lexicon();
+        let complete = match state(description, lex, Reach::Key) {
             Some(c) => c,
-            None => state(&lw, g, Reach::Cell).flatten(),
+            None => state(label, lex, Reach::Cell).flatten(),
         };
         let numeric = label.trim().chars().all(|c| c.is_ascii_digit());
         let rag = if numeric {
             None
         } else {
-            rag_of(label, &lw, g).or_else(|| rag_of(description, &dw, g))
+            rag_of(label, lex).or_else(|| rag_of(description, lex))
         };
         self.insert(label, KeyMeaning { rag, complete });
     }
@@ -254,7 +268,7 @@ impl StatusKey {
 
     /// The meaning of a cell whose whole text is one of the labels.
     pub fn lookup(&self, text: &str) -> Option<KeyMeaning> {
-        let w = words(text);
+        let w = phrase::words(text);
         self.entries.iter().find(|(l, _)| *l == w).map(|(_, m)| *m)
     }
 }
@@ -383,6 +397,30 @@ mod tests {
             assert_eq!(status(t, &g).rag, None, "{t}");
         }
         assert_eq!(status("Grey", &g).rag, Some(Rag::Grey));
+    }
+
+    #[test]
+    fn status_words_are_whole_words_longest_first_any_case() {
+        let g = Grammars::builtin();
+        // Word boundaries: a status word inside a longer word says nothing.
+        assert_eq!(c("Incompleteness of the register"), None);
+        assert_eq!(c("Reimplemented twice"), None);
+        assert_eq!(status("Redesign", &g).rag, None);
+        // Leftmost-longest: the longest done-phrase is the one a marker
+        // stands before.
+        assert_eq!(c("Fully implemented"), Some(true));
+        assert_eq!(c("To be fully implemented"), None);
+        assert_eq!(c("Completed, which is good news"), Some(true));
+        assert_eq!(c("the rota which is completed weekly"), None);
+        // Case.
+        assert_eq!(c("NOT STARTED"), Some(false));
+        assert_eq!(status("AMBER", &g).rag, Some(Rag::Amber));
+        // Punctuation is a word break.
+        assert_eq!(c("Not-started"), Some(false));
+        assert_eq!(c("Complete."), Some(true));
+        assert_eq!(c("On hold!"), None);
+        assert_eq!(status("(G)", &g).rag, Some(Rag::Green));
+        assert_eq!(status("G & A", &g).rag, None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use crate::model::{Block, Document, Table};
 use crate::recognise::Grammars;
+use crate::recognise::phrase::Phrases;
 
 use super::build::RawFinding;
 use super::columns::{self, Meaning, normalise};
@@ -19,7 +20,7 @@ pub(super) fn findings(
     g: &Grammars,
     skip: &[usize],
     tables: &[usize],
-    labels: &[String],
+    labels: &Phrases<()>,
 ) -> Vec<RawFinding> {
     let mut out = Vec::new();
     let mut under_heading = false;
@@ -69,13 +70,12 @@ pub(super) fn findings(
 
 /// A short line that names a list of findings ("Areas for improvement",
 /// "Recommendations").
-fn names_findings(text: &str, labels: &[String]) -> bool {
+fn names_findings(text: &str, labels: &Phrases<()>) -> bool {
     let t = normalise(text);
     t.split(' ').count() <= 6
-        && labels.iter().any(|l| {
-            let l = normalise(l);
-            !l.is_empty() && (t == l || t.starts_with(&format!("{l} ")) || t == format!("{l}s"))
-        })
+        && (labels.opening(&t).is_some_and(|f| f.start == 0)
+            || t.strip_suffix('s')
+                .is_some_and(|s| labels.whole(s).is_some()))
 }
 
 /// The findings a findings-only table lists.

@@ -62,7 +62,7 @@ pub(super) struct Context {
     /// The document's keys: what each rating means.
     pub(super) keys: super::keys::Keys,
     /// Label words a finding's number may follow ("Priority area 3").
-    pub(super) finding_labels: Vec<String>,
+    pub(super) finding_labels: crate::recognise::phrase::Phrases<()>,
 }
 
 /// Does the document number its actions (any action cell opening with a
@@ -177,7 +177,7 @@ struct Builder<'a> {
     /// The row's ref column numbers its action, not its finding.
     ref_for_action: bool,
     /// Lead texts that mean "as above".
-    as_above: &'a [String],
+    as_above: &'a crate::recognise::phrase::Phrases<()>,
     /// The last line was a data row (a continuation has something to carry on).
     after_data: bool,
 }
@@ -381,9 +381,7 @@ impl Builder<'_> {
 
     /// Does a lead cell say "as above"?
     fn says_as_above(&self, lead: &[String]) -> bool {
-        let t = fields::join(lead);
-        let t = t.trim().trim_end_matches('.');
-        !t.is_empty() && self.as_above.iter().any(|a| a.eq_ignore_ascii_case(t))
+        self.as_above.whole(&fields::join(lead)).is_some()
     }
 
     /// Append each cell this row prints to the same field of the action
@@ -453,7 +451,7 @@ pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding
         current: None,
         printed: vec![Vec::new(); ctx.apart.len()],
         ref_for_action: false,
-        as_above: &g.plan.as_above,
+        as_above: &g.plan_phrases().as_above,
         after_data: false,
     };
     for line in lines {

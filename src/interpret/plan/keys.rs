@@ -77,35 +77,21 @@ pub fn is_key_heading(text: &str, g: &Grammars) -> bool {
     if t.is_empty() || t.split(' ').count() > MAX_HEADING_WORDS {
         return false;
     }
-    let padded = format!(" {t} ");
-    g.plan
-        .keys
-        .headings
-        .iter()
-        .map(|h| normalise(h))
-        .any(|h| !h.is_empty() && padded.contains(&format!(" {h} ")))
-}
-
-/// Whole-word phrase test on normalised text.
-fn has_phrase(padded: &str, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        let p = normalise(p);
-        !p.is_empty() && padded.contains(&format!(" {p} "))
-    })
+    g.status_lexicon().key_headings.contains(&t)
 }
 
 /// What a key line says about completion: not finished, neither, or done,
 /// tested in that order; failing all, the status words of the token.
 fn meaning(token: &str, description: &str, g: &Grammars) -> Option<bool> {
-    let k = &g.plan.keys;
-    let padded = format!(" {} ", normalise(&format!("{token} {description}")));
-    if has_phrase(&padded, &k.not_complete) {
+    let lex = g.status_lexicon();
+    let text = format!("{token} {description}");
+    if lex.key_not_complete.contains(&text) {
         return Some(false);
     }
-    if has_phrase(&padded, &k.neither) {
+    if lex.key_neither.contains(&text) {
         return None;
     }
-    if has_phrase(&padded, &k.complete) {
+    if lex.key_complete.contains(&text) {
         return Some(true);
     }
     status::status(token, g).complete
@@ -285,6 +271,21 @@ mod tests {
             text: Some(text.into()),
             ..Status::default()
         }
+    }
+
+    #[test]
+    fn key_words_are_whole_words_any_case_punctuation_as_space() {
+        let g = Grammars::builtin();
+        assert!(is_key_heading("STATUS-KEY:", &g));
+        assert!(is_key_heading("Legend for the lighthouse rota", &g));
+        // Word boundaries: "keyholders" and "legendary" name no key.
+        assert!(!is_key_heading("Keyholders", &g));
+        assert!(!is_key_heading("A legendary harbour", &g));
+        // Not finished before neither before done, each as whole words.
+        assert_eq!(meaning("Q", "Being rebuilt - the pier", &g), Some(false));
+        assert_eq!(meaning("Q", "On-hold until the tide turns", &g), None);
+        assert_eq!(meaning("Q", "Delivered; the ferry runs", &g), Some(true));
+        assert_eq!(meaning("Q", "Undelivered parcels", &g), None);
     }
 
     #[test]

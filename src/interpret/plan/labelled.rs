@@ -114,7 +114,7 @@ fn field_of(label: &str, g: &Grammars) -> Option<Field> {
 
 struct Walk<'a> {
     g: &'a Grammars,
-    labels: &'a [String],
+    labels: &'a crate::recognise::phrase::Phrases<()>,
     title: Option<String>,
     /// Enclosing headings that are not findings: (level, text).
     sections: Vec<(u8, String)>,
@@ -303,6 +303,7 @@ mod tests {
             let at = Provenance::line(i as u32 + 1);
             d.blocks.push(match h {
                 Some(level) => Block::Heading(Heading {
+                    furniture: false,
                     level: *level,
                     text: t.to_string(),
                     at,

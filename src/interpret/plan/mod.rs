@@ -86,10 +86,10 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
 
 /// Label words a finding's number may follow: the finding labels of
 /// `plan.toml` and the finding column headers of `columns.toml`.
-fn finding_labels(g: &Grammars) -> Vec<String> {
+fn finding_labels(g: &Grammars) -> crate::recognise::phrase::Phrases<()> {
     let mut v = g.plan.labels.finding.clone();
     v.extend(g.columns.finding.iter().cloned());
-    v
+    crate::recognise::phrase::Phrases::list(&v)
 }
 
 /// What the tables of a document hold.
@@ -116,6 +116,10 @@ fn read_tables(doc: &Document, g: &Grammars, skip: &[usize], title: Option<&str>
             continue;
         }
         let text = match block {
+            // Page furniture (`read::furniture`) is not the document's: it
+            // neither names a section nor parts two pieces of a table.
+            Block::Heading(h) if h.furniture => continue,
+            Block::Paragraph(p) if p.furniture => continue,
             Block::Heading(h) => &h.text,
             Block::Paragraph(p) => &p.text,
             Block::Table(t) => {
@@ -622,6 +626,7 @@ mod tests {
         let mut d = doc(rows.clone(), 4);
         // The same table again after a heading (a plan split into themes).
         d.blocks.push(Block::Heading(crate::model::Heading {
+            furniture: false,
             level: 2,
             text: "Second theme".into(),
             at: Provenance::default(),
@@ -646,6 +651,46 @@ mod tests {
             .collect();
         assert_eq!(unknown.len(), 1);
         assert!(unknown[0].message.contains("\"Funding stream\""));
+    }
+
+    #[test]
+    fn page_furniture_between_table_pieces_is_skipped() {
+        let data = |n: u32, text: &str| {
+            row(
+                n,
+                vec![
+                    cell(0, 1, 1, &n.to_string()),
+                    cell(1, 1, 1, text),
+                    cell(2, 1, 1, "Harbour Master"),
+                    cell(3, 1, 1, "June 2031"),
+                ],
+            )
+        };
+        let header = row(
+            1,
+            vec![
+                cell(0, 1, 1, "Ref"),
+                cell(1, 1, 1, "Action"),
+                cell(2, 1, 1, "Lead"),
+                cell(3, 1, 1, "Timescale"),
+            ],
+        );
+        let plan = |furniture: bool| {
+            let mut d = doc(vec![header.clone(), data(2, "Paint the quay rails")], 4);
+            d.blocks.push(Block::Paragraph(Paragraph {
+                furniture,
+                ..Paragraph::new("Printed on the ferry, 3 March 2031.", Provenance::page(1))
+            }));
+            d.blocks.push(Block::Table(Table {
+                rows: vec![data(3, "Relight the pier lamps")],
+                columns: 4,
+                ..Default::default()
+            }));
+            extract(&d, &Grammars::builtin()).actions.len()
+        };
+        // Flagged furniture does not part the table; body text does.
+        assert_eq!(plan(true), 2);
+        assert_eq!(plan(false), 1);
     }
 
     #[test]

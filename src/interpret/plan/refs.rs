@@ -98,20 +98,16 @@ pub fn opening_ref(text: &str) -> Option<(String, &str)> {
 /// and the rest after any colon or dash. A label spelled as a word is not
 /// part of the ref ("Recommendation 3" gives "3"); an abbreviation in
 /// capitals is ("AFI 3" stays "AFI 3").
-pub fn labelled_ref(text: &str, labels: &[String]) -> Option<(String, String)> {
+pub fn labelled_ref(
+    text: &str,
+    labels: &crate::recognise::phrase::Phrases<()>,
+) -> Option<(String, String)> {
     let t = text.trim_start();
-    let lower = t.to_lowercase();
-    let mut best: Option<usize> = None;
-    for l in labels {
-        let l = l.trim().to_lowercase();
-        if l.is_empty() || !lower.starts_with(&l) || !lower[l.len()..].starts_with(' ') {
-            continue;
-        }
-        if best.is_none_or(|b| l.len() > b) {
-            best = Some(l.len());
-        }
-    }
-    let n = best?;
+    // The longest label the text opens with, then a space.
+    let n = labels
+        .opening(t)
+        .filter(|f| f.raw_start == 0 && t.get(f.raw_end..).is_some_and(|r| r.starts_with(' ')))?
+        .raw_end;
     let label = &t[..n];
     let after = t[n..].trim_start();
     let (r, rest) = scheme_ref(after)?;
@@ -174,12 +170,12 @@ mod tests {
 
     #[test]
     fn label_words_leave_the_ref_abbreviations_stay() {
-        let labels = vec![
-            "recommendation".to_string(),
-            "priority area".into(),
-            "afi".into(),
-            "theme".into(),
-        ];
+        let labels = crate::recognise::phrase::Phrases::list(&[
+            "recommendation",
+            "priority area",
+            "afi",
+            "theme",
+        ]);
         assert_eq!(
             labelled_ref("Theme 4: Schools and colleges", &labels),
             Some(("4".into(), "Schools and colleges".into()))
@@ -193,6 +189,14 @@ mod tests {
             Some(("6".into(), String::new()))
         );
         assert_eq!(labelled_ref("Recommendations were agreed", &labels), None);
+        // Whole words, any case, punctuation inside a label as a space; the
+        // longest label wins.
+        assert_eq!(labelled_ref("Themes 4: Piers", &labels), None);
+        assert_eq!(
+            labelled_ref("PRIORITY-AREA 6 - Ferries", &labels),
+            Some(("6".into(), "Ferries".into()))
+        );
+        assert_eq!(labelled_ref("(Theme 4) Piers", &labels), None);
         // The number may end at a colon or full stop.
         assert_eq!(
             labelled_ref("AFI 7: Transport for carers", &labels),

@@ -79,12 +79,7 @@ fn spanning_first_row(t: &Table) -> Option<String> {
 /// A heading that names the whole table after it ("Priority action plan",
 /// "Action tracker"): it ends with a caption word of `plan.toml`.
 pub fn is_caption(text: &str, g: &Grammars) -> bool {
-    let t = super::columns::normalise(text);
-    let padded = format!(" {t}");
-    g.plan.captions.iter().any(|c| {
-        let c = super::columns::normalise(c);
-        !c.is_empty() && padded.ends_with(&format!(" {c}"))
-    })
+    g.plan_phrases().captions.closing(text).is_some()
 }
 
 /// A paragraph that can label the table right after it.
@@ -93,19 +88,8 @@ pub fn heading_like(text: &str) -> Option<String> {
     let words = t.split(' ').filter(|w| !w.is_empty()).count();
     let ok = (1..=MAX_HEADING_WORDS).contains(&words)
         && !t.ends_with('.')
-        && t.chars().any(char::is_alphabetic)
-        && !page_furniture(&t);
+        && t.chars().any(char::is_alphabetic);
     ok.then_some(t)
-}
-
-/// Running heads a paged reader may leave between the pieces of a table
-/// ("Page 3", "Page 3 of 12"): not section names.
-fn page_furniture(t: &str) -> bool {
-    let mut words = t.split(' ');
-    words.next().is_some_and(|w| w.eq_ignore_ascii_case("page"))
-        && words
-            .next()
-            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -184,9 +168,18 @@ mod tests {
     }
 
     #[test]
+    fn captions_close_the_heading_as_whole_words() {
+        let g = Grammars::builtin();
+        assert!(is_caption("Harbour Improvement-Plan", &g));
+        assert!(is_caption("FERRY ACTION TRACKER.", &g));
+        assert!(!is_caption("Plans", &g));
+        assert!(!is_caption("Plan for the pier", &g));
+        assert!(!is_caption("Airplane", &g));
+    }
+
+    #[test]
     fn headings_above_tables() {
         assert_eq!(heading_like("SCT Actions").as_deref(), Some("SCT Actions"));
-        assert_eq!(heading_like("Page 3 of 12"), None);
         assert_eq!(
             heading_like("The inspection report contains 29 areas for improvement."),
             None

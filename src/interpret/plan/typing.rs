@@ -135,10 +135,7 @@ pub(crate) fn classify_texts(texts: &[&str], g: &Grammars, has_ref: bool) -> Opt
     {
         return Some(Typed::Core(Meaning::Status));
     }
-    let as_above = |t: &str| {
-        let n = t.trim_end_matches('.').to_lowercase();
-        g.plan.as_above.iter().any(|a| a.eq_ignore_ascii_case(&n))
-    };
+    let as_above = |t: &str| g.plan_phrases().as_above.whole(t).is_some();
     let people: Vec<&str> = texts.iter().copied().filter(|t| !as_above(t)).collect();
     if !people.is_empty()
         && share(&people, |t| {

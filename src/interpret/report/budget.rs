@@ -17,7 +17,7 @@ use crate::model::Table;
 use super::flow::{Item, cell_at, row_at};
 use super::sections::Sections;
 use super::text::{money, norm, periods};
-use super::vocab::{Vocab, key_has_any, words_key};
+use super::vocab::Vocab;
 use crate::recognise::Grammars;
 
 pub fn find(
@@ -121,9 +121,9 @@ fn headed(t: &Table, v: &Vocab) -> bool {
 /// The way money flows under a header or section row: income or
 /// expenditure words, not both.
 pub fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
-    let key = words_key(text);
-    let inc = key_has_any(&key, &v.income_words);
-    let exp = key_has_any(&key, &v.expenditure_words);
+    let lex = v.phrases();
+    let inc = lex.income_words.contains(text);
+    let exp = lex.expenditure_words.contains(text);
     match (inc, exp) {
         (true, false) => Some(Direction::Income),
         (false, true) => Some(Direction::Expenditure),
@@ -133,11 +133,7 @@ pub fn direction_of(text: &str, v: &Vocab) -> Option<Direction> {
 
 /// A total's label ("Total", "Total income"): a sum, never a line.
 pub fn is_total(item: &str, v: &Vocab) -> bool {
-    let key = item.to_lowercase();
-    let key = key.trim_end_matches([':', '.']).trim();
-    v.total_words
-        .iter()
-        .any(|w| key == w || key.starts_with(&format!("{w} ")))
+    v.phrases().total_words.opening(item).is_some()
 }
 
 fn table_lines(

@@ -1,5 +1,6 @@
-//! The document as one reading-order stream of text lines and tables, with
-//! page furniture (running headers, footers, page numbers) removed.
+//! The document as one reading-order stream of text lines and tables,
+//! without the blocks flagged as page furniture (running headers, footers,
+//! page numbers: `read::furniture`).
 //!
 //! Why a stream: an annual report's structure is carried by the order of
 //! things (a heading, then its figures; a caption, then its table), not by
@@ -7,14 +8,11 @@
 //! export's plain line are the same line here, remembering only what
 //! typography said (`heading`, `list`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-
 use crate::contract::At;
 use crate::interpret::at_of;
 use crate::model::{Block, Cell, Document, Provenance, Row, Table, bullets};
 
 use super::text::norm;
-use super::vocab::Vocab;
 
 /// One line of body text.
 #[derive(Debug, Clone)]
@@ -119,23 +117,18 @@ pub fn row_at(row: &Row) -> At {
 }
 
 /// Build the stream for a document.
-pub fn build<'a>(doc: &'a Document, v: &Vocab) -> Vec<Item<'a>> {
+pub fn build(doc: &Document) -> Vec<Item<'_>> {
     let mut items = Vec::with_capacity(doc.blocks.len());
     for b in &doc.blocks {
         match b {
+            // Page furniture, flagged once after reading (`read::furniture`).
+            Block::Heading(h) if h.furniture => {}
+            Block::Paragraph(p) if p.furniture => {}
             Block::Heading(h) => push_line(&mut items, &h.text, Some(h.level), false, h.at),
             Block::Paragraph(p) => push_line(&mut items, &p.text, None, p.list.is_some(), p.at),
             Block::Table(t) => items.push(Item::Table(t)),
         }
     }
-    let furniture = furniture(&items);
-    items.retain(|it| match it {
-        Item::Line(l) => {
-            let running = l.page.is_some() && furniture.contains(&shape(&l.text));
-            !running && !is_page_number(&l.text, v)
-        }
-        Item::Table(_) => true,
-    });
     items
 }
 
@@ -150,7 +143,7 @@ fn push_line(
     let lines: Vec<String> = raw
         .lines()
         .map(|l| {
-            let (t, b) = strip_bullet(l);
+            let (t, b) = bullets::strip_bullet(l);
             bullet |= b;
             norm(t)
         })
@@ -185,110 +178,10 @@ fn tab_cells(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// Remove a leading bullet (`model::bullets`: a glyph, or a mark used as
-/// one) followed by white space.
-fn strip_bullet(line: &str) -> (&str, bool) {
-    let t = line.trim_start();
-    let mut chars = t.chars();
-    match (chars.next(), chars.next()) {
-        (Some(b), Some(sp))
-            if (bullets::is_bullet_glyph(b) || bullets::MARKS_USED_AS_BULLETS.contains(&b))
-                && sp.is_whitespace() =>
-        {
-            (&t[b.len_utf8()..], true)
-        }
-        _ => (line, false),
-    }
-}
-
-/// Short lines printed at the top or bottom of three or more pages: running
-/// headers and footers. Only paged inputs can show this; a text export has
-/// none. The edge test keeps body lines that merely recur (a priority's
-/// title printed in three chapters) out of it. A running line holds a
-/// word: a line of figures and marks alone ("3.", a lone bullet glyph) is a
-/// section number or a list mark that a dump broke off its text, and page
-/// numbers are caught on their own.
-fn furniture(items: &[Item<'_>]) -> BTreeSet<String> {
-    // Lines of each page, in order.
-    let mut by_page: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
-    for it in items {
-        if let Item::Line(l) = it
-            && let Some(p) = l.page
-        {
-            by_page.entry(p).or_default().push(l.text.as_str());
-        }
-    }
-    let mut edge_pages: HashMap<String, BTreeSet<u32>> = HashMap::new();
-    for (page, lines) in &by_page {
-        let n = lines.len();
-        for (k, text) in lines.iter().enumerate() {
-            if (k < EDGE || k + EDGE >= n)
-                && text.chars().count() <= 120
-                && text.chars().any(char::is_alphabetic)
-            {
-                edge_pages.entry(shape(text)).or_default().insert(*page);
-            }
-        }
-    }
-    edge_pages
-        .into_iter()
-        .filter(|(_, p)| p.len() >= 3)
-        .map(|(t, _)| t)
-        .collect()
-}
-
-/// A line with its digit runs as `#`: a running footer "3 | Annual Report"
-/// has the same shape on every page.
-fn shape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !out.ends_with('#') {
-                out.push('#');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// How many lines at the top and at the bottom of a page may be furniture.
-const EDGE: usize = 2;
-
-/// "12", "Page 12", "Page 12 of 41", "- 12 -": a page number, never text.
-fn is_page_number(text: &str, v: &Vocab) -> bool {
-    let mut words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '|')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.first().is_some_and(|w| v.page_words.contains(w)) {
-        words.remove(0);
-    }
-    match words.as_slice() {
-        [n] => is_digits(n),
-        [n, of, m] => is_digits(n) && of == "of" && is_digits(m),
-        _ => false,
-    }
-}
-
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Paragraph, Provenance};
-
-    fn line_texts<'a>(items: &'a [Item<'_>]) -> Vec<&'a str> {
-        items
-            .iter()
-            .filter_map(|i| i.line())
-            .map(|l| l.text.as_str())
-            .collect()
-    }
 
     fn para(t: &str, page: u32) -> Block {
         Block::Paragraph(Paragraph::new(t, Provenance::page(page)))
@@ -308,14 +201,31 @@ mod tests {
             doc.blocks.push(para(&format!("Page {p} of 4"), p));
             doc.blocks.push(para(&format!("{p}"), p));
         }
-        let items = build(&doc, Vocab::builtin());
-        let texts = line_texts(&items);
+        crate::read::furniture::flag_document(&mut doc, &crate::recognise::Grammars::builtin());
+        let items = build(&doc);
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i.line())
+            .map(|l| l.text.as_str())
+            .collect();
         assert_eq!(texts.len(), 12);
         assert!(
             texts
                 .iter()
                 .all(|t| t.starts_with("Body text") || *t == "Online Safety")
         );
+    }
+
+    #[test]
+    fn flagged_blocks_are_skipped() {
+        let mut doc = Document::new(crate::model::Format::Pdf);
+        doc.blocks.push(Block::Paragraph(Paragraph {
+            furniture: true,
+            ..Paragraph::new("Harbour Notes", Provenance::page(1))
+        }));
+        doc.blocks.push(para("Harbour Notes", 1));
+        let items = build(&doc);
+        assert_eq!(items.len(), 1);
     }
 
     #[test]
@@ -327,8 +237,13 @@ mod tests {
             doc.blocks.push(para(t, p));
             doc.blocks.push(para(&format!("Notes for chapter {t}"), p));
         }
-        let items = build(&doc, Vocab::builtin());
-        let texts = line_texts(&items);
+        crate::read::furniture::flag_document(&mut doc, &crate::recognise::Grammars::builtin());
+        let items = build(&doc);
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i.line())
+            .map(|l| l.text.as_str())
+            .collect();
         assert_eq!(texts.len(), 12);
         assert_eq!(texts[0], "1.");
     }

@@ -11,7 +11,7 @@ use crate::model::Table;
 use super::flow::{Item, row_at};
 use super::sections::Sections;
 use super::text::{is_acronym, norm};
-use super::vocab::{Vocab, has_any_phrase, phrase_key};
+use super::vocab::Vocab;
 
 pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry> {
     let mut out = Vec::new();
@@ -73,7 +73,8 @@ fn heading_above(items: &[Item<'_>], secs: &Sections, i: usize, v: &Vocab) -> bo
     }
     (i.saturating_sub(2)..i).any(|k| {
         items.get(k).and_then(Item::line).is_some_and(|l| {
-            l.text.split_whitespace().count() <= 6 && has_any_phrase(&l.text, &v.glossary_headings)
+            l.text.split_whitespace().count() <= 6
+                && v.phrases().glossary_headings.contains(&l.text)
         })
     })
 }
@@ -81,7 +82,7 @@ fn heading_above(items: &[Item<'_>], secs: &Sections, i: usize, v: &Vocab) -> bo
 fn in_glossary_section(secs: &Sections, i: usize, v: &Vocab) -> bool {
     secs.enclosing(i)
         .and_then(|s| secs.list.get(s))
-        .is_some_and(|s| has_any_phrase(&s.title, &v.glossary_headings))
+        .is_some_and(|s| v.phrases().glossary_headings.contains(&s.title))
 }
 
 fn table_entries(t: &Table, under_heading: bool, v: &Vocab) -> Vec<GlossaryEntry> {
@@ -89,15 +90,16 @@ fn table_entries(t: &Table, under_heading: bool, v: &Vocab) -> Vec<GlossaryEntry
         .columns
         .max(t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
     // A header row naming the columns, if any.
+    let lex = v.phrases();
     let header = t.rows.first().and_then(|r| {
         let term = r
             .cells
             .iter()
-            .find(|c| v.glossary_term_headers.contains(&phrase_key(&c.text())))?;
+            .find(|c| lex.glossary_term_headers.whole(&c.text()).is_some())?;
         let meaning = r
             .cells
             .iter()
-            .find(|c| v.glossary_meaning_headers.contains(&phrase_key(&c.text())))?;
+            .find(|c| lex.glossary_meaning_headers.whole(&c.text()).is_some())?;
         Some((term.col, meaning.col))
     });
     let pairs: Vec<(usize, usize)> = match header {

@@ -32,7 +32,7 @@ pub use vocab::Vocab;
 pub mod cues {
     pub use super::budget::{direction_of, is_total};
     pub use super::text::{money, periods};
-    pub use super::vocab::{key_has_any, phrase_key, words_key};
+    pub use super::vocab::phrase_key;
     use super::{Vocab, text};
 
     /// A person's name, once honorifics and office marks around it are
@@ -52,7 +52,7 @@ pub struct ReportResult {
 /// Read an annual report with the built-in vocabulary.
 pub fn extract(doc: &Document, g: &Grammars) -> ReportResult {
     let v = &g.report;
-    let items = flow::build(doc, v);
+    let items = flow::build(doc);
     let secs = sections::find(&items);
     let glossary = glossary::find(&items, &secs, v);
     let pairs: Vec<(String, String)> = glossary
@@ -127,6 +127,7 @@ mod tests {
 
     fn h(level: u8, t: &str) -> Block {
         Block::Heading(Heading {
+            furniture: false,
             level,
             text: t.to_string(),
             at: Provenance::default(),
@@ -273,6 +274,7 @@ mod tests {
             (text(), 1u32..5)
                 .prop_map(|(t, p)| Block::Paragraph(Paragraph::new(t, Provenance::page(p)))),
             (text(), 0u8..4).prop_map(|(t, level)| Block::Heading(Heading {
+                furniture: false,
                 level,
                 text: t,
                 at: Provenance::default()

@@ -17,6 +17,7 @@ use super::flow::{Item, cell_at, row_at};
 use super::sections::Sections;
 use super::text::{clean_name, looks_like_name, norm, split_post, strip_tenure};
 use super::vocab::{Vocab, phrase_key};
+use crate::recognise::phrase::Phrases;
 
 /// What each column of a people table holds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -135,14 +136,15 @@ fn is_header_line(text: &str, v: &Vocab) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
         .filter(|w| !w.is_empty())
         .collect();
-    let known = |w: &&str, list: &[String]| list.iter().any(|h| h == w);
+    let lex = v.phrases();
+    let known = |w: &&str, list: &Phrases<()>| list.whole(w).is_some();
     !words.is_empty()
         && words.len() <= 8
-        && words.iter().any(|w| known(w, &v.person_name_headers))
+        && words.iter().any(|w| known(w, &lex.person_name_headers))
         && words.iter().all(|w| {
-            known(w, &v.person_name_headers)
-                || known(w, &v.person_post_headers)
-                || known(w, &v.person_organisation_headers)
+            known(w, &lex.person_name_headers)
+                || known(w, &lex.person_post_headers)
+                || known(w, &lex.person_organisation_headers)
         })
 }
 
@@ -165,16 +167,17 @@ fn header(t: &Table, v: &Vocab) -> Option<(Columns, usize)> {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();
-            let is = |list: &[String]| parts.iter().any(|p| list.iter().any(|w| w == p));
+            let is = |list: &Phrases<()>| parts.iter().any(|p| list.whole(p).is_some());
             if parts.is_empty() {
                 continue;
             }
-            if name.is_none() && parts.len() == 1 && is(&v.person_name_headers) {
+            let lex = v.phrases();
+            if name.is_none() && parts.len() == 1 && is(&lex.person_name_headers) {
                 name = Some(cell.col);
-            } else if is(&v.person_post_headers) {
+            } else if is(&lex.person_post_headers) {
                 cols.post = Some(cell.col);
-                cols.post_has_org = is(&v.person_organisation_headers);
-            } else if is(&v.person_organisation_headers) {
+                cols.post_has_org = is(&lex.person_organisation_headers);
+            } else if is(&lex.person_organisation_headers) {
                 cols.org = Some(cell.col);
             }
         }

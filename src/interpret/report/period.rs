@@ -10,21 +10,19 @@ use std::collections::HashMap;
 
 use super::flow::Item;
 use super::sections::Sections;
-use super::text::{find_ci, is_acronym, periods, strip_prefix_ci, words};
+use super::text::{is_acronym, periods, words};
 use super::vocab::Vocab;
 use crate::recognise::Grammars;
 
 /// The reporting period as printed.
 pub fn period(items: &[Item<'_>], secs: &Sections, g: &Grammars) -> Option<String> {
-    let v = &g.report;
+    let names = &g.report.phrases().report_names;
     for l in items.iter().filter_map(Item::line).take(400) {
-        for name in &v.report_names {
-            if let Some(pos) = find_ci(&l.text, name) {
-                // The period nearest the report's name within its sentence.
-                let sentence = sentence_around(&l.text, pos);
-                if let Some(p) = periods(sentence, g).into_iter().next() {
-                    return Some(p);
-                }
+        for f in names.all(&l.text) {
+            // The period nearest the report's name within its sentence.
+            let sentence = sentence_around(&l.text, f.raw_start);
+            if let Some(p) = periods(sentence, g).into_iter().next() {
+                return Some(p);
             }
         }
     }
@@ -63,19 +61,21 @@ pub fn organisation(
     glossary: &[(String, String)],
     v: &Vocab,
 ) -> Option<String> {
+    let lex = v.phrases();
     for l in items.iter().filter_map(Item::line).take(400) {
-        for name in &v.report_names {
-            let Some(after) = find_ci(&l.text, name).and_then(|pos| l.text.get(pos + name.len()..))
-            else {
+        for f in lex.report_names.all(&l.text) {
+            // "annual report of the X Partnership": the words after the
+            // name and a `report_of` joint.
+            let Some(after) = l.text.get(f.raw_end..) else {
                 continue;
             };
-            for of in &v.report_of {
-                let pat = format!(" {of} ");
-                if let Some(rest) = strip_prefix_ci(after, &pat)
-                    && let Some(body) = capitalised_run(rest, v)
-                {
-                    return Some(body);
-                }
+            if after.starts_with(' ')
+                && let Some(of) = lex.report_of.opening(after)
+                && let Some(rest) = after.get(of.raw_end..)
+                && rest.starts_with(' ')
+                && let Some(body) = capitalised_run(rest, v)
+            {
+                return Some(body);
             }
         }
     }
@@ -103,14 +103,14 @@ pub fn organisation(
     None
 }
 
-/// A run of capitalised words (with joining "and", "&", "of", "for") at the
-/// start of `s`, up to the first other word or bracket: a body's name.
+/// A run of capitalised words (with joining words, `joiners` of
+/// `report.toml`) at the start of `s`, up to the first other word or bracket: a body's name.
 fn capitalised_run(s: &str, v: &Vocab) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     for w in s.split_whitespace() {
         let bare = w.trim_end_matches([',', '.', ';', ':']);
         let cap = bare.chars().next().is_some_and(|c| c.is_uppercase());
-        let joiner = matches!(bare, "and" | "&" | "of" | "for");
+        let joiner = v.is_joiner(bare);
         if w.starts_with('(') || !(cap || joiner) {
             break;
         }
@@ -119,10 +119,7 @@ fn capitalised_run(s: &str, v: &Vocab) -> Option<String> {
             break;
         }
     }
-    while out
-        .last()
-        .is_some_and(|w| matches!(*w, "and" | "&" | "of" | "for"))
-    {
+    while out.last().is_some_and(|w| v.is_joiner(w)) {
         out.pop();
     }
     let body = out.join(" ");

@@ -9,7 +9,7 @@
 use crate::contract::{Lead, Priority};
 
 use super::flow::Item;
-use super::text::{looks_like_name, norm, split_post, strip_prefix_ci};
+use super::text::{looks_like_name, norm, split_post};
 use super::vocab::Vocab;
 
 /// Titles longer than this are sentences, not priorities.
@@ -107,19 +107,19 @@ fn continuation<'a>(items: &'a [Item<'_>], i: usize, v: &Vocab) -> Option<&'a st
 /// The text after a lead cue ("Lead:", "Joint Leads -"), if the line opens
 /// with one.
 fn after_cue<'t>(text: &'t str, v: &Vocab) -> Option<&'t str> {
-    for cue in &v.lead_cues {
-        if let Some(rest) = strip_prefix_ci(text, cue) {
-            let trimmed = rest.trim_start();
-            if let Some(after) = trimmed
-                .strip_prefix(':')
-                .or_else(|| trimmed.strip_prefix("- "))
-            {
-                let out = after.trim();
-                return (!out.is_empty()).then_some(out);
-            }
-        }
+    // The cue is the whole text before the first ":" or "- " (the matcher
+    // reads punctuation as a space, so the mark is found first).
+    let mark = [":", "- "]
+        .iter()
+        .filter_map(|m| text.find(m).map(|i| (i, m.len())))
+        .min()?;
+    let (at, len) = mark;
+    let head = text.get(..at)?;
+    if !head.starts_with(char::is_alphanumeric) || v.phrases().lead_cues.whole(head).is_none() {
+        return None;
     }
-    None
+    let out = text.get(at + len..)?.trim();
+    (!out.is_empty()).then_some(out)
 }
 
 /// Split a lead line into leads: at the separators, then each into name,

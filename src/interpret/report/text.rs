@@ -6,40 +6,6 @@ use crate::recognise::{Grammars, date};
 
 pub use crate::contract::norm;
 
-/// Byte position of the first case-insensitive (ASCII folding) match of
-/// `needle` in `hay`. Matching bytes, never a lowered copy, keeps the
-/// position a char boundary of `hay` itself (lower-casing can change
-/// lengths: "İ").
-pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > h.len() {
-        return None;
-    }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
-/// As [`find_ci`], the last match.
-pub fn rfind_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > h.len() {
-        return None;
-    }
-    (0..=h.len() - n.len())
-        .rev()
-        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
-/// `hay` without a case-insensitive `prefix`, if it opens with it.
-pub fn strip_prefix_ci<'a>(hay: &'a str, prefix: &str) -> Option<&'a str> {
-    let n = prefix.len();
-    let head = hay.as_bytes().get(..n)?;
-    if head.eq_ignore_ascii_case(prefix.as_bytes()) {
-        hay.get(n..)
-    } else {
-        None
-    }
-}
-
 /// Words of a text.
 pub fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
@@ -60,15 +26,12 @@ pub fn looks_like_name(s: &str, v: &Vocab) -> bool {
     if s.ends_with('.') || s.ends_with(',') {
         return false;
     }
-    let particles = [
-        "de", "van", "von", "der", "da", "di", "la", "le", "du", "bin", "al",
-    ];
     let mut capitals = 0;
     for w in &ws {
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
             capitals += 1;
-        } else if !particles.contains(&w.to_lowercase().as_str()) {
+        } else if !v.is_name_particle(w) {
             return false;
         }
         if v.is_role_word(w) || v.is_org_word(w) {
@@ -119,17 +82,9 @@ pub fn strip_tenure(s: &str, v: &Vocab) -> String {
             return t;
         };
         let inner = &trimmed[open + 1..];
-        let inner_words: Vec<String> = inner
-            .split(|c: char| !c.is_alphanumeric() && c != '.')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.trim_matches('.').to_lowercase())
-            .collect();
-        let opens = inner_words
-            .first()
-            .is_some_and(|w| v.tenure_words.contains(w));
-        let dated = inner_words
-            .iter()
-            .any(|w| v.months.contains(w) || w.chars().any(|c| c.is_ascii_digit()));
+        let lex = v.phrases();
+        let opens = lex.tenure_words.opening(inner).is_some();
+        let dated = lex.months.contains(inner) || inner.chars().any(|c| c.is_ascii_digit());
         if !(opens && dated) {
             return t;
         }
@@ -160,10 +115,6 @@ pub fn is_acronym(w: &str) -> bool {
     upper >= 2 && upper * 2 >= letters
 }
 
-const JOINERS: &[&str] = &[
-    "of", "for", "in", "and", "the", "to", "&", "at", "with", "-",
-];
-
 /// Split a post into role and organisation, as a "TITLE, ORGANISATION"
 /// cell lays them out: at the last ", " when what follows names a body;
 /// else at "of the" before a body; else a body printed at the end without
@@ -179,10 +130,10 @@ pub fn split_post(s: &str, v: &Vocab) -> (Option<String>, Option<String>) {
     {
         return (some(role), some(org));
     }
-    for joint in &v.post_of_body {
-        let pat = format!(" {joint} ");
-        if let Some(pos) = rfind_ci(&t, &pat)
-            && let (Some(role), Some(org)) = (t.get(..pos), t.get(pos + pat.len()..))
+    // The last "of the" joint (`post_of_body`) before a body.
+    for f in v.phrases().post_of_body.all(&t).into_iter().rev() {
+        if let (Some(role), Some(org)) = (t.get(..f.raw_start), t.get(f.raw_end..))
+            && !role.trim().is_empty()
             && looks_like_org(org, v)
             && !role.contains(',')
         {
@@ -237,13 +188,13 @@ fn trailing_body(t: &str, v: &Vocab) -> Option<(Option<String>, String)> {
     }
     for start in (0..ws.len().saturating_sub(1)).rev() {
         let tail = &ws[start..];
-        if !tail.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                || JOINERS.contains(&w.to_lowercase().as_str())
-        }) {
+        if !tail
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || v.is_joiner(w))
+        {
             return None;
         }
-        if JOINERS.contains(&ws[start].to_lowercase().as_str()) {
+        if v.is_joiner(ws[start]) {
             continue;
         }
         let head = &ws[..start];
@@ -254,8 +205,8 @@ fn trailing_body(t: &str, v: &Vocab) -> Option<(Option<String>, String)> {
             }
             return Some((None, t.to_string()));
         }
-        let head_last = head.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        if JOINERS.contains(&head_last.as_str()) || v.is_org_word(head.last().unwrap_or(&"")) {
+        let head_last = head.last().unwrap_or(&"");
+        if v.is_joiner(head_last) || v.is_org_word(head_last) {
             continue;
         }
         if head.iter().any(|w| v.is_role_word(w) || w.contains('/')) && tail.len() >= 2 {

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 pub const DEFAULT_TOML: &str = include_str!("../../../grammars/report.toml");
 
 /// The vocabulary is loaded (and user-overridable) with the other grammars;
-/// this module gives it the lookups the report rules use.
+/// this module gives it the lookups the report rules use, all through the
+/// one phrase matcher (`Vocab::phrases`, `recognise::phrase`).
 pub use crate::recognise::grammar::ReportWords as Vocab;
 
 impl Vocab {
@@ -29,24 +30,35 @@ impl Vocab {
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {
-        contains(&self.organisation_words, &word_key(word))
+        self.phrases()
+            .organisation_words
+            .whole(&word_key(word))
+            .is_some()
     }
 
     /// A post word, singular or plural ("Manager", "Managers").
     pub fn is_role_word(&self, word: &str) -> bool {
         let k = word_key(word);
-        contains(&self.role_words, &k)
+        let roles = &self.phrases().role_words;
+        roles.whole(&k).is_some()
             || k.strip_suffix('s')
-                .is_some_and(|s| contains(&self.role_words, s))
+                .is_some_and(|s| roles.whole(s).is_some())
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
-        contains(&self.honorifics, &word_key(word))
+        self.phrases().honorifics.whole(&word_key(word)).is_some()
     }
-}
 
-fn contains(list: &[String], w: &str) -> bool {
-    !w.is_empty() && list.iter().any(|x| x == w)
+    /// A small lower-case word inside a person's name ("de", "van").
+    pub fn is_name_particle(&self, word: &str) -> bool {
+        self.phrases().name_particles.whole(word).is_some()
+    }
+
+    /// A word that joins the words of a body's name ("of", "for"), or a
+    /// lone `&` or `-` printed as one.
+    pub fn is_joiner(&self, word: &str) -> bool {
+        matches!(word, "&" | "-") || self.phrases().joiners.whole(word).is_some()
+    }
 }
 
 /// A word as a vocabulary key: lower case, without surrounding punctuation
@@ -75,48 +87,6 @@ pub fn phrase_key(text: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Does the phrase hold one of `words` as whole words?
-pub fn has_any_phrase(text: &str, words: &[String]) -> bool {
-    key_has_any(&words_key(text), words)
-}
-
-/// `text` as lower-case words (letters, digits, `&` and `-`) joined by single
-/// spaces, in one pass: the form [`key_has_any`] looks words up in. Made
-/// once per cell when several word lists are tried on it.
-pub fn words_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() || matches!(c, '&' | '-') {
-            if gap && !key.is_empty() {
-                key.push(' ');
-            }
-            gap = false;
-            key.extend(c.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    key
-}
-
-/// Does a [`words_key`] hold one of `words` as whole words?
-pub fn key_has_any(key: &str, words: &[String]) -> bool {
-    words
-        .iter()
-        .any(|w| !w.is_empty() && contains_words(key, w))
-}
-
-/// Is `needle` in `hay` at word boundaries (spaces or the ends)? The same
-/// test as looking for " needle " in " hay ", without building either.
-fn contains_words(hay: &str, needle: &str) -> bool {
-    let bytes = hay.as_bytes();
-    hay.match_indices(needle).any(|(i, _)| {
-        let end = i + needle.len();
-        (i == 0 || bytes[i - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,20 +108,36 @@ mod tests {
     fn keys() {
         assert_eq!(word_key("Children\u{2019}s"), "children");
         assert_eq!(phrase_key(" TITLE,  ORGANISATION "), "title, organisation");
+        let v = Vocab::builtin().phrases();
+        assert!(v.income_words.contains("Actual Income 2021/22"));
+        assert!(!v.income_words.contains("Incomes"));
+    }
+
+    #[test]
+    fn words_are_matched_whole_any_case_punctuation_as_space() {
         let v = Vocab::builtin();
-        assert!(has_any_phrase("Actual Income 2021/22", &v.income_words));
-        assert!(!has_any_phrase("Incomes", &v.income_words));
-        assert_eq!(
-            words_key("  Actual, Income/2021-22 (ESCC) "),
-            "actual income 2021-22 escc"
+        // Word boundaries.
+        assert!(v.is_role_word("Chairs") && !v.is_role_word("Chairside"));
+        assert!(!v.is_org_word("Councils-to-be"));
+        assert!(
+            !v.phrases()
+                .glossary_headings
+                .contains("Termsheet of the pier")
         );
-        assert_eq!(
-            words_key("A/B, C & D"),
-            phrase_key("A/B, C & D")
-                .replace([',', '/'], " ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+        // Possessives and case.
+        assert!(v.is_org_word("COUNCIL's"));
+        assert!(v.is_honorific("(Revd)"));
+        // Leftmost-longest: the longest cue is the one found.
+        let cue = v.phrases().lead_cues.opening("Lead officers: Ann Poe");
+        assert_eq!(cue.map(|f| f.raw_end), Some("Lead officers".len()));
+        // Punctuation reads as a space; a lone joiner mark still joins.
+        assert!(
+            v.phrases()
+                .total_words
+                .opening("Sub-total: ferries")
+                .is_some()
         );
+        assert!(v.is_joiner("&") && v.is_joiner("For") && !v.is_joiner("Ford"));
+        assert!(v.is_name_particle("van") && !v.is_name_particle("Vans"));
     }
 }

@@ -264,6 +264,7 @@ impl<'a> Walker<'a> {
             style.bold_prefix = label.len() + end;
         }
         let para = Paragraph {
+            furniture: false,
             style,
             text,
             list,

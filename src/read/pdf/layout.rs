@@ -714,6 +714,7 @@ fn to_block(p: &Para, page: u32, body: f32, heading_sizes: &[i32], fonts: &FontC
     if p.size >= body * PDF.heading_ratio && p.text.chars().count() < 200 && !p.bullet {
         let rank = heading_sizes.iter().position(|s| *s == key).unwrap_or(0);
         return Block::Heading(Heading {
+            furniture: false,
             level: (rank + 1).min(9) as u8,
             text: p.text.clone(),
             at,
@@ -724,6 +725,7 @@ fn to_block(p: &Para, page: u32, body: f32, heading_sizes: &[i32], fonts: &FontC
 
 pub fn paragraph(p: &Para, page: u32, fonts: &FontCache) -> Paragraph {
     Paragraph {
+        furniture: false,
         text: p.text.clone(),
         style: Style {
             bold: p.bold,

@@ -1016,6 +1016,7 @@ fn prose_blocks(lines: &[(usize, &str)], ctx: &Ctx, out: &mut Vec<Block>) {
                     .collect::<Vec<_>>()
                     .join(" ");
                 out.push(Block::Heading(Heading {
+                    furniture: false,
                     level: level as u8,
                     text,
                     at: Provenance::line(i as u32 + 1),

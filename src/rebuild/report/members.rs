@@ -9,6 +9,7 @@
 use crate::interpret::report::cues::{is_person_name, phrase_key};
 use crate::model::{Cell, Paragraph, Row, Table};
 use crate::recognise::grammar::ReportWords as Vocab;
+use crate::recognise::phrase::Phrases;
 
 use super::{Printed, provenance};
 
@@ -16,18 +17,18 @@ use super::{Printed, provenance};
 /// table (the header row first) and the index of the box after it. None
 /// where no such header pair stands at `i` or no member follows it.
 pub(super) fn table(boxes: &[Printed<'_>], i: usize, v: &Vocab) -> Option<(Table, usize)> {
-    let is_header = |t: &str, list: &[String]| {
+    let is_header = |t: &str, list: &Phrases<()>| {
         let key = phrase_key(t);
         key.split([',', '/', '&'])
             .map(str::trim)
-            .any(|p| list.iter().any(|w| w == p))
+            .any(|p| list.whole(p).is_some())
     };
     let first = boxes.get(i)?;
     let name_header = first.lines.as_ref()?.last()?;
     let post_box = boxes.get(i + 1)?;
     let post_header = post_box.text()?;
-    let names = &v.person_name_headers;
-    let posts = &v.person_post_headers;
+    let names = &v.phrases().person_name_headers;
+    let posts = &v.phrases().person_post_headers;
     if !is_header(name_header, names) || !is_header(&post_header, posts) {
         return None;
     }

@@ -14,9 +14,7 @@
 //! reads as it reads a statement drawn as a table.
 
 use crate::contract::{Direction, norm};
-use crate::interpret::report::cues::{
-    direction_of, is_total, key_has_any, money, periods, phrase_key, words_key,
-};
+use crate::interpret::report::cues::{direction_of, is_total, money, periods, phrase_key};
 use crate::model::{Cell, Paragraph, Provenance, Row, Table};
 use crate::recognise::Grammars;
 
@@ -109,8 +107,8 @@ pub(super) fn table(boxes: &[Printed<'_>], i: usize, g: &Grammars) -> Option<(Ta
             continue;
         }
         // The next statement's caption or headers end this one.
-        let key = words_key(&text);
-        let flows = key_has_any(&key, &v.income_words) || key_has_any(&key, &v.expenditure_words);
+        let lex = v.phrases();
+        let flows = lex.income_words.contains(&text) || lex.expenditure_words.contains(&text);
         let caption = flows && (!periods(&text, g).is_empty() || text.ends_with(':'));
         if !opens_with_letter || text.split_whitespace().count() > 10 || caption {
             end = k;
