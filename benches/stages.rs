@@ -83,7 +83,7 @@ fn bench_interpret_and_contract(c: &mut Criterion) {
     let opts = Options::default();
     for (name, bytes) in corpus("seeds", "txt") {
         let mut doc = read::read(&bytes, &limits).unwrap();
-        read::furniture::flag_document(&mut doc, &g);
+        docket::recognise::furniture::flag_document(&mut doc, &g);
         c.bench_function(&format!("interpret/{name}"), |b| {
             b.iter(|| docket::pipeline::interpret(black_box(&doc), &g))
         });

@@ -10,7 +10,6 @@ use std::borrow::Cow;
 
 use crate::interpret::{self, Interpretation, Readings};
 use crate::model::Document;
-use crate::read;
 use crate::rebuild;
 use crate::recognise::Grammars;
 
@@ -31,14 +30,14 @@ impl Readings for Rebuilt<'_> {
     fn plan_readings(&self) -> Vec<Document> {
         let mut docs = rebuild::readings(self.doc, self.g);
         for d in &mut docs {
-            read::furniture::flag_document(d, self.g);
+            crate::recognise::furniture::flag_document(d, self.g);
         }
         docs
     }
     fn report_reading(&self) -> Cow<'_, Document> {
         match rebuild::report::rebuild(self.doc, self.g) {
             Cow::Owned(mut d) => {
-                read::furniture::flag_document(&mut d, self.g);
+                crate::recognise::furniture::flag_document(&mut d, self.g);
                 Cow::Owned(d)
             }
             borrowed => borrowed,

@@ -14,7 +14,7 @@ use std::path::Path;
 const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &[]),
     ("read", &["model", "work"]),
-    ("recognise", &["contract", "work"]),
+    ("recognise", &["model", "contract", "work"]),
     (
         "rebuild",
         &[

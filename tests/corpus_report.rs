@@ -188,7 +188,7 @@ fn export_model() -> Document {
 /// that runs after every reader first.
 fn interpret_value(doc: &Document) -> Value {
     let mut doc = doc.clone();
-    read::furniture::flag_document(&mut doc, &Grammars::builtin());
+    docket::recognise::furniture::flag_document(&mut doc, &Grammars::builtin());
     let found = docket::pipeline::interpret(&doc, &Grammars::builtin());
     serde_json::json!({
         "kind": found.kind,

@@ -362,7 +362,7 @@ pub fn extract_bytes(bytes: &[u8], file: &str, opts: &Options) -> Result<Vec<u8>
 /// Bytes to the docket/1 document (not yet validated).
 pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output, FileError> {
     let mut doc = read::read(bytes, &opts.limits)?;
-    read::furniture::flag_document(&mut doc, &opts.grammars);
+    crate::recognise::furniture::flag_document(&mut doc, &opts.grammars);
     let found = crate::pipeline::interpret(&doc, &opts.grammars);
     let mut diagnostics: Vec<contract::Diagnostic> = doc
         .warnings

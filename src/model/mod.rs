@@ -146,7 +146,7 @@ pub struct Heading {
     pub text: String,
     pub at: Provenance,
     /// Page furniture (a running head, a page number), flagged once after
-    /// reading (`read::furniture`): printed by the page, not the author.
+    /// reading (`recognise::furniture`): printed by the page, not the author.
     pub furniture: bool,
 }
 
@@ -161,7 +161,7 @@ pub struct Paragraph {
     pub list: Option<u8>,
     pub at: Provenance,
     /// Page furniture (a running head or foot, a page number), flagged once
-    /// after reading (`read::furniture`). Interpreters skip it.
+    /// after reading (`recognise::furniture`). Interpreters skip it.
     pub furniture: bool,
 }
 

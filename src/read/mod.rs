@@ -9,7 +9,6 @@ pub mod biff;
 pub mod blocks;
 pub mod doc;
 pub mod docx;
-pub mod furniture;
 pub mod html;
 pub mod limits;
 pub mod lists;

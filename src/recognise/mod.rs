@@ -6,6 +6,7 @@
 //! worth property-testing. They know nothing about tables or formats.
 
 pub mod date;
+pub mod furniture;
 pub mod grammar;
 pub mod lead;
 pub mod phrase;

@@ -116,7 +116,7 @@ fn read_tables(doc: &Document, g: &Grammars, skip: &[usize], title: Option<&str>
             continue;
         }
         let text = match block {
-            // Page furniture (`read::furniture`) is not the document's: it
+            // Page furniture (`recognise::furniture`) is not the document's: it
             // neither names a section nor parts two pieces of a table.
             Block::Heading(h) if h.furniture => continue,
             Block::Paragraph(p) if p.furniture => continue,

@@ -1,6 +1,6 @@
 //! The document as one reading-order stream of text lines and tables,
 //! without the blocks flagged as page furniture (running headers, footers,
-//! page numbers: `read::furniture`).
+//! page numbers: `recognise::furniture`).
 //!
 //! Why a stream: an annual report's structure is carried by the order of
 //! things (a heading, then its figures; a caption, then its table), not by
@@ -121,7 +121,7 @@ pub fn build(doc: &Document) -> Vec<Item<'_>> {
     let mut items = Vec::with_capacity(doc.blocks.len());
     for b in &doc.blocks {
         match b {
-            // Page furniture, flagged once after reading (`read::furniture`).
+            // Page furniture, flagged once after reading (`recognise::furniture`).
             Block::Heading(h) if h.furniture => {}
             Block::Paragraph(p) if p.furniture => {}
             Block::Heading(h) => push_line(&mut items, &h.text, Some(h.level), false, h.at),
@@ -201,7 +201,10 @@ mod tests {
             doc.blocks.push(para(&format!("Page {p} of 4"), p));
             doc.blocks.push(para(&format!("{p}"), p));
         }
-        crate::read::furniture::flag_document(&mut doc, &crate::recognise::Grammars::builtin());
+        crate::recognise::furniture::flag_document(
+            &mut doc,
+            &crate::recognise::Grammars::builtin(),
+        );
         let items = build(&doc);
         let texts: Vec<&str> = items
             .iter()
@@ -237,7 +240,10 @@ mod tests {
             doc.blocks.push(para(t, p));
             doc.blocks.push(para(&format!("Notes for chapter {t}"), p));
         }
-        crate::read::furniture::flag_document(&mut doc, &crate::recognise::Grammars::builtin());
+        crate::recognise::furniture::flag_document(
+            &mut doc,
+            &crate::recognise::Grammars::builtin(),
+        );
         let items = build(&doc);
         let texts: Vec<&str> = items
             .iter()
