@@ -562,33 +562,12 @@ fn ordinal(n: i64, kind: &str) -> String {
     }
 }
 
+/// Roman numerals as Word and browsers print them; other numbers as digits.
 fn roman(n: i64) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
+    match u32::try_from(n) {
+        Ok(n) => crate::read::lists::roman(n),
+        Err(_) => n.to_string(),
     }
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
 
 /// A CSS declaration's value from a `style` attribute.

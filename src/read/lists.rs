@@ -175,7 +175,8 @@ fn letters(n: u32) -> String {
     std::iter::repeat_n(ch, times).collect()
 }
 
-fn roman(n: u32) -> String {
+/// Roman numerals (1..4000; other numbers as digits).
+pub(crate) fn roman(n: u32) -> String {
     if n == 0 || n >= 4000 {
         return n.to_string();
     }
