@@ -44,6 +44,30 @@ enum Step {
     Section,
 }
 
+/// A back pointer of the cut: the (line, column) a state was reached from
+/// and how, in 8 bytes (a line index fits 32 bits: the input size cap is far
+/// below 4 G lines; columns are few).
+#[derive(Debug, Clone, Copy)]
+struct Back {
+    line: u32,
+    col: u16,
+    step: Step,
+}
+
+impl Back {
+    fn new(line: usize, col: usize, step: Step) -> Back {
+        Back {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            col: u16::try_from(col).unwrap_or(u16::MAX),
+            step,
+        }
+    }
+
+    fn get(self) -> (usize, usize, Step) {
+        (self.line as usize, usize::from(self.col), self.step)
+    }
+}
+
 /// What the rest of the plan says about its columns (from a first cut).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Shape {
@@ -78,7 +102,9 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], sha
     }
     let idx = |p: usize, c: usize| p * n + c;
     let mut best = vec![f32::INFINITY; (len + 1) * n];
-    let mut back: Vec<Option<(usize, usize, Step)>> = vec![None; (len + 1) * n];
+    // One back pointer per (line, column), packed small: the table is the
+    // cut's whole memory, line count times column count.
+    let mut back: Vec<Option<Back>> = vec![None; (len + 1) * n];
     best[0] = 0.0;
     let mut end: (f32, usize) = (f32::INFINITY, 0);
     let mut end_col = 0usize;
@@ -94,7 +120,7 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], sha
                     && cost < *b
                 {
                     *b = cost;
-                    *s = Some((p, c, step));
+                    *s = Some(Back::new(p, c, step));
                 }
             };
             // Past the run's end there is nothing left to cut.
@@ -156,7 +182,7 @@ pub fn cut(looks: &[Look], from: usize, to: usize, cols: &[Option<Meaning>], sha
     // Walk back from the chosen end.
     let mut steps: Vec<(usize, usize, usize, Step)> = Vec::new(); // (from, to, col, step)
     let mut at = (end.1, end_col);
-    while let Some((p, c, step)) = back.get(idx(at.0, at.1)).copied().flatten() {
+    while let Some((p, c, step)) = back.get(idx(at.0, at.1)).copied().flatten().map(Back::get) {
         steps.push((p, at.0, c, step));
         at = (p, c);
     }

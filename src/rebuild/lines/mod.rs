@@ -30,7 +30,7 @@ mod grid;
 mod header;
 pub(crate) mod tokens;
 
-use crate::model::{Block, Cell, Document, Provenance, Row, Table};
+use crate::model::{Block, Cell, Document, Paragraph, Provenance, Row, Table};
 use crate::recognise::Grammars;
 use crate::recognise::grammar::ColumnMeaning as Meaning;
 
@@ -219,13 +219,20 @@ fn push_text(blocks: &mut Vec<Block>, toks: &[Token]) {
     );
 }
 
+/// A cell of the given lines. A run of blank lines inside a cell is one
+/// empty paragraph (the break between two paragraphs): a thousand blank
+/// lines say no more than one, and must not cost a paragraph each.
 fn cell(toks: &[Token], col: usize, lines: impl IntoIterator<Item = usize>) -> Cell {
     let lines: Vec<usize> = lines.into_iter().collect();
-    let paragraphs = lines
-        .iter()
-        .filter_map(|&i| toks.get(i))
-        .map(Token::paragraph)
-        .collect();
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut blank_before = false;
+    for t in lines.iter().filter_map(|&i| toks.get(i)) {
+        if t.blank() && blank_before {
+            continue;
+        }
+        blank_before = t.blank();
+        paragraphs.push(t.paragraph());
+    }
     let mut c = Cell::new(col, paragraphs);
     c.at = at(toks, lines.first().copied());
     c
@@ -266,15 +273,16 @@ fn table(toks: &[Token], h: &header::Header, cut: &grid::Cut) -> Table {
                     .iter()
                     .enumerate()
                     .map(|(c, r)| {
-                        // An empty cell prints one blank line: no paragraph.
-                        let lines = r
-                            .clone()
-                            .filter(|&i| toks.get(i).is_some_and(|t| !t.blank()));
-                        let mut cl = cell(toks, c, r.clone());
-                        if lines.count() == 0 {
-                            cl.paragraphs.clear();
+                        // An empty cell prints one blank line: no paragraph
+                        // (and nothing allocated for one: a save of a large
+                        // empty grid is all such cells).
+                        let mut lines = r.clone();
+                        if lines.all(|i| toks.get(i).is_none_or(Token::blank)) {
+                            let mut cl = Cell::new(c, Vec::new());
+                            cl.at = at(toks, Some(r.start));
+                            return cl;
                         }
-                        cl
+                        cell(toks, c, r.clone())
                     })
                     .collect(),
                 header: false,
@@ -296,7 +304,7 @@ fn table(toks: &[Token], h: &header::Header, cut: &grid::Cut) -> Table {
 mod tests {
     use super::*;
     use crate::interpret::plan::{self, Plan};
-    use crate::model::{Format, Paragraph};
+    use crate::model::Format;
 
     /// The plan the one plan builder reads from the rebuilt tables.
     fn extract(d: &Document, g: &Grammars) -> Option<Plan> {
@@ -315,6 +323,43 @@ mod tests {
             }
         }
         d
+    }
+
+    /// A run of blank lines inside a cell is one paragraph break, and an
+    /// empty cell holds no paragraph: a save of a large empty area costs
+    /// no paragraph per blank line.
+    #[test]
+    fn blank_runs_cost_one_paragraph_and_empty_cells_none() {
+        let tok = |text: &str, line: u32| Token {
+            text: text.to_string(),
+            list: false,
+            line,
+        };
+        let mut toks = vec![tok("Audit the files", 1)];
+        toks.extend((2..1_002).map(|l| tok("", l)));
+        toks.push(tok("then report back", 1_002));
+        let c = cell(&toks, 2, 0..toks.len());
+        let texts: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Audit the files", "", "then report back"]);
+        assert_eq!(c.at.line, Some(1));
+        let h = header::Header {
+            start: 0,
+            end: 0,
+            columns: vec![(None, Vec::new()), (None, Vec::new())],
+        };
+        let cut = grid::Cut {
+            rows: vec![grid::RowCut::Cells(vec![1..4, 4..1_001])],
+            end: 1_001,
+            cost: 0.0,
+        };
+        let t = table(&toks, &h, &cut);
+        let empty = &t.rows[1].cells;
+        assert!(
+            empty
+                .iter()
+                .all(|c| c.paragraphs.is_empty() && c.paragraphs.capacity() == 0)
+        );
+        assert_eq!(empty[1].at.line, Some(5));
     }
 
     #[test]
