@@ -127,6 +127,9 @@ pub struct Phrases<T> {
     /// Each phrase with its spaces removed → its pattern id (the first
     /// listed wins a tie).
     squashed: HashMap<String, usize>,
+    /// The longest squashed phrase, in bytes: no longer glued prefix can
+    /// match, so none is tried.
+    longest_squashed: usize,
     /// Phrases with no letters or digits (a ditto mark `"`), trimmed: they
     /// match only a whole text that is exactly the mark.
     marks: Vec<(String, T)>,
@@ -191,6 +194,7 @@ impl<T> Default for Phrases<T> {
             values: Vec::new(),
             ac: None,
             squashed: HashMap::new(),
+            longest_squashed: 0,
             marks: Vec::new(),
         }
     }
@@ -233,6 +237,7 @@ impl<T: Copy> Phrases<T> {
             phrases,
             values,
             ac,
+            longest_squashed: squashed.keys().map(String::len).max().unwrap_or(0),
             squashed,
             marks,
         }
@@ -332,9 +337,14 @@ impl<T: Copy> Phrases<T> {
     /// word broken mid-word), ending on a word boundary: its value, pattern
     /// id and how many words it takes.
     pub fn glued_prefix(&self, words: &[String]) -> Option<(T, usize, usize)> {
+        // Only prefixes as long as a phrase can match: a cell of many words
+        // must not cost a hash of every prefix (its length squared).
         let mut glued = String::new();
-        let mut ends = Vec::with_capacity(words.len());
+        let mut ends = Vec::new();
         for w in words {
+            if glued.len() + w.len() > self.longest_squashed {
+                break;
+            }
             glued.push_str(w);
             ends.push(glued.len());
         }
@@ -446,6 +456,13 @@ mod tests {
         assert_eq!(p.glued_prefix(&w("pe ar tr ee now")), Some((2, 1, 4)));
         assert_eq!(p.glued_prefix(&w("pearl")), None);
         assert_eq!(p.glued_prefix(&w("plu m")).map(|x| x.0), Some(3));
+        // A long run of words costs no more than the longest phrase: the
+        // glued prefixes stop there (each prefix was hashed, the words'
+        // length squared).
+        let long: Vec<String> = std::iter::repeat_n("tr".to_string(), 200_000).collect();
+        let before = crate::work::allocated_bytes();
+        assert_eq!(p.glued_prefix(&long), None);
+        assert!(crate::work::allocated_bytes() - before < 4_096);
         assert_eq!(p.phrase(1), "pear tree");
     }
 }
