@@ -19,7 +19,7 @@ for out in "$@"; do
     rm -rf "$tmp/o"
     /usr/bin/time -o "$tmp/t" -f "%U %S %M" "$BIN" extract "$f" -o "$tmp/o" --timeout 120 \
       >/dev/null 2>"$tmp/err"
-    read -r u s rss <"$tmp/t"
+    read -r u s rss < <(tail -n 1 "$tmp/t")
     cpu=$(echo "$u + $s" | bc)
     code=$(grep '^docket: error: ' "$tmp/err" | awk -F': ' '{print $4}' | head -1)
     [ -n "$(ls "$tmp/o" 2>/dev/null | grep -v manifest.json)" ] && code=written
