@@ -99,8 +99,10 @@ impl Walk<'_> {
     pub(super) fn absorb_action(&mut self, lines: &[String]) {
         if self.has_timescale {
             for (k, line) in lines.iter().enumerate() {
-                for span in date_spans(line, self.lex) {
-                    if self.is_cell_boundary(lines, k, span) {
+                let spans = date_spans(line, self.lex);
+                for (j, &span) in spans.iter().enumerate() {
+                    let later_date = j + 1 < spans.len();
+                    if self.is_cell_boundary(lines, k, span, later_date) {
                         if let Some(r) = self.row.as_mut() {
                             r.action.extend(lines[..k].iter().cloned());
                             r.action.push(line[..span.start].to_string());
@@ -121,7 +123,17 @@ impl Walk<'_> {
         self.cell = Cell::Action;
     }
 
-    pub(super) fn is_cell_boundary(&self, lines: &[String], k: usize, span: cues::Span) -> bool {
+    /// `later_date`: the line prints another date after this one, so what
+    /// follows holds a date and cannot be a lead cell (checked without
+    /// reading the rest again: a line of many dates cost its length
+    /// times its dates).
+    pub(super) fn is_cell_boundary(
+        &self,
+        lines: &[String],
+        k: usize,
+        span: cues::Span,
+        later_date: bool,
+    ) -> bool {
         let line = &lines[k];
         let prefix = line[..span.start].trim();
         if prefix.is_empty() {
@@ -140,10 +152,12 @@ impl Walk<'_> {
         }
         let rest = line[span.end..].trim();
         let after = &lines[k + 1..];
-        let mut tail = vec![rest.to_string()];
-        tail.extend(after.iter().cloned());
-        if self.has_lead && lead_like(&join(&tail), self.lex) {
-            return true;
+        if self.has_lead && !later_date {
+            let mut tail = vec![rest.to_string()];
+            tail.extend(after.iter().cloned());
+            if lead_like(&join(&tail), self.lex) {
+                return true;
+            }
         }
         let rest_short =
             !rest.chars().any(char::is_alphanumeric) || width(rest) <= self.widths.narrow;

@@ -74,10 +74,13 @@ pub fn date_spans(line: &str, lex: &Lexicon) -> Vec<Span> {
         if !marks_a_cell(&d.text) {
             continue;
         }
-        let Some(mut first) = ws.iter().position(|w| w.end > d.bytes.start) else {
+        // Words are in order: found by halving, not by a scan per date (a
+        // line of many dates cost its words times its dates).
+        let mut first = ws.partition_point(|w| w.end <= d.bytes.start);
+        if first >= ws.len() {
             continue;
-        };
-        let Some(last) = ws.iter().rposition(|w| w.start < d.bytes.end) else {
+        }
+        let Some(last) = ws.partition_point(|w| w.start < d.bytes.end).checked_sub(1) else {
             continue;
         };
         // A lead-in phrase: "End of June 2020".
