@@ -145,7 +145,10 @@ impl Walk<'_> {
             if prev.ends_with(|c: char| c.is_ascii_digit()) || prev.chars().count() <= 2 {
                 return false;
             }
-        } else if let Some(w) = cues::words(prefix).last()
+        } else if let Some(w) = prefix
+            .rsplit(char::is_whitespace)
+            .next()
+            .and_then(|last| cues::words(last).pop())
             && self.lex.is_function_word(w.bare)
         {
             return false;
