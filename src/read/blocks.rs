@@ -80,6 +80,15 @@ pub fn cell_content(items: Vec<Item>, depth: usize) -> Vec<Paragraph> {
     paragraphs
 }
 
+/// A binary word-processor paragraph's heading level: its outline level
+/// (0-based in `.doc` and RTF, so one more), else its style's name
+/// ("heading 2", "Title").
+pub fn heading_level(outline: Option<u8>, style: Option<&str>) -> Option<u8> {
+    outline
+        .map(|l| l.saturating_add(1))
+        .or_else(|| style.and_then(crate::read::docx::styles::heading_from_name))
+}
+
 /// A cell fill as the model keeps it: white and near-white are no fill.
 pub fn fill(rgb: Option<Rgb>) -> Option<Rgb> {
     rgb.filter(|c| !c.is_whiteish())

@@ -76,7 +76,7 @@ fn units(l: &super::flow::Line) -> Vec<(&str, At)> {
                 .collect();
         }
     }
-    vec![(l.text.as_str(), l.at)]
+    vec![(l.text.as_str(), l.at())]
 }
 
 /// A figure line: a number in digits (not a year, not a list marker, not a

@@ -35,9 +35,7 @@ pub struct Line {
     /// tab: a table row that a reader left as a line ("Name\tPost").
     pub cells: Vec<String>,
     pub page: Option<u32>,
-    /// Where the paragraph starts, for the items read from it.
-    pub at: At,
-    /// The same, as the model gave it.
+    /// Where the paragraph starts, as the model gave it.
     pub from: Provenance,
 }
 
@@ -61,13 +59,15 @@ impl Line {
             tab: t.contains('\t'),
             cells: tab_cells(t),
             page: None,
-            at: At::default(),
             from: Provenance::default(),
         }
     }
-}
 
-impl Line {
+    /// Where the paragraph starts, for the items read from it.
+    pub fn at(&self) -> At {
+        at_of(self.from)
+    }
+
     /// Where the paragraph's `k`-th line starts: `k` lines below the
     /// paragraph's own start where the input has lines.
     pub fn at_line(&self, k: usize) -> At {
@@ -86,7 +86,7 @@ impl Item<'_> {
     /// Where the item starts: a line's paragraph, a table's first row.
     pub fn at(&self) -> At {
         match self {
-            Item::Line(l) => l.at,
+            Item::Line(l) => l.at(),
             Item::Table(t) => t.rows.first().map(row_at).unwrap_or_default(),
         }
     }
@@ -162,7 +162,6 @@ fn push_line(
         heading,
         list: list || bullet,
         page: at.page,
-        at: at_of(at),
         from: at,
     }));
 }

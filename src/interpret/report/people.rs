@@ -451,7 +451,7 @@ fn name_run_then_posts(
         if l.lines.len() != 1 || secs.is_heading(k) || !looks_like_name(&l.text, v) {
             break;
         }
-        names.push((l.text.clone(), l.at));
+        names.push((l.text.clone(), l.at()));
         k += 1;
     }
     if names.len() < 2 || !names.iter().all(|(n, _)| looks_like_name(n, v)) {
@@ -563,7 +563,7 @@ fn signature_at(
         name: clean_name(&name, v),
         role,
         organisation,
-        at: line.at,
+        at: line.at(),
     };
     Some((person, used))
 }

@@ -113,7 +113,6 @@ pub fn find(items: &[Item<'_>]) -> Sections {
                     tab: false,
                     cells: Vec::new(),
                     page: l.page,
-                    at: l.at,
                     from: l.from,
                 };
                 found.extend(candidate(i, &one).map(|mut c| {

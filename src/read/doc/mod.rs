@@ -24,7 +24,6 @@ use std::io::{Cursor, Read};
 use crate::model::{Cell, Document, Format, Provenance, Row, Table};
 use crate::read::blocks::{self, EdgeGrid, Item, Runs};
 use crate::read::docx::grid::{self, RawCell, RawRow};
-use crate::read::docx::styles::heading_from_name;
 use crate::read::lists::{Counters, Numbering, put_label};
 
 use super::Limits;
@@ -356,10 +355,7 @@ impl Walker<'_> {
             .get(p.istd as usize)
             .cloned()
             .filter(|n| !n.is_empty());
-        let heading = p
-            .outline
-            .map(|l| l + 1)
-            .or_else(|| name.as_deref().and_then(heading_from_name));
+        let heading = blocks::heading_level(p.outline, name.as_deref());
         let at = Provenance {
             index: Some(self.index),
             ..Default::default()

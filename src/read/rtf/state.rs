@@ -7,7 +7,6 @@ use encoding_rs::Encoding;
 use crate::model::{Block, Cell, Provenance, Rgb, Row, Table};
 use crate::read::blocks::{self, EdgeGrid, Item, Runs};
 use crate::read::docx::grid::{self, HMerge, RawCell, RawRow, VMerge};
-use crate::read::docx::styles::heading_from_name;
 
 use super::lex::{Lexer, Token};
 
@@ -583,11 +582,7 @@ impl Reader {
             runs = merge(with, runs);
         }
         let style_name = self.styles.get(&self.g.style).cloned();
-        let heading = self
-            .g
-            .outline
-            .map(|l| l + 1)
-            .or_else(|| style_name.as_deref().and_then(heading_from_name));
+        let heading = blocks::heading_level(self.g.outline, style_name.as_deref());
         let at = Provenance {
             index: Some(self.index),
             ..Default::default()
