@@ -137,10 +137,24 @@ pub fn mentions_month(text: &str, lex: &Lexicon) -> bool {
     })
 }
 
+/// A lead cell names people, posts and bodies: past this many words a run
+/// of lines is prose, not a lead. Why a cap: the cues are asked of growing
+/// runs of lines, and a paragraph of thousands of lines read whole for
+/// each of them cost its length squared.
+pub const MAX_LEAD_WORDS: usize = 80;
+
+/// Are there more than `cap` words in `text`? Stops counting past the cap.
+pub fn more_words_than(text: &str, cap: usize) -> bool {
+    text.split_whitespace().nth(cap).is_some()
+}
+
 /// Does a run of lines read like a lead cell: capitalised words (names,
 /// posts, agencies) with at least one post or rank, and no date?
 pub fn lead_like(text: &str, lex: &Lexicon) -> bool {
-    if !date_spans(text, lex).is_empty() || mentions_month(text, lex) {
+    if more_words_than(text, MAX_LEAD_WORDS)
+        || !date_spans(text, lex).is_empty()
+        || mentions_month(text, lex)
+    {
         return false;
     }
     let mut content = 0usize;

@@ -41,6 +41,9 @@ pub(super) fn scan_with(text: &str, lex: &Lexicon) -> Vec<Found> {
         let at_word_start =
             c.is_alphanumeric() && !prev.is_some_and(|p| p.is_alphanumeric() || p == '/');
         if at_word_start {
+            // A word tried as the start of a date: the unit the growth
+            // tests count (and where a budget stops a long scan).
+            crate::work::step(1);
             let rest = &text[i..];
             if let Ok((after, (ranges, kind))) = expression(rest, lex) {
                 let consumed = rest.len() - after.len();

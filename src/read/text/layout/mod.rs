@@ -250,6 +250,28 @@ mod tests {
             .collect()
     }
 
+    /// Steps counted for an aligned table, `n` blank lines, and one more
+    /// aligned row.
+    fn blank_run_steps(n: usize) -> u64 {
+        let mut src = String::from("Ref   Action                 Lead\n");
+        for k in 1..=5 {
+            src.push_str(&format!("{k}     An invented action     Ann Example\n"));
+        }
+        src.push_str(&"\n".repeat(n));
+        src.push_str("6     One more action        Bob Example\n");
+        let s = LayoutSettings::default();
+        crate::work::count(|| blocks(&src, &s).len()).1
+    }
+
+    /// Whether a table resumes after a run of blank lines is one answer
+    /// for the whole run: asked per blank line, 4x the blanks cost 16x.
+    #[test]
+    fn a_run_of_blank_lines_costs_its_length_not_its_square() {
+        let (small, large) = (blank_run_steps(2_000), blank_run_steps(8_000));
+        assert!(small > 0);
+        assert!(large <= small * 5, "{small} -> {large}");
+    }
+
     #[test]
     fn detects_layout_dumps() {
         let s = LayoutSettings::default();

@@ -190,8 +190,16 @@ pub(super) fn region_end(
     let mut second = usize::MAX;
     // Where the aligned lines' blocks start (the columns so far).
     let mut col_starts: Vec<usize> = Vec::new();
+    // Whether the table resumes after the current run of blank lines: the
+    // same answer for every blank of the run, so asked once (asked per
+    // blank, a run of n blank lines cost n squared).
+    let mut resumes: Option<bool> = None;
     for (i, k) in kinds.iter().enumerate().skip(start) {
+        crate::work::step(1);
         let line = page.get(i);
+        if *k != Kind::Blank {
+            resumes = None;
+        }
         match k {
             Kind::Aligned => {
                 if let Some(l) = line {
@@ -228,7 +236,8 @@ pub(super) fn region_end(
             Kind::Blank => {
                 blank_run += 1;
                 if blank_run > s.max_blank_run
-                    && !resumes_in_columns(page, kinds, i, &col_starts, s)
+                    && !*resumes
+                        .get_or_insert_with(|| resumes_in_columns(page, kinds, i, &col_starts, s))
                 {
                     break;
                 }
@@ -249,7 +258,10 @@ fn resumes_in_columns(
     col_starts: &[usize],
     s: &LayoutSettings,
 ) -> bool {
-    let Some(j) = (i + 1..kinds.len()).find(|&j| kinds.get(j) != Some(&Kind::Blank)) else {
+    let Some(j) = (i + 1..kinds.len()).find(|&j| {
+        crate::work::step(1);
+        kinds.get(j) != Some(&Kind::Blank)
+    }) else {
         return false;
     };
     if !matches!(kinds.get(j), Some(Kind::Aligned | Kind::Indented)) {

@@ -6,7 +6,8 @@
 use super::runs::prose;
 use crate::model::{self, Paragraph, Provenance, Table};
 use crate::rebuild::flow::cues::{
-    date_spans, join, lead_like, opens_mid_sentence, unfinished, words,
+    MAX_LEAD_WORDS, date_spans, join, lead_like, more_words_than, opens_mid_sentence, unfinished,
+    words,
 };
 use crate::rebuild::flow::header::Column;
 use crate::rebuild::flow::lexicon::Lexicon;
@@ -179,7 +180,10 @@ impl<'a> TableBuilder<'a> {
         if lead_like(text, self.lex) {
             return true;
         }
-        if text.trim_end().ends_with('.') || !date_spans(text, self.lex).is_empty() {
+        if text.trim_end().ends_with('.')
+            || more_words_than(text, MAX_LEAD_WORDS)
+            || !date_spans(text, self.lex).is_empty()
+        {
             return false;
         }
         let content: Vec<_> = words(text)
@@ -211,7 +215,17 @@ impl<'a> TableBuilder<'a> {
         if lines.len() < 2 || self.lead_cell(&join(lines)) {
             return None;
         }
-        (1..lines.len()).rev().find(|&k| {
+        // Only first lines within a lead cell's words can be one: the
+        // rest are never tried (each try reads the whole group).
+        let mut words = 0;
+        let within = lines
+            .iter()
+            .take_while(|l| {
+                words += l.split_whitespace().count();
+                words <= MAX_LEAD_WORDS
+            })
+            .count();
+        (1..lines.len().min(within + 1)).rev().find(|&k| {
             lines[k].trim_start().starts_with(char::is_uppercase)
                 && self.lead_cell(&join(&lines[..k]))
                 && !self.lead_cell(&join(&lines[k..]))

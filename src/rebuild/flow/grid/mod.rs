@@ -200,6 +200,25 @@ mod tests {
         assert!(large <= small * 5, "{small} -> {large}");
     }
 
+    /// Steps counted for a plan without refs whose last row's lead cell
+    /// is followed by one group of `n` lines that each open in capitals
+    /// and never end a sentence.
+    fn long_group_steps(n: usize) -> u64 {
+        let group = vec!["Partners review the invented work with every team and"; n].join("\n");
+        let text = THEMES.replace("RED\n", &format!("{group}\n"));
+        crate::work::count(|| plan_of(&text).actions.len()).1
+    }
+
+    /// A long group is asked whether its first lines are a lead cell only
+    /// as far as a lead cell's words go: asked at every line, with the
+    /// rest read whole each time, 4x the lines cost 16x the steps.
+    #[test]
+    fn a_long_group_costs_its_length_not_its_square() {
+        let (small, large) = (long_group_steps(500), long_group_steps(2_000));
+        assert!(small > 0);
+        assert!(large <= small * 5, "{small} -> {large}");
+    }
+
     fn plan_of(text: &str) -> crate::interpret::plan::Plan {
         let doc = read::read(text.as_bytes(), &Limits::default()).unwrap();
         flow::tests::extract(&doc, &Grammars::builtin())
