@@ -355,9 +355,9 @@ impl Builder<'_> {
         }
         // A filled revised due replaces the due it revises.
         let timescale = match (&row.revised, &row.timescale) {
-            (CellVal::Text(p) | CellVal::Merged(p), _) if !p.is_empty() => Some(p.clone()),
+            (r, _) if !r.read().is_empty() => Some(r.copied()),
             (_, CellVal::Absent) => None,
-            (_, CellVal::Text(p) | CellVal::Merged(p)) => Some(p.clone()),
+            (_, t) => Some(t.copied()),
         };
         let lead = row.lead.own().to_vec();
         let as_above = self.says_as_above(&lead);
@@ -369,11 +369,11 @@ impl Builder<'_> {
             timescale,
             lead: if as_above { Vec::new() } else { lead },
             lead_merged: row.lead.is_merged(),
-            outcome: row.outcome.iter().map(copied).collect(),
-            status: copied(&row.status),
+            outcome: row.outcome.iter().map(CellVal::copied).collect(),
+            status: row.status.copied(),
             status_fill: row.status_fill,
-            percent: copied(&row.percent),
-            progress: row.progress.iter().map(copied).collect(),
+            percent: row.percent.copied(),
+            progress: row.progress.iter().map(CellVal::copied).collect(),
             as_above,
             at: row.at,
         });
@@ -410,14 +410,6 @@ impl Builder<'_> {
 fn non_empty_join(p: &[String]) -> Option<String> {
     let t = fields::join(p);
     (!t.is_empty()).then_some(t)
-}
-
-/// A merged cell reads as the cell it is merged from; an own cell as itself.
-fn copied(c: &CellVal) -> Vec<String> {
-    match c {
-        CellVal::Text(p) | CellVal::Merged(p) => p.clone(),
-        CellVal::Absent => Vec::new(),
-    }
 }
 
 fn extend_columns(into: &mut Vec<Vec<String>>, cells: &[CellVal]) {

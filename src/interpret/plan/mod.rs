@@ -254,6 +254,43 @@ mod tests {
         )
     }
 
+    /// Peak heap bytes to read a plan whose outcome cell, `n` paragraphs
+    /// long, is merged down beside `n` action rows.
+    fn merged_outcome_peak(n: usize) -> i64 {
+        let head = vec![
+            cell(0, 1, 1, "Ref"),
+            cell(1, 1, 1, "Action"),
+            cell(2, 1, 1, "Outcome"),
+        ];
+        let outcome = vec!["Families say the invented service helps them more"; n].join("\n");
+        let mut rows = vec![row(1, head)];
+        for k in 0..n {
+            let mut cells = vec![
+                cell(0, 1, 1, &format!("{}", k + 1)),
+                cell(1, 1, 1, "Review the invented pathway"),
+            ];
+            if k == 0 {
+                cells.push(cell(2, n, 1, &outcome));
+            }
+            rows.push(row(k as u32 + 2, cells));
+        }
+        let d = doc(rows, 3);
+        let before = crate::work::live_bytes();
+        crate::work::reset_peak();
+        let p = extract(&d, &Grammars::builtin());
+        assert_eq!(p.actions.len(), n);
+        crate::work::peak_bytes() - before
+    }
+
+    /// The rows a merged cell covers share its text, and each action's
+    /// copy stops at what a field keeps: 4x the rows cost 4x, not 16x.
+    #[test]
+    fn a_cell_merged_down_many_rows_costs_its_rows_not_their_square() {
+        let (small, large) = (merged_outcome_peak(400), merged_outcome_peak(1_600));
+        assert!(small > 0, "the test binary counts allocations");
+        assert!(large <= small * 6, "{small} -> {large}");
+    }
+
     #[test]
     fn vertical_merges_cover_findings_and_leads() {
         let d = doc(

@@ -5,10 +5,15 @@
 //! which of the two it was. A [`Line`] records exactly that, per meaning, and
 //! nothing about the format.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use crate::model::{Cell, Provenance, Rgb, Row, Slot, Table};
 use crate::recognise::reference;
 
 use super::columns::{ColumnMap, Extra, Meaning, is_header_repeat, merged_from_above};
+use crate::contract::MAX_TEXT_BYTES;
 
 /// One cell as the builder sees it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19,8 +24,9 @@ pub enum CellVal {
     /// The cell starts in this row: its non-empty paragraphs (maybe none).
     Text(Vec<String>),
     /// Covered by a cell that starts in a row above (a vertical merge): that
-    /// cell's paragraphs.
-    Merged(Vec<String>),
+    /// cell's paragraphs, shared by every row it covers (a copy per row
+    /// made a cell spanning n rows cost n times its text).
+    Merged(Arc<[String]>),
 }
 
 impl CellVal {
@@ -39,6 +45,49 @@ impl CellVal {
     pub fn is_merged(&self) -> bool {
         matches!(self, CellVal::Merged(_))
     }
+
+    /// The paragraphs this row reads, own or merged from above.
+    pub fn read(&self) -> &[String] {
+        match self {
+            CellVal::Text(p) => p,
+            CellVal::Merged(p) => p,
+            CellVal::Absent => &[],
+        }
+    }
+
+    /// A copy of what this row reads, for a field of its own. A merged
+    /// cell is copied into every row it covers, so its copy stops once it
+    /// holds more than a field can keep ([`MAX_TEXT_BYTES`]; the contract
+    /// cuts the rest and says so): a cell spanning n rows cannot cost n
+    /// times its whole text.
+    pub fn copied(&self) -> Vec<String> {
+        match self {
+            CellVal::Merged(p) => bounded(p, MAX_TEXT_BYTES),
+            other => other.read().to_vec(),
+        }
+    }
+}
+
+/// The first paragraphs of `p` up to just past `max` bytes: whole
+/// paragraphs while they fit, then the next one cut one character past
+/// `max` (so the joined text is still over `max` and its cut is reported).
+fn bounded(p: &[String], max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut total = 0usize;
+    for para in p {
+        if total > max {
+            break;
+        }
+        let room = max + 1 - total.min(max + 1);
+        let cut = para
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .find(|&end| end > room)
+            .unwrap_or(para.len());
+        out.push(para[..cut].to_string());
+        total += cut + 1;
+    }
+    out
 }
 
 /// A data row, cell by meaning.
@@ -125,6 +174,11 @@ fn is_rule_row(texts: &[String]) -> bool {
 /// headings; other rows before it are ignored.
 pub fn lines(table: &Table, map: &ColumnMap, header_row: Option<usize>) -> Vec<Line> {
     let slots = table.slots();
+    let cells = Cells {
+        table,
+        slots: &slots,
+        merged: RefCell::default(),
+    };
     let mut out = Vec::new();
     let start = header_row.map_or(0, |h| h + 1);
     if let Some(h) = header_row {
@@ -160,7 +214,7 @@ pub fn lines(table: &Table, map: &ColumnMap, header_row: Option<usize>) -> Vec<L
             out.push(Line::Section(join_space(&only.text())));
             continue;
         }
-        out.push(Line::Data(Box::new(read_row(table, &slots, ri, row, map))));
+        out.push(Line::Data(Box::new(read_row(&cells, ri, row, map))));
     }
     out
 }
@@ -186,43 +240,50 @@ fn join_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn cell_val(table: &Table, slots: &[Vec<Slot>], ri: usize, col: usize) -> CellVal {
-    let Some(slot) = slots.get(ri).and_then(|r| r.get(col)).copied() else {
-        return CellVal::Absent;
-    };
-    if let Some((r, c)) = merged_from_above(slot, ri) {
-        return match table.cell(r, c) {
-            Some(cell) => CellVal::Merged(paragraphs(cell)),
-            None => CellVal::Absent,
+/// The table's cells as rows read them: each merged cell's paragraphs
+/// made once and shared by the rows it covers.
+struct Cells<'a> {
+    table: &'a Table,
+    slots: &'a [Vec<Slot>],
+    merged: RefCell<HashMap<(usize, usize), Arc<[String]>>>,
+}
+
+impl Cells<'_> {
+    fn val(&self, ri: usize, col: usize) -> CellVal {
+        let Some(slot) = self.slots.get(ri).and_then(|r| r.get(col)).copied() else {
+            return CellVal::Absent;
         };
-    }
-    match slot {
-        Slot::Origin(r, c) => match table.cell(r, c) {
-            Some(cell) => CellVal::Text(paragraphs(cell)),
-            None => CellVal::Absent,
-        },
-        // Covered from the left within this row: the text belongs to the
-        // column where the cell starts.
-        Slot::Covered(..) => CellVal::Text(Vec::new()),
-        Slot::Empty => CellVal::Absent,
+        if let Some((r, c)) = merged_from_above(slot, ri) {
+            let Some(cell) = self.table.cell(r, c) else {
+                return CellVal::Absent;
+            };
+            let shared = self
+                .merged
+                .borrow_mut()
+                .entry((r, c))
+                .or_insert_with(|| paragraphs(cell).into())
+                .clone();
+            return CellVal::Merged(shared);
+        }
+        match slot {
+            Slot::Origin(r, c) => match self.table.cell(r, c) {
+                Some(cell) => CellVal::Text(paragraphs(cell)),
+                None => CellVal::Absent,
+            },
+            // Covered from the left within this row: the text belongs to the
+            // column where the cell starts.
+            Slot::Covered(..) => CellVal::Text(Vec::new()),
+            Slot::Empty => CellVal::Absent,
+        }
     }
 }
 
-fn read_row(table: &Table, slots: &[Vec<Slot>], ri: usize, row: &Row, map: &ColumnMap) -> RowData {
-    let one = |m: Meaning| {
-        map.first(m)
-            .map_or(CellVal::Absent, |c| cell_val(table, slots, ri, c))
-    };
-    let extra = |e: Extra| {
-        map.extra(e)
-            .map_or(CellVal::Absent, |c| cell_val(table, slots, ri, c))
-    };
-    let many = |m: Meaning| -> Vec<CellVal> {
-        map.all(m)
-            .into_iter()
-            .map(|c| cell_val(table, slots, ri, c))
-            .collect()
-    };
+fn read_row(cells: &Cells, ri: usize, row: &Row, map: &ColumnMap) -> RowData {
+    let (table, slots) = (cells.table, cells.slots);
+    let one = |m: Meaning| map.first(m).map_or(CellVal::Absent, |c| cells.val(ri, c));
+    let extra = |e: Extra| map.extra(e).map_or(CellVal::Absent, |c| cells.val(ri, c));
+    let many =
+        |m: Meaning| -> Vec<CellVal> { map.all(m).into_iter().map(|c| cells.val(ri, c)).collect() };
     RowData {
         ref_: one(Meaning::Ref),
         finding: one(Meaning::Finding),

@@ -3,7 +3,7 @@
 
 use super::joins::mark_header_repeats;
 use super::rows::RawRow;
-use super::text::{Words, join_lines_with};
+use super::text::{Words, append_line_with, join_lines_with};
 use crate::model::{Cell, Paragraph, Provenance, Row, Table};
 
 /// Raw rows into the model's table: a column that carries on through a row
@@ -106,9 +106,7 @@ fn row_cells(
             // The carried-on line goes on the cell's last paragraph.
             let mut paras = paras.into_iter();
             match (paras.next(), cell.paragraphs.last_mut()) {
-                (Some(first), Some(last)) => {
-                    last.text = join_lines_with(&[last.text.clone(), first.text], words);
-                }
+                (Some(first), Some(last)) => append_line_with(&mut last.text, &first.text, words),
                 (Some(first), None) => cell.paragraphs.push(first),
                 _ => {}
             }
@@ -150,5 +148,55 @@ fn remove_covered(out: &mut [Row]) {
         for row in out.iter_mut().skip(ri + 1).take(span - 1) {
             row.cells.retain(|c| c.col != col);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::layout::rows::Seg;
+
+    fn seg(text: &str, continues: bool, line: u32) -> Seg {
+        Seg {
+            paragraphs: vec![vec![text.to_string()]],
+            list: vec![false],
+            continues,
+            line,
+        }
+    }
+
+    /// Steps counted for a first row and `n` rows whose first cell
+    /// carries on the cell above while the second opens its own.
+    fn carried_steps(n: usize) -> u64 {
+        let mut rows = vec![RawRow {
+            segs: vec![seg("An invented action", false, 1), seg("Ann", false, 1)],
+            line: 1,
+            lines: 1,
+            entry: true,
+            ..RawRow::default()
+        }];
+        for k in 0..n {
+            let line = k as u32 + 2;
+            rows.push(RawRow {
+                segs: vec![seg("that goes on", true, line), seg("Bob", false, line)],
+                line,
+                lines: 1,
+                ..RawRow::default()
+            });
+        }
+        let cols = [(0, 20), (24, 30)];
+        let (t, steps) = crate::work::count(|| assemble(rows, &cols, &Words::default(), true));
+        let first = t.cell(0, 0).map(|c| c.text()).unwrap_or_default();
+        assert_eq!(first.matches("goes on").count(), n);
+        steps
+    }
+
+    /// A cell carried on over many rows is joined a line at a time, not
+    /// re-joined whole per line (4x the lines cost 16x).
+    #[test]
+    fn a_cell_carried_on_costs_its_length_not_its_square() {
+        let (small, large) = (carried_steps(1_000), carried_steps(4_000));
+        assert!(small > 0);
+        assert!(large <= small * 5, "{small} -> {large}");
     }
 }

@@ -22,6 +22,8 @@ pub(super) fn join_lines_with(lines: &[String], words: &Words) -> String {
     let lines = place_raised_suffixes(lines);
     let mut out = String::new();
     for l in &lines {
+        // A line and its length: the unit the growth tests count.
+        crate::work::step(1 + l.len() as u64 / 64);
         let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
         if l.is_empty() {
             continue;
@@ -36,6 +38,26 @@ pub(super) fn join_lines_with(lines: &[String], words: &Words) -> String {
         out.push_str(&l);
     }
     join_ordinals(&out)
+}
+
+/// `*text = join_lines_with(&[text, line])` for a `text` that is already
+/// such a join's output, in the time of the line, not of the text: only
+/// the text's last word meets the line (a mend, a space, an ordinal), so
+/// only it is joined again. Why: a cell carried on over thousands of lines
+/// re-joined whole per line cost its length squared. A line (or text) that
+/// is an ordinal suffix alone may attach anywhere, so it takes the whole
+/// join, and so does a text whose last word is one (it would attach to the
+/// line on its own).
+pub(super) fn append_line_with(text: &mut String, line: &str, words: &Words) {
+    let suffix = |l: &str| ORDINAL_SUFFIXES.contains(&l.trim());
+    let cut = text.rfind(' ').map_or(0, |i| i + 1);
+    if suffix(line) || suffix(&text[cut..]) {
+        *text = join_lines_with(&[std::mem::take(text), line.to_string()], words);
+        return;
+    }
+    let tail = join_lines_with(&[text[cut..].to_string(), line.to_string()], words);
+    text.truncate(cut);
+    text.push_str(&tail);
 }
 
 /// The words a dump prints whole: those of a text block but its last
@@ -161,6 +183,51 @@ pub(super) fn join_ordinals(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words that meet at line ends in dumps: hyphen breaks, ordinals,
+    /// numbers, a word broken without a hyphen ("Safeguardin" / "g").
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "3",
+            "12",
+            "th",
+            "rd",
+            "June,",
+            "Covid-",
+            "19",
+            "rules",
+            "Safeguardin",
+            "g",
+            "Children",
+            "-",
+            "",
+            "  ",
+            "a",
+            "x-",
+            "st.",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    fn line() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..5).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        /// Appending line by line gives what joining the whole cell gives.
+        #[test]
+        fn appending_a_line_is_joining_it(lines in prop::collection::vec(line(), 1..8)) {
+            let words = Words(["safeguarding".to_string()].into_iter().collect());
+            let mut text = join_lines_with(&lines[..1], &words);
+            let mut whole = text.clone();
+            for l in &lines[1..] {
+                append_line_with(&mut text, l, &words);
+                whole = join_lines_with(&[whole, l.clone()], &words);
+                prop_assert_eq!(&text, &whole);
+            }
+        }
+    }
 
     #[test]
     fn ordinals_and_broken_words_are_joined() {
