@@ -224,3 +224,33 @@ fn seeds_are_not_read_as_layout_dumps() {
         }
     }
 }
+
+/// Steps counted to read a mutated layout dump (the campaign's text
+/// input 344 of seed 1, its run of one repeated line collapsed to one copy
+/// for the repository) with that line printed `n` extra times: every copy
+/// began a region that failed as a table and was read again to its end
+/// (24,000 copies: over 110 s).
+fn repeated_row_steps(n: usize) -> u64 {
+    let src = std::fs::read_to_string("tests/slow/carried-row-repeated.txt").unwrap();
+    let lines: Vec<&str> = src.lines().collect();
+    let k = lines
+        .iter()
+        .position(|l| l.contains("15.23 Assess need"))
+        .expect("the repeated line");
+    let mut text = lines[..=k].join("\n");
+    for _ in 0..n {
+        text.push('\n');
+        text.push_str(lines[k]);
+    }
+    text.push('\n');
+    text.push_str(&lines[k + 1..].join("\n"));
+    let limits = docket::read::Limits::default();
+    docket::work::count(|| docket::read::text::read(text.as_bytes(), &limits).is_ok()).1
+}
+
+#[test]
+fn a_long_region_that_is_no_table_costs_its_length_not_its_square() {
+    let (small, large) = (repeated_row_steps(1_000), repeated_row_steps(4_000));
+    assert!(small > 0);
+    assert!(large <= small * 5, "{small} -> {large}");
+}

@@ -240,12 +240,15 @@ fn join_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Merged cells' paragraphs by (row, cell index), made once.
+type SharedCells = HashMap<(usize, usize), Arc<[String]>>;
+
 /// The table's cells as rows read them: each merged cell's paragraphs
 /// made once and shared by the rows it covers.
 struct Cells<'a> {
     table: &'a Table,
     slots: &'a [Vec<Slot>],
-    merged: RefCell<HashMap<(usize, usize), Arc<[String]>>>,
+    merged: RefCell<SharedCells>,
 }
 
 impl Cells<'_> {

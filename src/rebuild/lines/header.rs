@@ -19,6 +19,15 @@ const MIN_NAMED_AROUND_EMPTY: usize = 3;
 /// last header cell.
 const MAX_TRAILING: usize = 4;
 
+/// Lines of one header cell past its name (a long header cell wraps onto
+/// a few): more unnamed lines in a row end the run. Why a cap: every line
+/// that opens with a column name starts a run, and an uncapped run read
+/// the rest of a long paragraph-per-line save once per such line.
+const MAX_HEADER_CELL_LINES: usize = 12;
+
+/// Columns a header may name; a run naming more is data.
+const MAX_HEADER_COLUMNS: usize = 40;
+
 /// A line's words, normalised.
 fn words(s: &str) -> Vec<String> {
     normalise(s)
@@ -70,8 +79,9 @@ pub struct Header {
 /// between, and stops before a second column of a meaning a plan has once
 /// (data that opens with an alias word). Valid when it names at least two
 /// meanings, one of them the actions or the findings.
-pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header> {
-    let first = named(aliases, &tokens.get(i)?.text)?;
+fn header_at(tokens: &[Token], i: usize, names: &[Option<Named>]) -> Option<Header> {
+    let named_at = |k: usize| names.get(k).copied().flatten();
+    let first = named_at(i)?;
     if !first.opens {
         return None;
     }
@@ -85,13 +95,11 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
         n.meaning.repeatable() || !columns.iter().any(|(m, _)| *m == Some(n.meaning))
     };
     while let Some(t) = tokens.get(j) {
+        crate::work::step(1);
         if t.blank() {
             // An empty header cell (over a rating column, say) prints a
             // blank line between two column names.
-            let named_next = tokens
-                .get(j + 1)
-                .and_then(|n| named(aliases, &n.text))
-                .is_some_and(|n| fresh(&columns, n));
+            let named_next = named_at(j + 1).is_some_and(|n| fresh(&columns, n));
             if pending.is_empty() && named_next {
                 columns.push((None, vec![j]));
                 j += 1;
@@ -99,10 +107,13 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
             }
             break;
         }
-        if t.text.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
+        if t.text.split_whitespace().nth(MAX_HEADER_WORDS).is_some()
+            || pending.len() >= MAX_HEADER_CELL_LINES
+            || columns.len() >= MAX_HEADER_COLUMNS
+        {
             break;
         }
-        match named(aliases, &t.text) {
+        match named_at(j) {
             Some(n) => {
                 if !fresh(&columns, n) {
                     break;
@@ -161,16 +172,24 @@ pub fn header_at(tokens: &[Token], i: usize, aliases: &Aliases) -> Option<Header
 
 /// Every header run, in order, not overlapping.
 pub fn headers(tokens: &[Token], aliases: &Aliases) -> Vec<Header> {
+    // Each line's column name, read once: runs overlap.
+    let names: Vec<Option<Named>> = tokens
+        .iter()
+        .map(|t| {
+            crate::work::step(1);
+            named(aliases, &t.text)
+        })
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match header_at(tokens, i, aliases) {
+        match header_at(tokens, i, &names) {
             Some(mut h) => {
                 // A title that opens with an alias ("Action plan …") may
                 // run into the header: a run starting later that names more
                 // columns is the header.
                 for j in i + 1..h.end {
-                    if let Some(later) = header_at(tokens, j, aliases)
+                    if let Some(later) = header_at(tokens, j, &names)
                         && later.columns.len() > h.columns.len()
                     {
                         h = later;
@@ -189,6 +208,25 @@ pub fn headers(tokens: &[Token], aliases: &Aliases) -> Vec<Header> {
 mod tests {
     use super::*;
     use crate::recognise::Grammars;
+
+    /// Steps counted to find headers in `n` lines that each name a column
+    /// a plan may have many of, then `n` lines that name none.
+    fn header_steps(n: usize) -> u64 {
+        let mut lines = vec!["Progress update"; n];
+        lines.extend(vec!["the invented work goes on"; n]);
+        let t = toks(&lines);
+        let aliases = Aliases::new(&Grammars::builtin());
+        crate::work::count(|| headers(&t, &aliases).len()).1
+    }
+
+    /// A run is read at most a header's length from where it opens: read
+    /// to the end of the lines from each opening, 4x the lines cost 16x.
+    #[test]
+    fn header_runs_cost_the_lines_not_their_square() {
+        let (small, large) = (header_steps(500), header_steps(2_000));
+        assert!(small > 0);
+        assert!(large <= small * 5, "{small} -> {large}");
+    }
 
     fn toks(lines: &[&str]) -> Vec<Token> {
         lines

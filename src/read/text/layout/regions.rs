@@ -50,12 +50,23 @@ pub(super) fn page_items(
     let mut items = Vec::new();
     let mut prose_start = 0usize;
     let mut i = 0usize;
+    // The end of the last region that failed as a table, and how many
+    // times a region ending there has been tried.
+    let mut failed: Option<(usize, usize)> = None;
     while i < page.len() {
         if kinds.get(i) != Some(&Kind::Aligned) {
             i += 1;
             continue;
         }
-        let mut end = region_end(page, &kinds, i, s);
+        let region = region_end(page, &kinds, i, s);
+        if let Some((f_end, tries)) = failed
+            && f_end == region
+            && tries > s.max_region_retries
+        {
+            i = region;
+            continue;
+        }
+        let mut end = region;
         end = trailing_first_column(page, &kinds, i, end, s);
         // A page that goes on with a table from the page before may open
         // with lines of one cell before the first aligned line: indented
@@ -118,6 +129,10 @@ pub(super) fn page_items(
             prose_start = end;
             i = end;
         } else {
+            failed = match failed {
+                Some((f_end, tries)) if f_end == region => Some((f_end, tries + 1)),
+                _ => Some((region, 1)),
+            };
             i += 1;
         }
     }

@@ -35,6 +35,11 @@ pub struct LayoutSettings {
     /// How far (in characters) a column may move between pages and still be
     /// the same column of a table continued over the break.
     pub join_shift: usize,
+    /// A region that fails to read as a table is tried again from this
+    /// many of its later lines at most, then read as prose. Why: each try
+    /// reads the region to its end, so trying from every line of a long
+    /// region cost its length squared (24,000 aligned lines: minutes).
+    pub max_region_retries: usize,
 }
 
 impl Default for LayoutSettings {
@@ -50,6 +55,7 @@ impl Default for LayoutSettings {
             running_share: 0.5,
             running_min_pages: 3,
             join_shift: 8,
+            max_region_retries: 16,
         }
     }
 }
