@@ -10,15 +10,28 @@ use crate::model::Table;
 
 use super::flow::{Item, row_at};
 use super::sections::Sections;
+use std::collections::HashMap;
+
 use super::text::{is_acronym, norm};
 use super::vocab::Vocab;
 
 pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry> {
+    // Which sections are glossaries, asked once per section (asked per
+    // item, a long title was normalised once per item of the report).
+    let glossaries: Vec<bool> = secs
+        .list
+        .iter()
+        .map(|s| v.phrases().glossary_headings.contains(&s.title))
+        .collect();
+    let in_glossary = |i: usize| {
+        secs.enclosing(i)
+            .is_some_and(|s| glossaries.get(s).copied().unwrap_or(false))
+    };
     let mut out = Vec::new();
     let mut tables_found = false;
     for (i, it) in items.iter().enumerate() {
         if let Item::Table(t) = it {
-            let under_heading = heading_above(items, secs, i, v);
+            let under_heading = in_glossary(i) || heading_above(items, i, v);
             let found = table_entries(t, under_heading, v);
             tables_found |= !found.is_empty();
             out.extend(found);
@@ -32,7 +45,7 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry
         let Some(l) = it.line() else {
             continue;
         };
-        if !in_glossary_section(secs, i, v) {
+        if !in_glossary(i) {
             continue;
         }
         // The heading's own line is no entry, but the first term may be
@@ -67,22 +80,14 @@ pub fn find(items: &[Item<'_>], secs: &Sections, v: &Vocab) -> Vec<GlossaryEntry
 
 /// Is stream item `i` under a glossary heading (its section's title, or a
 /// line just above it)?
-fn heading_above(items: &[Item<'_>], secs: &Sections, i: usize, v: &Vocab) -> bool {
-    if in_glossary_section(secs, i, v) {
-        return true;
-    }
+/// A glossary heading in one of the two lines above item `i`.
+fn heading_above(items: &[Item<'_>], i: usize, v: &Vocab) -> bool {
     (i.saturating_sub(2)..i).any(|k| {
         items.get(k).and_then(Item::line).is_some_and(|l| {
             l.text.split_whitespace().count() <= 6
                 && v.phrases().glossary_headings.contains(&l.text)
         })
     })
-}
-
-fn in_glossary_section(secs: &Sections, i: usize, v: &Vocab) -> bool {
-    secs.enclosing(i)
-        .and_then(|s| secs.list.get(s))
-        .is_some_and(|s| v.phrases().glossary_headings.contains(&s.title))
 }
 
 fn table_entries(t: &Table, under_heading: bool, v: &Vocab) -> Vec<GlossaryEntry> {
@@ -110,19 +115,26 @@ fn table_entries(t: &Table, under_heading: bool, v: &Vocab) -> Vec<GlossaryEntry
             .collect(),
     };
     let skip = usize::from(header.is_some());
+    // Each cell's text normalised once: a cell spanning many columns is
+    // read by every pair of columns it covers.
+    let mut normed: HashMap<(usize, usize), String> = HashMap::new();
+    let mut text_at = |ri: usize, col: usize| -> String {
+        t.cell_at(ri, col)
+            .map(|c| {
+                normed
+                    .entry((ri, c.col))
+                    .or_insert_with(|| norm(&c.text()))
+                    .clone()
+            })
+            .unwrap_or_default()
+    };
     let mut out = Vec::new();
     for (tc, mc) in pairs {
         let mut rows = Vec::new();
         let mut filled = 0;
         for ri in skip..t.rows.len() {
-            let term = t
-                .cell_at(ri, tc)
-                .map(|c| norm(&c.text()))
-                .unwrap_or_default();
-            let meaning = t
-                .cell_at(ri, mc)
-                .map(|c| norm(&c.text()))
-                .unwrap_or_default();
+            let term = text_at(ri, tc);
+            let meaning = text_at(ri, mc);
             if term.is_empty() && meaning.is_empty() {
                 continue;
             }

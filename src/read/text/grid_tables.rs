@@ -222,6 +222,11 @@ fn grid_table(lines: &[&str], start: usize, ctx: &Ctx) -> Option<(Table, usize)>
     Some((table, last_border + 1))
 }
 
+/// Columns a grid table may have, as for HTML tables and sheets: a rule
+/// drawing more is not read as a table (a mutated 2.8 MB rule of 400,000
+/// columns cost minutes in every later stage).
+const MAX_COLUMNS: usize = 1_024;
+
 /// Column boundaries: every `+` that touches a rule character.
 fn boundaries(grid: &[Vec<char>]) -> Vec<usize> {
     let mut b: Vec<usize> = Vec::new();
@@ -273,7 +278,10 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 
 fn grid_to_table(grid: &[Vec<char>], first_line: usize, ctx: &Ctx) -> Option<Table> {
     let b = boundaries(grid);
-    let cols = b.len().checked_sub(1).filter(|&n| n > 0)?;
+    let cols = b
+        .len()
+        .checked_sub(1)
+        .filter(|&n| n > 0 && n <= MAX_COLUMNS)?;
     // Separator lines: any column drawn as a rule.
     let seps: Vec<usize> = (0..grid.len())
         .filter(|&y| (0..cols).any(|c| is_rule(&grid[y], &b, c)))
@@ -1058,6 +1066,22 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// An invented grid whose rules draw more columns than a table may
+    /// have is not read as a table; one at the cap is.
+    #[test]
+    fn grids_wider_than_the_column_cap_are_no_tables() {
+        let grid = |cols: usize| {
+            let rule = format!("+{}", "--+".repeat(cols));
+            let row = format!("|{}", "ab|".repeat(cols));
+            format!("{rule}\n{row}\n{rule}\n{row}\n{rule}\n")
+        };
+        let at_cap = grid(MAX_COLUMNS);
+        let b = read(&at_cap);
+        assert_eq!(tables(&b).first().map(|t| t.columns), Some(MAX_COLUMNS));
+        let over = grid(MAX_COLUMNS + 1);
+        assert!(tables(&read(&over)).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! printed on one line meet, and a fragment opening mid-sentence goes back
 //! to the cell left unfinished (rows split by a page break).
 
-use super::cues::{self, date_spans, join, lead_like, unfinished};
+use super::cues::{self, date_spans, join, lead_like, lead_like_run, unfinished};
 use super::lexicon::Lexicon;
 use super::para::{Para, width};
 use super::walk::{Cell, Row, Walk};
@@ -155,12 +155,8 @@ impl Walk<'_> {
         }
         let rest = line[span.end..].trim();
         let after = &lines[k + 1..];
-        if self.has_lead && !later_date {
-            let mut tail = vec![rest.to_string()];
-            tail.extend(after.iter().cloned());
-            if lead_like(&join(&tail), self.lex) {
-                return true;
-            }
+        if self.has_lead && !later_date && lead_like_run(rest, after, self.lex) {
+            return true;
         }
         let rest_short =
             !rest.chars().any(char::is_alphanumeric) || width(rest) <= self.widths.narrow;

@@ -148,6 +148,25 @@ pub fn more_words_than(text: &str, cap: usize) -> bool {
     text.split_whitespace().nth(cap).is_some()
 }
 
+/// [`lead_like`] of `first` and the lines after it joined, joining only
+/// as many lines as can still make a lead: once the lines taken hold more
+/// than [`MAX_LEAD_WORDS`] words (a join merges at most one pair of words
+/// per line), the whole run cannot be one. Why: asked per date of every
+/// line with the rest of the paragraph after it, joining it all cost the
+/// paragraph's length squared.
+pub fn lead_like_run(first: &str, after: &[String], lex: &Lexicon) -> bool {
+    let mut pieces: Vec<&str> = vec![first];
+    let mut words = first.split_whitespace().count();
+    for l in after {
+        if words.saturating_sub(pieces.len() - 1) > MAX_LEAD_WORDS {
+            break;
+        }
+        pieces.push(l);
+        words += l.split_whitespace().count();
+    }
+    lead_like(&join(&pieces), lex)
+}
+
 /// Does a run of lines read like a lead cell: capitalised words (names,
 /// posts, agencies) with at least one post or rank, and no date?
 pub fn lead_like(text: &str, lex: &Lexicon) -> bool {
