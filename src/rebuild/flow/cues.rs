@@ -141,7 +141,7 @@ pub fn mentions_month(text: &str, lex: &Lexicon) -> bool {
 /// of lines is prose, not a lead. Why a cap: the cues are asked of growing
 /// runs of lines, and a paragraph of thousands of lines read whole for
 /// each of them cost its length squared.
-pub const MAX_LEAD_WORDS: usize = 80;
+pub const MAX_LEAD_WORDS: usize = 40;
 
 /// Are there more than `cap` words in `text`? Stops counting past the cap.
 pub fn more_words_than(text: &str, cap: usize) -> bool {
@@ -301,6 +301,8 @@ pub fn heading_line(line: &str) -> bool {
 pub fn join<S: AsRef<str>>(pieces: &[S]) -> String {
     let mut out = String::new();
     for piece in pieces {
+        // A piece and its length: the unit the growth tests count.
+        crate::work::step(1 + piece.as_ref().len() as u64 / 64);
         let p = piece.as_ref().trim();
         if p.is_empty() {
             continue;

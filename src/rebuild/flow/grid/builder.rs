@@ -40,7 +40,14 @@ pub(super) struct TableBuilder<'a> {
     /// A ref printed at the top of a page before the tails of the row the
     /// page break cut: it opens its row once those tails are placed.
     pub(super) held_ref: Option<(String, u32)>,
+    /// Texts already asked [`Self::lead_cell`], with the answers: a group
+    /// is asked about its prefixes at every split, and a lead cell printed
+    /// again and again is asked about the same text each time.
+    lead_answers: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
+
+/// Answers kept by [`TableBuilder::lead_cell`] before the memo starts over.
+const MAX_LEAD_ANSWERS: usize = 4_096;
 
 impl<'a> TableBuilder<'a> {
     pub(super) fn new(cols: &'a [Column], lex: &'a Lexicon, g: &'a Grammars) -> Self {
@@ -61,6 +68,7 @@ impl<'a> TableBuilder<'a> {
             wrapped: false,
             want_finding: false,
             held_ref: None,
+            lead_answers: Default::default(),
         }
     }
 
@@ -177,6 +185,19 @@ impl<'a> TableBuilder<'a> {
 
     /// A lead cell: reads like one, or short and mostly capitalised words.
     pub(super) fn lead_cell(&self, text: &str) -> bool {
+        if let Some(&known) = self.lead_answers.borrow().get(text) {
+            return known;
+        }
+        let answer = self.read_lead_cell(text);
+        let mut memo = self.lead_answers.borrow_mut();
+        if memo.len() >= MAX_LEAD_ANSWERS {
+            memo.clear();
+        }
+        memo.insert(text.to_string(), answer);
+        answer
+    }
+
+    fn read_lead_cell(&self, text: &str) -> bool {
         if lead_like(text, self.lex) {
             return true;
         }
@@ -209,10 +230,25 @@ impl<'a> TableBuilder<'a> {
         named && (2..=14).contains(&content.len()) && capital * 5 >= content.len() * 3
     }
 
+    /// [`Self::lead_cell`] of lines joined, without joining lines that
+    /// hold more words than a lead cell can (a join merges at most one
+    /// pair of words per line): a group split again and again was joined
+    /// whole at every split.
+    fn lead_cell_lines(&self, lines: &[String]) -> bool {
+        let mut words = 0usize;
+        for (taken, l) in lines.iter().enumerate() {
+            words += l.split_whitespace().count();
+            if words.saturating_sub(taken) > MAX_LEAD_WORDS {
+                return false;
+            }
+        }
+        self.lead_cell(&join(lines))
+    }
+
     /// A group whose first lines are a lead cell and whose rest starts a new
     /// cell (pdftotext glued two text boxes): where it splits, if anywhere.
     pub(super) fn lead_then_text(&self, lines: &[String]) -> Option<usize> {
-        if lines.len() < 2 || self.lead_cell(&join(lines)) {
+        if lines.len() < 2 || self.lead_cell_lines(lines) {
             return None;
         }
         // Only first lines within a lead cell's words can be one: the
@@ -227,8 +263,8 @@ impl<'a> TableBuilder<'a> {
             .count();
         (1..lines.len().min(within + 1)).rev().find(|&k| {
             lines[k].trim_start().starts_with(char::is_uppercase)
-                && self.lead_cell(&join(&lines[..k]))
-                && !self.lead_cell(&join(&lines[k..]))
+                && self.lead_cell_lines(&lines[..k])
+                && !self.lead_cell_lines(&lines[k..])
         })
     }
 

@@ -209,6 +209,25 @@ mod tests {
         crate::work::count(|| plan_of(&text).actions.len()).1
     }
 
+    /// Steps counted for a plan without refs whose last lead cell is
+    /// followed by a group of `n` lines that each read as a lead cell
+    /// (each split off and the rest asked again).
+    fn lead_lines_steps(n: usize) -> u64 {
+        let lines: Vec<String> = (0..n)
+            .map(|k| format!("Ann Example{} Invented Board", k % 7))
+            .collect();
+        let text = THEMES.replace("RED\n", &format!("{}\n", lines.join("\n")));
+        crate::work::count(|| plan_of(&text).actions.len()).1
+    }
+
+    /// A group split again and again is not joined whole at every split.
+    #[test]
+    fn a_group_of_lead_lines_costs_its_length_not_its_square() {
+        let (small, large) = (lead_lines_steps(1_000), lead_lines_steps(4_000));
+        assert!(small > 0);
+        assert!(large <= small * 5, "{small} -> {large}");
+    }
+
     /// A long group is asked whether its first lines are a lead cell only
     /// as far as a lead cell's words go: asked at every line, with the
     /// rest read whole each time, 4x the lines cost 16x the steps.
