@@ -16,10 +16,11 @@
 //! How: the parent spawns itself as a child for each chunk of inputs; the
 //! child builds each mutated input from (seed, format, index) alone, runs
 //! it in process through `batch::extract_read_bytes` (the batch's budget:
-//! own thread, deadline, memory cap) and `contract::to_validated_json`,
-//! resets the kernel's peak-RSS mark before each input
-//! (`/proc/self/clear_refs`) and reads it after (`VmHWM`), and prints one
-//! line per input. A child killed by a signal names its input by the
+//! own thread, deadline, memory cap), `contract::checked` and
+//! `contract::write_pretty` to a file, as the batch writes, resets the
+//! kernel's peak-RSS mark before each input (`/proc/self/clear_refs`) and
+//! reads it after the write (`VmHWM`), before its own check reads the JSON
+//! back into a tree, and prints one line per input. A child killed by a signal names its input by the
 //! `begin` line without an `end`; the parent saves that input under
 //! `OUT/found/` and goes on from the next one. Inputs that panic, run over
 //! or break the contract are saved there too, to become regression tests.
@@ -353,15 +354,28 @@ fn child(a: &Args) {
         let _ = std::fs::write("/proc/self/clear_refs", "5");
         let started = Instant::now();
         let name = format!("m{i}.{}", ext(format));
-        let code = match docket::batch::extract_read_bytes(&bytes, Path::new(&name), &opts) {
-            Ok(doc) => match docket::contract::to_validated_json(&doc) {
-                Ok(json) => check_written(&json),
-                Err(e) => e.code().to_string(),
+        // What the batch does: extract, check, stream the JSON to a file.
+        // The peak is read then, before the campaign's own check reads the
+        // JSON back into a tree (which costs more than docket did).
+        let json_path =
+            std::env::temp_dir().join(format!("docket-mutate-{}.json", std::process::id()));
+        let written = match docket::batch::extract_read_bytes(&bytes, Path::new(&name), &opts) {
+            Ok(doc) => match docket::contract::checked(&doc) {
+                Ok(safe) => std::fs::File::create(&json_path)
+                    .and_then(|f| docket::contract::write_pretty(&safe, std::io::BufWriter::new(f)))
+                    .map_err(|_| "output.io".to_string()),
+                Err(e) => Err(e.code().to_string()),
             },
-            Err(e) => e.code().to_string(),
+            Err(e) => Err(e.code().to_string()),
         };
         let ms = started.elapsed().as_millis();
         let kib = peak_kib();
+        let code = match written {
+            Ok(()) => std::fs::read(&json_path)
+                .map_or_else(|_| "output.io".to_string(), |json| check_written(&json)),
+            Err(code) => code,
+        };
+        let _ = std::fs::remove_file(&json_path);
         let mut o = out.lock();
         writeln!(o, "end {i} {code} {kib} {ms}").unwrap();
         o.flush().unwrap();

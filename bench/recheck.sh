@@ -17,7 +17,7 @@ for out in "$@"; do
     [ -e "$f" ] || continue
     n=$((n + 1))
     rm -rf "$tmp/o"
-    /usr/bin/time -o "$tmp/t" -f "%U %S %M" "$BIN" extract "$f" -o "$tmp/o" --timeout 120 \
+    /usr/bin/time -o "$tmp/t" -f "%U %S %M" "$BIN" extract "$f" -o "$tmp/o" --timeout "${RECHECK_TIMEOUT:-120}" \
       >/dev/null 2>"$tmp/err"
     read -r u s rss < <(tail -n 1 "$tmp/t")
     cpu=$(echo "$u + $s" | bc)

@@ -98,11 +98,18 @@ impl Walk<'_> {
     /// cell (cells on one baseline are printed as one line).
     pub(super) fn absorb_action(&mut self, lines: &[String]) {
         if self.has_timescale {
+            // Whether every line from k on is narrow, for each k: asked per
+            // date of every line, it cost the lines after it each time.
+            let mut narrow_from = vec![true; lines.len() + 1];
+            for k in (0..lines.len()).rev() {
+                narrow_from[k] = narrow_from[k + 1] && width(&lines[k]) <= self.widths.narrow;
+            }
             for (k, line) in lines.iter().enumerate() {
                 let spans = date_spans(line, self.lex);
                 for (j, &span) in spans.iter().enumerate() {
                     let later_date = j + 1 < spans.len();
-                    if self.is_cell_boundary(lines, k, span, later_date) {
+                    let after_narrow = narrow_from[k + 1];
+                    if self.is_cell_boundary(lines, k, span, later_date, after_narrow) {
                         if let Some(r) = self.row.as_mut() {
                             r.action.extend(lines[..k].iter().cloned());
                             r.action.push(line[..span.start].to_string());
@@ -123,6 +130,8 @@ impl Walk<'_> {
         self.cell = Cell::Action;
     }
 
+    /// `after_narrow`: every line after line `k` is as narrow as a
+    /// timescale cell.
     /// `later_date`: the line prints another date after this one, so what
     /// follows holds a date and cannot be a lead cell (checked without
     /// reading the rest again: a line of many dates cost its length
@@ -133,6 +142,7 @@ impl Walk<'_> {
         k: usize,
         span: cues::Span,
         later_date: bool,
+        after_narrow: bool,
     ) -> bool {
         let line = &lines[k];
         let prefix = line[..span.start].trim();
@@ -160,7 +170,7 @@ impl Walk<'_> {
         }
         let rest_short =
             !rest.chars().any(char::is_alphanumeric) || width(rest) <= self.widths.narrow;
-        rest_short && after.iter().all(|l| width(l) <= self.widths.narrow)
+        rest_short && after_narrow
     }
 
     /// A fragment opening mid-sentence continues the cell left unfinished:
