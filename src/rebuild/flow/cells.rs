@@ -169,7 +169,10 @@ impl Walk<'_> {
             return true;
         }
         let rest_short =
-            !rest.chars().any(char::is_alphanumeric) || width(rest) <= self.widths.narrow;
+            // Counted only as far as the narrow width: asked per date of a
+            // line, counting the whole rest cost the line's length squared.
+            !rest.chars().any(char::is_alphanumeric)
+                || rest.chars().nth(self.widths.narrow).is_none();
         rest_short && after_narrow
     }
 

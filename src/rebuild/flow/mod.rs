@@ -309,6 +309,27 @@ mod tests {
         extract(&doc, &Grammars::builtin())
     }
 
+    /// Steps counted for the invented plan with one action line that
+    /// runs on into `n` date ranges.
+    fn long_date_line_steps(n: usize) -> u64 {
+        let dates = "1 April 2020 - 31 March 2021 ".repeat(n);
+        let text = FLOW.replace(
+            "1.1 Publish a protocol for sharing information on young carers  March 2021",
+            &format!("1.1 Publish a protocol for sharing {dates} March 2021"),
+        );
+        crate::work::count(|| plan_of(&text).actions.len()).1
+    }
+
+    /// Each date of a line asks what follows it only as far as a narrow
+    /// cell goes: counting the rest of the line per date, 4x the dates
+    /// cost 16x.
+    #[test]
+    fn a_line_of_many_dates_costs_its_length_not_its_square() {
+        let (small, large) = (long_date_line_steps(500), long_date_line_steps(2_000));
+        assert!(small > 0);
+        assert!(large <= small * 5, "{small} -> {large}");
+    }
+
     /// An invented plan laid out as pdftotext prints one: wrapped columns,
     /// cells on one baseline merged into one line, a repeated header, a row
     /// split by a page break, and a finding whose actions carry no numbers.
