@@ -9,6 +9,10 @@
 use crate::recognise::grammar::Columns;
 use crate::recognise::phrase::{self, Phrases};
 
+/// Paragraphs a header run may have: a header broken into text boxes
+/// prints a few per column, and no plan has this many.
+const MAX_HEADER_PARAGRAPHS: usize = 64;
+
 /// What a column holds (the keys of `columns.toml`).
 pub use crate::recognise::grammar::ColumnMeaning as Column;
 
@@ -87,6 +91,12 @@ impl Aliases {
         let mut best: Option<(usize, Vec<Column>)> = None;
         let mut pending = 0;
         for (k, text) in texts.iter().enumerate().skip(start) {
+            // Each paragraph re-reads the run so far: a run is cut at a
+            // header's most paragraphs (a save of one alias line repeated
+            // thousands of times was read in cubic time).
+            if k - start >= MAX_HEADER_PARAGRAPHS {
+                break;
+            }
             let w = norm_words(text);
             if w.is_empty() || w.len() > 12 {
                 break;

@@ -31,11 +31,26 @@ pub(super) struct Run {
 
 /// The column a header cell names: the longest alias its words start with.
 pub(super) fn header_cell(aliases: &Aliases, text: &str) -> Option<Column> {
+    if over_header_words(std::iter::once(text)) {
+        return None;
+    }
     let w = norm_words(text);
     if w.is_empty() || w.len() > MAX_HEADER_WORDS {
         return None;
     }
     aliases.prefix(&w)
+}
+
+/// More words with a letter or digit in `pieces` than a header cell has
+/// (each gives at least one matching word), counted no further than that:
+/// a paragraph of a megabyte is asked at every run that passes it, and
+/// normalising it whole each time cost its length times the runs.
+fn over_header_words<'a>(pieces: impl Iterator<Item = &'a str>) -> bool {
+    pieces
+        .flat_map(str::split_whitespace)
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .nth(MAX_HEADER_WORDS)
+        .is_some()
 }
 
 /// Is `line` a piece of a known header cell (a header cell broken into text
@@ -80,9 +95,11 @@ pub(super) fn header_part(
     aliases: &Aliases,
     known: &[Vec<String>],
 ) -> Option<(usize, Part)> {
-    let whole = p.lines.join(" ");
-    if let Some(c) = header_cell(aliases, &whole) {
-        return Some((0, Part::Cell(c)));
+    if !over_header_words(p.lines.iter().map(String::as_str)) {
+        let whole = p.lines.join(" ");
+        if let Some(c) = header_cell(aliases, &whole) {
+            return Some((0, Part::Cell(c)));
+        }
     }
     if !known.is_empty() && p.lines.iter().all(|l| fragment(known, l, 1)) {
         return Some((0, Part::Fragment));
@@ -101,6 +118,11 @@ pub(super) fn header_part(
             first_cell.then_some((pre, Part::Cell(c)))
         })
 }
+
+/// Most paragraphs (cells and fragments) of one header run. Why a cap: a
+/// run that fails is tried again from its next paragraph, so an uncapped
+/// run over thousands of fragment-like paragraphs cost their number squared.
+const MAX_RUN_PARTS: usize = 64;
 
 /// Most lines of a header cell printed under a title in the same text box.
 const MAX_CELL_LINES: usize = 3;
@@ -121,7 +143,7 @@ pub(super) fn runs(paras: &[Para], aliases: &Aliases) -> Vec<Run> {
         };
         let mut parts = vec![(i, pre, part)];
         let mut j = i + 1;
-        while let Some(q) = paras.get(j) {
+        while let Some(q) = paras.get(j).filter(|_| parts.len() < MAX_RUN_PARTS) {
             // A ref cell printed between a repeated header's boxes: the
             // run goes on past it (the ref is kept for the rows).
             if !known.is_empty()
