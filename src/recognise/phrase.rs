@@ -336,6 +336,17 @@ impl<T: Copy> Phrases<T> {
     /// The longest phrase `words` open with, spaces ignored inside it (a
     /// word broken mid-word), ending on a word boundary: its value, pattern
     /// id and how many words it takes.
+    /// Does [`Self::glued_prefix`] of `words` read all it could: do the
+    /// words hold more than the longest phrase squashed? Then more words
+    /// after them cannot change its answer.
+    pub fn glued_window_full(&self, words: &[String]) -> bool {
+        let mut len = 0usize;
+        words.iter().any(|w| {
+            len += w.len();
+            len > self.longest_squashed
+        })
+    }
+
     pub fn glued_prefix(&self, words: &[String]) -> Option<(T, usize, usize)> {
         // Only prefixes as long as a phrase can match: a cell of many words
         // must not cost a hash of every prefix (its length squared).

@@ -13,6 +13,22 @@ use crate::recognise::phrase::{self, Phrases};
 /// prints a few per column, and no plan has this many.
 const MAX_HEADER_PARAGRAPHS: usize = 64;
 
+/// A parse of header words so far (see [`Aliases::parse_more`]).
+#[derive(Debug, Default)]
+struct Parse {
+    segs: Vec<Seg>,
+}
+
+/// One alias read (or a failure to read one, `col` None) at word `start`.
+#[derive(Debug)]
+struct Seg {
+    start: usize,
+    len: usize,
+    col: Option<Column>,
+    /// More words after these cannot change this answer.
+    settled: bool,
+}
+
 /// What a column holds (the keys of `columns.toml`).
 pub use crate::recognise::grammar::ColumnMeaning as Column;
 
@@ -39,6 +55,55 @@ impl Aliases {
     /// header cell breaks its words mid-word, so an alias may span words:
     /// "numbe" "r"); None when a word is left over.
     pub fn parse(&self, words: &[String]) -> Option<Vec<Column>> {
+        let mut p = Parse::default();
+        self.parse_more(&mut p, words)
+    }
+
+    /// [`Self::parse`] of `words`, which extend the words `p` last read:
+    /// the aliases read before whose answer more words cannot change (they
+    /// read all they could, [`Phrases::glued_window_full`]) are kept, the
+    /// rest read again. Why: a header run is parsed again at each of its
+    /// paragraphs, and parsing it whole each time cost its length squared
+    /// per run.
+    fn parse_more(&self, p: &mut Parse, words: &[String]) -> Option<Vec<Column>> {
+        let keep = p
+            .segs
+            .iter()
+            .position(|s| !s.settled)
+            .unwrap_or(p.segs.len());
+        p.segs.truncate(keep);
+        if p.segs.last().is_some_and(|s| s.col.is_none()) {
+            return None;
+        }
+        let mut i = p.segs.last().map_or(0, |s| s.start + s.len);
+        while i < words.len() {
+            crate::work::step(1);
+            let rest = &words[i..];
+            let settled = self.phrases.glued_window_full(rest);
+            let Some((col, _, n)) = self.phrases.glued_prefix(rest) else {
+                // A failure may be undone by more words unless settled.
+                p.segs.push(Seg {
+                    start: i,
+                    len: 0,
+                    col: None,
+                    settled,
+                });
+                return None;
+            };
+            p.segs.push(Seg {
+                start: i,
+                len: n,
+                col: Some(col),
+                settled,
+            });
+            i += n;
+        }
+        p.segs.iter().map(|s| s.col).collect()
+    }
+
+    /// The old whole parse, kept for the tests that compare.
+    #[cfg(test)]
+    fn parse_whole(&self, words: &[String]) -> Option<Vec<Column>> {
         let mut cols = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -88,6 +153,7 @@ impl Aliases {
         min_columns: usize,
     ) -> Option<(usize, Vec<Column>)> {
         let mut words: Vec<String> = Vec::new();
+        let mut parse = Parse::default();
         let mut best: Option<(usize, Vec<Column>)> = None;
         let mut pending = 0;
         for (k, text) in texts.iter().enumerate().skip(start) {
@@ -102,7 +168,7 @@ impl Aliases {
                 break;
             }
             words.extend(w);
-            match self.parse(&words) {
+            match self.parse_more(&mut parse, &words) {
                 Some(cols) => {
                     best = Some((k + 1 - start, cols));
                     pending = 0;
@@ -131,6 +197,28 @@ impl Aliases {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Parsing word by word as a run grows gives what parsing the
+        /// whole words each time gives.
+        #[test]
+        fn parsing_more_is_parsing_whole(
+            picks in prop::collection::vec(0usize..12, 1..30)
+        ) {
+            let pool = [
+                "ref", "action", "actions", "lead", "by", "when", "numbe", "r",
+                "progress", "rag", "rating", "x",
+            ];
+            let a = Aliases::new(&crate::recognise::Grammars::builtin().columns);
+            let mut p = Parse::default();
+            let mut words: Vec<String> = Vec::new();
+            for k in picks {
+                words.push(pool[k].to_string());
+                prop_assert_eq!(a.parse_more(&mut p, &words), a.parse_whole(&words));
+            }
+        }
+    }
     use crate::recognise::Grammars;
 
     #[test]
