@@ -193,9 +193,13 @@ impl Builder<'_> {
         match line {
             // The same heading again is a running head repeated with the
             // table header after a page break: the group goes on.
-            Line::Section(s) if self.section.as_ref() == Some(s) => {}
+            Line::Section(s)
+                if self
+                    .section
+                    .as_deref()
+                    .is_some_and(|k| fields::is_kept_of(k, s)) => {}
             Line::Section(s) => {
-                self.section = Some(s.clone());
+                self.section = Some(fields::kept(s.clone()));
                 self.current = None;
                 self.after_data = false;
             }
@@ -231,9 +235,12 @@ impl Builder<'_> {
         let has_finding_col = row.finding_col;
         // A theme column printed on every row names the row's section.
         if let Some(sec) = non_empty_join(row.section.own())
-            && self.section.as_deref() != Some(sec.as_str())
+            && !self
+                .section
+                .as_deref()
+                .is_some_and(|k| fields::is_kept_of(k, &sec))
         {
-            self.section = Some(sec);
+            self.section = Some(fields::kept(sec));
             self.current = None;
         }
         // A row starts a finding when it prints one, or prints only a ref

@@ -78,11 +78,26 @@ pub fn lead_cell(paragraphs: &[String], g: &Grammars) -> (Vec<Lead>, bool) {
 
 fn lead_of(l: lead::LeadParts) -> Lead {
     Lead {
-        text: l.text,
-        name: l.name,
-        role: l.role,
-        organisation: l.organisation,
+        text: kept(l.text),
+        name: l.name.map(kept),
+        role: l.role.map(kept),
+        organisation: l.organisation.map(kept),
     }
+}
+
+/// A field cut a few bytes past what the contract keeps
+/// ([`MAX_TEXT_BYTES`]): still over it, so the contract cuts it and says
+/// so, but no longer. Why: leads and sections are copied into every
+/// action they head, and a 400 KB cell copied into thousands of actions
+/// took gigabytes before the contract cut each copy.
+pub(super) fn kept(mut s: String) -> String {
+    s.truncate(s.floor_char_boundary(MAX_TEXT_BYTES + 4));
+    s
+}
+
+/// Is `kept` what [`kept`] makes of `full`?
+pub(super) fn is_kept_of(kept: &str, full: &str) -> bool {
+    full.starts_with(kept) && (kept.len() == full.len() || kept.len() > MAX_TEXT_BYTES)
 }
 
 /// Outcome text: every outcome cell's paragraphs, joined.
@@ -188,6 +203,22 @@ mod tests {
 
     fn v(xs: &[&str]) -> Vec<String> {
         xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// A lead longer than a field keeps is cut just past it (the contract
+    /// cuts the rest and reports it); a short one is untouched.
+    #[test]
+    fn leads_are_kept_to_just_past_what_a_field_keeps() {
+        let g = Grammars::builtin();
+        let long = format!(
+            "Ann Example, {}",
+            "Head of Invented Services ".repeat(2_000)
+        );
+        let (leads, _) = lead_cell(&[long], &g);
+        assert!(leads.iter().all(|l| l.text.len() <= MAX_TEXT_BYTES + 4));
+        assert!(leads.iter().any(|l| l.text.len() > MAX_TEXT_BYTES));
+        let (short, _) = lead_cell(&["Ann Example, Head of Service".to_string()], &g);
+        assert_eq!(short[0].text, "Ann Example, Head of Service");
     }
 
     /// Dates are read from the part of a timescale the contract keeps: an
