@@ -782,3 +782,28 @@ fn a_file_name_in_the_info_title_is_no_title() {
     let m = read(&bytes(doc), &Limits::default()).expect("reads");
     assert_eq!(m.title, None);
 }
+
+/// Curve operators with too few operands (the fuzzer's find: the last
+/// point was read at index -2, an overflow under debug assertions) draw
+/// nothing; the page's text still reads.
+#[test]
+fn curves_without_points_draw_nothing() {
+    let mut page = Page::default().text(72.0, 700.0, 11.0, false, "Invented text");
+    page.ops
+        .push(Operation::new("m", vec![10.into(), 10.into()]));
+    for op in ["c", "v", "y"] {
+        page.ops.push(Operation::new(op, vec![]));
+        page.ops.push(Operation::new(op, vec![5.into()]));
+    }
+    page.ops.push(Operation::new("S", vec![]));
+    let m = model(&[page]);
+    let text: Vec<String> = m
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(text, ["Invented text"]);
+}

@@ -513,6 +513,9 @@ impl<'a> Interp<'a> {
                     .push(PathSeg::Line(self.cur.0, self.cur.1, p.0, p.1));
                 self.cur = p;
             }
+            // A curve with no point (too few operands) draws nothing: the
+            // fuzzer found its last point read at index -2.
+            "c" | "v" | "y" if ops.len() < 2 => {}
             "c" | "v" | "y" => {
                 let n = ops.len() / 2;
                 let mut pts: Vec<(f32, f32)> = (0..n)
