@@ -136,6 +136,17 @@ fn bytes(mut doc: Document) -> Vec<u8> {
     out
 }
 
+/// The texts of the model's paragraphs, in order.
+fn paragraph_texts(m: &Model) -> Vec<String> {
+    m.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn model(pages: &[Page]) -> Model {
     read(&bytes(build(pages)), &Limits::default()).expect("reads")
 }
@@ -257,14 +268,7 @@ fn superscript_ordinals_join_their_number() {
         false,
         " June 2020",
     )]);
-    let text: Vec<String> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.text.clone()),
-            _ => None,
-        })
-        .collect();
+    let text = paragraph_texts(&doc);
     assert_eq!(text, vec!["launched on 3rd June 2020"]);
 }
 
@@ -294,15 +298,7 @@ fn headings_by_size_and_running_footers_dropped() {
         })
         .collect();
     assert_eq!(headings, vec!["Chapter 1", "Chapter 2", "Chapter 3"]);
-    let all: String = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.text.clone()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("|");
+    let all = paragraph_texts(&doc).join("|");
     assert!(!all.contains("Annual report"), "{all}");
     assert!(!all.contains("Page"), "{all}");
     assert!(all.contains("Body text of the chapter goes here."));
@@ -483,14 +479,7 @@ fn two_columns_read_left_then_right() {
             );
     }
     let doc = model(&[p]);
-    let text: Vec<String> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.text.clone()),
-            _ => None,
-        })
-        .collect();
+    let text = paragraph_texts(&doc);
     let all = text.join(" | ");
     let l5 = all.find("left line 5").expect("left");
     let r0 = all.find("right line 0").expect("right");
@@ -797,13 +786,6 @@ fn curves_without_points_draw_nothing() {
     }
     page.ops.push(Operation::new("S", vec![]));
     let m = model(&[page]);
-    let text: Vec<String> = m
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.text.clone()),
-            _ => None,
-        })
-        .collect();
+    let text = paragraph_texts(&m);
     assert_eq!(text, ["Invented text"]);
 }
