@@ -4,7 +4,8 @@
 //! regressions so that the targets build and run in CI.
 //!
 //! Each body takes arbitrary bytes. Inputs over [`MAX_INPUT`] are skipped
-//! and PDFs are read with a small page and operator allowance, so that a
+//! and PDFs are read with a small page and operator allowance (4 pages,
+//! 200,000 operators), so that a
 //! fuzzer spends its time on many small inputs rather than a few big ones
 //! (size and page-count blow-ups are the mutation campaign's job,
 //! `bench/mutate.rs`). A panic, an abort or a slow unit (`-timeout=`) is a
@@ -20,8 +21,8 @@ pub const MAX_INPUT: usize = 128 * 1024;
 
 fn limits() -> Limits {
     Limits {
-        max_pages: 8,
-        max_operators: 1_000_000,
+        max_pages: 4,
+        max_operators: 200_000,
         ..Limits::default()
     }
 }

@@ -30,6 +30,20 @@ const MAX_PERSON_WORDS: usize = 8;
 /// (issue 20).
 const MAX_UNIT_WORDS: usize = 64;
 
+/// Most bytes of one unit read against the patterns: [`MAX_UNIT_WORDS`]
+/// words of a generous length. Why bytes as well as words: a mutated or
+/// binary line can be one "word" of a megabyte, and counting its words
+/// scans it whole at every joiner.
+const MAX_UNIT_BYTES: usize = 1024;
+
+/// Most bytes of a cell the grammar reads. A lead cell is a few lines (the
+/// longest in the corpora is under 400 bytes); a longer one is prose in a
+/// column taken for leads, or a damaged save, and goes to the run-on
+/// reader, whose cost is linear. Why a cap: wrapped lines are joined by
+/// looking at the joined line so far and every segment is tried at each of
+/// its joiners, so the grammar's cost grows faster than the cell.
+pub(super) const MAX_CELL_BYTES: usize = 4 * 1024;
+
 /// Most parts a unit is read in: beyond this the enumeration of readings
 /// is not tried (a run-on cell goes to the run-on reader).
 const MAX_PARTS: usize = 7;
@@ -537,6 +551,7 @@ fn person_bracket(cell: &str, r: Range, lex: &Lex) -> Option<(Option<Range>, Opt
 pub(super) fn parse_unit(cell: &str, r: Range, lex: &Lex) -> Option<Parsed> {
     let r = trim(cell, r);
     if r.0 >= r.1
+        || r.1 - r.0 > MAX_UNIT_BYTES
         || cell[r.0..r.1]
             .split_whitespace()
             .nth(MAX_UNIT_WORDS)
@@ -783,6 +798,7 @@ fn fit(cell: &str, r: Range, ps: &[Part], labels: &[Label], lex: &Lex) -> Option
 /// between words stand: (start of the joiner, end of it).
 fn joiners(cell: &str, r: Range, lex: &Lex) -> Vec<Range> {
     let s = &cell[r.0..r.1];
+    crate::work::step(s.len() as u64);
     let mut out = Vec::new();
     let mut depth = 0i32;
     let b = s.as_bytes();
@@ -850,28 +866,37 @@ fn starts_lead(cell: &str, p: &Parsed, lex: &Lex) -> bool {
 /// General Hospital"); a body after a person or post is never split off
 /// ("Designated Nurse, NHS Anyplace and Elsewhere ICB").
 pub(super) fn split_joined(cell: &str, r: Range, lex: &Lex) -> Vec<Range> {
-    for (a, b) in joiners(cell, r, lex) {
-        let left = (r.0, a);
-        let right = (b, r.1);
-        let (Some(lp), Some(rp)) = (parse_unit(cell, left, lex), parse_unit(cell, right, lex))
-        else {
-            continue;
-        };
-        let bodies = lp.whole_body && rp.whole_body;
-        let people = lp.role.is_some() || lp.name.is_some();
-        // Posts after a person's post are that person's ("Ann Poe, Head of
-        // X & Lead for Y"), unless another person follows or both sides
-        // name their own bodies ("Ann Poe, Head of X, ABC and Head of Y
-        // (DEF)").
-        let own_bodies = lp.org.is_some() && rp.org.is_some();
-        let right_who = rp.name.is_some() || (rp.full_post && (lp.name.is_none() || own_bodies));
-        if complete_left(&lp) && starts_lead(cell, &rp, lex) && (bodies || people && right_who) {
-            let mut out = vec![left];
-            out.extend(split_joined(cell, right, lex));
-            return out;
+    // A loop, not a recursion per split: a segment of many short joined
+    // leads would recurse once per lead.
+    let mut out = Vec::new();
+    let mut r = r;
+    'segment: loop {
+        for (a, b) in joiners(cell, r, lex) {
+            let left = (r.0, a);
+            let right = (b, r.1);
+            let (Some(lp), Some(rp)) = (parse_unit(cell, left, lex), parse_unit(cell, right, lex))
+            else {
+                continue;
+            };
+            let bodies = lp.whole_body && rp.whole_body;
+            let people = lp.role.is_some() || lp.name.is_some();
+            // Posts after a person's post are that person's ("Ann Poe, Head
+            // of X & Lead for Y"), unless another person follows or both
+            // sides name their own bodies ("Ann Poe, Head of X, ABC and Head
+            // of Y (DEF)").
+            let own_bodies = lp.org.is_some() && rp.org.is_some();
+            let right_who =
+                rp.name.is_some() || (rp.full_post && (lp.name.is_none() || own_bodies));
+            if complete_left(&lp) && starts_lead(cell, &rp, lex) && (bodies || people && right_who)
+            {
+                out.push(left);
+                r = right;
+                continue 'segment;
+            }
         }
+        out.push(r);
+        return out;
     }
-    vec![r]
 }
 
 /// Lines of the cell with wrapped lines joined back: a line that ends
@@ -958,6 +983,7 @@ fn starts_open(next: &str) -> bool {
 }
 
 fn unbalanced(s: &str) -> bool {
+    crate::work::step(s.len() as u64);
     s.matches(['(', '[']).count() > s.matches([')', ']']).count()
 }
 
@@ -1028,6 +1054,9 @@ fn field_of(cell: &str, r: Option<Range>) -> Option<String> {
 /// The whole cell read by the grammar, or None when some unit fits no
 /// pattern (the caller then reads it as a run-on cell).
 pub(super) fn read_cell(cell: &str, lex: &Lex) -> Option<Vec<LeadParts>> {
+    if cell.len() > MAX_CELL_BYTES {
+        return None;
+    }
     // Units, grouped by the segment ("DS A & DC B (Org)") they came from.
     let mut units: Vec<(usize, Parsed)> = Vec::new();
     for (seg_no, seg) in lines(cell, lex)

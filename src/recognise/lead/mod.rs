@@ -197,6 +197,32 @@ mod tests {
         };
         let ratio = growth(&joined);
         assert!(ratio < 6.0, "4x the joined words cost {ratio:.1}x the work");
+        // Invented damaged saves: one "word" of slashes (each "/" was a
+        // joiner whose word was found by scanning back to the line's
+        // start), short leads joined by "and" on one line (each split
+        // re-read the rest), and lines that each leave a bracket open (the
+        // joined line so far was rescanned per line).
+        let slashes = |n: usize| "Ab/Cd/".repeat(n);
+        let ratio = growth(&slashes);
+        assert!(ratio < 6.0, "4x the slashes cost {ratio:.1}x the work");
+        let people = |n: usize| "Al Bee and ".repeat(n / 3) + "Bo Roe";
+        let ratio = growth(&people);
+        assert!(
+            ratio < 6.0,
+            "4x the joined people cost {ratio:.1}x the work"
+        );
+        let open = |n: usize| "Team (North\n".repeat(n / 2);
+        let ratio = growth(&open);
+        assert!(ratio < 6.0, "4x the open lines cost {ratio:.1}x the work");
+    }
+
+    #[test]
+    fn a_cell_too_long_for_the_grammar_is_still_read() {
+        // Past the grammar's cap a cell is read word by word: its people
+        // are still found.
+        let cell = "Ann Poe, Head of Service, Anyplace Council\n".repeat(200);
+        let leads = split_leads(&cell, &Grammars::builtin());
+        assert!(leads.iter().any(|l| l.name.as_deref() == Some("Ann Poe")));
     }
 
     #[test]

@@ -229,6 +229,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 pub(super) fn tokenise(text: &str, lex: &Lex) -> Vec<Tok> {
+    crate::work::step(text.len() as u64);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |k: usize| chars.get(k).map(|x| x.1);
     let pos = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
