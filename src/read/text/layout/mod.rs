@@ -272,6 +272,42 @@ mod tests {
         assert!(large <= small * 5, "{small} -> {large}");
     }
 
+    /// Peak heap of reading a dump of `n` table lines under one line of
+    /// `n` gutter-separated words (an invented damaged line).
+    fn wide_line_peak(n: usize) -> i64 {
+        let mut src = "x  ".repeat(n);
+        src.push('\n');
+        for k in 1..=n {
+            src.push_str(&format!("{k}     An invented action     Ann Example\n"));
+        }
+        let s = LayoutSettings::default();
+        crate::work::reset_peak();
+        let before = crate::work::live_bytes();
+        let kept = blocks(&src, &s);
+        let peak = crate::work::peak_bytes() - before;
+        drop(kept);
+        peak
+    }
+
+    /// One line can make a region of thousands of columns; every line and
+    /// row of a table kept a slot per column, so the heap grew with lines
+    /// times columns. Now such a region is not a table and no line's cut
+    /// is kept: 4x the lines and columns cost about 4x the heap, not 16x.
+    #[test]
+    fn a_line_of_many_gutters_costs_memory_in_proportion() {
+        let (small, large) = (wide_line_peak(1_000), wide_line_peak(4_000));
+        assert!(small > 0);
+        assert!(large < small * 6, "{small} -> {large} bytes");
+        let cols = tables(&format!(
+            "{}\n1     An action     Ann\n2     More     Bob\n",
+            "x  ".repeat(100)
+        ));
+        assert!(
+            cols.iter()
+                .all(|t| t.columns <= LayoutSettings::default().max_columns)
+        );
+    }
+
     #[test]
     fn detects_layout_dumps() {
         let s = LayoutSettings::default();

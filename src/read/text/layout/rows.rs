@@ -63,12 +63,15 @@ pub(super) fn table(
     words: &Words,
 ) -> Option<(Table, Vec<(usize, usize)>)> {
     let cols = columns(lines, s);
-    if cols.len() < 2 {
+    if cols.len() < 2 || cols.len() > s.max_columns {
         return None;
     }
     let header = header.filter(|h| h.len() == cols.len());
-    let cuts: Vec<Cut> = lines.iter().map(|l| cut(l, &cols, s.min_gutter)).collect();
-    let (right, right_ext) = right_edges(&cuts, &cols, s.min_gutter);
+    // Each line is cut twice (for the edges, then for the walk) rather than
+    // its cut kept: a cut holds a slot per column, and all of them at once
+    // cost the region's lines times its columns.
+    let cuts = || lines.iter().map(|l| cut(l, &cols, s.min_gutter));
+    let (right, right_ext) = right_edges(cuts(), &cols, s.min_gutter);
     let n = cols.len();
     let mut walk = RowWalk {
         n,
@@ -84,12 +87,12 @@ pub(super) fn table(
         first_row_cells: 0,
         head_matched: false,
     };
-    for (li, c) in cuts.iter().enumerate() {
+    for (li, c) in cuts().enumerate() {
         let no = lines.get(li).map_or(0, |l| l.no);
         match c {
             Cut::Blank => walk.blank_line(),
-            Cut::Span(col, text) => walk.span(*col, text, no),
-            Cut::Cells(cells) => walk.cells(cells, no),
+            Cut::Span(col, text) => walk.span(col, &text, no),
+            Cut::Cells(cells) => walk.cells(&cells, no),
         }
     }
     // A page that goes on with a table without printing its header again
@@ -102,7 +105,11 @@ pub(super) fn table(
 /// Each column's right edge (the furthest its text reaches), and the edge
 /// used for telling a row's start, where a column's text may reach up to
 /// the next column's gutter.
-fn right_edges(cuts: &[Cut], cols: &[(usize, usize)], gutter: usize) -> (Vec<usize>, Vec<usize>) {
+fn right_edges(
+    cuts: impl Iterator<Item = Cut>,
+    cols: &[(usize, usize)],
+    gutter: usize,
+) -> (Vec<usize>, Vec<usize>) {
     let mut right = vec![0usize; cols.len()];
     for c in cuts {
         if let Cut::Cells(cells) = c {

@@ -40,6 +40,12 @@ pub struct LayoutSettings {
     /// reads the region to its end, so trying from every line of a long
     /// region cost its length squared (24,000 aligned lines: minutes).
     pub max_region_retries: usize,
+    /// A region whose lines fall into more columns than this is not a
+    /// table (a printed page holds a few dozen at most). Why: every line
+    /// and row of a table keeps a slot per column, so one mutated line of
+    /// 80,000 characters that made thousands of columns cost a slot for
+    /// each on every line (a 214 KB dump passed 160 MiB).
+    pub max_columns: usize,
 }
 
 impl Default for LayoutSettings {
@@ -56,6 +62,7 @@ impl Default for LayoutSettings {
             running_min_pages: 3,
             join_shift: 8,
             max_region_retries: 16,
+            max_columns: 64,
         }
     }
 }
