@@ -789,3 +789,28 @@ fn curves_without_points_draw_nothing() {
     let text = paragraph_texts(&m);
     assert_eq!(text, ["Invented text"]);
 }
+
+/// A page box 10^9 points wide (invented; a fuzzed PDF had one): the
+/// two-column gutter search swept the page 4 pt at a time by adding to a
+/// float that no longer changed, and never ended. Such a box is damage and
+/// the page is read as US Letter.
+#[test]
+fn a_page_box_a_billion_points_wide_reads() {
+    let mut page = Page::default();
+    for k in 0..10 {
+        let y = 700.0 - 14.0 * k as f32;
+        page = page.text(72.0, y, 11.0, false, &format!("Invented line {k}"));
+    }
+    let mut doc = build(&[page]);
+    let huge = || -> Vec<Object> { vec![0.into(), 0.into(), 1.0e9.into(), 842.into()] };
+    for (_, o) in doc.objects.iter_mut() {
+        if let Object::Dictionary(d) = o
+            && d.has(b"MediaBox")
+        {
+            d.set("MediaBox", huge());
+        }
+    }
+    let m = read(&bytes(doc), &Limits::default()).expect("reads");
+    assert_eq!(paragraph_texts(&m).len(), 1);
+    assert!(paragraph_texts(&m)[0].contains("Invented line 9"));
+}

@@ -328,6 +328,12 @@ fn f(ops: &[Object], i: usize) -> f32 {
         .unwrap_or(0.0)
 }
 
+/// A page box corner further out than this is damage, and the page is read
+/// as US Letter: PDF caps a page's sides at 14,400 units (ISO 32000-1,
+/// annex C), and a box of 10^9 points made every sweep across the page
+/// endless or huge.
+const MAX_PAGE_COORD: f32 = 14_400.0 * 4.0;
+
 /// The page box as displayed: crop box (else media box), and the matrix from
 /// user space to top-left, y-down, rotated display space.
 pub fn page_frame(page: &Dictionary, doc: &Document) -> (f32, f32, Matrix) {
@@ -336,8 +342,11 @@ pub fn page_frame(page: &Dictionary, doc: &Document) -> (f32, f32, Matrix) {
         .and_then(|o| o.as_array().ok().cloned())
         .unwrap_or_default();
     let n = |i: usize| super::font::num(boxa.get(i), doc);
+    let sane = |v: f32| v.is_finite() && v.abs() <= MAX_PAGE_COORD;
     let (x0, y0, x1, y1) = match (n(0), n(1), n(2), n(3)) {
-        (Some(a), Some(b), Some(c), Some(d)) => (a.min(c), b.min(d), a.max(c), b.max(d)),
+        (Some(a), Some(b), Some(c), Some(d)) if [a, b, c, d].into_iter().all(sane) => {
+            (a.min(c), b.min(d), a.max(c), b.max(d))
+        }
         _ => (0.0, 0.0, 612.0, 792.0),
     };
     let (w, h) = ((x1 - x0).max(1.0), (y1 - y0).max(1.0));
