@@ -126,9 +126,26 @@ pub struct LeadParts {
     pub org_first: bool,
 }
 
+/// Most bytes of a cell read for leads. A longer cell is not a list of
+/// people and posts (the longest lead cell in the corpora is under 400
+/// bytes): it is one lead of that text, named by nothing, which the
+/// contract cuts and reports like any long field. Why: the run-on reader
+/// keeps a token per word and separator, and a 3 MB cell of punctuation
+/// in a column taken for leads held 200 MiB of them.
+pub const MAX_READ_BYTES: usize = 16 * 1024;
+
 /// Split a lead cell (paragraphs as lines) into leads: by the grammar
 /// when every unit of the cell fits it, else as a run-on cell.
 pub fn split_leads(cell: &str, g: &Grammars) -> Vec<LeadParts> {
+    if cell.len() > MAX_READ_BYTES {
+        return vec![LeadParts {
+            text: cell.trim().to_string(),
+            name: None,
+            role: None,
+            organisation: None,
+            org_first: false,
+        }];
+    }
     let lex = g.lead_lexicon();
     if is_carry_marker(cell, g) {
         return Vec::new();
@@ -214,6 +231,17 @@ mod tests {
         let open = |n: usize| "Team (North\n".repeat(n / 2);
         let ratio = growth(&open);
         assert!(ratio < 6.0, "4x the open lines cost {ratio:.1}x the work");
+    }
+
+    #[test]
+    fn a_cell_longer_than_a_field_is_one_lead_named_by_nothing() {
+        // Invented: a column of prose taken for leads, or a damaged save.
+        let cell = "Ann Poe, Head of Service; ".repeat(MAX_READ_BYTES / 20);
+        let leads = split_leads(&cell, &Grammars::builtin());
+        assert_eq!(leads.len(), 1);
+        assert_eq!(leads[0].text, cell.trim());
+        assert!(leads[0].name.is_none() && leads[0].role.is_none());
+        assert!(leads[0].organisation.is_none());
     }
 
     #[test]
