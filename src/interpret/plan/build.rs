@@ -14,12 +14,15 @@
 //! - a lead cell that is merged from above, or empty within the same
 //!   finding, carries the leads of the action above (`leads_inherited`).
 
-use crate::contract::{Action, Finding, Lead};
+use std::sync::Arc;
+
+use crate::contract::{Action, Diagnostic, Finding, Lead};
 use crate::model::Provenance;
 use crate::recognise::{Grammars, reference};
 
 use super::fields;
 use super::refs;
+use super::repeats::Copies;
 use super::rows::{CellVal, Line, RowData};
 use super::spread::{self, LeadCell};
 
@@ -28,7 +31,9 @@ use super::spread::{self, LeadCell};
 struct RawAction {
     ref_: Option<String>,
     finding: Option<usize>,
-    section: Option<String>,
+    /// Shared with the builder and every action under the heading: a copy
+    /// per action cost the heading's length times the actions.
+    section: Option<Arc<str>>,
     text: Vec<String>,
     /// None when the table has no timescale column.
     timescale: Option<Vec<String>>,
@@ -48,7 +53,7 @@ struct RawAction {
 #[derive(Debug, Clone, Default)]
 pub(super) struct RawFinding {
     pub(super) ref_: Option<String>,
-    pub(super) section: Option<String>,
+    pub(super) section: Option<Arc<str>>,
     pub(super) text: Vec<String>,
     pub(super) at: Provenance,
 }
@@ -168,7 +173,7 @@ struct Builder<'a> {
     /// The document has some ref scheme (a ref column or numbered actions),
     /// so a row that prints no ref can be told from one that does.
     has_refs: bool,
-    section: Option<String>,
+    section: Option<Arc<str>>,
     findings: Vec<RawFinding>,
     actions: Vec<RawAction>,
     current: Option<usize>,
@@ -199,7 +204,7 @@ impl Builder<'_> {
                     .as_deref()
                     .is_some_and(|k| fields::is_kept_of(k, s)) => {}
             Line::Section(s) => {
-                self.section = Some(fields::kept(s.clone()));
+                self.section = Some(fields::kept(s.clone()).into());
                 self.current = None;
                 self.after_data = false;
             }
@@ -240,7 +245,7 @@ impl Builder<'_> {
                 .as_deref()
                 .is_some_and(|k| fields::is_kept_of(k, &sec))
         {
-            self.section = Some(fields::kept(sec));
+            self.section = Some(fields::kept(sec).into());
             self.current = None;
         }
         // A row starts a finding when it prints one, or prints only a ref
@@ -433,7 +438,22 @@ fn extend_columns(into: &mut Vec<Vec<String>>, cells: &[CellVal]) {
 use crate::interpret::at_of as at;
 
 /// Build findings and actions from the lines of every plan table, in order.
-pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding>, Vec<Action>) {
+/// The action above: its finding, section and leads (which carry down).
+type Above = (Option<usize>, Option<Arc<str>>, Vec<Lead>);
+
+/// Bytes a date read from a timescale adds to a document beside its text:
+/// two ISO bounds and the object around them.
+const DATE_COST: usize = 64;
+
+/// What [`build`] makes: findings, actions, and a diagnostic when copied
+/// fields were cut ([`super::repeats`]).
+pub(super) struct Built {
+    pub(super) findings: Vec<Finding>,
+    pub(super) actions: Vec<Action>,
+    pub(super) copies_cut: Option<Diagnostic>,
+}
+
+pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> Built {
     let numbered = numbers_actions(lines);
     let repeats_findings = repeats_findings(lines);
     let has_ref_col = lines
@@ -456,22 +476,27 @@ pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding
     for line in lines {
         b.line(line);
     }
+    let mut copies = Copies::default();
     let findings: Vec<Finding> = b
         .findings
         .iter()
         .enumerate()
-        .map(|(i, f)| Finding {
-            id: format!("f{}", i + 1),
-            key: None,
-            ref_: f.ref_.clone(),
-            section: f.section.clone(),
-            text: fields::join(&f.text),
-            at: at(f.at),
+        .map(|(i, f)| {
+            let mut section = f.section.as_deref().map(str::to_string);
+            copies.take_opt(&mut section);
+            Finding {
+                id: format!("f{}", i + 1),
+                key: None,
+                ref_: f.ref_.clone(),
+                section,
+                text: fields::join(&f.text),
+                at: at(f.at),
+            }
         })
         .collect();
     let mut actions = Vec::with_capacity(b.actions.len());
     let mut cells = Vec::with_capacity(b.actions.len());
-    let mut prev: Option<(Option<usize>, Option<String>, Vec<Lead>)> = None;
+    let mut prev: Option<Above> = None;
     for (i, a) in b.actions.iter().enumerate() {
         let (own, org_first) = fields::lead_cell(&a.lead, g);
         cells.push(match (a.lead.is_empty(), a.lead_merged) {
@@ -491,7 +516,35 @@ pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding
         };
         let leads_inherited = carried.as_ref().is_some_and(|l| !l.is_empty());
         let leads = carried.unwrap_or(own);
-        let timescale = fields::timescale(a.timescale.as_deref(), g);
+        let mut copied_leads = leads.clone();
+        for l in &mut copied_leads {
+            copies.take(&mut l.text);
+            copies.take_opt(&mut l.name);
+            copies.take_opt(&mut l.role);
+            copies.take_opt(&mut l.organisation);
+        }
+        // A timescale costs its text and the dates read from it (a cell of
+        // 16 KB can hold a thousand dates); cut, it is read again so that
+        // its dates are those of the text it keeps.
+        let timescale = match fields::timescale_text(a.timescale.as_deref(), g) {
+            Some(mut text) => {
+                let read = fields::timescale_of(&text, g);
+                let cost = text.len()
+                    + read
+                        .dates
+                        .iter()
+                        .map(|d| d.text.len() + DATE_COST)
+                        .sum::<usize>();
+                if copies.take_costing(&mut text, cost) {
+                    fields::timescale_of(&text, g)
+                } else {
+                    read
+                }
+            }
+            None => crate::contract::Timescale::default(),
+        };
+        let mut section = a.section.as_deref().map(str::to_string);
+        copies.take_opt(&mut section);
         let progress = fields::progress(&a.progress, g);
         let mut status = fields::status(
             &a.status,
@@ -507,10 +560,10 @@ pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding
             key: None,
             ref_: a.ref_.clone(),
             finding: a.finding.map(|f| format!("f{}", f + 1)),
-            section: a.section.clone(),
+            section,
             text: fields::join(&a.text),
             timescale,
-            leads: leads.clone(),
+            leads: copied_leads,
             leads_inherited,
             outcome: fields::outcome(&a.outcome),
             status,
@@ -520,7 +573,11 @@ pub(super) fn build(lines: &[Line], ctx: &Context, g: &Grammars) -> (Vec<Finding
         prev = Some((a.finding, a.section.clone(), leads));
     }
     spread::rejoin(&mut actions, &cells);
-    (findings, actions)
+    Built {
+        findings,
+        actions,
+        copies_cut: copies.diagnostic(),
+    }
 }
 
 #[cfg(test)]

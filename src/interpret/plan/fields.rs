@@ -37,13 +37,18 @@ fn non_empty(s: String) -> Option<String> {
 /// The timescale of an action: `None` when the table has no timescale
 /// column (text null, no dates).
 pub fn timescale(paragraphs: Option<&[String]>, g: &Grammars) -> Timescale {
-    match paragraphs
-        .and_then(|p| non_empty(join(p)))
-        .filter(|t| !status::is_placeholder(t, g))
-    {
+    match timescale_text(paragraphs, g) {
         Some(text) => timescale_of(&text, g),
         None => Timescale::default(),
     }
+}
+
+/// A timescale cell's text, joined: `None` when the table has no timescale
+/// column, or the cell is empty or a placeholder.
+pub fn timescale_text(paragraphs: Option<&[String]>, g: &Grammars) -> Option<String> {
+    paragraphs
+        .and_then(|p| non_empty(join(p)))
+        .filter(|t| !status::is_placeholder(t, g))
 }
 
 /// A timescale cell's text parsed: its date ranges and due date, read

@@ -19,6 +19,7 @@ pub(crate) mod fields;
 mod keys;
 mod labelled;
 mod refs;
+mod repeats;
 mod rows;
 pub(crate) mod spread;
 mod title;
@@ -65,7 +66,11 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
             &ctx.finding_labels,
         );
     }
-    let (findings, actions) = build::build(&tables.lines, &ctx, g);
+    let build::Built {
+        findings,
+        actions,
+        copies_cut,
+    } = build::build(&tables.lines, &ctx, g);
     if actions.is_empty()
         && let Some(p) = labelled::extract(doc, g, &ctx, &key_blocks)
     {
@@ -74,7 +79,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
     let diagnostics = if actions.is_empty() {
         Vec::new()
     } else {
-        tables.unknown
+        tables.unknown.into_iter().chain(copies_cut).collect()
     };
     Plan {
         title,
@@ -289,6 +294,75 @@ mod tests {
         let (small, large) = (merged_outcome_peak(400), merged_outcome_peak(1_600));
         assert!(small > 0, "the test binary counts allocations");
         assert!(large <= small * 6, "{small} -> {large}");
+    }
+
+    /// A plan of `n` actions beside one timescale cell merged down all of
+    /// them, holding `dates` invented dates.
+    fn merged_timescale_plan(n: usize, dates: usize) -> Plan {
+        let head = vec![
+            cell(0, 1, 1, "Ref"),
+            cell(1, 1, 1, "Action"),
+            cell(2, 1, 1, "Timescale"),
+        ];
+        let timescale = vec!["1.1.21"; dates].join(" ");
+        let mut rows = vec![row(1, head)];
+        for k in 0..n {
+            let mut cells = vec![
+                cell(0, 1, 1, &format!("{}", k + 1)),
+                cell(1, 1, 1, "Review the invented pathway"),
+            ];
+            if k == 0 {
+                cells.push(cell(2, n, 1, &timescale));
+            }
+            rows.push(row(k as u32 + 2, cells));
+        }
+        extract(&doc(rows, 3), &Grammars::builtin())
+    }
+
+    /// A long merged cell is copied into every action it covers: the
+    /// copies are whole until the document has copied
+    /// `repeats::COPY_BUDGET_BYTES`, then cut, with one diagnostic, and
+    /// each cut timescale's dates are those of the text it keeps.
+    #[test]
+    fn long_copies_past_the_budget_are_cut_and_counted() {
+        use repeats::{COPY_BUDGET_BYTES, MAX_LATE_COPY_BYTES};
+        let small = merged_timescale_plan(20, 2_000);
+        assert!(
+            small
+                .diagnostics
+                .iter()
+                .all(|d| d.code != "plan.copies_cut")
+        );
+        assert!(
+            small
+                .actions
+                .iter()
+                .all(|a| a.timescale.dates.len() == 2_000)
+        );
+        let n = 1_500;
+        let p = merged_timescale_plan(n, 2_000);
+        assert_eq!(p.actions.len(), n);
+        let texts: Vec<&str> = p
+            .actions
+            .iter()
+            .filter_map(|a| a.timescale.text.as_deref())
+            .collect();
+        assert_eq!(texts.len(), n);
+        let total: usize = texts.iter().map(|t| t.len()).sum();
+        assert!(
+            total <= COPY_BUDGET_BYTES + n * MAX_LATE_COPY_BYTES,
+            "{total}"
+        );
+        assert!(
+            texts[0].len() > MAX_LATE_COPY_BYTES,
+            "the first copies are whole"
+        );
+        let last = p.actions.last().expect("actions");
+        let kept = last.timescale.text.as_deref().unwrap_or("");
+        assert!(kept.len() <= MAX_LATE_COPY_BYTES);
+        assert_eq!(last.timescale.dates.len(), kept.matches("1.1.21").count());
+        let cut = p.diagnostics.iter().find(|d| d.code == "plan.copies_cut");
+        assert!(cut.is_some_and(|d| d.level == Level::Warning));
     }
 
     #[test]
