@@ -146,12 +146,38 @@ impl Aliases {
     /// paragraphs it covers and the columns in order. A run must name at
     /// least `min_columns` different columns. One paragraph that does not
     /// parse alone is allowed when the next one completes it.
+    #[cfg(test)]
     pub fn run_at(
         &self,
         texts: &[&str],
         start: usize,
         min_columns: usize,
     ) -> Option<(usize, Vec<Column>)> {
+        self.try_run_at(texts, start, min_columns).ok()
+    }
+
+    /// [`Aliases::run_at`], or when there is no run, how many paragraphs
+    /// to move on before trying again: one, except after a run that read
+    /// the most paragraphs a header has ([`MAX_HEADER_PARAGRAPHS`]) and
+    /// still named too few columns. That is a stretch of repeated aliases
+    /// (a damaged save printing "Ref" on 20,000 lines), no plan prints a
+    /// header inside one, and trying from each of its paragraphs read it
+    /// 64 times over (38,000 such lines: 5 s); half a run on, the stretch
+    /// costs two reads per paragraph.
+    pub fn try_run_at(
+        &self,
+        texts: &[&str],
+        start: usize,
+        min_columns: usize,
+    ) -> Result<(usize, Vec<Column>), usize> {
+        let mut read = 0;
+        let skip = |read: usize| {
+            if read >= MAX_HEADER_PARAGRAPHS {
+                MAX_HEADER_PARAGRAPHS / 2
+            } else {
+                1
+            }
+        };
         let mut words: Vec<String> = Vec::new();
         let mut parse = Parse::default();
         let mut best: Option<(usize, Vec<Column>)> = None;
@@ -167,6 +193,7 @@ impl Aliases {
             if w.is_empty() || w.len() > 12 {
                 break;
             }
+            read += 1;
             words.extend(w);
             match self.parse_more(&mut parse, &words) {
                 Some(cols) => {
@@ -181,7 +208,9 @@ impl Aliases {
                 }
             }
         }
-        let (n, cols) = best?;
+        let Some((n, cols)) = best else {
+            return Err(skip(read));
+        };
         let mut distinct = cols.clone();
         distinct.dedup();
         let kinds = {
@@ -190,7 +219,11 @@ impl Aliases {
             d.dedup();
             d.len()
         };
-        (kinds >= min_columns).then_some((n, cols))
+        if kinds >= min_columns {
+            Ok((n, cols))
+        } else {
+            Err(skip(read))
+        }
     }
 }
 
