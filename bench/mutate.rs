@@ -16,7 +16,7 @@
 //! How: the parent spawns itself as a child for each chunk of inputs; the
 //! child builds each mutated input from (seed, format, index) alone, runs
 //! it in process through `batch::extract_read_bytes` (the batch's budget:
-//! own thread, deadline, memory cap), `contract::checked` and
+//! own thread, deadline, memory cap), `contract::into_checked` and
 //! `contract::write_pretty` to a file, as the batch writes, resets the
 //! kernel's peak-RSS mark before each input (`/proc/self/clear_refs`) and
 //! reads it after the write (`VmHWM`), before its own check reads the JSON
@@ -360,7 +360,7 @@ fn child(a: &Args) {
         let json_path =
             std::env::temp_dir().join(format!("docket-mutate-{}.json", std::process::id()));
         let written = match docket::batch::extract_read_bytes(&bytes, Path::new(&name), &opts) {
-            Ok(doc) => match docket::contract::checked(&doc) {
+            Ok(doc) => match docket::contract::into_checked(doc) {
                 Ok(safe) => std::fs::File::create(&json_path)
                     .and_then(|f| docket::contract::write_pretty(&safe, std::io::BufWriter::new(f)))
                     .map_err(|_| "output.io".to_string()),

@@ -253,7 +253,7 @@ fn process_bytes(
     let output = budgeted(size, opts, move || extract_output(&owned, &file, &o))?;
     // Validated once, and made safe (bad fields left out with a
     // diagnostic) rather than lost when a field breaks the contract.
-    let output = contract::checked(&output)?;
+    let output = contract::into_checked(output)?;
     let nothing =
         output.findings.is_empty() && output.actions.is_empty() && output.report.is_none();
     if nothing && plan.strict {
@@ -268,7 +268,7 @@ fn process_bytes(
             .map_err(FileError::Write)?;
             done.written = Some(path);
         }
-        Sink::Collect => done.output = Some(output.into_owned()),
+        Sink::Collect => done.output = Some(output),
     }
     Ok(done)
 }
