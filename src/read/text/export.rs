@@ -28,6 +28,9 @@ enum Kind {
     Plain,
 }
 
+/// Most cells a row-per-line row has.
+const MAX_ROW_CELLS: usize = 1_024;
+
 fn classify(line: &str) -> Kind {
     if line.trim().is_empty() && !line.contains('\t') {
         return Kind::Blank;
@@ -36,6 +39,11 @@ fn classify(line: &str) -> Kind {
     let leading = line.trim_start_matches(' ').starts_with('\t');
     match tabs {
         0 => Kind::Plain,
+        // Wider than any table (HTML, sheet and grid tables stop at the
+        // same width): a line of tabs, not a row. Why: each cell of a row is
+        // a model cell of some 100 bytes, and two rows of 2 million tabs
+        // took 868 MiB.
+        n if n >= MAX_ROW_CELLS => Kind::Plain,
         1 if leading => Kind::CellLine,
         n => Kind::RowLine(n),
     }
@@ -281,6 +289,21 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Invented: rows as wide as a table gets are rows; lines of more tabs
+    /// than that are text (two such lines of 2 million tabs made 4 million
+    /// model cells, 868 MiB).
+    #[test]
+    fn a_line_wider_than_any_table_is_not_a_row() {
+        let row = |n: usize| format!("a{}b\n", "\t".repeat(n));
+        let wide = row(MAX_ROW_CELLS - 1).repeat(2);
+        assert_eq!(
+            tables(&wide).first().map(|t| t.columns),
+            Some(MAX_ROW_CELLS)
+        );
+        assert!(tables(&row(MAX_ROW_CELLS).repeat(2)).is_empty());
+        assert!(tables(&row(200_000).repeat(2)).is_empty());
     }
 
     #[test]
