@@ -259,15 +259,14 @@ mod tests {
         )
     }
 
-    /// Peak heap bytes to read a plan whose outcome cell, `n` paragraphs
-    /// long, is merged down beside `n` action rows.
-    fn merged_outcome_peak(n: usize) -> i64 {
+    /// A plan table of `n` invented actions beside one cell of a third
+    /// column, headed `column`, merged down all of them.
+    fn merged_down(n: usize, column: &str, text: &str) -> Document {
         let head = vec![
             cell(0, 1, 1, "Ref"),
             cell(1, 1, 1, "Action"),
-            cell(2, 1, 1, "Outcome"),
+            cell(2, 1, 1, column),
         ];
-        let outcome = vec!["Families say the invented service helps them more"; n].join("\n");
         let mut rows = vec![row(1, head)];
         for k in 0..n {
             let mut cells = vec![
@@ -275,11 +274,18 @@ mod tests {
                 cell(1, 1, 1, "Review the invented pathway"),
             ];
             if k == 0 {
-                cells.push(cell(2, n, 1, &outcome));
+                cells.push(cell(2, n, 1, text));
             }
             rows.push(row(k as u32 + 2, cells));
         }
-        let d = doc(rows, 3);
+        doc(rows, 3)
+    }
+
+    /// Peak heap bytes to read a plan whose outcome cell, `n` paragraphs
+    /// long, is merged down beside `n` action rows.
+    fn merged_outcome_peak(n: usize) -> i64 {
+        let outcome = vec!["Families say the invented service helps them more"; n].join("\n");
+        let d = merged_down(n, "Outcome", &outcome);
         let before = crate::work::live_bytes();
         crate::work::reset_peak();
         let p = extract(&d, &Grammars::builtin());
@@ -299,24 +305,11 @@ mod tests {
     /// A plan of `n` actions beside one timescale cell merged down all of
     /// them, holding `dates` invented dates.
     fn merged_timescale_plan(n: usize, dates: usize) -> Plan {
-        let head = vec![
-            cell(0, 1, 1, "Ref"),
-            cell(1, 1, 1, "Action"),
-            cell(2, 1, 1, "Timescale"),
-        ];
         let timescale = vec!["1.1.21"; dates].join(" ");
-        let mut rows = vec![row(1, head)];
-        for k in 0..n {
-            let mut cells = vec![
-                cell(0, 1, 1, &format!("{}", k + 1)),
-                cell(1, 1, 1, "Review the invented pathway"),
-            ];
-            if k == 0 {
-                cells.push(cell(2, n, 1, &timescale));
-            }
-            rows.push(row(k as u32 + 2, cells));
-        }
-        extract(&doc(rows, 3), &Grammars::builtin())
+        extract(
+            &merged_down(n, "Timescale", &timescale),
+            &Grammars::builtin(),
+        )
     }
 
     /// A long merged cell is copied into every action it covers: the
