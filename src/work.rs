@@ -209,6 +209,42 @@ pub fn metered<T>(budget: Budget, f: impl FnOnce() -> T) -> Result<T, Stopped> {
     })
 }
 
+thread_local! {
+    /// Set while [`isolate`] runs: a panic on this thread is a library's
+    /// failure on a bad input, reported as the reader's coded error, so the
+    /// panic hook keeps quiet about it.
+    static ISOLATED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run third-party parsing code (lopdf, calamine) that may panic on a
+/// damaged file: a panic comes back as `Err` with its message, for the
+/// reader to turn into its `*.malformed` error, and prints nothing. A spent
+/// budget ([`Spent`]) is not the library's failure and keeps unwinding to
+/// [`metered`], so a slow or cancelled file is still reported as such.
+pub fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !ISOLATED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = ISOLATED.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    ISOLATED.with(|q| q.set(was));
+    result.map_err(|p| {
+        if p.downcast_ref::<Spent>().is_some() {
+            std::panic::resume_unwind(p);
+        }
+        p.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into())
+    })
+}
+
 /// Run `f` and return its value with the steps it counted (for growth tests).
 pub fn count<T>(f: impl FnOnce() -> T) -> (T, u64) {
     let before = steps();
@@ -276,6 +312,33 @@ mod tests {
             }
         });
         assert_eq!(n, 5_000);
+    }
+
+    #[test]
+    fn an_isolated_panic_comes_back_as_its_message() {
+        let r: Result<(), String> = isolate(|| panic!("record too short"));
+        assert_eq!(r.unwrap_err(), "record too short");
+        assert_eq!(isolate(|| 7), Ok(7));
+    }
+
+    #[test]
+    fn a_spent_budget_unwinds_through_isolation() {
+        // A reader that isolates its library must not report a spent
+        // budget as a damaged file: the file is too slow, not malformed.
+        let r = metered(
+            Budget {
+                max_steps: Some(100),
+                ..Budget::default()
+            },
+            || {
+                isolate(|| {
+                    loop {
+                        step(1);
+                    }
+                })
+            },
+        );
+        assert!(matches!(r, Err(Stopped::Spent(Spent::TooSlow))), "{r:?}");
     }
 
     #[test]

@@ -15,6 +15,10 @@ const BODIES: &[(&str, Body)] = &[
     ("read_docx", bodies::read_docx),
     ("read_pdf", bodies::read_pdf),
     ("read_odt", bodies::read_odt),
+    ("read_html", bodies::read_html),
+    ("read_rtf", bodies::read_rtf),
+    ("read_doc", bodies::read_doc),
+    ("read_sheet", bodies::read_sheet),
     ("pipeline", bodies::pipeline),
 ];
 
@@ -33,7 +37,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn every_body_takes_every_seed_and_its_cuts() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let seeds: Vec<PathBuf> = ["corpus/seeds", "corpus/rendered"]
+    let seeds: Vec<PathBuf> = ["corpus/seeds", "corpus/rendered", "corpus/formats"]
         .iter()
         .flat_map(|d| files_under(&root.join(d)))
         .collect();
@@ -43,6 +47,12 @@ fn every_body_takes_every_seed_and_its_cuts() {
         for (_, body) in BODIES {
             body(&bytes);
             body(&bytes[..bytes.len() / 2]);
+        }
+        // The sheet target reads its format from a leading byte.
+        for which in [0u8, 1] {
+            let mut unit = vec![which];
+            unit.extend_from_slice(&bytes);
+            bodies::read_sheet(&unit);
         }
     }
 }

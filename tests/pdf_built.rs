@@ -814,3 +814,26 @@ fn a_page_box_a_billion_points_wide_reads() {
     assert_eq!(paragraph_texts(&m).len(), 1);
     assert!(paragraph_texts(&m)[0].contains("Invented line 9"));
 }
+
+#[test]
+fn a_pdf_past_its_work_budget_is_too_slow_not_malformed() {
+    // The reader isolates lopdf's panics; a spent budget unwinding through
+    // it once came out as `pdf.malformed`. Every operator and every page
+    // of glyphs counts in the work meter, so a step cap stops the read.
+    let pdf = bytes(build(&crossing_pages()));
+    assert!(docket::read::pdf::read(&pdf, &Limits::default()).is_ok());
+    let r = docket::work::metered(
+        docket::work::Budget {
+            max_steps: Some(0),
+            ..Default::default()
+        },
+        || docket::read::pdf::read(&pdf, &Limits::default()),
+    );
+    assert!(
+        matches!(
+            r,
+            Err(docket::work::Stopped::Spent(docket::work::Spent::TooSlow))
+        ),
+        "{r:?}"
+    );
+}

@@ -71,6 +71,54 @@ pub fn read_odt(data: &[u8]) {
     }
 }
 
+/// The HTML reader (infallible: html5ever repairs any markup), then
+/// interpretation.
+pub fn read_html(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    interpret(&docket::read::html::read(data, &limits()));
+}
+
+/// The RTF reader (infallible: every input gives a document), then
+/// interpretation.
+pub fn read_rtf(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    interpret(&docket::read::rtf::read(data, &limits()));
+}
+
+/// The Word 97-2003 reader, then interpretation.
+pub fn read_doc(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    if let Ok(doc) = docket::read::doc::read(data, &limits()) {
+        interpret(&doc);
+    }
+}
+
+/// The spreadsheet reader, as XLSX and as XLS (the first byte chooses:
+/// even XLSX, odd XLS, so a seed is the file behind one byte), then
+/// interpretation.
+pub fn read_sheet(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
+    let format = if which & 1 == 0 {
+        docket::model::Format::Xlsx
+    } else {
+        docket::model::Format::Xls
+    };
+    if let Ok(doc) = docket::read::sheet::read(rest, &limits(), format) {
+        interpret(&doc);
+    }
+}
+
 /// The whole pipeline, sniffing included, to written JSON: a document must
 /// pass the schema and the semantic checks, and a failure must be coded and
 /// be neither a panic nor a contract failure.

@@ -1,12 +1,11 @@
 #![no_main]
-//! Arbitrary bytes into the Word 97-2003 reader. Seed with LibreOffice .doc
-//! exports of corpus/rendered/*.docx so mutations reach the FIB, the piece
-//! table and the FKPs.
+//! Arbitrary bytes into the Word 97-2003 reader. Seed with
+//! `corpus/formats/*.doc` so mutations reach the FIB, the piece table and
+//! the FKPs.
+//! The body is in bodies.rs, shared with the stable replay test.
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let limits = docket::read::Limits::default();
-    if let Ok(doc) = docket::read::doc::read(data, &limits) {
-        let _ = docket::pipeline::interpret(&doc, &docket::recognise::Grammars::builtin());
-    }
-});
+#[path = "bodies.rs"]
+mod bodies;
+
+fuzz_target!(|data: &[u8]| bodies::read_doc(data));

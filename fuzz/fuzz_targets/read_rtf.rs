@@ -1,10 +1,9 @@
 #![no_main]
-//! Arbitrary bytes into the RTF reader (infallible: every input gives a
-//! document). Seed with LibreOffice RTF exports of corpus/rendered/*.docx.
+//! Arbitrary bytes into the RTF reader. Seed with `corpus/formats/*.rtf`.
+//! The body is in bodies.rs, shared with the stable replay test.
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let limits = docket::read::Limits::default();
-    let doc = docket::read::rtf::read(data, &limits);
-    let _ = docket::pipeline::interpret(&doc, &docket::recognise::Grammars::builtin());
-});
+#[path = "bodies.rs"]
+mod bodies;
+
+fuzz_target!(|data: &[u8]| bodies::read_rtf(data));

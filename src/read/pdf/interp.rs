@@ -462,6 +462,9 @@ impl<'a> Interp<'a> {
                 return Err(PdfError::Limit("content-stream operator budget".into()));
             }
             *self.budget -= 1;
+            // The operator budget caps the count; the work meter also
+            // watches the clock and the batch's cancel flag.
+            crate::work::step(1);
             self.op(&op.operator, &op.operands, resources)?;
         }
         Ok(())

@@ -512,6 +512,9 @@ pub fn document_blocks(pages: &[PageContent], fonts: &FontCache) -> Vec<Block> {
     let mut page_lines: Vec<Vec<text::Line>> = Vec::with_capacity(pages.len());
     let mut known = Words::new();
     for p in pages {
+        // One step per glyph, segment and fill: the page's size in the
+        // work meter's unit, so a deadline or a cancel is seen page by page.
+        crate::work::step((p.glyphs.len() + p.segs.len() + p.fills.len()) as u64);
         let (tables, body, words) = split(p, fonts);
         known.extend(words);
         page_lines.push(body);

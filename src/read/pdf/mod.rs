@@ -40,8 +40,6 @@ mod std14;
 mod stream;
 mod text;
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use lopdf::Object;
 
 use crate::model::{Document, Format};
@@ -75,14 +73,14 @@ impl PdfError {
 }
 
 /// Run `f`, turning a panic inside lopdf (or here) into `pdf.malformed`, so
-/// one bad file can never end a batch.
+/// one bad file can never end a batch; a spent work budget still ends the
+/// file as too slow or cancelled (see [`crate::work::isolate`]).
 fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(r) => r,
-        Err(_) => Err(PdfError::Malformed(
+    crate::work::isolate(f).unwrap_or_else(|_| {
+        Err(PdfError::Malformed(
             "the PDF parser gave up on this file".into(),
-        )),
-    }
+        ))
+    })
 }
 
 /// Load with lopdf: lenient parsing (which rebuilds a damaged xref by
