@@ -63,6 +63,17 @@ fn actions(path: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// `actions` of bytes held in memory.
+fn actions_of(bytes: &[u8], name: &str) -> Vec<Value> {
+    let dir = std::env::temp_dir().join(format!("docket-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let got = actions(&path);
+    std::fs::remove_file(&path).unwrap();
+    got
+}
+
 fn same_as(original: &Path, variants: &[&str]) {
     let want = actions(original);
     assert!(!want.is_empty(), "{}: no actions", original.display());
@@ -173,4 +184,138 @@ fn automatic_list_numbers_read_the_same_in_every_format() {
         assert_eq!(sections[0], "Part I: Learning theme", "{f}");
         assert_eq!(sections[4], "Part II: Learning theme", "{f}");
     }
+}
+
+/// BIFF record offsets of a workbook stream with the given type.
+fn records_of(stream: &[u8], typ: u16) -> Vec<usize> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    while at + 4 <= stream.len() {
+        let t = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
+        if t == typ {
+            out.push(at);
+        }
+        at += 4 + len;
+    }
+    out
+}
+
+/// f01.xls with its workbook stream passed through `edit`, rebuilt.
+fn edited_xls(edit: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(root().join("corpus/formats/f01.xls")).unwrap();
+    let mut ole = cfb::CompoundFile::open(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut stream = Vec::new();
+    ole.open_stream("/Workbook")
+        .unwrap()
+        .read_to_end(&mut stream)
+        .unwrap();
+    edit(&mut stream);
+    let mut out =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    out.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    out.flush().unwrap();
+    out.into_inner().into_inner()
+}
+
+#[test]
+fn a_cell_at_the_far_corner_of_a_sheet_does_not_fill_out_the_grid() {
+    // BIFF8 cell records carry 16-bit rows and columns: one label moved to
+    // (65535, 65535) makes calamine's range 2^32 cells.
+    let damaged = edited_xls(|stream| {
+        let at = records_of(stream, 0x00FD)[0];
+        stream[at + 4..at + 8].copy_from_slice(&[0xFF; 4]);
+    });
+    let dir = std::env::temp_dir().join(format!("docket-corner-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("corner.xls");
+    std::fs::write(&path, &damaged).unwrap();
+    let doc = document(&path);
+    let codes: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"sheet.far_cells"), "{codes:?}");
+    // The other cells still read: every action but the moved label's.
+    let want = actions(&root().join("corpus/formats/f01.xls"));
+    let got = doc["actions"].as_array().unwrap();
+    assert!(
+        got.len() + 1 >= want.len(),
+        "{} of {}",
+        got.len(),
+        want.len()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_sheet_declaring_four_billion_rows_reads_as_it_is() {
+    // calamine reserves room for the cells a DIMENSIONS record declares;
+    // a last row before the first once made that 2^32 rows and the
+    // allocator aborted the batch. The record is blanked before calamine
+    // sees it, and the sheet's cells read as they did.
+    use std::io::{Read, Write};
+    let path = root().join("corpus/formats/f01.xls");
+    let bytes = std::fs::read(&path).unwrap();
+    let mut ole = cfb::CompoundFile::open(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut stream = Vec::new();
+    ole.open_stream("/Workbook")
+        .unwrap()
+        .read_to_end(&mut stream)
+        .unwrap();
+    let dims = records_of(&stream, 0x0200);
+    assert!(!dims.is_empty(), "f01.xls has a DIMENSIONS record");
+    for at in dims {
+        // First row 9, "last row + 1" 2: wraps round.
+        stream[at + 4..at + 8].copy_from_slice(&9u32.to_le_bytes());
+        stream[at + 8..at + 12].copy_from_slice(&2u32.to_le_bytes());
+    }
+    let mut out =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    out.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    out.flush().unwrap();
+    let damaged = out.into_inner().into_inner();
+    assert_eq!(actions_of(&damaged, "dims.xls"), actions(&path));
+}
+
+#[test]
+fn a_workbook_declaring_a_hundred_billion_strings_reads_as_it_is() {
+    // calamine reserves room for `uniqueCount` shared strings; 10^11 once
+    // made the allocator abort the batch.
+    use std::io::{Read, Write};
+    let path = root().join("corpus/formats/f01.xlsx");
+    let bytes = std::fs::read(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut patched = false;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name.ends_with("sharedStrings.xml") {
+            let xml = String::from_utf8(data).unwrap();
+            let at = xml.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = at + xml[at..].find('"').unwrap();
+            data = format!("{}100000000000{}", &xml[..at], &xml[end..]).into_bytes();
+            patched = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    assert!(patched, "f01.xlsx has a shared-string table");
+    let damaged = out.finish().unwrap().into_inner();
+    assert_eq!(actions_of(&damaged, "sst.xlsx"), actions(&path));
 }

@@ -12,7 +12,7 @@
 //! parse gives no formats at all: the text still reads through calamine.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 use crate::model::Rgb;
 
@@ -226,6 +226,239 @@ fn formats_of_stream(data: &[u8]) -> Option<SheetFormats> {
     Some(out)
 }
 
+/// Most cells a DIMENSIONS record may declare before it is blanked (see
+/// [`tamed_workbook`]). The record is only a capacity hint to calamine, so
+/// blanking it costs a large honest sheet a few reallocations, nothing more.
+const MAX_DECLARED_CELLS: u64 = 65_536;
+
+/// Largest grid calamine is let fill out: 2^21 cells, some 64 MiB of
+/// values and as much again of formulas. A tracker uses a few thousand; an
+/// Excel 97-2003 sheet holds at most 65,536 x 256.
+const MAX_GRID_CELLS: u64 = 1 << 21;
+
+/// Widest grid kept: an Excel 97-2003 sheet has 256 columns, though a cell
+/// record's column field runs to 65,535.
+const MAX_GRID_COLUMNS: u32 = 256;
+
+const DIMENSIONS: u16 = 0x0200;
+const STRING: u16 = 0x0207;
+/// Stands in for a dropped cell: calamine reads no cell from it.
+const BLANK: u16 = rt::BLANK;
+
+/// Cell records whose position calamine places in its grid.
+const GRID_CELLS: [u16; 8] = [
+    rt::NUMBER,
+    rt::LABEL,
+    0x00D6, // RSTRING
+    rt::BOOLERR,
+    rt::RK,
+    rt::LABELSST,
+    rt::MULRK,
+    rt::FORMULA,
+];
+
+/// What [`tamed_workbook`] changed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Taming {
+    /// DIMENSIONS records blanked.
+    pub dimensions: usize,
+    /// Cell records dropped for lying far outside the sheet's grid.
+    pub dropped_cells: usize,
+}
+
+/// The workbook rebuilt so that calamine cannot be made to reserve more
+/// than it reads, with what was changed; `None` when nothing had to be (or
+/// the container does not open: calamine then reports it).
+///
+/// Why: calamine reserves room for every cell a sheet's DIMENSIONS record
+/// declares before reading one, and fills out a dense grid from the
+/// sheet's first cell to its last. A 7 KB file declaring 2^32 rows, or a
+/// label moved to row and column 65,535, made the allocation fail and the
+/// allocator abort the whole batch (found by fuzzing `read_sheet`). An
+/// abort cannot be caught, so the input is tamed before calamine sees it:
+/// over-large DIMENSIONS records are blanked, and cells beyond a grid of
+/// [`MAX_GRID_CELLS`] from the sheet's first cell are turned into BLANK
+/// records (the reader warns of them). The rebuilt container holds the
+/// workbook stream alone, which is all calamine reads.
+pub fn tamed_workbook(bytes: &[u8]) -> Option<(Vec<u8>, Taming)> {
+    let mut ole = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| ole.is_stream(n))?;
+    let mut data = Vec::new();
+    ole.open_stream(name).ok()?.read_to_end(&mut data).ok()?;
+    let taming = tame(&mut data);
+    if taming == Taming::default() {
+        return None;
+    }
+    // Version 3 (512-byte sectors), as Excel writes: calamine does not
+    // find a small stream in a version 4 file.
+    let mut out =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).ok()?;
+    out.create_stream(name).ok()?.write_all(&data).ok()?;
+    out.flush().ok()?;
+    Some((out.into_inner().into_inner(), taming))
+}
+
+/// Tame a workbook stream in place (see [`tamed_workbook`]).
+fn tame(data: &mut [u8]) -> Taming {
+    let walks = walks(data);
+    let mut taming = Taming::default();
+    for &at in walks.iter().flatten() {
+        if typ_at(data, at) == DIMENSIONS && declared_cells(body_at(data, at)) > MAX_DECLARED_CELLS
+        {
+            body_at_mut(data, at).fill(0);
+            taming.dimensions += 1;
+        }
+    }
+    taming.dropped_cells = drop_far_cells(data, &walks);
+    taming
+}
+
+/// The record offsets calamine can reach, as walks: the globals from the
+/// start, and each sheet from the offset its BOUNDSHEET record names
+/// (which may point anywhere). Each offset is taken once (a walk stops
+/// where it meets an earlier one), so the work is linear in the stream
+/// however many sheets point into it. Only whole records are listed.
+fn walks(data: &[u8]) -> Vec<Vec<usize>> {
+    let mut seen = vec![false; data.len()];
+    let mut starts = vec![0usize];
+    let mut out = Vec::new();
+    while let Some(mut at) = starts.pop() {
+        let mut walk = Vec::new();
+        while let Some(head) = data.get(at..at + 4) {
+            if seen[at] {
+                break;
+            }
+            seen[at] = true;
+            crate::work::step(1);
+            let typ = u16::from_le_bytes([head[0], head[1]]);
+            let len = u16::from_le_bytes([head[2], head[3]]) as usize;
+            let Some(body) = data.get(at + 4..at + 4 + len) else {
+                break;
+            };
+            if typ == rt::BOUNDSHEET
+                && let Some(pos) = u32_at(body, 0)
+            {
+                starts.push(pos as usize);
+            }
+            walk.push(at);
+            at += 4 + len;
+        }
+        out.push(walk);
+    }
+    out
+}
+
+fn typ_at(data: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([data[at], data[at + 1]])
+}
+
+fn body_at(data: &[u8], at: usize) -> &[u8] {
+    let len = u16::from_le_bytes([data[at + 2], data[at + 3]]) as usize;
+    &data[at + 4..at + 4 + len]
+}
+
+fn body_at_mut(data: &mut [u8], at: usize) -> &mut [u8] {
+    let len = u16::from_le_bytes([data[at + 2], data[at + 3]]) as usize;
+    &mut data[at + 4..at + 4 + len]
+}
+
+/// The rows and columns a grid cell record covers: (row, first column,
+/// last column); `None` for other records and for bodies too short to be
+/// read (calamine refuses those itself).
+fn cell_span(typ: u16, body: &[u8]) -> Option<(u32, u32, u32)> {
+    if !GRID_CELLS.contains(&typ) {
+        return None;
+    }
+    let row = u16_at(body, 0)? as u32;
+    let first = u16_at(body, 2)? as u32;
+    let last = if typ == rt::MULRK {
+        (u16_at(body, body.len().checked_sub(2)?)? as u32).max(first)
+    } else {
+        first
+    };
+    Some((row, first, last))
+}
+
+/// Turn the cell records outside the kept grid into BLANK records; how
+/// many. The grid starts at the first row and column any cell uses, is at
+/// most [`MAX_GRID_COLUMNS`] wide, and is as tall as [`MAX_GRID_CELLS`]
+/// allows at that width. One grid for the whole workbook: every sheet's
+/// cells lie inside it, so no sheet's grid is larger. The STRING record
+/// that carries a dropped formula's text goes with it.
+fn drop_far_cells(data: &mut [u8], walks: &[Vec<usize>]) -> usize {
+    let spans = || {
+        walks
+            .iter()
+            .flatten()
+            .filter_map(|&at| cell_span(typ_at(data, at), body_at(data, at)))
+    };
+    let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    for (row, first, last) in spans() {
+        (r0, r1, c0, c1) = (r0.min(row), r1.max(row), c0.min(first), c1.max(last));
+    }
+    if r0 > r1 {
+        return 0;
+    }
+    let area = (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64;
+    if area <= MAX_GRID_CELLS {
+        return 0;
+    }
+    let width = (c1 - c0 + 1).min(MAX_GRID_COLUMNS);
+    let height = (MAX_GRID_CELLS / width as u64) as u32;
+    let inside =
+        |(row, first, last): (u32, u32, u32)| row - r0 < height && first >= c0 && last - c0 < width;
+    let mut dropped = 0;
+    for walk in walks {
+        let mut formula_dropped = false;
+        for &at in walk {
+            let typ = typ_at(data, at);
+            if typ == rt::FORMULA {
+                formula_dropped = false;
+            }
+            let drop = match cell_span(typ, body_at(data, at)) {
+                Some(span) => !inside(span),
+                None => typ == STRING && formula_dropped,
+            };
+            if drop {
+                formula_dropped |= typ == rt::FORMULA;
+                data[at..at + 2].copy_from_slice(&BLANK.to_le_bytes());
+                dropped += usize::from(typ != STRING);
+            }
+        }
+    }
+    dropped
+}
+
+/// The cells calamine reserves for a DIMENSIONS record body (its
+/// arithmetic, wrapping included: a last row before the first wraps round
+/// to four billion rows).
+fn declared_cells(body: &[u8]) -> u64 {
+    let (rf, rl, cf, cl) = match body.len() {
+        10 => (
+            u16_at(body, 0).unwrap_or(0) as u32,
+            u16_at(body, 2).unwrap_or(0) as u32,
+            u16_at(body, 4).unwrap_or(0) as u32,
+            u16_at(body, 6).unwrap_or(0) as u32,
+        ),
+        14 | 16 => (
+            u32_at(body, 0).unwrap_or(0),
+            u32_at(body, 4).unwrap_or(0),
+            u16_at(body, 8).unwrap_or(0) as u32,
+            u16_at(body, 10).unwrap_or(0) as u32,
+        ),
+        _ => return 0,
+    };
+    let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+    if rl == 0 || cl == 0 {
+        return 1;
+    }
+    let rows = (rl - 1).wrapping_sub(rf).wrapping_add(1) as u64;
+    let cols = (cl - 1).wrapping_sub(cf).wrapping_add(1) as u64;
+    rows.saturating_mul(cols)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +544,105 @@ mod tests {
             }
         );
         assert!(!rag.contains_key(&(3, 0)));
+    }
+
+    /// DIMENSIONS bodies (BIFF8): first row, last row + 1, first column,
+    /// last column + 1, reserved.
+    fn dims(rf: u32, rl: u32, cf: u16, cl: u16) -> Vec<u8> {
+        let mut b = rf.to_le_bytes().to_vec();
+        b.extend_from_slice(&rl.to_le_bytes());
+        b.extend_from_slice(&cf.to_le_bytes());
+        b.extend_from_slice(&cl.to_le_bytes());
+        b.extend_from_slice(&[0, 0]);
+        b
+    }
+
+    #[test]
+    fn declared_cells_follow_calamines_arithmetic() {
+        assert_eq!(declared_cells(&dims(0, 40, 0, 6)), 240);
+        assert_eq!(declared_cells(&dims(0, 0, 0, 0)), 1, "an empty sheet");
+        // A last row before the first wraps round: four billion rows.
+        assert!(declared_cells(&dims(10, 3, 0, 6)) > 1 << 32);
+        assert_eq!(declared_cells(&dims(0, 65_536, 0, 256)), 1 << 24);
+        assert_eq!(declared_cells(&[1, 2, 3]), 0, "not a DIMENSIONS body");
+    }
+
+    #[test]
+    fn over_large_dimensions_are_blanked_wherever_a_sheet_starts() {
+        // An invented workbook: a sensible sheet and one whose BOUNDSHEET
+        // points at a record of its own declaring 2^32 x 256 cells.
+        let mut g = rec(rt::BOF, &[0; 16]);
+        let b1 = g.len();
+        g.extend(rec(rt::BOUNDSHEET, &[0, 0, 0, 0, 0, 0, 1, 0, b'A']));
+        let b2 = g.len();
+        g.extend(rec(rt::BOUNDSHEET, &[0, 0, 0, 0, 0, 0, 1, 0, b'B']));
+        g.extend(rec(rt::EOF, &[]));
+        let s1 = g.len() as u32;
+        g.extend(rec(rt::BOF, &[0; 16]));
+        g.extend(rec(DIMENSIONS, &dims(0, 40, 0, 6)));
+        g.extend(rec(rt::EOF, &[]));
+        let s2 = g.len() as u32;
+        g.extend(rec(rt::BOF, &[0; 16]));
+        let bad = g.len();
+        g.extend(rec(DIMENSIONS, &dims(7, 2, 0, 255)));
+        g.extend(rec(rt::EOF, &[]));
+        g[b1 + 4..b1 + 8].copy_from_slice(&s1.to_le_bytes());
+        g[b2 + 4..b2 + 8].copy_from_slice(&s2.to_le_bytes());
+        let mut tamed = g.clone();
+        assert_eq!(
+            tame(&mut tamed),
+            Taming {
+                dimensions: 1,
+                dropped_cells: 0
+            }
+        );
+        assert!(tamed[bad + 4..bad + 18].iter().all(|&b| b == 0));
+        assert_eq!(tamed[..bad], g[..bad], "the sensible sheet is untouched");
+        // Cut anywhere and pointed anywhere: no panic.
+        for n in 0..g.len() {
+            let _ = tame(&mut g.clone()[..n]);
+        }
+        let mut wild = g.clone();
+        wild[b1 + 4..b1 + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        let _ = tame(&mut wild);
+    }
+
+    /// A cell record body: row, column, XF, then `rest`.
+    fn cell(row: u16, col: u16, rest: &[u8]) -> Vec<u8> {
+        let mut b = row.to_le_bytes().to_vec();
+        b.extend_from_slice(&col.to_le_bytes());
+        b.extend_from_slice(&[0, 0]);
+        b.extend_from_slice(rest);
+        b
+    }
+
+    #[test]
+    fn cells_far_outside_the_grid_are_dropped() {
+        // An invented sheet: labels at (0, 0) and (3, 2), a formula with a
+        // string result at (4, 1), then a label, a formula and its string
+        // at the far corner (65535, 65535): a grid of 2^32 cells.
+        let mut g = rec(rt::BOF, &[0; 16]);
+        g.extend(rec(rt::LABELSST, &cell(0, 0, &[0, 0, 0, 0])));
+        g.extend(rec(rt::LABELSST, &cell(3, 2, &[1, 0, 0, 0])));
+        g.extend(rec(rt::FORMULA, &cell(4, 1, &[0; 16])));
+        g.extend(rec(STRING, &[1, 0, 0, b'x']));
+        let far = g.len();
+        g.extend(rec(rt::LABELSST, &cell(65535, 65535, &[2, 0, 0, 0])));
+        g.extend(rec(rt::FORMULA, &cell(65535, 3, &[0; 16])));
+        g.extend(rec(STRING, &[1, 0, 0, b'y']));
+        g.extend(rec(rt::EOF, &[]));
+        let mut tamed = g.clone();
+        assert_eq!(tame(&mut tamed).dropped_cells, 2);
+        assert_eq!(tamed[..far], g[..far], "the near cells are kept");
+        let types: Vec<u16> = walks(&tamed)[0]
+            .iter()
+            .map(|&at| typ_at(&tamed, at))
+            .collect();
+        assert_eq!(&types[5..], &[BLANK, BLANK, BLANK, rt::EOF]);
+        // A grid within bounds is left alone, however far from A1.
+        let mut near = rec(rt::LABELSST, &cell(60_000, 200, &[0, 0, 0, 0]));
+        near.extend(rec(rt::MULRK, &cell(60_100, 190, &[0; 10])));
+        assert_eq!(tame(&mut near.clone()), Taming::default());
     }
 
     #[test]

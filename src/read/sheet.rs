@@ -17,7 +17,7 @@
 //! workbook is opened.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 use calamine::{
     Data, DataRef, Dimensions, ExcelDateTime, Reader, SheetType, SheetVisible, Style, Xls, Xlsx,
@@ -86,15 +86,25 @@ struct Sheet {
 /// on a damaged file (found by fuzzing `read_sheet`): its work runs
 /// isolated and a panic is `sheet.malformed`.
 pub fn read(bytes: &[u8], limits: &Limits, format: Format) -> Result<Document, SheetError> {
+    let mut dropped = 0;
     let sheets = crate::work::isolate(|| match format {
-        Format::Xls => read_xls(bytes),
+        Format::Xls => read_xls(bytes, &mut dropped),
         _ => {
-            check_budget(bytes, limits)?;
-            read_xlsx(bytes)
+            let tamed = check_budget(bytes, limits)?;
+            read_xlsx(tamed.as_deref().unwrap_or(bytes))
         }
     })
     .map_err(|m| malformed(format!("the spreadsheet parser gave up on this file ({m})")))??;
     let mut doc = Document::new(format);
+    if dropped > 0 {
+        doc.warnings.push(crate::model::ReadWarning {
+            code: "sheet.far_cells",
+            message: format!(
+                "{dropped} cells far outside the sheet's grid were not read (a damaged file?)"
+            ),
+            at: Provenance::default(),
+        });
+    }
     doc.blocks = sheets
         .into_iter()
         .filter_map(|s| table(s).map(Block::Table))
@@ -149,8 +159,15 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
     Ok(out)
 }
 
-fn read_xls(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
-    let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
+/// Read an Excel 97-2003 workbook; `dropped` gets the cells taming left
+/// out.
+fn read_xls(bytes: &[u8], dropped: &mut usize) -> Result<Vec<Sheet>, SheetError> {
+    // calamine sees the workbook tamed (an abort cannot be isolated); the
+    // formats come from the file as it is.
+    let tamed = super::biff::tamed_workbook(bytes);
+    *dropped = tamed.as_ref().map_or(0, |t| t.1.dropped_cells);
+    let input = tamed.as_ref().map_or(bytes, |t| &t.0[..]);
+    let mut wb = Xls::new(Cursor::new(input)).map_err(|e| match e {
         calamine::XlsError::Password => SheetError::Encrypted,
         e => malformed(e),
     })?;
@@ -390,10 +407,13 @@ fn paragraphs(v: &Value) -> Vec<Paragraph> {
 }
 
 /// Inflate every part once under the DOCX limits: a workbook that would
-/// blow them is refused before calamine reads it whole.
-fn check_budget(bytes: &[u8], limits: &Limits) -> Result<(), SheetError> {
+/// blow them is refused before calamine reads it whole. Gives the workbook
+/// rebuilt when its shared-string table had to be tamed (see
+/// [`tame_string_count`]), else `None`.
+fn check_budget(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, SheetError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(malformed)?;
     let mut spent = 0u64;
+    let mut tamed: Option<(usize, Vec<u8>)> = None;
     for i in 0..zip.len() {
         let mut file = zip.by_index(i).map_err(|e| match e {
             zip::result::ZipError::UnsupportedArchive(m)
@@ -408,11 +428,16 @@ fn check_budget(bytes: &[u8], limits: &Limits) -> Result<(), SheetError> {
             .saturating_mul(limits.max_compression_ratio)
             .max(RATIO_FLOOR_BYTES);
         let allowed = by_ratio.min(limits.max_decompressed_bytes.saturating_sub(spent));
-        let read = std::io::copy(
-            &mut (&mut file).take(allowed.saturating_add(1)),
-            &mut std::io::sink(),
-        )
-        .map_err(malformed)?;
+        let strings = file
+            .name()
+            .is_ok_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"));
+        let mut kept = Vec::new();
+        let mut limited = (&mut file).take(allowed.saturating_add(1));
+        let read = if strings {
+            limited.read_to_end(&mut kept).map_err(malformed)? as u64
+        } else {
+            std::io::copy(&mut limited, &mut std::io::sink()).map_err(malformed)?
+        };
         if read > allowed {
             return Err(SheetError::TooLarge(format!(
                 "part {i} inflates past the limits ({} bytes in all, {} times its compressed size)",
@@ -421,8 +446,73 @@ fn check_budget(bytes: &[u8], limits: &Limits) -> Result<(), SheetError> {
         }
         spent += read;
         crate::work::grant_input(read);
+        if strings && tame_string_count(&mut kept) {
+            tamed = Some((i, kept));
+        }
     }
-    Ok(())
+    let Some((part, xml)) = tamed else {
+        return Ok(None);
+    };
+    rebuilt(&mut zip, part, &xml).map(Some).map_err(malformed)
+}
+
+/// Zero the `uniqueCount` of a shared-string table's `<sst>` tag when it
+/// declares more strings than the part could hold; whether it did.
+///
+/// Why: calamine reserves room for `uniqueCount` strings before reading
+/// one, and a 6 KB workbook declaring 10^11 made the reservation fail and
+/// the allocator abort the whole batch (found by fuzzing `read_sheet`).
+/// Each `<si>` takes at least five bytes, so a count over a fifth of the
+/// part's size is false. The digits become zeros, the part keeps its
+/// length, and the strings still read (the count is only a hint).
+fn tame_string_count(xml: &mut [u8]) -> bool {
+    let Some(open) = find(xml, b"<sst") else {
+        return false;
+    };
+    let end = find(&xml[open..], b">").map_or(xml.len(), |e| open + e);
+    let Some(attr) = find(&xml[open..end], b"uniqueCount=") else {
+        return false;
+    };
+    let digits_at = open + attr + b"uniqueCount=".len() + 1;
+    let digits_end = xml[digits_at.min(end)..end]
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .map_or(end, |n| digits_at + n);
+    let declared = std::str::from_utf8(&xml[digits_at.min(digits_end)..digits_end])
+        .ok()
+        .and_then(|d| d.parse::<u64>().ok())
+        .unwrap_or(u64::MAX);
+    if declared <= (xml.len() / 5) as u64 {
+        return false;
+    }
+    xml[digits_at.min(digits_end)..digits_end].fill(b'0');
+    true
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The workbook with part `part` replaced by `xml` (stored), every other
+/// part copied as it was compressed.
+fn rebuilt(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    part: usize,
+    xml: &[u8],
+) -> zip::result::ZipResult<Vec<u8>> {
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        if i == part {
+            let name = zip.by_index_raw(i)?.name()?.to_string();
+            let stored = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            out.start_file(name, stored)?;
+            out.write_all(xml)?;
+        } else {
+            out.raw_copy_file(zip.by_index_raw(i)?)?;
+        }
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 #[cfg(test)]
