@@ -267,8 +267,11 @@ pub struct Taming {
 }
 
 /// The workbook rebuilt so that calamine cannot be made to reserve more
-/// than it reads, with what was changed; `None` when nothing had to be (or
-/// the container does not open: calamine then reports it).
+/// than it reads, with what was changed; `Ok(None)` when nothing had to
+/// be. A container that does not open here is refused (`Err`) rather than
+/// handed on untamed: calamine's own container reader is laxer and read a
+/// damaged directory that this one refused, then filled out a grid of a
+/// gigabyte.
 ///
 /// Why: calamine reserves room for every cell a sheet's DIMENSIONS record
 /// declares before reading one, and fills out a dense grid from the
@@ -280,24 +283,34 @@ pub struct Taming {
 /// [`MAX_GRID_CELLS`] from the sheet's first cell are turned into BLANK
 /// records (the reader warns of them). The rebuilt container holds the
 /// workbook stream alone, which is all calamine reads.
-pub fn tamed_workbook(bytes: &[u8]) -> Option<(Vec<u8>, Taming)> {
-    let mut ole = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
-    let name = ["/Workbook", "/Book"]
+pub fn tamed_workbook(bytes: &[u8]) -> Result<Option<(Vec<u8>, Taming)>, String> {
+    let damaged = |e: std::io::Error| format!("damaged OLE container: {e}");
+    let mut ole = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(damaged)?;
+    let Some(name) = ["/Workbook", "/Book"]
         .into_iter()
-        .find(|n| ole.is_stream(n))?;
+        .find(|n| ole.is_stream(n))
+    else {
+        return Err("no Workbook stream".into());
+    };
     let mut data = Vec::new();
-    ole.open_stream(name).ok()?.read_to_end(&mut data).ok()?;
+    ole.open_stream(name)
+        .and_then(|mut s| s.read_to_end(&mut data))
+        .map_err(damaged)?;
     let taming = tame(&mut data);
     if taming == Taming::default() {
-        return None;
+        return Ok(None);
     }
     // Version 3 (512-byte sectors), as Excel writes: calamine does not
     // find a small stream in a version 4 file.
-    let mut out =
-        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).ok()?;
-    out.create_stream(name).ok()?.write_all(&data).ok()?;
-    out.flush().ok()?;
-    Some((out.into_inner().into_inner(), taming))
+    let rebuilt = (|| -> std::io::Result<Vec<u8>> {
+        let mut out =
+            cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))?;
+        out.create_stream(name)?.write_all(&data)?;
+        out.flush()?;
+        Ok(out.into_inner().into_inner())
+    })()
+    .map_err(|e| format!("could not rebuild the workbook: {e}"))?;
+    Ok(Some((rebuilt, taming)))
 }
 
 /// Tame a workbook stream in place (see [`tamed_workbook`]).

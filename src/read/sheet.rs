@@ -164,7 +164,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
 fn read_xls(bytes: &[u8], dropped: &mut usize) -> Result<Vec<Sheet>, SheetError> {
     // calamine sees the workbook tamed (an abort cannot be isolated); the
     // formats come from the file as it is.
-    let tamed = super::biff::tamed_workbook(bytes);
+    let tamed = super::biff::tamed_workbook(bytes).map_err(malformed)?;
     *dropped = tamed.as_ref().map_or(0, |t| t.1.dropped_cells);
     let input = tamed.as_ref().map_or(bytes, |t| &t.0[..]);
     let mut wb = Xls::new(Cursor::new(input)).map_err(|e| match e {
@@ -528,6 +528,17 @@ mod tests {
         let e = read(&unit[1..], &Limits::default(), Format::Xls).unwrap_err();
         assert_eq!(e.code(), "sheet.malformed");
         assert!(e.to_string().contains("gave up"), "{e}");
+    }
+
+    #[test]
+    fn a_workbook_whose_directory_only_calamine_reads_is_refused() {
+        // Found by fuzzing read_sheet: a damaged directory entry that the
+        // cfb crate refuses and calamine reads, then fills out two grids of
+        // 16 million cells (a gigabyte). Untamed, it is not handed on.
+        let unit = include_bytes!("../../fuzz/regressions/read_sheet-xls-lax-directory.bin");
+        let e = read(&unit[1..], &Limits::default(), Format::Xls).unwrap_err();
+        assert_eq!(e.code(), "sheet.malformed");
+        assert!(e.to_string().contains("OLE container"), "{e}");
     }
 
     /// A minimal XLSX: one sheet of inline strings and numbers, a merge,
