@@ -321,6 +321,11 @@ fn table(sheet: Sheet) -> Option<Table> {
         }
         let bottom = bottom.min(r_last).min(MAX_ROWS - 1);
         let right = right.min(MAX_COLUMNS - 1);
+        // A merge that starts past the widest grid kept is not read (its
+        // clamped right edge would fall before its left).
+        if right < left || bottom < top {
+            continue;
+        }
         c_last = c_last.max(right);
         anchors.insert((top, left), (bottom, right));
     }
@@ -520,6 +525,13 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    fn text_value(t: &str) -> Value {
+        Value {
+            text: t.into(),
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn a_workbook_that_panics_calamine_is_malformed() {
         // Found by fuzzing read_sheet: an XLS whose workbook stream ends
@@ -528,6 +540,20 @@ mod tests {
         let e = read(&unit[1..], &Limits::default(), Format::Xls).unwrap_err();
         assert_eq!(e.code(), "sheet.malformed");
         assert!(e.to_string().contains("gave up"), "{e}");
+    }
+
+    #[test]
+    fn a_merge_starting_past_the_widest_grid_is_not_read() {
+        // Found by fuzzing read_sheet: a merge from column 2000, past the
+        // 1,024 columns kept, once gave a right edge before its left.
+        let mut sheet = Sheet::default();
+        sheet.cells.insert((0, 0), text_value("Ref"));
+        sheet.cells.insert((1, 0), text_value("1.1"));
+        sheet.merges.push(Dimensions::new((0, 2000), (1, 2005)));
+        sheet.merges.push(Dimensions::new((0, 0), (0, 1)));
+        let t = table(sheet).unwrap();
+        assert_eq!(t.rows[0].cells[0].col_span, 2);
+        assert_eq!(t.columns, 2);
     }
 
     #[test]
