@@ -351,8 +351,15 @@ fn table(sheet: Sheet) -> Option<Table> {
         }
         true
     });
-    let mut rows = Vec::with_capacity(height as usize);
-    for r in r_first..=r_last {
+    let (used_rows, column_of) = if dense {
+        let columns = (c_first..=c_last).enumerate().map(|(i, c)| (c, i));
+        ((r_first..=r_last).collect(), columns.collect())
+    } else {
+        used_lines(&sheet, &anchors)
+    };
+    let width = column_of.len();
+    let mut rows = Vec::with_capacity(used_rows.len());
+    for r in used_rows {
         crate::work::step(1);
         let mut cells = Vec::new();
         let cols: Box<dyn Iterator<Item = u32>> = if dense {
@@ -381,7 +388,7 @@ fn table(sheet: Sheet) -> Option<Table> {
                 row_span,
                 col_span,
                 fill: v.fill,
-                ..Cell::new((c - c_first) as usize, paragraphs(&v))
+                ..Cell::new(column_of[&c], paragraphs(&v))
             });
         }
         rows.push(Row {
@@ -395,6 +402,32 @@ fn table(sheet: Sheet) -> Option<Table> {
         pages: Vec::new(),
         at: Provenance::default(),
     })
+}
+
+/// The rows a sparse sheet keeps, in order, and each kept column's index
+/// in the table: those holding a cell or inside a merge.
+///
+/// Why: the plan builder lays every table out as a full grid of rows by
+/// columns, and a few hundred cells scattered over 100,000 rows and 1,024
+/// columns made that grid 1.6 GB from a 7 KB workbook (found by fuzzing
+/// read_sheet). An empty row or column of a sheet says nothing. Every row
+/// and column inside a merge is kept, so the merges' spans stand.
+fn used_lines(
+    sheet: &Sheet,
+    anchors: &BTreeMap<(u32, u32), (u32, u32)>,
+) -> (Vec<u32>, BTreeMap<u32, usize>) {
+    let mut rows = std::collections::BTreeSet::new();
+    let mut columns = std::collections::BTreeSet::new();
+    for &(r, c) in sheet.cells.keys() {
+        rows.insert(r);
+        columns.insert(c);
+    }
+    for (&(t, l), &(b, rt)) in anchors {
+        rows.extend(t..=b);
+        columns.extend(l..=rt);
+    }
+    let column_of = columns.into_iter().enumerate().map(|(i, c)| (c, i));
+    (rows.into_iter().collect(), column_of.collect())
 }
 
 fn paragraphs(v: &Value) -> Vec<Paragraph> {
@@ -540,6 +573,21 @@ mod tests {
         let e = read(&unit[1..], &Limits::default(), Format::Xls).unwrap_err();
         assert_eq!(e.code(), "sheet.malformed");
         assert!(e.to_string().contains("gave up"), "{e}");
+    }
+
+    #[test]
+    fn a_sparse_sheet_keeps_the_rows_and_columns_of_its_merges() {
+        let mut sheet = Sheet::default();
+        sheet.cells.insert((0, 0), text_value("Ref"));
+        sheet.cells.insert((50_000, 500), text_value("far"));
+        sheet.cells.insert((10, 3), text_value("merged"));
+        sheet.merges.push(Dimensions::new((10, 3), (12, 5)));
+        let t = table(sheet).unwrap();
+        // Rows 0, 10-12 and 50,000; columns 0, 3-5 and 500.
+        assert_eq!((t.rows.len(), t.columns), (5, 5));
+        let merged = &t.rows[1].cells[0];
+        assert_eq!((merged.col, merged.row_span, merged.col_span), (1, 3, 3));
+        assert_eq!(t.rows[4].cells[0].col, 4);
     }
 
     #[test]
@@ -691,6 +739,10 @@ mod tests {
         let t = table(sheet(99_998)).unwrap();
         assert_eq!(cells(&t), 2);
         assert_eq!(t.rows.last().unwrap().cells[0].text(), "x");
+        // Nor into rows and columns of nothing: the plan builder lays a
+        // table out as a full grid (once 1.6 GB from a 7 KB workbook).
+        assert_eq!((t.rows.len(), t.columns), (2, 2));
+        assert_eq!(t.rows[1].cells[0].col, 1);
         // A small sheet is still a full grid, blanks included.
         assert_eq!(cells(&table(sheet(20)).unwrap()), 21 * 10);
     }
