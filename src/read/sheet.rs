@@ -502,29 +502,75 @@ fn check_budget(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, SheetE
 /// the allocator abort the whole batch (found by fuzzing `read_sheet`).
 /// Each `<si>` takes at least five bytes, so a count over a fifth of the
 /// part's size is false. The digits become zeros, the part keeps its
-/// length, and the strings still read (the count is only a hint).
+/// length, and the strings still read (the count is only a hint). The tag
+/// is found as calamine finds it, by its local name (`<x:sst` too), and
+/// the attribute as XML allows it (`uniqueCount = '7'`).
 fn tame_string_count(xml: &mut [u8]) -> bool {
-    let Some(open) = find(xml, b"<sst") else {
+    let Some((open, end)) = sst_tag(xml) else {
         return false;
     };
-    let end = find(&xml[open..], b">").map_or(xml.len(), |e| open + e);
-    let Some(attr) = find(&xml[open..end], b"uniqueCount=") else {
+    let Some(digits) = count_digits(&xml[open..end]) else {
         return false;
     };
-    let digits_at = open + attr + b"uniqueCount=".len() + 1;
-    let digits_end = xml[digits_at.min(end)..end]
-        .iter()
-        .position(|b| !b.is_ascii_digit())
-        .map_or(end, |n| digits_at + n);
-    let declared = std::str::from_utf8(&xml[digits_at.min(digits_end)..digits_end])
+    let digits = open + digits.start..open + digits.end;
+    let declared = std::str::from_utf8(&xml[digits.clone()])
         .ok()
         .and_then(|d| d.parse::<u64>().ok())
         .unwrap_or(u64::MAX);
     if declared <= (xml.len() / 5) as u64 {
         return false;
     }
-    xml[digits_at.min(digits_end)..digits_end].fill(b'0');
+    xml[digits].fill(b'0');
     true
+}
+
+/// The first start tag whose local name is `sst`: (its `<`, its `>`).
+fn sst_tag(xml: &[u8]) -> Option<(usize, usize)> {
+    let name_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+    let mut from = 0;
+    while let Some(i) = find(&xml[from..], b"sst") {
+        let at = from + i;
+        from = at + 3;
+        let open = match at.checked_sub(1).map(|j| xml[j]) {
+            Some(b'<') => at - 1,
+            // A prefixed name: back over the prefix to its '<'.
+            Some(b':') => match xml[..at - 1].iter().rposition(|&b| !name_char(b)) {
+                Some(lt) if xml[lt] == b'<' => lt,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let ends_name = xml
+            .get(at + 3)
+            .is_some_and(|&b| b.is_ascii_whitespace() || b == b'>' || b == b'/');
+        if ends_name {
+            let end = find(&xml[at..], b">").map_or(xml.len(), |e| at + e);
+            return Some((open, end));
+        }
+    }
+    None
+}
+
+/// Where the digits of a `uniqueCount` attribute's value lie in `tag`.
+fn count_digits(tag: &[u8]) -> Option<std::ops::Range<usize>> {
+    let name = b"uniqueCount";
+    let mut at = find(tag, name)? + name.len();
+    let skip_space = |mut i: usize| {
+        while tag.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+            i += 1;
+        }
+        i
+    };
+    at = skip_space(at);
+    (tag.get(at) == Some(&b'=')).then_some(())?;
+    at = skip_space(at + 1);
+    matches!(tag.get(at), Some(b'"' | b'\'')).then_some(())?;
+    let start = at + 1;
+    let len = tag[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (len > 0).then_some(start..start + len)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -588,6 +634,40 @@ mod tests {
         let merged = &t.rows[1].cells[0];
         assert_eq!((merged.col, merged.row_span, merged.col_span), (1, 3, 3));
         assert_eq!(t.rows[4].cells[0].col, 4);
+    }
+
+    #[test]
+    fn a_false_string_count_is_zeroed_however_the_tag_is_written() {
+        let tamed = |xml: &str| {
+            let mut b = xml.as_bytes().to_vec();
+            let changed = tame_string_count(&mut b);
+            (changed, String::from_utf8(b).unwrap())
+        };
+        let si = "<si><t>a</t></si>".repeat(3);
+        for (xml, want) in [
+            (
+                format!(r#"<sst count="3" uniqueCount="99999999999">{si}</sst>"#),
+                format!(r#"<sst count="3" uniqueCount="00000000000">{si}</sst>"#),
+            ),
+            (
+                format!(
+                    r#"<x:sst xmlns:x="m" uniqueCount = '123456789012345678901234'>{si}</x:sst>"#
+                ),
+                format!(
+                    r#"<x:sst xmlns:x="m" uniqueCount = '000000000000000000000000'>{si}</x:sst>"#
+                ),
+            ),
+        ] {
+            assert_eq!(tamed(&xml), (true, want));
+        }
+        // A true count, a tag that only starts with "sst", no count: kept.
+        for xml in [
+            format!(r#"<sst uniqueCount="3">{si}</sst>"#),
+            format!(r#"<sstx uniqueCount="999999999"/><sst>{si}</sst>"#),
+            format!("<sst>{si}</sst>"),
+        ] {
+            assert_eq!(tamed(&xml), (false, xml.clone()));
+        }
     }
 
     #[test]
