@@ -200,12 +200,7 @@ pub fn metered<T>(budget: Budget, f: impl FnOnce() -> T) -> Result<T, Stopped> {
     NEXT_CHECK.with(|c| c.set(u64::MAX));
     result.map_err(|p| match p.downcast_ref::<Spent>() {
         Some(s) => Stopped::Spent(*s),
-        None => Stopped::Panic(
-            p.downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into()),
-        ),
+        None => Stopped::Panic(panic_message(&*p)),
     })
 }
 
@@ -238,11 +233,16 @@ pub fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
         if p.downcast_ref::<Spent>().is_some() {
             std::panic::resume_unwind(p);
         }
-        p.downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into())
+        panic_message(&*p)
     })
+}
+
+/// A panic payload's message (`panic!` gives a `&str` or a `String`).
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// Run `f` and return its value with the steps it counted (for growth tests).
