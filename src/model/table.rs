@@ -104,6 +104,21 @@ pub enum Slot {
 }
 
 impl Table {
+    /// See [`super::Document::shrink_to_fit`].
+    pub fn shrink_to_fit(&mut self) {
+        self.rows.shrink_to_fit();
+        self.pages.shrink_to_fit();
+        for row in &mut self.rows {
+            row.cells.shrink_to_fit();
+            for cell in &mut row.cells {
+                cell.paragraphs.shrink_to_fit();
+                cell.paragraphs
+                    .iter_mut()
+                    .for_each(Paragraph::shrink_to_fit);
+            }
+        }
+    }
+
     /// The full grid: `slots()[r][c]` says which cell owns position (r, c).
     pub fn slots(&self) -> Vec<Vec<Slot>> {
         let width = self.columns.max(

@@ -76,6 +76,13 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
             limit: limits.max_input_bytes,
         });
     }
+    let mut doc = read_sniffed(bytes, limits)?;
+    doc.shrink_to_fit();
+    Ok(doc)
+}
+
+/// The reader for what the bytes are.
+fn read_sniffed(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     match sniff::sniff(bytes) {
         Sniffed::Pdf => Ok(pdf::read(bytes, limits)?),
         Sniffed::Docx => Ok(docx::read(bytes, limits)?),

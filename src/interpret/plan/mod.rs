@@ -70,7 +70,7 @@ pub fn extract(doc: &Document, g: &Grammars) -> Plan {
         findings,
         actions,
         copies_cut,
-    } = build::build(&tables.lines, &ctx, g);
+    } = build::build(tables.lines, &ctx, g);
     if actions.is_empty()
         && let Some(p) = labelled::extract(doc, g, &ctx, &key_blocks)
     {

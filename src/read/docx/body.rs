@@ -24,7 +24,7 @@ use crate::model::{Block, Cell, Paragraph, Provenance, ReadWarning, Rgb, Row, St
 use super::grid::{self, HMerge, RawCell, RawRow, VMerge};
 use super::numbering::{Counters, Numbering};
 use super::styles::{self, NumRef, RunProps, Styles, heading_from_outline};
-use super::xml::{Element, Ns};
+use super::xml::{Element, Node, Ns};
 use crate::read::blocks::{self, Item};
 
 /// Deepest table nesting whose nested-table text is copied into the
@@ -127,10 +127,27 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// The body's blocks, in order.
-    pub fn body(&mut self, body: &Element) -> Vec<Block> {
+    /// The body's blocks, in order. The body is taken, not borrowed: each
+    /// top-level element's tree is freed once it is read, and a table's
+    /// rows one by one, so that the tree and the model it becomes are not
+    /// both held whole (the tree is some five times the XML: a 100,000-row
+    /// table held both at its peak).
+    pub fn body(&mut self, mut body: Element) -> Vec<Block> {
         let mut items = Vec::new();
-        self.container(body, &mut items);
+        let outer = self.carry.take();
+        for child in std::mem::take(&mut body.children) {
+            if let Node::Element(child) = child {
+                if child.is_w("tbl") {
+                    self.flush_carry(&mut items);
+                    let t = self.table_owned(child);
+                    items.push(Item::Table(t));
+                } else {
+                    self.block(&child, &mut items);
+                }
+            }
+        }
+        self.flush_carry(&mut items);
+        self.carry = outer;
         blocks::into_blocks(items)
     }
 
@@ -163,35 +180,40 @@ impl<'a> Walker<'a> {
     /// (content controls, custom XML, tracked insertions).
     fn blocks(&mut self, container: &Element, out: &mut Vec<Item>) {
         for child in container.elements() {
-            match (child.ns, &*child.name) {
-                (Ns::W, "p") => self.paragraph(child, out),
-                (Ns::W, "tbl") => {
-                    self.flush_carry(out);
-                    let t = self.table(child);
-                    out.push(Item::Table(t));
-                }
-                (Ns::W, "sdt") => {
-                    if let Some(content) = control_content(child) {
-                        self.blocks(content, out);
-                    }
-                }
-                (Ns::W, "customXml" | "ins" | "moveTo") => self.blocks(child, out),
-                (Ns::Mc, "AlternateContent") => {
-                    if let Some(branch) = choose(child) {
-                        self.blocks(branch, out);
-                    }
-                }
-                (Ns::W, "altChunk") => {
-                    // An imported HTML/RTF/DOCX part Word merges when it opens
-                    // the file: its text is not in WordprocessingML here.
-                    self.warnings.push(ReadWarning {
-                        code: "docx.alt_chunk",
-                        message: "imported content (w:altChunk) is not read".into(),
-                        at: self.here(),
-                    });
-                }
-                _ => {}
+            self.block(child, out);
+        }
+    }
+
+    /// One block-level element of [`Self::blocks`].
+    fn block(&mut self, child: &Element, out: &mut Vec<Item>) {
+        match (child.ns, &*child.name) {
+            (Ns::W, "p") => self.paragraph(child, out),
+            (Ns::W, "tbl") => {
+                self.flush_carry(out);
+                let t = self.table(child);
+                out.push(Item::Table(t));
             }
+            (Ns::W, "sdt") => {
+                if let Some(content) = control_content(child) {
+                    self.blocks(content, out);
+                }
+            }
+            (Ns::W, "customXml" | "ins" | "moveTo") => self.blocks(child, out),
+            (Ns::Mc, "AlternateContent") => {
+                if let Some(branch) = choose(child) {
+                    self.blocks(branch, out);
+                }
+            }
+            (Ns::W, "altChunk") => {
+                // An imported HTML/RTF/DOCX part Word merges when it opens
+                // the file: its text is not in WordprocessingML here.
+                self.warnings.push(ReadWarning {
+                    code: "docx.alt_chunk",
+                    message: "imported content (w:altChunk) is not read".into(),
+                    at: self.here(),
+                });
+            }
+            _ => {}
         }
     }
 
@@ -410,31 +432,67 @@ impl<'a> Walker<'a> {
         collect_w(tbl, "tr", &mut tr_elements);
         let mut raw_rows = Vec::with_capacity(tr_elements.len());
         for tr in tr_elements {
-            let trpr = tr.child_w("trPr");
-            // A row deleted with tracked changes is not in the table anyone reads.
-            if trpr.and_then(|p| p.child_w("del")).is_some() {
-                continue;
-            }
-            let row_at = self.here();
-            let header = trpr
-                .and_then(|p| p.child_w("tblHeader"))
-                .is_some_and(Element::on_off);
-            let grid_before = parse_count(trpr.and_then(|p| p.child_w("gridBefore"))).unwrap_or(0);
-            let grid_after = parse_count(trpr.and_then(|p| p.child_w("gridAfter"))).unwrap_or(0);
-            let mut tc_elements = Vec::new();
-            collect_w(tr, "tc", &mut tc_elements);
-            let cells = tc_elements.into_iter().map(|tc| self.cell(tc)).collect();
-            raw_rows.push(RawRow {
-                header,
-                grid_before,
-                grid_after,
-                cells,
-                row: Row {
-                    at: row_at,
-                    ..Default::default()
-                },
-            });
+            raw_rows.extend(self.row(tr));
         }
+        self.grid_table(raw_rows, at, first_page)
+    }
+
+    /// [`Self::table`] for a table the walker owns: each row's tree is
+    /// freed as soon as the row is read (see [`Self::body`]).
+    fn table_owned(&mut self, mut tbl: Element) -> Table {
+        self.table_depth += 1;
+        let at = self.here();
+        let first_page = self.page;
+        let mut raw_rows = Vec::new();
+        for child in std::mem::take(&mut tbl.children) {
+            if let Node::Element(child) = child {
+                let mut tr_elements = Vec::new();
+                collect_one(&child, "tr", &mut tr_elements);
+                for tr in tr_elements {
+                    raw_rows.extend(self.row(tr));
+                }
+            }
+        }
+        let t = self.grid_table(raw_rows, at, first_page);
+        self.table_depth -= 1;
+        t
+    }
+
+    /// A `w:tr` as read, or None for a row deleted with tracked changes
+    /// (not in the table anyone reads).
+    fn row(&mut self, tr: &Element) -> Option<RawRow> {
+        let trpr = tr.child_w("trPr");
+        if trpr.and_then(|p| p.child_w("del")).is_some() {
+            return None;
+        }
+        let row_at = self.here();
+        let header = trpr
+            .and_then(|p| p.child_w("tblHeader"))
+            .is_some_and(Element::on_off);
+        let grid_before = parse_count(trpr.and_then(|p| p.child_w("gridBefore"))).unwrap_or(0);
+        let grid_after = parse_count(trpr.and_then(|p| p.child_w("gridAfter"))).unwrap_or(0);
+        let mut tc_elements = Vec::new();
+        collect_w(tr, "tc", &mut tc_elements);
+        let cells = tc_elements.into_iter().map(|tc| self.cell(tc)).collect();
+        Some(RawRow {
+            header,
+            grid_before,
+            grid_after,
+            cells,
+            row: Row {
+                at: row_at,
+                ..Default::default()
+            },
+        })
+    }
+
+    /// Rows read into a table: spans resolved, the grid checked.
+    fn grid_table(
+        &mut self,
+        raw_rows: Vec<RawRow>,
+        at: Provenance,
+        first_page: Option<u32>,
+    ) -> Table {
         let (rows, columns) = grid::build(raw_rows);
         if rows.len().saturating_mul(columns.max(1)) > MAX_GRID_POSITIONS {
             self.too_large.get_or_insert(format!(
@@ -555,21 +613,27 @@ fn bold_opening(runs: &[RunStat], text: &str) -> Option<usize> {
 /// may sit in (content controls, custom XML, tracked insertions).
 fn collect_w<'e>(el: &'e Element, name: &str, out: &mut Vec<&'e Element>) {
     for child in el.elements() {
-        match (child.ns, &*child.name) {
-            (Ns::W, n) if n == name => out.push(child),
-            (Ns::W, "sdt") => {
-                if let Some(content) = child.child_w("sdtContent") {
-                    collect_w(content, name, out);
-                }
+        collect_one(child, name, out);
+    }
+}
+
+/// [`collect_w`] for one child: itself if it is a `name`, else the `name`s
+/// in it if it is a wrapper.
+fn collect_one<'e>(child: &'e Element, name: &str, out: &mut Vec<&'e Element>) {
+    match (child.ns, &*child.name) {
+        (Ns::W, n) if n == name => out.push(child),
+        (Ns::W, "sdt") => {
+            if let Some(content) = child.child_w("sdtContent") {
+                collect_w(content, name, out);
             }
-            (Ns::W, "customXml" | "ins" | "moveTo") => collect_w(child, name, out),
-            (Ns::Mc, "AlternateContent") => {
-                if let Some(branch) = choose(child) {
-                    collect_w(branch, name, out);
-                }
-            }
-            _ => {}
         }
+        (Ns::W, "customXml" | "ins" | "moveTo") => collect_w(child, name, out),
+        (Ns::Mc, "AlternateContent") => {
+            if let Some(branch) = choose(child) {
+                collect_w(branch, name, out);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -93,7 +93,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
         .find(|(ty, _)| ty.ends_with(package::REL_OFFICE_DOCUMENT))
         .map(|(_, target)| target)
         .unwrap_or_else(|| DEFAULT_DOCUMENT.to_string());
-    let root = match pkg.read_xml_skipping(&main, DOCUMENT_SKIP)? {
+    let mut root = match pkg.read_xml_skipping(&main, DOCUMENT_SKIP)? {
         Some(root) => root,
         None if main != DEFAULT_DOCUMENT => pkg
             .read_xml_skipping(DEFAULT_DOCUMENT, DOCUMENT_SKIP)?
@@ -101,7 +101,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
         None => return Err(DocxError::MissingPart(main)),
     };
     let body = root
-        .child_w("body")
+        .take_child_w("body")
         .ok_or_else(|| DocxError::Malformed(format!("{main}: no w:body element")))?;
 
     let rels = pkg.relationships(&main);
@@ -132,7 +132,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
         None => numbering::Numbering::default(),
     };
 
-    let rendered_pages = body::contains_w(body, "lastRenderedPageBreak");
+    let rendered_pages = body::contains_w(&body, "lastRenderedPageBreak");
     let mut walker = body::Walker::new(&styles, &numbering, rendered_pages);
     let blocks = walker.body(body);
     if let Some(why) = walker.too_large.take() {

@@ -209,6 +209,19 @@ impl Element {
         self.elements().find(|e| e.is_w(name))
     }
 
+    /// Take the first `w:` child named `name` out of the tree (to own it,
+    /// and free it as it is read).
+    pub fn take_child_w(&mut self, name: &str) -> Option<Element> {
+        let i = self
+            .children
+            .iter()
+            .position(|n| matches!(n, Node::Element(e) if e.is_w(name)))?;
+        match std::mem::replace(&mut self.children[i], Node::Text(String::new())) {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        }
+    }
+
     /// The element's own text (text children only, not descendants').
     pub fn text(&self) -> String {
         let mut s = String::new();
@@ -435,6 +448,24 @@ mod tests {
         assert!(COMMON_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(matches!(intern("tc"), Cow::Borrowed("tc")));
         assert!(matches!(intern("tcMar"), Cow::Owned(n) if n == "tcMar"));
+    }
+
+    #[test]
+    fn a_taken_child_leaves_its_siblings_in_place() {
+        let src = format!(
+            r#"<w:document xmlns:w="{}"><w:x/><w:body><w:p/></w:body><w:body/><w:y/></w:document>"#,
+            W_NAMESPACES[0]
+        );
+        let mut root = parse(&src, 64).unwrap();
+        let body = root.take_child_w("body").expect("the first body");
+        assert_eq!(body.elements().count(), 1);
+        let names: Vec<&str> = root.elements().map(|e| &*e.name).collect();
+        assert_eq!(names, ["x", "body", "y"]);
+        assert!(
+            root.take_child_w("body")
+                .is_some_and(|b| b.children.is_empty())
+        );
+        assert!(root.take_child_w("body").is_none());
     }
 
     /// A table part of `rows` rows of five one-run cells.
