@@ -22,22 +22,27 @@ const KEY_HEX_DIGITS: usize = 16;
 /// Set `key` on every finding and action of `out` from `out.source.sha256`.
 pub fn assign_keys(out: &mut Output) {
     let sha = out.source.sha256.clone();
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    let mut finding_refs: HashMap<String, Option<String>> = HashMap::new();
+    let mut seen = Seen::default();
     for f in &mut out.findings {
-        finding_refs.insert(f.id.clone(), f.ref_.clone());
         let basis = match &f.ref_ {
             Some(r) => format!("finding ref {}", fold(r)),
             None => format!("finding text {}", fold(&f.text)),
         };
         f.key = Some(key_for(&sha, &basis, &mut seen));
     }
+    // Borrowed, not copied: a plan of 100,000 findings held a second copy
+    // of every id and ref here.
+    let finding_refs: HashMap<&str, &str> = out
+        .findings
+        .iter()
+        .filter_map(|f| Some((f.id.as_str(), f.ref_.as_deref()?)))
+        .collect();
     for a in &mut out.actions {
         let parent = a
             .finding
-            .as_ref()
-            .and_then(|id| finding_refs.get(id).cloned().flatten())
-            .map(|r| fold(&r))
+            .as_deref()
+            .and_then(|id| finding_refs.get(id))
+            .map(|r| fold(r))
             .unwrap_or_default();
         let basis = match &a.ref_ {
             Some(r) => format!("action ref {parent}/{}", fold(r)),
@@ -47,17 +52,29 @@ pub fn assign_keys(out: &mut Output) {
     }
 }
 
-fn key_for(sha: &str, basis: &str, seen: &mut HashMap<String, u32>) -> String {
-    let n = seen.entry(basis.to_string()).or_insert(0);
-    *n += 1;
+/// How often each basis has been met, counted by the first 64 bits of its
+/// first key's digest (as many as a key keeps) rather than by the basis:
+/// a refless action's basis is its whole text, and a map of bases held a
+/// second copy of every such action's text.
+type Seen = HashMap<u64, u32>;
+
+fn key_for(sha: &str, basis: &str, seen: &mut Seen) -> String {
     let mut h = Sha256::new();
     h.update(sha.as_bytes());
     h.update([0]);
     h.update(basis.as_bytes());
-    if *n > 1 {
+    let first = h.clone().finalize();
+    let mut prefix = [0u8; 8];
+    prefix.copy_from_slice(&first[..8]);
+    let n = seen.entry(u64::from_be_bytes(prefix)).or_insert(0);
+    *n += 1;
+    let digest = if *n > 1 {
         h.update(format!("#{n}").as_bytes());
-    }
-    let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        h.finalize()
+    } else {
+        first
+    };
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("k{}", &hex[..KEY_HEX_DIGITS])
 }
 
