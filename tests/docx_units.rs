@@ -953,3 +953,22 @@ fn a_body_table_reads_the_same_freed_as_it_goes_or_wrapped() {
     assert_eq!(t.rows[1].cells[0].row_span, 2);
     assert_eq!(paragraphs(&owned).len(), 2);
 }
+
+/// Paragraphs in the same font share one string for it (a string per
+/// paragraph cost a long table two allocations a cell).
+#[test]
+fn paragraphs_share_their_font_name() {
+    let para = |t: &str| {
+        format!(
+            r#"<w:p><w:r><w:rPr><w:rFonts w:ascii="Invented Sans"/></w:rPr><w:t>{t}</w:t></w:r></w:p>"#
+        )
+    };
+    let doc = read_body(&format!("{}{}", para("One"), para("Two")));
+    let fonts: Vec<std::sync::Arc<str>> = paragraphs(&doc)
+        .iter()
+        .map(|p| p.style.font.clone().expect("a font"))
+        .collect();
+    assert_eq!(fonts.len(), 2);
+    assert_eq!(&*fonts[0], "Invented Sans");
+    assert!(std::sync::Arc::ptr_eq(&fonts[0], &fonts[1]));
+}

@@ -7,6 +7,8 @@
 //! (blocks in order, tables as rows of cells with spans, typography where the
 //! format knows it) and *provenance*, and no meaning.
 
+use std::sync::Arc;
+
 pub mod bullets;
 mod table;
 
@@ -206,10 +208,12 @@ pub struct Style {
     pub bold: bool,
     /// Dominant font size in points.
     pub size: Option<f32>,
-    /// Dominant font name.
-    pub font: Option<String>,
+    /// Dominant font name. Shared, not owned: a document names a handful
+    /// of fonts and styles, and a string of its own per paragraph cost a
+    /// long table two allocations a cell.
+    pub font: Option<Arc<str>>,
     /// Named paragraph style (DOCX `w:pStyle` resolved to its name).
-    pub name: Option<String>,
+    pub name: Option<Arc<str>>,
     /// Byte length (on a char boundary) of the paragraph's opening text that is
     /// printed bold, when the paragraph opens with a bold run but is not bold
     /// throughout: a label such as "Lead:" or "AFI 3:" set in bold before

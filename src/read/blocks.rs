@@ -8,7 +8,28 @@
 //! keeps the typography rules (bold throughout, a bold opening label) and
 //! the flattening of nested tables identical across readers.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use crate::model::{Block, Heading, Paragraph, Provenance, Rgb, Style, Table};
+
+/// The names (fonts, styles) a document's paragraphs carry, one shared
+/// string per distinct name: a document names a handful, and a string per
+/// paragraph cost a long table two allocations a cell.
+#[derive(Debug, Default)]
+pub struct Names(HashSet<Arc<str>>);
+
+impl Names {
+    /// The shared string for `name`.
+    pub fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(n) = self.0.get(name) {
+            return n.clone();
+        }
+        let n: Arc<str> = Arc::from(name);
+        self.0.insert(n.clone());
+        n
+    }
+}
 
 /// Deepest table nesting whose nested-table text is also copied into the
 /// enclosing cell's paragraphs (deeper, it is dropped, so
@@ -128,7 +149,7 @@ impl Runs {
 
     /// The paragraph: bold when every visible run is; else the byte length of
     /// a bold opening (a label such as "Lead:" before plain text).
-    pub fn finish(self, name: Option<String>, list: Option<u8>, at: Provenance) -> Paragraph {
+    pub fn finish(self, name: Option<Arc<str>>, list: Option<u8>, at: Provenance) -> Paragraph {
         let bold = !self.runs.is_empty() && self.runs.iter().all(|r| r.1);
         let bold_prefix = if bold {
             0
@@ -229,6 +250,15 @@ pub fn block_texts(d: &crate::model::Document) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_are_shared_once_each() {
+        let mut names = super::Names::default();
+        let a = names.get("Invented Sans");
+        let b = names.get("Invented Sans");
+        let c = names.get("Invented Serif");
+        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        assert_eq!((&*a, &*c), ("Invented Sans", "Invented Serif"));
+    }
     use super::*;
 
     #[test]

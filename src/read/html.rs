@@ -119,7 +119,7 @@ struct Inherit {
 struct ParaAttrs {
     heading: Option<u8>,
     list: Option<u8>,
-    name: Option<String>,
+    name: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Default)]

@@ -130,7 +130,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
     let data = stream(&mut ole, "Data").unwrap_or_default();
     let papx = Papx::read(slice(13), &word, &data);
     let chpx = Chpx::read(slice(12), &word);
-    let styles = props::style_names(slice(1));
+    // Shared by the paragraphs in each style (see `blocks::Names`).
+    let styles: Vec<std::sync::Arc<str>> = props::style_names(slice(1))
+        .into_iter()
+        .map(Into::into)
+        .collect();
     let (numbering, list_ids) = lists::read(
         &table,
         pair(73).unwrap_or_default(),
@@ -252,7 +256,7 @@ struct Walker<'a> {
     chpx: &'a Chpx,
     /// The weight of the text in `utf16`.
     bold: bool,
-    styles: &'a [String],
+    styles: &'a [std::sync::Arc<str>],
     /// The document's lists, and the list id of each LFO.
     numbering: &'a Numbering,
     list_ids: &'a [String],

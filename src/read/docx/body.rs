@@ -79,6 +79,8 @@ pub struct Walker<'a> {
     pub too_large: Option<String>,
     /// The paragraph with a deleted mark waiting to join the next one.
     carry: Option<Carried>,
+    /// Fonts and style names, shared by the paragraphs that carry them.
+    names: blocks::Names,
 }
 
 /// The branch of `mc:AlternateContent` to read: the first `mc:Choice`, else
@@ -123,6 +125,7 @@ impl<'a> Walker<'a> {
             page: rendered_pages.then_some(1),
             warnings: Vec::new(),
             too_large: None,
+            names: blocks::Names::default(),
             carry: None,
         }
     }
@@ -281,7 +284,7 @@ impl<'a> Walker<'a> {
         text.push_str(&label);
         text.push_str(&acc.text);
 
-        let mut style = typography(&acc.runs, style.map(|s| s.name.clone()));
+        let mut style = typography(&acc.runs, style.map(|s| s.name.as_str()), &mut self.names);
         if let Some(end) = bold_opening(&acc.runs, &acc.text) {
             style.bold_prefix = label.len() + end;
         }
@@ -648,7 +651,7 @@ fn flatten_into(t: &Table, out: &mut Vec<Paragraph>) {
 
 /// Paragraph typography from its runs: bold when every visible run is; size
 /// and font the ones carrying most characters.
-fn typography(runs: &[RunStat], name: Option<String>) -> Style {
+fn typography(runs: &[RunStat], name: Option<&str>, names: &mut blocks::Names) -> Style {
     let bold = !runs.is_empty() && runs.iter().all(|r| r.bold);
     let mut sizes: Vec<(u32, usize)> = Vec::new();
     let mut fonts: Vec<(&str, usize)> = Vec::new();
@@ -676,12 +679,12 @@ fn typography(runs: &[RunStat], name: Option<String>) -> Style {
         .iter()
         .rev()
         .max_by_key(|(_, n)| *n)
-        .map(|(f, _)| f.to_string());
+        .map(|(f, _)| names.get(f));
     Style {
         bold,
         size,
         font,
-        name,
+        name: name.map(|n| names.get(n)),
         bold_prefix: 0,
     }
 }

@@ -21,7 +21,7 @@ const MAX_CHAIN: usize = 16;
 struct Def {
     parent: Option<String>,
     /// Display name of a named (not automatic) style.
-    display: Option<String>,
+    display: Option<std::sync::Arc<str>>,
     bold: Option<bool>,
     /// `Some(None)`: explicitly transparent.
     background: Option<Option<Rgb>>,
@@ -74,7 +74,7 @@ impl Styles {
                     st.attr("display-name")
                         .unwrap_or(name)
                         .replace("_20_", " ")
-                        .to_string()
+                        .into()
                 }),
                 ..Default::default()
             };
@@ -130,7 +130,7 @@ impl Styles {
     }
 
     /// The display name of the first named style in a paragraph's chain.
-    pub fn paragraph_name(&self, name: Option<&str>) -> Option<String> {
+    pub fn paragraph_name(&self, name: Option<&str>) -> Option<std::sync::Arc<str>> {
         self.find("paragraph", name, |d| d.display.clone())
     }
 }

@@ -31,7 +31,8 @@ pub enum CodeText {
 #[derive(Debug)]
 pub struct Font {
     /// Base font name without a subset prefix (`ABCDEF+`).
-    pub name: Box<str>,
+    /// Shared with every paragraph set in the font.
+    pub name: std::sync::Arc<str>,
     pub bold: bool,
     /// Type0 fonts read two bytes per code (Identity-H and the common CMaps).
     pub two_byte: bool,

@@ -96,8 +96,13 @@ impl FontCache {
     pub fn bold(&self, idx: u16) -> bool {
         self.fonts.get(idx as usize).is_some_and(|f| f.bold)
     }
-    pub fn name(&self, idx: u16) -> &str {
-        self.fonts.get(idx as usize).map_or("", |f| &f.name)
+
+    /// The font's name, shared (None for an unknown font or an empty name).
+    pub fn shared_name(&self, idx: u16) -> Option<std::sync::Arc<str>> {
+        self.fonts
+            .get(idx as usize)
+            .map(|f| f.name.clone())
+            .filter(|n| !n.is_empty())
     }
 
     fn get_or_load(&mut self, obj: &Object, doc: &Document, max_stream: usize) -> u16 {

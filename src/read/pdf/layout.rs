@@ -753,7 +753,7 @@ pub fn paragraph(p: &Para, page: u32, fonts: &FontCache) -> Paragraph {
         style: Style {
             bold: p.bold,
             size: Some((p.size * 10.0).round() / 10.0),
-            font: Some(fonts.name(p.font).to_string()).filter(|s| !s.is_empty()),
+            font: fonts.shared_name(p.font),
             name: None,
             bold_prefix: if p.bold { 0 } else { p.bold_prefix },
         },

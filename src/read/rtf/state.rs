@@ -157,7 +157,7 @@ pub struct Reader {
     font_def: i32,
     colors: Vec<Option<Rgb>>,
     color: (u8, u8, u8),
-    styles: HashMap<i32, String>,
+    styles: HashMap<i32, std::sync::Arc<str>>,
     style_def: Option<i32>,
     style_text: String,
     title: String,
@@ -558,7 +558,7 @@ impl Reader {
         let name = std::mem::take(&mut self.style_text);
         if let Some(id) = self.style_def.take() {
             let name = name.trim().trim_end_matches(';').trim().to_string();
-            self.styles.insert(id, name);
+            self.styles.insert(id, name.into());
         }
     }
 
