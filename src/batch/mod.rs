@@ -364,13 +364,16 @@ pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output
     let mut doc = read::read(bytes, &opts.limits)?;
     crate::recognise::furniture::flag_document(&mut doc, &opts.grammars);
     let found = crate::pipeline::interpret(&doc, &opts.grammars);
-    let mut diagnostics: Vec<contract::Diagnostic> = doc
-        .warnings
-        .iter()
+    let (format, pages, warnings) = (doc.format, doc.pages, std::mem::take(&mut doc.warnings));
+    // The model is done with: freed before the keys are made, so that a
+    // large document's model and its keys are not held together.
+    drop(doc);
+    let mut diagnostics: Vec<contract::Diagnostic> = warnings
+        .into_iter()
         .map(|w| contract::Diagnostic {
             level: contract::Level::Warning,
             code: w.code.to_string(),
-            message: w.message.clone(),
+            message: w.message,
             at: contract::At {
                 page: w.at.page,
                 line: w.at.line,
@@ -382,9 +385,9 @@ pub fn extract_output(bytes: &[u8], file: &str, opts: &Options) -> Result<Output
         schema: SCHEMA_ID.to_string(),
         source: Source {
             file: file.to_string(),
-            format: doc.format.as_str().to_string(),
+            format: format.as_str().to_string(),
             sha256: hex_sha256(bytes),
-            pages: doc.pages,
+            pages,
         },
         kind: found.kind,
         title: found.title,
