@@ -22,7 +22,9 @@ const KEY_HEX_DIGITS: usize = 16;
 /// Set `key` on every finding and action of `out` from `out.source.sha256`.
 pub fn assign_keys(out: &mut Output) {
     let sha = out.source.sha256.clone();
-    let mut seen = Seen::default();
+    // Sized once: a table doubling as it fills holds its old and new
+    // buckets together.
+    let mut seen = Seen::with_capacity(out.findings.len() + out.actions.len());
     for f in &mut out.findings {
         let basis = match &f.ref_ {
             Some(r) => format!("finding ref {}", fold(r)),
