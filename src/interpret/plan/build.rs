@@ -495,6 +495,7 @@ pub(super) fn build(lines: Vec<Line>, ctx: &Context, g: &Grammars) -> Built {
         .enumerate()
         .map(|(i, f)| {
             let mut section = f.section.as_deref().map(str::to_string);
+            copies.item_at(at(f.at));
             copies.take_opt(&mut section);
             Finding {
                 id: format!("f{}", i + 1),
@@ -512,6 +513,7 @@ pub(super) fn build(lines: Vec<Line>, ctx: &Context, g: &Grammars) -> Built {
     // Each raw action is freed as its action is made.
     for (i, a) in std::mem::take(&mut b.actions).into_iter().enumerate() {
         let (own, org_first) = fields::lead_cell(&a.lead, g);
+        copies.item_at(at(a.at));
         cells.push(match (a.lead.is_empty(), a.lead_merged) {
             (false, _) => LeadCell::Own { org_first },
             (true, true) => LeadCell::Merged,

@@ -356,6 +356,25 @@ mod tests {
         assert_eq!(last.timescale.dates.len(), kept.matches("1.1.21").count());
         let cut = p.diagnostics.iter().find(|d| d.code == "plan.copies_cut");
         assert!(cut.is_some_and(|d| d.level == Level::Warning));
+        let first_cut = p
+            .actions
+            .iter()
+            .find(|a| {
+                a.timescale
+                    .text
+                    .as_ref()
+                    .is_some_and(|t| t.len() <= MAX_LATE_COPY_BYTES)
+            })
+            .expect("a cut timescale");
+        assert_eq!(
+            cut.map(|d| d.at),
+            Some(first_cut.at),
+            "it points at the first cut"
+        );
+        assert!(
+            first_cut.at.page.is_some_and(|p| p > 2),
+            "not the first action"
+        );
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub const MAX_LATE_COPY_BYTES: usize = 1024;
 pub struct Copies {
     left: usize,
     cut: usize,
+    /// Where the item whose fields are being copied is printed.
+    item: At,
+    /// Where the first cut field's item is printed, for the diagnostic.
+    first_cut: Option<At>,
 }
 
 impl Default for Copies {
@@ -29,11 +33,18 @@ impl Default for Copies {
         Copies {
             left: COPY_BUDGET_BYTES,
             cut: 0,
+            item: At::default(),
+            first_cut: None,
         }
     }
 }
 
 impl Copies {
+    /// The fields taken next are those of the item printed at `at`.
+    pub fn item_at(&mut self, at: At) {
+        self.item = at;
+    }
+
     /// Count `s`, a field copied into one more finding or action; past the
     /// budget a long one is cut (on a character boundary).
     pub fn take(&mut self, s: &mut String) {
@@ -53,6 +64,7 @@ impl Copies {
         if s.len() > MAX_LATE_COPY_BYTES {
             s.truncate(s.floor_char_boundary(MAX_LATE_COPY_BYTES));
             self.cut += 1;
+            self.first_cut.get_or_insert(self.item);
             return true;
         }
         false
@@ -72,11 +84,12 @@ impl Copies {
             code: "plan.copies_cut".to_string(),
             message: format!(
                 "{} copied fields (headings, leads, timescales repeated into many actions) \
-                 cut to {MAX_LATE_COPY_BYTES} bytes: the document's copied text passed {} MiB",
+                 cut to {MAX_LATE_COPY_BYTES} bytes: the document's copied text passed {} MiB; \
+                 the first is at the position given",
                 self.cut,
                 COPY_BUDGET_BYTES / (1024 * 1024)
             ),
-            at: At::default(),
+            at: self.first_cut.unwrap_or_default(),
         })
     }
 }
@@ -96,14 +109,26 @@ mod tests {
             assert_eq!(s, field);
         }
         assert!(c.diagnostic().is_none());
+        let first = At {
+            page: None,
+            line: Some(7),
+        };
+        c.item_at(first);
         let mut late = field.clone();
         c.take(&mut late);
+        c.item_at(At {
+            page: None,
+            line: Some(9),
+        });
+        let mut later = field.clone();
+        c.take(&mut later);
         assert!(late.len() <= MAX_LATE_COPY_BYTES && field.starts_with(&late));
         let mut short = "Invented heading".to_string();
         c.take(&mut short);
         assert_eq!(short, "Invented heading");
         let d = c.diagnostic().expect("one diagnostic");
         assert_eq!(d.code, "plan.copies_cut");
-        assert!(d.message.starts_with("1 copied field"));
+        assert!(d.message.starts_with("2 copied field"));
+        assert_eq!(d.at, first, "the first cut is where the diagnostic points");
     }
 }
