@@ -250,16 +250,17 @@ pub fn block_texts(d: &crate::model::Document) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn names_are_shared_once_each() {
-        let mut names = super::Names::default();
+        let mut names = Names::default();
         let a = names.get("Invented Sans");
         let b = names.get("Invented Sans");
         let c = names.get("Invented Serif");
-        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        assert!(Arc::ptr_eq(&a, &b));
         assert_eq!((&*a, &*c), ("Invented Sans", "Invented Serif"));
     }
-    use super::*;
 
     #[test]
     fn runs_give_bold_and_bold_opening() {

@@ -422,43 +422,33 @@ impl<'a> Walker<'a> {
     }
 
     fn table(&mut self, tbl: &Element) -> Table {
-        self.table_depth += 1;
-        let t = self.table_inner(tbl);
-        self.table_depth -= 1;
-        t
-    }
-
-    fn table_inner(&mut self, tbl: &Element) -> Table {
-        let at = self.here();
-        let first_page = self.page;
-        let mut tr_elements = Vec::new();
-        collect_w(tbl, "tr", &mut tr_elements);
-        let mut raw_rows = Vec::with_capacity(tr_elements.len());
-        for tr in tr_elements {
-            raw_rows.extend(self.row(tr));
-        }
-        self.grid_table(raw_rows, at, first_page)
+        self.table_with(|w, rows| {
+            for child in tbl.elements() {
+                w.rows_of(child, rows);
+            }
+        })
     }
 
     /// [`Self::table`] for a table the walker owns: each row's tree is
     /// freed as soon as the row is read (see [`Self::body`]).
     fn table_owned(&mut self, mut tbl: Element) -> Table {
-        self.table_depth += 1;
-        let at = self.here();
-        let first_page = self.page;
-        let mut raw_rows = Vec::new();
-        for child in std::mem::take(&mut tbl.children) {
-            if let Node::Element(child) = child {
-                let mut tr_elements = Vec::new();
-                collect_one(&child, "tr", &mut tr_elements);
-                for tr in tr_elements {
-                    raw_rows.extend(self.row(tr));
+        self.table_with(|w, rows| {
+            for child in std::mem::take(&mut tbl.children) {
+                if let Node::Element(child) = child {
+                    w.rows_of(&child, rows);
                 }
             }
+        })
+    }
+
+    /// The rows `child` of a `w:tbl` holds: itself if it is a `w:tr`, else
+    /// those of the wrapper it is.
+    fn rows_of(&mut self, child: &Element, rows: &mut Vec<RawRow>) {
+        let mut tr_elements = Vec::new();
+        collect_one(child, "tr", &mut tr_elements);
+        for tr in tr_elements {
+            rows.extend(self.row(tr));
         }
-        let t = self.grid_table(raw_rows, at, first_page);
-        self.table_depth -= 1;
-        t
     }
 
     /// A `w:tr` as read, or None for a row deleted with tracked changes
@@ -489,13 +479,15 @@ impl<'a> Walker<'a> {
         })
     }
 
-    /// Rows read into a table: spans resolved, the grid checked.
-    fn grid_table(
-        &mut self,
-        raw_rows: Vec<RawRow>,
-        at: Provenance,
-        first_page: Option<u32>,
-    ) -> Table {
+    /// A table of the rows `read_rows` gathers, one nesting level down:
+    /// spans resolved, the grid checked.
+    fn table_with(&mut self, read_rows: impl FnOnce(&mut Self, &mut Vec<RawRow>)) -> Table {
+        self.table_depth += 1;
+        let at = self.here();
+        let first_page = self.page;
+        let mut raw_rows = Vec::new();
+        read_rows(self, &mut raw_rows);
+        self.table_depth -= 1;
         let (rows, columns) = grid::build(raw_rows);
         if rows.len().saturating_mul(columns.max(1)) > MAX_GRID_POSITIONS {
             self.too_large.get_or_insert(format!(
